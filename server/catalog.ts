@@ -1,0 +1,73 @@
+// Loads what pricing and availability need for one property and one window of nights,
+// in a fixed number of queries whatever the number of rates (no N+1).
+import type { Occupancy, OfferCatalog } from '../shared/availability.ts';
+import type { PricedRate, StayCatalog } from '../shared/pricing.ts';
+import type { Extra } from '../shared/schemas/extra.ts';
+import type { RoomType } from '../shared/schemas/room-type.ts';
+import { closedChecker } from './closures.ts';
+import type { PropertyRecord, Store } from './store/store.ts';
+
+export interface CatalogRate extends PricedRate {
+  soldTotal: number;
+  roomTypeName: string;
+}
+
+export interface PropertyCatalog extends OfferCatalog {
+  property: PropertyRecord;
+  roomTypes: RoomType[];
+  rates: CatalogRate[];
+  extras: Extra[];
+  isClosed(date: string): boolean;
+}
+
+/** The property's room types, rates (with price overrides for from <= date < to) and extras. */
+export async function loadCatalog(store: Store, property: PropertyRecord, from: string, to: string): Promise<PropertyCatalog> {
+  const [roomTypes, rates, extras] = await Promise.all([
+    store.listRoomTypes(property.id),
+    store.listRates(property.id),
+    store.listExtras(property.id),
+  ]);
+  const overrides = await store.listPriceOverrides(rates.map((r) => r.id), from, to);
+  const byRate = new Map<string, Map<string, number>>();
+  for (const o of overrides) {
+    let map = byRate.get(o.rateId);
+    if (!map) byRate.set(o.rateId, (map = new Map()));
+    map.set(o.date, o.amount);
+  }
+  const roomTypeNames = new Map(roomTypes.map((r) => [r.id, r.name]));
+  return {
+    property,
+    currency: property.currency,
+    roomTypes,
+    rates: rates
+      .filter((r) => roomTypeNames.has(r.roomTypeId))
+      .map((r) => ({ ...r, overrides: byRate.get(r.id) ?? new Map(), roomTypeName: roomTypeNames.get(r.roomTypeId)! })),
+    extras,
+    isClosed: closedChecker(property.closures, property.country),
+  };
+}
+
+export function stayCatalog(catalog: PropertyCatalog): StayCatalog {
+  return {
+    currency: catalog.currency,
+    rates: new Map(catalog.rates.map((r) => [r.id, r])),
+    extras: new Map(catalog.extras.map((e) => [e.id, e])),
+  };
+}
+
+/** What is sold per night in the window, read from committed inventory rows. */
+export async function loadOccupancy(store: Store, catalog: PropertyCatalog, from: string, to: string): Promise<Occupancy> {
+  const [roomTypeRows, rateRows] = await Promise.all([
+    store.roomTypeSold(catalog.roomTypes.map((r) => r.id), from, to),
+    store.rateSold(catalog.rates.filter((r) => r.maxRoomsPerNight != null).map((r) => r.id), from, to),
+  ]);
+  const key = (id: string, date: string) => `${id}|${date}`;
+  const roomTypeSold = new Map(roomTypeRows.map((r) => [key(r.id, r.date), r.sold]));
+  const rateSold = new Map(rateRows.map((r) => [key(r.id, r.date), r.sold]));
+  const soldTotal = new Map(catalog.rates.map((r) => [r.id, r.soldTotal]));
+  return {
+    roomTypeSold: (id, date) => roomTypeSold.get(key(id, date)) ?? 0,
+    rateSold: (id, date) => rateSold.get(key(id, date)) ?? 0,
+    rateSoldTotal: (id) => soldTotal.get(id) ?? 0,
+  };
+}

@@ -1,0 +1,43 @@
+// SPEC 5: the environment, parsed once at start; a bad value stops the server with a clear message.
+import * as v from 'valibot';
+
+const Int = (fallback: string, min: number, max: number) =>
+  v.pipe(
+    v.optional(v.string(), fallback),
+    v.regex(/^\d+$/, 'must be a whole number'),
+    v.transform(Number),
+    v.minValue(min, `must be at least ${min}`),
+    v.maxValue(max, `must be at most ${max}`),
+  );
+
+const Url = v.pipe(v.string(), v.url('must be a URL'));
+
+export const ConfigSchema = v.object({
+  PORT: Int('8787', 0, 65535),
+  DATA_DIR: v.optional(v.pipe(v.string(), v.minLength(1)), './data'),
+  DATABASE_URL: v.optional(v.pipe(Url, v.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'))),
+  ADMIN_TOKEN: v.optional(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
+  PUBLIC_URL: v.optional(Url),
+  STRIPE_SECRET_KEY: v.optional(v.pipe(v.string(), v.regex(/^(sk|rk)_(test|live)_/, 'must start with sk_test_, sk_live_ or rk_'))),
+  STRIPE_PUBLISHABLE_KEY: v.optional(v.pipe(v.string(), v.regex(/^pk_(test|live)_/, 'must start with pk_test_ or pk_live_'))),
+  STRIPE_WEBHOOK_SECRET: v.optional(v.pipe(v.string(), v.regex(/^whsec_/, 'must start with whsec_'))),
+  STRIPE_API_BASE: v.optional(Url),
+  CARD_VAULT_KEY: v.optional(v.string()),
+  SMTP_URL: v.optional(v.pipe(Url, v.regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL'))),
+  MAIL_FROM: v.optional(v.string(), 'directbook <bookings@directbook.local>'),
+  LOG_LEVEL: v.optional(v.picklist(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+  HOLD_MINUTES: Int('15', 1, 1440),
+  CARD_PURGE_DAYS: Int('7', 0, 3650),
+  RATE_LIMIT_PER_MINUTE: Int('60', 1, 1_000_000),
+});
+
+export type Config = v.InferOutput<typeof ConfigSchema>;
+
+/** Parses the environment; throws one message listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = v.safeParse(ConfigSchema, present);
+  if (result.success) return result.output;
+  const lines = result.issues.map((issue) => `  ${v.getDotPath(issue)} ${issue.message}`);
+  throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+}

@@ -1,0 +1,24 @@
+// SPEC 3: public routes answer cross-origin only to the property's allowedOrigins.
+import type { MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
+import type { AppDeps, AppEnv } from './app-env.ts';
+import { notFound } from './errors.ts';
+
+/** Loads the public route's property (404 when unknown) and applies its CORS policy. */
+export function publicProperty(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  const policy = cors({
+    origin: (origin, c) => {
+      const allowed: readonly string[] = c.get('property')?.allowedOrigins ?? [];
+      return allowed.includes(origin) ? origin : null;
+    },
+    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'Accept-Language'],
+    maxAge: 600,
+  });
+  return async function publicProperty(c, next) {
+    const property = await deps.store.getProperty(c.req.param('pid') ?? '');
+    if (!property) throw notFound('Property');
+    c.set('property', property);
+    return policy(c, next);
+  };
+}

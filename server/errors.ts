@@ -1,0 +1,61 @@
+// SPEC 3: every error answers {"error": {"code", "message", "details"}}.
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import * as v from 'valibot';
+import type { Logger } from './logger.ts';
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly details?: ErrorDetail[],
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what = 'Resource') => new ApiError(404, 'not_found', `${what} not found`);
+
+export const conflict = (code: string, message: string) => new ApiError(409, code, message);
+
+/** A 400 naming one field, for rules that need data the schema does not have. */
+export const invalidField = (path: string, message: string) =>
+  new ApiError(400, 'invalid_input', message, [{ path, message }]);
+
+export function validationError(issues: readonly v.BaseIssue<unknown>[]): ApiError {
+  const details = issues.map((issue) => ({ path: v.getDotPath(issue) ?? '', message: issue.message }));
+  const first = details[0];
+  const summary = first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'Invalid input';
+  return new ApiError(400, 'invalid_input', summary, details);
+}
+
+/** Parses `input` with `schema` or throws our 400. */
+export function parseOr400<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
+  const result = v.safeParse(schema, input);
+  if (!result.success) throw validationError(result.issues);
+  return result.output;
+}
+
+export function errorBody(code: string, message: string, details?: ErrorDetail[]) {
+  return { error: { code, message, ...(details ? { details } : {}) } };
+}
+
+export function createErrorHandler(logger: Logger) {
+  return function onError(err: Error, c: Context) {
+    if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status);
+    if (err instanceof HTTPException) {
+      const status = err.status as ContentfulStatusCode;
+      const code = status === 413 ? 'payload_too_large' : status === 400 ? 'malformed_json' : 'http_error';
+      return c.json(errorBody(code, err.message || 'Bad request'), status);
+    }
+    logger.error({ err, path: c.req.path, method: c.req.method }, 'unhandled error');
+    return c.json(errorBody('internal_error', 'Something went wrong on our side'), 500);
+  };
+}

@@ -1,0 +1,35 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+// Crockford base32 without I, L, O, U: ids and references stay unambiguous when read aloud.
+const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+
+function randomCode(length: number): string {
+  const bytes = randomBytes(length);
+  let out = '';
+  for (const byte of bytes) out += ALPHABET[byte & 31];
+  return out;
+}
+
+export const newId = (prefix: string) => `${prefix}_${randomCode(16)}`;
+
+/** A booking reference a guest can read over the phone, e.g. DB-7K3Q9X2M. */
+export const newReference = () => `DB-${randomCode(8).toUpperCase()}`;
+
+export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/** Compares a secret with a stored SHA-256 hash in constant time. */
+export function matchesHash(secret: string, hash: string): boolean {
+  const a = Buffer.from(sha256(secret), 'hex');
+  const b = Buffer.from(hash, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export const newSecret = () => randomBytes(32).toString('base64url');
+
+/** A property's secret key names its property, so a key sent to another property's path is told apart from a bad key. */
+export const newPropertyKey = (propertyId: string) => `dbk.${propertyId}.${newSecret()}`;
+
+export function propertyIdOfKey(key: string): string | undefined {
+  const [prefix, propertyId, secret] = key.split('.');
+  return prefix === 'dbk' && propertyId && secret ? propertyId : undefined;
+}

@@ -1,0 +1,72 @@
+// The only file that reads the environment: parse it, open storage, seed the demo, listen.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { sha256 } from './ids.ts';
+import { createLogger } from './logger.ts';
+import { serveStatic } from './static.ts';
+import { seedDemo } from './seed.ts';
+import { openStore, sqliteFile } from './store/open-store.ts';
+
+function adminTokenFor(dataDir: string, given: string | undefined): { token: string; generated: boolean } {
+  if (given) return { token: given, generated: false };
+  // The embedded default keeps a generated token in the data folder so restarts keep it.
+  const file = join(dataDir, 'admin-token');
+  if (existsSync(file)) return { token: readFileSync(file, 'utf8').trim(), generated: false };
+  mkdirSync(dataDir, { recursive: true });
+  const token = randomBytes(24).toString('base64url');
+  writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  return { token, generated: true };
+}
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  mkdirSync(config.DATA_DIR, { recursive: true });
+  const store = await openStore({ databaseUrl: config.DATABASE_URL, sqlitePath: sqliteFile(config.DATA_DIR) });
+  const admin = adminTokenFor(config.DATA_DIR, config.ADMIN_TOKEN);
+  const clock = () => new Date();
+
+  const app = createApp({
+    store,
+    clock,
+    logger,
+    config: {
+      adminTokenHash: sha256(admin.token),
+      holdMinutes: config.HOLD_MINUTES,
+      publicUrl: config.PUBLIC_URL,
+      stripePublishableKey: config.STRIPE_PUBLISHABLE_KEY,
+    },
+  });
+  serveStatic(app);
+
+  const server = serve({ fetch: app.fetch, port: config.PORT }, async (info) => {
+    const url = config.PUBLIC_URL ?? `http://localhost:${info.port}`;
+    const lines = [`directbook is running at ${url}`, `  demo page:     ${url}/`, `  API reference: ${url}/api/v1/docs`];
+    if (admin.generated || !config.ADMIN_TOKEN) lines.push(`  admin token:   ${admin.token}`);
+    if ((await store.countProperties()) === 0) {
+      const demo = await seedDemo(store, clock(), [url]);
+      lines.push(`  demo property: ${demo.propertyId}`, `  demo key:      ${demo.secretKey}  (shown once)`);
+    }
+    console.log(lines.join('\n'));
+  });
+
+  const stop = async () => {
+    server.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+await main();

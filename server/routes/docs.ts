@@ -1,0 +1,139 @@
+// GET /api/v1/openapi.json and GET /api/v1/docs: the API described from the same valibot schemas it validates with.
+import { toJsonSchema } from '@valibot/to-json-schema';
+import { Hono } from 'hono';
+import { html, raw } from 'hono/html';
+import type * as v from 'valibot';
+import { ErrorBodySchema } from '../../shared/schemas/common.ts';
+import { ExtraCreateSchema, ExtraPatchSchema, ExtraSchema } from '../../shared/schemas/extra.ts';
+import { ClosuresSchema, PropertyCreateSchema, PropertyCreatedSchema, PropertyPatchSchema, PropertySchema } from '../../shared/schemas/property.ts';
+import { PriceOverridesSchema, RateCreateSchema, RatePatchSchema, RateSchema, RateWithWarningsSchema } from '../../shared/schemas/rate.ts';
+import { RoomTypeCreateSchema, RoomTypePatchSchema, RoomTypeSchema } from '../../shared/schemas/room-type.ts';
+import {
+  AvailabilityQuerySchema,
+  AvailabilitySchema,
+  BookingCreatedSchema,
+  BookingRequestSchema,
+  BookingViewSchema,
+  CalendarQuerySchema,
+  CalendarSchema,
+  PublicPropertySchema,
+  QuoteRequestSchema,
+  QuoteSchema,
+} from '../../shared/schemas/stay.ts';
+
+type Auth = 'admin' | 'owner' | 'public' | 'client';
+
+interface RouteDoc {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string;
+  summary: string;
+  auth: Auth;
+  query?: v.GenericSchema;
+  body?: v.GenericSchema;
+  response?: v.GenericSchema;
+  status?: number;
+}
+
+const P = '/api/v1/properties/{pid}';
+const PUB = '/api/v1/public/properties/{pid}';
+
+export const ROUTES: RouteDoc[] = [
+  { method: 'post', path: '/api/v1/properties', summary: 'Create a property; its secret key is returned once', auth: 'admin', body: PropertyCreateSchema, response: PropertyCreatedSchema, status: 201 },
+  { method: 'get', path: P, summary: 'Read the property', auth: 'owner', response: PropertySchema },
+  { method: 'patch', path: P, summary: 'Change the property', auth: 'owner', body: PropertyPatchSchema, response: PropertySchema },
+  { method: 'post', path: `${P}/room-types`, summary: 'Create a room type', auth: 'owner', body: RoomTypeCreateSchema, response: RoomTypeSchema, status: 201 },
+  { method: 'get', path: `${P}/room-types`, summary: 'List room types', auth: 'owner' },
+  { method: 'get', path: `${P}/room-types/{id}`, summary: 'Read a room type', auth: 'owner', response: RoomTypeSchema },
+  { method: 'patch', path: `${P}/room-types/{id}`, summary: 'Change a room type', auth: 'owner', body: RoomTypePatchSchema, response: RoomTypeSchema },
+  { method: 'delete', path: `${P}/room-types/{id}`, summary: 'Archive a room type and its rates', auth: 'owner', status: 204 },
+  { method: 'post', path: `${P}/rates`, summary: 'Create a rate with its deposit policy', auth: 'owner', body: RateCreateSchema, response: RateWithWarningsSchema, status: 201 },
+  { method: 'get', path: `${P}/rates`, summary: 'List rates', auth: 'owner' },
+  { method: 'get', path: `${P}/rates/{id}`, summary: 'Read a rate', auth: 'owner', response: RateSchema },
+  { method: 'patch', path: `${P}/rates/{id}`, summary: 'Change a rate', auth: 'owner', body: RatePatchSchema, response: RateWithWarningsSchema },
+  { method: 'delete', path: `${P}/rates/{id}`, summary: 'Archive a rate', auth: 'owner', status: 204 },
+  { method: 'put', path: `${P}/rates/{id}/prices`, summary: 'Set per-date prices (to inclusive)', auth: 'owner', body: PriceOverridesSchema },
+  { method: 'post', path: `${P}/extras`, summary: 'Create an extra', auth: 'owner', body: ExtraCreateSchema, response: ExtraSchema, status: 201 },
+  { method: 'get', path: `${P}/extras`, summary: 'List extras', auth: 'owner' },
+  { method: 'patch', path: `${P}/extras/{id}`, summary: 'Change an extra', auth: 'owner', body: ExtraPatchSchema, response: ExtraSchema },
+  { method: 'delete', path: `${P}/extras/{id}`, summary: 'Archive an extra', auth: 'owner', status: 204 },
+  { method: 'get', path: `${P}/closures`, summary: 'Read closed days', auth: 'owner', response: ClosuresSchema },
+  { method: 'put', path: `${P}/closures`, summary: 'Set weekly closed days, public holidays and closed dates', auth: 'owner', body: ClosuresSchema, response: ClosuresSchema },
+  { method: 'get', path: PUB, summary: 'What the widget needs to show the property', auth: 'public', response: PublicPropertySchema },
+  { method: 'get', path: `${PUB}/calendar`, summary: 'Closed and sold-out nights, and prices from, per day', auth: 'public', query: CalendarQuerySchema, response: CalendarSchema },
+  { method: 'get', path: `${PUB}/availability`, summary: 'Rates with nightly prices and deposits for one room', auth: 'public', query: AvailabilityQuerySchema, response: AvailabilitySchema },
+  { method: 'post', path: `${PUB}/quotes`, summary: 'Price a multi-room stay with extras', auth: 'public', body: QuoteRequestSchema, response: QuoteSchema },
+  { method: 'post', path: `${PUB}/bookings`, summary: 'Hold the rooms and start payment (Idempotency-Key honoured)', auth: 'public', body: BookingRequestSchema, response: BookingCreatedSchema, status: 201 },
+  { method: 'get', path: '/api/v1/public/bookings/{id}', summary: "Read one's own booking", auth: 'client', response: BookingViewSchema },
+];
+
+const convert = (schema: v.GenericSchema) =>
+  toJsonSchema(schema, { target: 'openapi-3.0', errorMode: 'ignore', typeMode: 'input' });
+
+const SECURITY: Record<Auth, object[]> = {
+  admin: [{ adminToken: [] }],
+  owner: [{ propertyKey: [] }],
+  client: [{ clientToken: [] }],
+  public: [],
+};
+
+export function openApiDocument() {
+  const paths: Record<string, Record<string, object>> = {};
+  for (const route of ROUTES) {
+    const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const queryParams = route.query
+      ? Object.entries((convert(route.query) as { properties?: Record<string, object> }).properties ?? {}).map(([name, schema]) => ({ name, in: 'query', schema }))
+      : [];
+    const status = String(route.status ?? 200);
+    (paths[route.path] ??= {})[route.method] = {
+      summary: route.summary,
+      security: SECURITY[route.auth],
+      parameters: [...params, ...queryParams],
+      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: convert(route.body) } } } } : {}),
+      responses: {
+        [status]: route.response
+          ? { description: 'OK', content: { 'application/json': { schema: convert(route.response) } } }
+          : { description: 'OK' },
+        default: { description: 'Error', content: { 'application/json': { schema: convert(ErrorBodySchema) } } },
+      },
+    };
+  }
+  return {
+    openapi: '3.0.3',
+    info: { title: 'directbook API', version: '1', description: 'Amounts are integers in the minor unit; dates are ISO local dates in the property time zone.' },
+    components: {
+      securitySchemes: {
+        adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' },
+        propertyKey: { type: 'http', scheme: 'bearer', description: "The property's secret key" },
+        clientToken: { type: 'http', scheme: 'bearer', description: 'The clientToken returned with a new booking' },
+      },
+    },
+    paths,
+  };
+}
+
+function referencePage(doc: ReturnType<typeof openApiDocument>) {
+  const rows = Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => {
+      const o = op as { summary: string; requestBody?: { content: Record<string, { schema: unknown }> } };
+      const body = o.requestBody?.content['application/json']?.schema;
+      return html`<section><h2><span class="m ${method}">${method.toUpperCase()}</span> <code>${path}</code></h2><p>${o.summary}</p>${
+        body ? html`<details><summary>Request body</summary><pre>${JSON.stringify(body, null, 2)}</pre></details>` : ''
+      }</section>`;
+    }),
+  );
+  return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>directbook API reference</title><style>${raw(`body{font:15px/1.5 system-ui,sans-serif;max-width:900px;margin:2rem auto;padding:0 1rem;color:#1c2430}
+h1{font-size:1.6rem}h2{font-size:1rem;margin:0}section{border-top:1px solid #e4e7ec;padding:.8rem 0}
+.m{display:inline-block;min-width:4.2em;font-size:.75rem;padding:.1em .4em;border-radius:4px;color:#fff;text-align:center}
+.get{background:#2f7d5b}.post{background:#2d5fa8}.put,.patch{background:#a8742d}.delete{background:#b03a3a}
+pre{background:#f6f7f9;padding:.8rem;overflow:auto;font-size:.8rem}`)}</style></head>
+<body><h1>directbook API reference</h1><p>Machine-readable: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>. ${doc.info.description}
+Errors are <code>{"error": {"code", "message", "details": [{"path", "message"}]}}</code>.</p>${rows}</body></html>`;
+}
+
+export function apiDocs() {
+  const doc = openApiDocument();
+  return new Hono()
+    .get('/openapi.json', (c) => c.json(doc))
+    .get('/docs', (c) => c.html(referencePage(doc)));
+}

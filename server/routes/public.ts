@@ -1,0 +1,153 @@
+// Public routes the widget calls: property info, calendar, availability and quotes (SPEC 3).
+import { type Context, Hono } from 'hono';
+import { availabilityFor, nextAvailableStay, type OfferContext, unavailableReason } from '../../shared/availability.ts';
+import { addDays, daysBetween, nightsOf, todayIn } from '../../shared/dates.ts';
+import { pickLocale } from '../../shared/locale.ts';
+import { quoteStay, UnknownItemError } from '../../shared/pricing.ts';
+import { AvailabilityQuerySchema, CalendarQuerySchema, QuoteRequestSchema, type RoomRequest } from '../../shared/schemas/stay.ts';
+import { NEXT_AVAILABLE_SEARCH_DAYS } from '../../shared/availability.ts';
+import type { AppDeps, AppEnv } from '../app-env.ts';
+import { type CatalogRate, loadCatalog, loadOccupancy, type PropertyCatalog, stayCatalog } from '../catalog.ts';
+import { closedDatesBetween } from '../closures.ts';
+import { conflict, invalidField } from '../errors.ts';
+import type { PropertyRecord } from '../store/store.ts';
+import { jsonBody, query } from '../validate.ts';
+
+const CALENDAR_MAX_DAYS = 400;
+
+function requestLocale(c: Context, requested: string | undefined, property: PropertyRecord) {
+  return pickLocale(requested, c.req.header('accept-language'), property.locale);
+}
+
+/** SPEC 2.2: a stay may not start before today in the property's time zone. */
+function rejectPast(property: PropertyRecord, checkIn: string, now: Date) {
+  if (checkIn < todayIn(property.timezone, now)) throw invalidField('checkIn', 'checkIn is in the past for this property');
+}
+
+/** Checks every requested room against SPEC 2.5, counting rooms that share a rate or room type together. */
+export function assertBookable(
+  catalog: PropertyCatalog,
+  stay: { checkIn: string; checkOut: string; rooms: readonly RoomRequest[] },
+  ctx: OfferContext,
+) {
+  const nights = nightsOf(stay.checkIn, stay.checkOut);
+  const rates = new Map(catalog.rates.map((r) => [r.id, r]));
+  const roomTypes = new Map(catalog.roomTypes.map((r) => [r.id, r]));
+  const perRate = new Map<string, number>();
+  const perRoomType = new Map<string, number>();
+  stay.rooms.forEach((room, i) => {
+    const rate = rates.get(room.rateId);
+    if (!rate) throw invalidField(`rooms.${i}.rateId`, 'No such rate');
+    perRate.set(rate.id, (perRate.get(rate.id) ?? 0) + 1);
+    perRoomType.set(rate.roomTypeId, (perRoomType.get(rate.roomTypeId) ?? 0) + 1);
+  });
+  stay.rooms.forEach((room, i) => {
+    const rate = rates.get(room.rateId) as CatalogRate;
+    const roomType = roomTypes.get(rate.roomTypeId)!;
+    const request = {
+      checkIn: stay.checkIn,
+      checkOut: stay.checkOut,
+      adults: room.adults,
+      children: room.children ?? 0,
+      rooms: Math.max(perRate.get(rate.id)!, perRoomType.get(rate.roomTypeId)!),
+    };
+    const reason = unavailableReason(rate, roomType, request, nights, ctx);
+    if (reason === 'sold_out' || reason === 'rate_limit_reached') {
+      throw conflict('sold_out', `${roomType.name} is no longer available for these dates`);
+    }
+    if (reason === 'too_many_guests') throw invalidField(`rooms.${i}.adults`, `${roomType.name} sleeps at most ${roomType.maxGuests}`);
+    if (reason) throw invalidField(`rooms.${i}.rateId`, `This rate cannot be booked for this stay (${reason})`);
+  });
+}
+
+/** Loads what a stay needs and checks it can be sold; shared by quotes and bookings. */
+export async function priceStay(
+  deps: AppDeps,
+  property: PropertyRecord,
+  stay: { checkIn: string; checkOut: string; rooms: readonly RoomRequest[] },
+  locale: ReturnType<typeof pickLocale>,
+) {
+  const now = deps.clock();
+  rejectPast(property, stay.checkIn, now);
+  const catalog = await loadCatalog(deps.store, property, stay.checkIn, stay.checkOut);
+  const occupancy = await loadOccupancy(deps.store, catalog, stay.checkIn, stay.checkOut);
+  try {
+    const quote = quoteStay(stayCatalog(catalog), stay, locale);
+    assertBookable(catalog, stay, { now, isClosed: catalog.isClosed, occupancy });
+    return { catalog, quote };
+  } catch (error) {
+    if (error instanceof UnknownItemError) throw invalidField(error.path, error.message);
+    throw error;
+  }
+}
+
+export function publicRoutes(deps: AppDeps) {
+  const { store } = deps;
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      const property = c.get('property');
+      const today = todayIn(property.timezone, deps.clock());
+      return c.json({
+        id: property.id,
+        name: property.name,
+        currency: property.currency,
+        timezone: property.timezone,
+        locale: property.locale,
+        today,
+        paymentMode: property.paymentMode,
+        stripePublishableKey: property.paymentMode === 'stripe' ? (deps.config.stripePublishableKey ?? null) : null,
+        acceptedCardBrands: property.acceptedCardBrands,
+        closedDates: closedDatesBetween(property.closures, property.country, today, addDays(today, 366)),
+        extras: await store.listExtras(property.id),
+        holdMinutes: deps.config.holdMinutes,
+      });
+    })
+    .get('/calendar', query(CalendarQuerySchema), async (c) => {
+      const property = c.get('property');
+      const { from, to } = c.req.valid('query');
+      const days = daysBetween(from, to);
+      if (days <= 0) throw invalidField('to', 'to must be after from');
+      if (days > CALENDAR_MAX_DAYS) throw invalidField('to', `At most ${CALENDAR_MAX_DAYS} days at a time`);
+      const catalog = await loadCatalog(store, property, from, to);
+      const occupancy = await loadOccupancy(store, catalog, from, to);
+      return c.json({
+        from,
+        to,
+        currency: property.currency,
+        days: nightsOf(from, to).map((date) => {
+          const open = catalog.roomTypes.filter((rt) => rt.units - occupancy.roomTypeSold(rt.id, date) > 0);
+          const openIds = new Set(open.map((rt) => rt.id));
+          const prices = catalog.rates.filter((r) => openIds.has(r.roomTypeId)).map((r) => r.overrides.get(date) ?? r.nightlyPrice);
+          return {
+            date,
+            closed: catalog.isClosed(date),
+            soldOut: open.length === 0,
+            fromPrice: prices.length ? Math.min(...prices) : null,
+          };
+        }),
+      });
+    })
+    .get('/availability', query(AvailabilityQuerySchema), async (c) => {
+      const property = c.get('property');
+      const stay = c.req.valid('query');
+      const now = deps.clock();
+      rejectPast(property, stay.checkIn, now);
+      const locale = requestLocale(c, stay.locale, property);
+      // One read covers the stay and the "next available" search after it.
+      const until = addDays(stay.checkOut, NEXT_AVAILABLE_SEARCH_DAYS);
+      const catalog = await loadCatalog(store, property, stay.checkIn, until);
+      const occupancy = await loadOccupancy(store, catalog, stay.checkIn, until);
+      const ctx = { now, isClosed: catalog.isClosed, occupancy };
+      const answer = availabilityFor(catalog, stay, ctx, locale);
+      const offered = answer.roomTypes.some((rt) => rt.rates.some((r) => r.available));
+      const next = offered ? undefined : nextAvailableStay(catalog, stay, ctx);
+      return c.json(next ? { ...answer, nextAvailable: next } : answer);
+    })
+    .post('/quotes', jsonBody(QuoteRequestSchema), async (c) => {
+      const property = c.get('property');
+      const body = c.req.valid('json');
+      const { quote } = await priceStay(deps, property, body, requestLocale(c, body.locale, property));
+      return c.json(quote);
+    });
+}
+

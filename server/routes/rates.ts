@@ -1,0 +1,94 @@
+import { Hono } from 'hono';
+import { addDays, daysBetween } from '../../shared/dates.ts';
+import { formatMoney } from '../../shared/money.ts';
+import { type Rate, RateCreateSchema, RatePatchSchema, PriceOverridesSchema } from '../../shared/schemas/rate.ts';
+import type { AppDeps, AppEnv } from '../app-env.ts';
+import { invalidField, notFound } from '../errors.ts';
+import { newId } from '../ids.ts';
+import type { PropertyRecord } from '../store/store.ts';
+import { jsonBody } from '../validate.ts';
+import { rateView } from '../views.ts';
+
+/** SPEC 2.3: a fixed deposit above the shortest stay's price is allowed but worth a warning. */
+function depositWarnings(rate: Rate, property: PropertyRecord): string[] {
+  if (rate.deposit.type !== 'fixed') return [];
+  const shortest = (rate.minNights ?? 1) * rate.nightlyPrice;
+  if (rate.deposit.amount <= shortest) return [];
+  const fmt = (amount: number) => formatMoney(amount, property.currency, 'en');
+  return [
+    `The fixed deposit ${fmt(rate.deposit.amount)} is more than the shortest stay costs at the default price (${fmt(shortest)}); guests are charged at most their stay's total.`,
+  ];
+}
+
+/** /api/v1/properties/:pid/rates (owner). */
+export function rates(deps: AppDeps) {
+  const { store } = deps;
+  const find = async (propertyId: string, id: string) =>
+    (await store.getRate(propertyId, id)) ?? Promise.reject(notFound('Rate'));
+  const requireRoomType = async (propertyId: string, roomTypeId: string) => {
+    if (!(await store.getRoomType(propertyId, roomTypeId))) throw invalidField('roomTypeId', 'No such room type');
+  };
+
+  return new Hono<AppEnv>()
+    .post('/', jsonBody(RateCreateSchema), async (c) => {
+      const property = c.get('property');
+      const body = c.req.valid('json');
+      await requireRoomType(property.id, body.roomTypeId);
+      const rate: Rate = {
+        id: newId('rate'),
+        propertyId: property.id,
+        roomTypeId: body.roomTypeId,
+        name: body.name,
+        description: body.description ?? null,
+        nightlyPrice: body.nightlyPrice,
+        deposit: body.deposit,
+        minNights: body.minNights ?? null,
+        maxNights: body.maxNights ?? null,
+        bookableFrom: body.bookableFrom ?? null,
+        bookableUntil: body.bookableUntil ?? null,
+        maxRoomsPerNight: body.maxRoomsPerNight ?? null,
+        maxRoomsTotal: body.maxRoomsTotal ?? null,
+        arrivalDates: body.arrivalDates ?? null,
+        refundable: body.refundable,
+      };
+      await store.createRate(rate);
+      return c.json({ rate, warnings: depositWarnings(rate, property) }, 201);
+    })
+    .get('/', async (c) => c.json({ rates: (await store.listRates(c.get('property').id)).map(rateView) }))
+    .get('/:id', async (c) => c.json({ rate: rateView(await find(c.get('property').id, c.req.param('id'))) }))
+    .patch('/:id', jsonBody(RatePatchSchema), async (c) => {
+      const property = c.get('property');
+      const id = c.req.param('id');
+      const patch = c.req.valid('json');
+      const current = await find(property.id, id);
+      if (patch.roomTypeId !== undefined) await requireRoomType(property.id, patch.roomTypeId);
+      const merged = { ...current, ...patch };
+      // The cross-field rules must also hold against the values the patch leaves alone.
+      if (merged.minNights != null && merged.maxNights != null && merged.minNights > merged.maxNights) {
+        throw invalidField('maxNights', 'maxNights must be at least minNights');
+      }
+      if (merged.bookableFrom && merged.bookableUntil && Date.parse(merged.bookableFrom) >= Date.parse(merged.bookableUntil)) {
+        throw invalidField('bookableUntil', 'bookableUntil must be after bookableFrom');
+      }
+      await store.updateRate(property.id, id, patch);
+      const rate = rateView(await find(property.id, id));
+      return c.json({ rate, warnings: depositWarnings(rate, property) });
+    })
+    .delete('/:id', async (c) => {
+      const propertyId = c.get('property').id;
+      await find(propertyId, c.req.param('id'));
+      await store.archiveRate(propertyId, c.req.param('id'), deps.clock().toISOString());
+      return c.body(null, 204);
+    })
+    .put('/:id/prices', jsonBody(PriceOverridesSchema), async (c) => {
+      const rate = await find(c.get('property').id, c.req.param('id'));
+      // Later ranges win where ranges overlap, as the owner wrote them.
+      const byDate = new Map<string, number>();
+      for (const range of c.req.valid('json').prices) {
+        for (let i = 0; i <= daysBetween(range.from, range.to); i++) byDate.set(addDays(range.from, i), range.amount);
+      }
+      const prices = [...byDate].map(([date, amount]) => ({ date, amount }));
+      await store.setPriceOverrides(rate.id, prices);
+      return c.json({ rateId: rate.id, datesUpdated: prices.length });
+    });
+}

@@ -1,0 +1,55 @@
+// The demo property `npm start` creates: every deposit policy of SPEC 2.4 on one small hotel.
+import { newPropertyKey, sha256 } from './ids.ts';
+import type { Store } from './store/store.ts';
+
+export const DEMO_PROPERTY_ID = 'demo';
+
+export async function seedDemo(store: Store, now: Date, allowedOrigins: string[]): Promise<{ propertyId: string; secretKey: string }> {
+  const secretKey = newPropertyKey(DEMO_PROPERTY_ID);
+  await store.createProperty({
+    id: DEMO_PROPERTY_ID,
+    name: 'Hotel Haneul',
+    currency: 'USD',
+    timezone: 'Asia/Seoul',
+    country: 'KR',
+    locale: 'en',
+    paymentMode: 'manual',
+    acceptedCardBrands: ['visa', 'mastercard', 'amex'],
+    allowedOrigins,
+    email: 'frontdesk@haneul.example',
+    description: 'A twelve-room boutique hotel under Namsan.',
+    keyHash: sha256(secretKey),
+    closures: { weekdays: [], publicHolidays: false, dates: [] },
+    createdAt: now.toISOString(),
+  });
+  const roomType = (id: string, name: string, description: string, maxGuests: number, units: number) =>
+    store.createRoomType({ id, propertyId: DEMO_PROPERTY_ID, name, description, maxGuests, units, images: [] });
+  await roomType('rt_demo_double', 'Garden Double', 'Queen bed, garden view, rain shower. 22 m².', 2, 6);
+  await roomType('rt_demo_suite', 'Namsan Suite', 'King bed, separate lounge and a view of the tower. 40 m².', 4, 3);
+  await roomType('rt_demo_family', 'Family Loft', 'Two bedrooms under the roof, sleeps five. 48 m².', 5, 2);
+
+  const base = {
+    propertyId: DEMO_PROPERTY_ID,
+    description: null,
+    minNights: null,
+    maxNights: null,
+    bookableFrom: null,
+    bookableUntil: null,
+    maxRoomsPerNight: null,
+    maxRoomsTotal: null,
+    arrivalDates: null,
+    refundable: true,
+  };
+  await store.createRate({ ...base, id: 'rate_demo_flex', roomTypeId: 'rt_demo_double', name: 'Flexible', description: 'Free cancellation until 24 h before arrival.', nightlyPrice: 14_900, deposit: { type: 'none' } });
+  await store.createRate({ ...base, id: 'rate_demo_saver', roomTypeId: 'rt_demo_double', name: 'Advance saver', description: 'Best price, paid in full today.', nightlyPrice: 12_900, deposit: { type: 'full' }, refundable: false });
+  await store.createRate({ ...base, id: 'rate_demo_suite', roomTypeId: 'rt_demo_suite', name: 'Suite stay', description: 'Breakfast for two included.', nightlyPrice: 26_900, deposit: { type: 'first_night' } });
+  await store.createRate({ ...base, id: 'rate_demo_suite_deal', roomTypeId: 'rt_demo_suite', name: 'Suite, two nights or more', description: 'Late checkout at 2 pm.', nightlyPrice: 23_900, deposit: { type: 'percentage', percent: 30 }, minNights: 2 });
+  await store.createRate({ ...base, id: 'rate_demo_family', roomTypeId: 'rt_demo_family', name: 'Family', description: 'Kids under 12 eat free.', nightlyPrice: 31_900, deposit: { type: 'fixed', amount: 5_000 } });
+
+  const extra = (id: string, name: string, price: number, per: 'stay' | 'night' | 'guest' | 'guest_night') =>
+    store.createExtra({ id, propertyId: DEMO_PROPERTY_ID, name, description: null, price, per });
+  await extra('ex_demo_breakfast', 'Breakfast', 1_800, 'guest_night');
+  await extra('ex_demo_parking', 'Parking', 1_500, 'night');
+  await extra('ex_demo_transfer', 'Airport transfer', 6_500, 'stay');
+  return { propertyId: DEMO_PROPERTY_ID, secretKey };
+}

@@ -1,0 +1,375 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Extra } from '../../shared/schemas/extra.ts';
+import type { Rate } from '../../shared/schemas/rate.ts';
+import type { RoomType } from '../../shared/schemas/room-type.ts';
+import type { Database, ExtrasTable, PropertiesTable, RatesTable, RoomTypesTable } from './schema.ts';
+import type { PropertyChanges, PropertyRecord, RateRecord, Store } from './store.ts';
+
+const json = (value: unknown) => JSON.stringify(value);
+const bool = (value: boolean) => (value ? 1 : 0);
+
+function toProperty(row: Selectable<PropertiesTable>): PropertyRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    currency: row.currency,
+    timezone: row.timezone,
+    country: row.country,
+    locale: row.locale as PropertyRecord['locale'],
+    paymentMode: row.payment_mode as PropertyRecord['paymentMode'],
+    acceptedCardBrands: JSON.parse(row.accepted_card_brands),
+    allowedOrigins: JSON.parse(row.allowed_origins),
+    email: row.email,
+    description: row.description,
+    keyHash: row.key_hash,
+    closures: JSON.parse(row.closures),
+    createdAt: row.created_at,
+  };
+}
+
+function propertyColumns(p: PropertyChanges): Partial<PropertiesTable> {
+  const row: Partial<PropertiesTable> = {};
+  if (p.name !== undefined) row.name = p.name;
+  if (p.currency !== undefined) row.currency = p.currency;
+  if (p.timezone !== undefined) row.timezone = p.timezone;
+  if (p.country !== undefined) row.country = p.country;
+  if (p.locale !== undefined) row.locale = p.locale;
+  if (p.paymentMode !== undefined) row.payment_mode = p.paymentMode;
+  if (p.acceptedCardBrands !== undefined) row.accepted_card_brands = json(p.acceptedCardBrands);
+  if (p.allowedOrigins !== undefined) row.allowed_origins = json(p.allowedOrigins);
+  if (p.email !== undefined) row.email = p.email;
+  if (p.description !== undefined) row.description = p.description;
+  if (p.closures !== undefined) row.closures = json(p.closures);
+  return row;
+}
+
+function toRoomType(row: Selectable<RoomTypesTable>): RoomType {
+  return {
+    id: row.id,
+    propertyId: row.property_id,
+    name: row.name,
+    description: row.description,
+    maxGuests: row.max_guests,
+    units: row.units,
+    images: JSON.parse(row.images),
+  };
+}
+
+function roomTypeColumns(r: Partial<Omit<RoomType, 'id' | 'propertyId'>>): Partial<RoomTypesTable> {
+  const row: Partial<RoomTypesTable> = {};
+  if (r.name !== undefined) row.name = r.name;
+  if (r.description !== undefined) row.description = r.description;
+  if (r.maxGuests !== undefined) row.max_guests = r.maxGuests;
+  if (r.units !== undefined) row.units = r.units;
+  if (r.images !== undefined) row.images = json(r.images);
+  return row;
+}
+
+function toRate(row: Selectable<RatesTable>): RateRecord {
+  return {
+    id: row.id,
+    propertyId: row.property_id,
+    roomTypeId: row.room_type_id,
+    name: row.name,
+    description: row.description,
+    nightlyPrice: Number(row.nightly_price),
+    deposit: JSON.parse(row.deposit),
+    minNights: row.min_nights,
+    maxNights: row.max_nights,
+    bookableFrom: row.bookable_from,
+    bookableUntil: row.bookable_until,
+    maxRoomsPerNight: row.max_rooms_per_night,
+    maxRoomsTotal: row.max_rooms_total,
+    arrivalDates: row.arrival_dates === null ? null : JSON.parse(row.arrival_dates),
+    refundable: row.refundable === 1,
+    soldTotal: row.sold_total,
+  };
+}
+
+type RateFields = Partial<Omit<Rate, 'id' | 'propertyId'>>;
+
+function rateColumns(r: RateFields): Partial<RatesTable> {
+  const row: Partial<RatesTable> = {};
+  if (r.roomTypeId !== undefined) row.room_type_id = r.roomTypeId;
+  if (r.name !== undefined) row.name = r.name;
+  if (r.description !== undefined) row.description = r.description;
+  if (r.nightlyPrice !== undefined) row.nightly_price = r.nightlyPrice;
+  if (r.deposit !== undefined) row.deposit = json(r.deposit);
+  if (r.minNights !== undefined) row.min_nights = r.minNights;
+  if (r.maxNights !== undefined) row.max_nights = r.maxNights;
+  if (r.bookableFrom !== undefined) row.bookable_from = r.bookableFrom;
+  if (r.bookableUntil !== undefined) row.bookable_until = r.bookableUntil;
+  if (r.maxRoomsPerNight !== undefined) row.max_rooms_per_night = r.maxRoomsPerNight;
+  if (r.maxRoomsTotal !== undefined) row.max_rooms_total = r.maxRoomsTotal;
+  if (r.arrivalDates !== undefined) row.arrival_dates = r.arrivalDates === null ? null : json(r.arrivalDates);
+  if (r.refundable !== undefined) row.refundable = bool(r.refundable);
+  return row;
+}
+
+function toExtra(row: Selectable<ExtrasTable>): Extra {
+  return {
+    id: row.id,
+    propertyId: row.property_id,
+    name: row.name,
+    description: row.description,
+    price: Number(row.price),
+    per: row.per as Extra['per'],
+  };
+}
+
+function extraColumns(e: Partial<Omit<Extra, 'id' | 'propertyId'>>): Partial<ExtrasTable> {
+  const row: Partial<ExtrasTable> = {};
+  if (e.name !== undefined) row.name = e.name;
+  if (e.description !== undefined) row.description = e.description;
+  if (e.price !== undefined) row.price = e.price;
+  if (e.per !== undefined) row.per = e.per;
+  return row;
+}
+
+const isEmpty = (row: object) => Object.keys(row).length === 0;
+
+export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect']): Store {
+  return {
+    dialect,
+    close: () => db.destroy(),
+
+    async createProperty(p) {
+      await db
+        .insertInto('properties')
+        .values({
+          id: p.id,
+          name: p.name,
+          currency: p.currency,
+          timezone: p.timezone,
+          country: p.country,
+          locale: p.locale,
+          payment_mode: p.paymentMode,
+          accepted_card_brands: json(p.acceptedCardBrands),
+          allowed_origins: json(p.allowedOrigins),
+          email: p.email,
+          description: p.description,
+          key_hash: p.keyHash,
+          closures: json(p.closures),
+          created_at: p.createdAt,
+        })
+        .execute();
+    },
+    async getProperty(id) {
+      const row = await db.selectFrom('properties').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toProperty(row);
+    },
+    async updateProperty(id, changes) {
+      const row = propertyColumns(changes);
+      if (!isEmpty(row)) await db.updateTable('properties').set(row).where('id', '=', id).execute();
+    },
+    async countProperties() {
+      const row = await db.selectFrom('properties').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    async createRoomType(r) {
+      await db
+        .insertInto('room_types')
+        .values({
+          id: r.id,
+          property_id: r.propertyId,
+          name: r.name,
+          description: r.description,
+          max_guests: r.maxGuests,
+          units: r.units,
+          images: json(r.images),
+          archived_at: null,
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+    },
+    async listRoomTypes(propertyId) {
+      const rows = await db
+        .selectFrom('room_types')
+        .selectAll()
+        .where('property_id', '=', propertyId)
+        .where('archived_at', 'is', null)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(toRoomType);
+    },
+    async getRoomType(propertyId, id) {
+      const row = await db
+        .selectFrom('room_types')
+        .selectAll()
+        .where('property_id', '=', propertyId)
+        .where('id', '=', id)
+        .where('archived_at', 'is', null)
+        .executeTakeFirst();
+      return row && toRoomType(row);
+    },
+    async updateRoomType(propertyId, id, patch) {
+      const row = roomTypeColumns(patch);
+      if (isEmpty(row)) return;
+      await db.updateTable('room_types').set(row).where('property_id', '=', propertyId).where('id', '=', id).execute();
+    },
+    async archiveRoomType(propertyId, id, at) {
+      await db.transaction().execute(async (tx) => {
+        await tx.updateTable('room_types').set({ archived_at: at }).where('property_id', '=', propertyId).where('id', '=', id).execute();
+        await tx
+          .updateTable('rates')
+          .set({ archived_at: at })
+          .where('property_id', '=', propertyId)
+          .where('room_type_id', '=', id)
+          .where('archived_at', 'is', null)
+          .execute();
+      });
+    },
+
+    async createRate(r) {
+      await db
+        .insertInto('rates')
+        .values({
+          id: r.id,
+          property_id: r.propertyId,
+          room_type_id: r.roomTypeId,
+          name: r.name,
+          description: r.description,
+          nightly_price: r.nightlyPrice,
+          deposit: json(r.deposit),
+          min_nights: r.minNights,
+          max_nights: r.maxNights,
+          bookable_from: r.bookableFrom,
+          bookable_until: r.bookableUntil,
+          max_rooms_per_night: r.maxRoomsPerNight,
+          max_rooms_total: r.maxRoomsTotal,
+          arrival_dates: r.arrivalDates === null ? null : json(r.arrivalDates),
+          refundable: bool(r.refundable),
+          sold_total: 0,
+          archived_at: null,
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+    },
+    async listRates(propertyId) {
+      const rows = await db
+        .selectFrom('rates')
+        .selectAll()
+        .where('property_id', '=', propertyId)
+        .where('archived_at', 'is', null)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(toRate);
+    },
+    async getRate(propertyId, id) {
+      const row = await db
+        .selectFrom('rates')
+        .selectAll()
+        .where('property_id', '=', propertyId)
+        .where('id', '=', id)
+        .where('archived_at', 'is', null)
+        .executeTakeFirst();
+      return row && toRate(row);
+    },
+    async updateRate(propertyId, id, patch) {
+      const row = rateColumns(patch);
+      if (isEmpty(row)) return;
+      await db.updateTable('rates').set(row).where('property_id', '=', propertyId).where('id', '=', id).execute();
+    },
+    async archiveRate(propertyId, id, at) {
+      await db.updateTable('rates').set({ archived_at: at }).where('property_id', '=', propertyId).where('id', '=', id).execute();
+    },
+    async setPriceOverrides(rateId, prices) {
+      if (prices.length === 0) return;
+      await db.transaction().execute(async (tx) => {
+        // Chunked so that a two-year range stays under SQLite's bound-parameter limit.
+        for (let i = 0; i < prices.length; i += 300) {
+          const chunk = prices.slice(i, i + 300).map((p) => ({ rate_id: rateId, date: p.date, amount: p.amount }));
+          await tx
+            .insertInto('price_overrides')
+            .values(chunk)
+            .onConflict((oc) => oc.columns(['rate_id', 'date']).doUpdateSet((eb) => ({ amount: eb.ref('excluded.amount') })))
+            .execute();
+        }
+      });
+    },
+    async listPriceOverrides(rateIds, from, to) {
+      if (rateIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('price_overrides')
+        .select(['rate_id', 'date', 'amount'])
+        .where('rate_id', 'in', rateIds)
+        .where('date', '>=', from)
+        .where('date', '<', to)
+        .execute();
+      return rows.map((r) => ({ rateId: r.rate_id, date: r.date, amount: Number(r.amount) }));
+    },
+
+    async createExtra(e) {
+      await db
+        .insertInto('extras')
+        .values({
+          id: e.id,
+          property_id: e.propertyId,
+          name: e.name,
+          description: e.description,
+          price: e.price,
+          per: e.per,
+          archived_at: null,
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+    },
+    async listExtras(propertyId) {
+      const rows = await db
+        .selectFrom('extras')
+        .selectAll()
+        .where('property_id', '=', propertyId)
+        .where('archived_at', 'is', null)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(toExtra);
+    },
+    async getExtra(propertyId, id) {
+      const row = await db
+        .selectFrom('extras')
+        .selectAll()
+        .where('property_id', '=', propertyId)
+        .where('id', '=', id)
+        .where('archived_at', 'is', null)
+        .executeTakeFirst();
+      return row && toExtra(row);
+    },
+    async updateExtra(propertyId, id, patch) {
+      const row = extraColumns(patch);
+      if (isEmpty(row)) return;
+      await db.updateTable('extras').set(row).where('property_id', '=', propertyId).where('id', '=', id).execute();
+    },
+    async archiveExtra(propertyId, id, at) {
+      await db.updateTable('extras').set({ archived_at: at }).where('property_id', '=', propertyId).where('id', '=', id).execute();
+    },
+
+    async roomTypeSold(roomTypeIds, from, to) {
+      if (roomTypeIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('inventory')
+        .select(['room_type_id', 'date', 'sold'])
+        .where('room_type_id', 'in', roomTypeIds)
+        .where('date', '>=', from)
+        .where('date', '<', to)
+        .where('sold', '>', 0)
+        .execute();
+      return rows.map((r) => ({ id: r.room_type_id, date: r.date, sold: r.sold }));
+    },
+    async rateSold(rateIds, from, to) {
+      if (rateIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('rate_inventory')
+        .select(['rate_id', 'date', 'sold'])
+        .where('rate_id', 'in', rateIds)
+        .where('date', '>=', from)
+        .where('date', '<', to)
+        .where('sold', '>', 0)
+        .execute();
+      return rows.map((r) => ({ id: r.rate_id, date: r.date, sold: r.sold }));
+    },
+  };
+}

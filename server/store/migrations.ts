@@ -1,0 +1,162 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+
+// Column types that mean the same on SQLite and PostgreSQL. Money is bigint so that large
+// zero-decimal totals (IDR, KRW) never overflow; the pg pool parses int8 back to number.
+const migrations: Record<string, Migration> = {
+  '001_catalog': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('properties')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('currency', 'text', (c) => c.notNull())
+        .addColumn('timezone', 'text', (c) => c.notNull())
+        .addColumn('country', 'text')
+        .addColumn('locale', 'text', (c) => c.notNull())
+        .addColumn('payment_mode', 'text', (c) => c.notNull())
+        .addColumn('accepted_card_brands', 'text', (c) => c.notNull())
+        .addColumn('allowed_origins', 'text', (c) => c.notNull())
+        .addColumn('email', 'text')
+        .addColumn('description', 'text')
+        .addColumn('key_hash', 'text', (c) => c.notNull())
+        .addColumn('closures', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('room_types')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('property_id', 'text', (c) => c.notNull().references('properties.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('description', 'text')
+        .addColumn('max_guests', 'integer', (c) => c.notNull())
+        .addColumn('units', 'integer', (c) => c.notNull())
+        .addColumn('images', 'text', (c) => c.notNull())
+        .addColumn('archived_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('room_types_property').on('room_types').column('property_id').execute();
+
+      await db.schema
+        .createTable('rates')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('property_id', 'text', (c) => c.notNull().references('properties.id'))
+        .addColumn('room_type_id', 'text', (c) => c.notNull().references('room_types.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('description', 'text')
+        .addColumn('nightly_price', 'bigint', (c) => c.notNull())
+        .addColumn('deposit', 'text', (c) => c.notNull())
+        .addColumn('min_nights', 'integer')
+        .addColumn('max_nights', 'integer')
+        .addColumn('bookable_from', 'text')
+        .addColumn('bookable_until', 'text')
+        .addColumn('max_rooms_per_night', 'integer')
+        .addColumn('max_rooms_total', 'integer')
+        .addColumn('arrival_dates', 'text')
+        .addColumn('refundable', 'integer', (c) => c.notNull())
+        .addColumn('sold_total', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('archived_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('rates_property').on('rates').column('property_id').execute();
+
+      await db.schema
+        .createTable('price_overrides')
+        .addColumn('rate_id', 'text', (c) => c.notNull().references('rates.id'))
+        .addColumn('date', 'text', (c) => c.notNull())
+        .addColumn('amount', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('price_overrides_pk', ['rate_id', 'date'])
+        .execute();
+
+      await db.schema
+        .createTable('extras')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('property_id', 'text', (c) => c.notNull().references('properties.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('description', 'text')
+        .addColumn('price', 'bigint', (c) => c.notNull())
+        .addColumn('per', 'text', (c) => c.notNull())
+        .addColumn('archived_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('extras_property').on('extras').column('property_id').execute();
+
+      await db.schema
+        .createTable('inventory')
+        .addColumn('room_type_id', 'text', (c) => c.notNull().references('room_types.id'))
+        .addColumn('date', 'text', (c) => c.notNull())
+        .addColumn('sold', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('inventory_pk', ['room_type_id', 'date'])
+        .execute();
+
+      await db.schema
+        .createTable('rate_inventory')
+        .addColumn('rate_id', 'text', (c) => c.notNull().references('rates.id'))
+        .addColumn('date', 'text', (c) => c.notNull())
+        .addColumn('sold', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('rate_inventory_pk', ['rate_id', 'date'])
+        .execute();
+    },
+  },
+  '002_bookings': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('bookings')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('property_id', 'text', (c) => c.notNull().references('properties.id'))
+        .addColumn('reference', 'text', (c) => c.notNull().unique())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('check_in', 'text', (c) => c.notNull())
+        .addColumn('check_out', 'text', (c) => c.notNull())
+        .addColumn('currency', 'text', (c) => c.notNull())
+        .addColumn('locale', 'text', (c) => c.notNull())
+        .addColumn('guest', 'text', (c) => c.notNull())
+        .addColumn('quote', 'text', (c) => c.notNull())
+        .addColumn('total', 'bigint', (c) => c.notNull())
+        .addColumn('deposit_due', 'bigint', (c) => c.notNull())
+        .addColumn('balance_due', 'bigint', (c) => c.notNull())
+        .addColumn('payment_mode', 'text', (c) => c.notNull())
+        .addColumn('amount_paid', 'bigint', (c) => c.notNull().defaultTo(0))
+        .addColumn('amount_refunded', 'bigint', (c) => c.notNull().defaultTo(0))
+        .addColumn('client_token_hash', 'text', (c) => c.notNull())
+        .addColumn('idempotency_key', 'text')
+        .addColumn('request_hash', 'text')
+        .addColumn('intent_id', 'text')
+        .addColumn('intent_type', 'text')
+        .addColumn('card_blob', 'text')
+        .addColumn('card_brand', 'text')
+        .addColumn('card_last4', 'text')
+        .addColumn('card_exp_month', 'integer')
+        .addColumn('card_exp_year', 'integer')
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('bookings_idempotency', ['property_id', 'idempotency_key'])
+        .execute();
+      await db.schema.createIndex('bookings_property_status').on('bookings').columns(['property_id', 'status']).execute();
+      // Finding holds past their expiry must stay cheap: it runs before every availability read.
+      await db.schema.createIndex('bookings_pending_expiry').on('bookings').columns(['status', 'expires_at']).execute();
+      await db.schema.createIndex('bookings_intent').on('bookings').column('intent_id').execute();
+
+      await db.schema
+        .createTable('booking_nights')
+        .addColumn('booking_id', 'text', (c) => c.notNull().references('bookings.id'))
+        .addColumn('room_type_id', 'text', (c) => c.notNull())
+        .addColumn('rate_id', 'text', (c) => c.notNull())
+        .addColumn('date', 'text', (c) => c.notNull())
+        .addColumn('rooms', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('booking_nights_booking').on('booking_nights').column('booking_id').execute();
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  }
+}

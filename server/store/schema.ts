@@ -1,0 +1,136 @@
+// Row shapes of the database, shared by the SQLite and PostgreSQL dialects.
+// Booleans are 0/1 integers and lists are JSON text so that both dialects store the same thing.
+
+export interface PropertiesTable {
+  id: string;
+  name: string;
+  currency: string;
+  timezone: string;
+  country: string | null;
+  locale: string;
+  payment_mode: string;
+  accepted_card_brands: string;
+  allowed_origins: string;
+  email: string | null;
+  description: string | null;
+  key_hash: string;
+  closures: string;
+  created_at: string;
+}
+
+export interface RoomTypesTable {
+  id: string;
+  property_id: string;
+  name: string;
+  description: string | null;
+  max_guests: number;
+  units: number;
+  images: string;
+  archived_at: string | null;
+  created_at: string;
+}
+
+export interface RatesTable {
+  id: string;
+  property_id: string;
+  room_type_id: string;
+  name: string;
+  description: string | null;
+  nightly_price: number;
+  deposit: string;
+  min_nights: number | null;
+  max_nights: number | null;
+  bookable_from: string | null;
+  bookable_until: string | null;
+  max_rooms_per_night: number | null;
+  max_rooms_total: number | null;
+  arrival_dates: string | null;
+  refundable: number;
+  sold_total: number;
+  archived_at: string | null;
+  created_at: string;
+}
+
+export interface PriceOverridesTable {
+  rate_id: string;
+  date: string;
+  amount: number;
+}
+
+export interface ExtrasTable {
+  id: string;
+  property_id: string;
+  name: string;
+  description: string | null;
+  price: number;
+  per: string;
+  archived_at: string | null;
+  created_at: string;
+}
+
+/** Units taken per room type and night: the row the atomic `sold + n <= units` update guards. */
+export interface InventoryTable {
+  room_type_id: string;
+  date: string;
+  sold: number;
+}
+
+/** Rooms sold per rate and night, for a rate's maxRoomsPerNight. */
+export interface RateInventoryTable {
+  rate_id: string;
+  date: string;
+  sold: number;
+}
+
+export interface BookingsTable {
+  id: string;
+  property_id: string;
+  reference: string;
+  status: string;
+  check_in: string;
+  check_out: string;
+  currency: string;
+  locale: string;
+  guest: string;
+  quote: string;
+  total: number;
+  deposit_due: number;
+  balance_due: number;
+  payment_mode: string;
+  amount_paid: number;
+  amount_refunded: number;
+  client_token_hash: string;
+  idempotency_key: string | null;
+  request_hash: string | null;
+  intent_id: string | null;
+  intent_type: string | null;
+  card_blob: string | null;
+  card_brand: string | null;
+  card_last4: string | null;
+  card_exp_month: number | null;
+  card_exp_year: number | null;
+  expires_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The units a booking holds, so expiry and cancellation give back exactly what was taken. */
+export interface BookingNightsTable {
+  booking_id: string;
+  room_type_id: string;
+  rate_id: string;
+  date: string;
+  rooms: number;
+}
+
+export interface Database {
+  properties: PropertiesTable;
+  room_types: RoomTypesTable;
+  rates: RatesTable;
+  price_overrides: PriceOverridesTable;
+  extras: ExtrasTable;
+  inventory: InventoryTable;
+  rate_inventory: RateInventoryTable;
+  bookings: BookingsTable;
+  booking_nights: BookingNightsTable;
+}

@@ -1,0 +1,134 @@
+// One contract for every storage backend: SQLite always, PostgreSQL when DATABASE_URL is set.
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { freshSchema } from '../test-app.ts';
+import { openStore } from './open-store.ts';
+import type { PropertyRecord, Store } from './store.ts';
+
+const backends: [string, string | undefined][] = [
+  ['SQLite', undefined],
+  ...(process.env.DATABASE_URL ? [['PostgreSQL', process.env.DATABASE_URL] as [string, string]] : []),
+];
+
+const property = (id: string): PropertyRecord => ({
+  id,
+  name: 'Hanok Stay',
+  currency: 'KRW',
+  timezone: 'Asia/Seoul',
+  country: 'KR',
+  locale: 'ko',
+  paymentMode: 'manual',
+  acceptedCardBrands: ['visa', 'jcb'],
+  allowedOrigins: ['https://hanok.example'],
+  email: null,
+  description: null,
+  keyHash: 'ab'.repeat(32),
+  closures: { weekdays: [1], publicHolidays: true, dates: ['2026-12-31'] },
+  createdAt: '2026-11-24T03:00:00.000Z',
+});
+
+const rateOf = (id: string, roomTypeId: string, propertyId = 'p1') => ({
+  id,
+  propertyId,
+  roomTypeId,
+  name: 'Standard',
+  description: null,
+  nightlyPrice: 3_000_000_000, // beyond 32 bits: a long IDR or KRW stay must not overflow
+  deposit: { type: 'percentage' as const, percent: 12.5 },
+  minNights: 2,
+  maxNights: null,
+  bookableFrom: '2026-11-01T00:00:00Z',
+  bookableUntil: null,
+  maxRoomsPerNight: 3,
+  maxRoomsTotal: null,
+  arrivalDates: ['2026-12-24'],
+  refundable: false,
+});
+
+describe.each(backends)('storage contract on %s', (_name, databaseUrl) => {
+  let store: Store;
+  let drop: (() => Promise<void>) | undefined;
+
+  beforeEach(async () => {
+    const schema = databaseUrl ? await freshSchema(databaseUrl) : undefined;
+    drop = schema?.drop;
+    store = await openStore(schema ? { databaseUrl: schema.url, poolSize: 2 } : {});
+    await store.createProperty(property('p1'));
+    await store.createProperty(property('p2'));
+    await store.createRoomType({ id: 'rt1', propertyId: 'p1', name: 'Ondol', description: 'Floor bedding', maxGuests: 2, units: 4, images: ['https://img.example/a.jpg'] });
+  });
+
+  afterEach(async () => {
+    await store.close();
+    await drop?.();
+  });
+
+  test('a property reads back exactly as it was written', async () => {
+    expect(await store.getProperty('p1')).toEqual(property('p1'));
+    expect(await store.getProperty('nope')).toBeUndefined();
+    expect(await store.countProperties()).toBe(2);
+  });
+
+  test('changing a property touches only the fields given', async () => {
+    await store.updateProperty('p1', { name: 'Hanok House', closures: { weekdays: [], publicHolidays: false, dates: [] } });
+    const read = await store.getProperty('p1');
+    expect(read?.name).toBe('Hanok House');
+    expect(read?.closures.weekdays).toEqual([]);
+    expect(read?.currency).toBe('KRW');
+    expect((await store.getProperty('p2'))?.name).toBe('Hanok Stay');
+  });
+
+  test('room types are scoped to their property and archived ones disappear', async () => {
+    expect(await store.getRoomType('p2', 'rt1')).toBeUndefined();
+    await store.updateRoomType('p1', 'rt1', { units: 6 });
+    expect((await store.getRoomType('p1', 'rt1'))?.units).toBe(6);
+    await store.createRate(rateOf('r1', 'rt1'));
+    await store.archiveRoomType('p1', 'rt1', '2026-11-25T00:00:00Z');
+    expect(await store.listRoomTypes('p1')).toEqual([]);
+    expect(await store.listRates('p1')).toEqual([]);
+  });
+
+  test('a rate keeps its deposit policy, limits and large prices', async () => {
+    await store.createRate(rateOf('r1', 'rt1'));
+    expect(await store.getRate('p1', 'r1')).toEqual({ ...rateOf('r1', 'rt1'), soldTotal: 0 });
+    await store.updateRate('p1', 'r1', { minNights: null, arrivalDates: null, refundable: true });
+    const read = await store.getRate('p1', 'r1');
+    expect(read).toMatchObject({ minNights: null, arrivalDates: null, refundable: true, maxRoomsPerNight: 3 });
+    expect(await store.getRate('p2', 'r1')).toBeUndefined();
+  });
+
+  test('price overrides replace earlier ones for the same date and are read by range', async () => {
+    await store.createRate(rateOf('r1', 'rt1'));
+    await store.setPriceOverrides('r1', [
+      { date: '2026-12-24', amount: 100 },
+      { date: '2026-12-25', amount: 200 },
+    ]);
+    await store.setPriceOverrides('r1', [{ date: '2026-12-25', amount: 250 }]);
+    const read = await store.listPriceOverrides(['r1'], '2026-12-24', '2026-12-26');
+    expect(read.sort((a, b) => a.date.localeCompare(b.date))).toEqual([
+      { rateId: 'r1', date: '2026-12-24', amount: 100 },
+      { rateId: 'r1', date: '2026-12-25', amount: 250 },
+    ]);
+    expect(await store.listPriceOverrides(['r1'], '2026-12-25', '2026-12-25')).toEqual([]);
+  });
+
+  test('two years of price overrides are stored in one call', async () => {
+    await store.createRate(rateOf('r1', 'rt1'));
+    const prices = Array.from({ length: 731 }, (_, i) => ({ date: new Date(Date.UTC(2027, 0, 1 + i)).toISOString().slice(0, 10), amount: i }));
+    await store.setPriceOverrides('r1', prices);
+    expect(await store.listPriceOverrides(['r1'], '2027-01-01', '2029-01-02')).toHaveLength(731);
+  });
+
+  test('extras are scoped to their property and archived ones disappear', async () => {
+    await store.createExtra({ id: 'e1', propertyId: 'p1', name: 'Breakfast', description: null, price: 15_000, per: 'guest_night' });
+    expect(await store.getExtra('p2', 'e1')).toBeUndefined();
+    await store.updateExtra('p1', 'e1', { price: 18_000 });
+    expect((await store.listExtras('p1')).map((e) => e.price)).toEqual([18_000]);
+    await store.archiveExtra('p1', 'e1', '2026-11-25T00:00:00Z');
+    expect(await store.listExtras('p1')).toEqual([]);
+  });
+
+  test('nothing is sold on nights no booking has touched', async () => {
+    expect(await store.roomTypeSold(['rt1'], '2026-12-01', '2026-12-31')).toEqual([]);
+    expect(await store.rateSold([], '2026-12-01', '2026-12-31')).toEqual([]);
+  });
+});

@@ -1,0 +1,88 @@
+// Composes the real app on a fresh database for API tests: SQLite in memory, or PostgreSQL in a
+// schema of its own when `databaseUrl` is given, so parallel test files never share rows.
+import { randomBytes } from 'node:crypto';
+import pino from 'pino';
+import { createApp } from './app.ts';
+import { sha256 } from './ids.ts';
+import { openStore } from './store/open-store.ts';
+import type { Store } from './store/store.ts';
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  store: Store;
+  adminToken: string;
+  /** The fake clock's current instant; move it with `setNow`. */
+  now(): Date;
+  setNow(instant: Date | string): void;
+  request(method: string, path: string, options?: { key?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  /** Creates a property through the admin API and returns its id and key. */
+  createProperty(overrides?: Record<string, unknown>): Promise<{ id: string; key: string; property: Record<string, unknown> }>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(options: { databaseUrl?: string; now?: string } = {}): Promise<TestApp> {
+  const schema = options.databaseUrl ? await freshSchema(options.databaseUrl) : undefined;
+  const store = await openStore(schema ? { databaseUrl: schema.url, poolSize: 4 } : {});
+  let now = new Date(options.now ?? '2026-11-24T03:00:00Z');
+  const adminToken = randomBytes(18).toString('base64url');
+  const app = createApp({
+    store,
+    clock: () => now,
+    logger: pino({ level: 'silent' }),
+    config: { adminTokenHash: sha256(adminToken), holdMinutes: 15, stripePublishableKey: 'pk_test_directbook' },
+  });
+  const request: TestApp['request'] = (method, path, { key, body, headers } = {}) =>
+    Promise.resolve(
+      app.request(path, {
+        method,
+        headers: {
+          ...(key ? { authorization: `Bearer ${key}` } : {}),
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    );
+  return {
+    app,
+    store,
+    adminToken,
+    now: () => now,
+    setNow: (instant) => {
+      now = new Date(instant);
+    },
+    request,
+    async createProperty(overrides = {}) {
+      const res = await request('POST', '/api/v1/properties', {
+        key: adminToken,
+        body: { name: 'Test Inn', currency: 'USD', timezone: 'Asia/Seoul', paymentMode: 'manual', ...overrides },
+      });
+      if (res.status !== 201) throw new Error(`createProperty: ${res.status} ${await res.text()}`);
+      const json = (await res.json()) as { property: Record<string, unknown> & { id: string }; secretKey: string };
+      return { id: json.property.id, key: json.secretKey, property: json.property };
+    },
+    async close() {
+      await store.close();
+      await schema?.drop();
+    },
+  };
+}
+
+/** A PostgreSQL schema of its own for one test file, named in the connection's search_path. */
+export async function freshSchema(databaseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const pg = (await import('pg')).default;
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const run = async (statement: string) => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`create schema ${schema}`);
+  const url = new URL(databaseUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return { url: url.toString(), drop: () => run(`drop schema ${schema} cascade`) };
+}

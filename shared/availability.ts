@@ -1,0 +1,135 @@
+// SPEC 2.5: when a rate is offered for a stay, and the nearest later stay that would be.
+import { addDays, daysBetween, nightsOf } from './dates.ts';
+import { depositFor, depositMessage } from './deposit.ts';
+import type { Locale } from './locale.ts';
+import { sum } from './money.ts';
+import { nightlyPrices, type PricedRate } from './pricing.ts';
+import type { RoomType } from './schemas/room-type.ts';
+import type { Availability, RateOffer, UNAVAILABLE_REASONS } from './schemas/stay.ts';
+
+export type UnavailableReason = (typeof UNAVAILABLE_REASONS)[number];
+
+export interface StayRequest {
+  checkIn: string;
+  checkOut: string;
+  adults: number;
+  children: number;
+  rooms: number;
+}
+
+/** What is already taken, read from committed rows (confirmed bookings and live holds). */
+export interface Occupancy {
+  roomTypeSold(roomTypeId: string, date: string): number;
+  rateSold(rateId: string, date: string): number;
+  rateSoldTotal(rateId: string): number;
+}
+
+export interface OfferContext {
+  now: Date;
+  isClosed(date: string): boolean;
+  occupancy: Occupancy;
+}
+
+// SPEC 2.5: "next available" looks this far ahead.
+export const NEXT_AVAILABLE_SEARCH_DAYS = 60;
+
+/** How many more rooms this rate can sell for every night of the stay. */
+export function unitsLeft(rate: PricedRate, roomType: RoomType, nights: readonly string[], occupancy: Occupancy): number {
+  let left = Number.POSITIVE_INFINITY;
+  for (const date of nights) {
+    left = Math.min(left, roomType.units - occupancy.roomTypeSold(roomType.id, date));
+    if (rate.maxRoomsPerNight != null) left = Math.min(left, rate.maxRoomsPerNight - occupancy.rateSold(rate.id, date));
+  }
+  if (rate.maxRoomsTotal != null) left = Math.min(left, rate.maxRoomsTotal - occupancy.rateSoldTotal(rate.id));
+  return Math.max(0, Number.isFinite(left) ? left : 0);
+}
+
+/** Why the rate cannot be sold for this stay, or undefined when it can. */
+export function unavailableReason(
+  rate: PricedRate,
+  roomType: RoomType,
+  stay: StayRequest,
+  nights: readonly string[],
+  ctx: OfferContext,
+): UnavailableReason | undefined {
+  if (stay.adults + stay.children > roomType.maxGuests) return 'too_many_guests';
+  const now = ctx.now.getTime();
+  if (rate.bookableFrom && now < Date.parse(rate.bookableFrom)) return 'not_bookable_now';
+  if (rate.bookableUntil && now >= Date.parse(rate.bookableUntil)) return 'not_bookable_now';
+  if (rate.arrivalDates && !rate.arrivalDates.includes(stay.checkIn)) return 'arrival_date';
+  if (rate.minNights != null && nights.length < rate.minNights) return 'min_nights';
+  if (rate.maxNights != null && nights.length > rate.maxNights) return 'max_nights';
+  if (nights.some((d) => ctx.isClosed(d))) return 'closed';
+  for (const date of nights) {
+    if (roomType.units - ctx.occupancy.roomTypeSold(roomType.id, date) < stay.rooms) return 'sold_out';
+  }
+  if (unitsLeft(rate, roomType, nights, ctx.occupancy) < stay.rooms) return 'rate_limit_reached';
+  return undefined;
+}
+
+export interface OfferCatalog {
+  currency: string;
+  roomTypes: readonly RoomType[];
+  rates: readonly PricedRate[];
+}
+
+/** One room's offer on each rate, grouped by room type (SPEC 3 availability). */
+export function availabilityFor(catalog: OfferCatalog, stay: StayRequest, ctx: OfferContext, locale: Locale): Availability {
+  const nights = nightsOf(stay.checkIn, stay.checkOut);
+  const roomTypes = catalog.roomTypes.map((roomType) => ({
+    id: roomType.id,
+    name: roomType.name,
+    description: roomType.description,
+    maxGuests: roomType.maxGuests,
+    images: roomType.images,
+    rates: catalog.rates
+      .filter((rate) => rate.roomTypeId === roomType.id)
+      .map((rate): RateOffer => {
+        const nightly = nightlyPrices(rate, nights);
+        const roomTotal = sum(nightly.map((n) => n.amount));
+        const amount = depositFor(rate.deposit, [{ roomTotal, extrasTotal: 0, firstNight: nightly[0]?.amount ?? 0 }]);
+        const reason = unavailableReason(rate, roomType, stay, nights, ctx);
+        return {
+          id: rate.id,
+          name: rate.name,
+          description: rate.description,
+          refundable: rate.refundable,
+          available: reason === undefined,
+          ...(reason ? { reason } : {}),
+          unitsLeft: unitsLeft(rate, roomType, nights, ctx.occupancy),
+          nightly,
+          roomTotal,
+          deposit: { type: rate.deposit.type, amount, message: depositMessage(rate.deposit, amount, catalog.currency, locale) },
+        };
+      }),
+  }));
+  return { checkIn: stay.checkIn, checkOut: stay.checkOut, nights: nights.length, currency: catalog.currency, locale, roomTypes };
+}
+
+/** True when at least one rate can be sold for the stay. */
+export function anyOffered(catalog: OfferCatalog, stay: StayRequest, ctx: OfferContext): boolean {
+  const nights = nightsOf(stay.checkIn, stay.checkOut);
+  const byId = new Map(catalog.roomTypes.map((r) => [r.id, r]));
+  return catalog.rates.some((rate) => {
+    const roomType = byId.get(rate.roomTypeId);
+    return roomType !== undefined && unavailableReason(rate, roomType, stay, nights, ctx) === undefined;
+  });
+}
+
+/**
+ * SPEC 2.5: the nearest later stay of the same length that would be offered, within 60 days.
+ * `ctx.occupancy` must cover the searched window.
+ */
+export function nextAvailableStay(
+  catalog: OfferCatalog,
+  stay: StayRequest,
+  ctx: OfferContext,
+): { checkIn: string; checkOut: string } | undefined {
+  const length = daysBetween(stay.checkIn, stay.checkOut);
+  for (let shift = 1; shift <= NEXT_AVAILABLE_SEARCH_DAYS; shift++) {
+    const checkIn = addDays(stay.checkIn, shift);
+    const candidate = { ...stay, checkIn, checkOut: addDays(checkIn, length) };
+    if (anyOffered(catalog, candidate, ctx)) return { checkIn: candidate.checkIn, checkOut: candidate.checkOut };
+  }
+  return undefined;
+}

@@ -1,0 +1,74 @@
+// SPEC 2.2: stays are ISO local dates in the property's time zone; checkOut is exclusive.
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+/** True for a real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
+export function isCalendarDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** True when `zone` is an IANA time zone this runtime can use. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+// Dates are handled as UTC midnights so that DST changes never add or lose a night.
+function toEpochDay(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+}
+
+function fromEpochDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  return fromEpochDay(toEpochDay(date) + days);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return toEpochDay(to) - toEpochDay(from);
+}
+
+/** The nights of a stay: checkIn up to the day before checkOut. */
+export function nightsOf(checkIn: string, checkOut: string): string[] {
+  const count = daysBetween(checkIn, checkOut);
+  const nights: string[] = [];
+  for (let i = 0; i < count; i++) nights.push(addDays(checkIn, i));
+  return nights;
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekdayOf(date: string): number {
+  return new Date(toEpochDay(date) * DAY_MS).getUTCDay();
+}
+
+/** Today's date in `timeZone` at the instant `now`. */
+export function todayIn(timeZone: string, now: Date): string {
+  return localDateTime(timeZone, now).slice(0, 10);
+}
+
+/** `YYYY-MM-DDTHH:mm` of the instant `now` on the wall clock of `timeZone`. */
+export function localDateTime(timeZone: string, now: Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+}

@@ -1,0 +1,52 @@
+// SPEC 2.4: the five deposit policies, their amounts and their messages.
+import type { Locale } from './locale.ts';
+import { depositMessages } from './messages.ts';
+import { formatMoney, percentOf, sum } from './money.ts';
+import type { DepositPolicy } from './schemas/rate.ts';
+
+/** What a policy needs to know about one room booked on its rate. */
+export interface RoomCharges {
+  roomTotal: number;
+  extrasTotal: number;
+  firstNight: number;
+}
+
+/** The deposit due at booking for all the rooms booked on one rate. */
+export function depositFor(policy: DepositPolicy, rooms: readonly RoomCharges[]): number {
+  switch (policy.type) {
+    case 'none':
+      return 0;
+    case 'full':
+      return sum(rooms.map((r) => r.roomTotal + r.extrasTotal));
+    case 'first_night':
+      return sum(rooms.map((r) => r.firstNight));
+    case 'fixed':
+      // Once per rate, capped at those rooms' total incl. extras.
+      return Math.min(policy.amount, sum(rooms.map((r) => r.roomTotal + r.extrasTotal)));
+    case 'percentage':
+      // Extras excluded; rounded half-up once over the rate's rooms.
+      return percentOf(sum(rooms.map((r) => r.roomTotal)), policy.percent);
+  }
+}
+
+/** The guest-facing message; `amount` is the deposit after the cap. */
+export function depositMessage(
+  policy: DepositPolicy,
+  amount: number,
+  currency: string,
+  locale: Locale,
+): string {
+  const messages = depositMessages[locale];
+  switch (policy.type) {
+    case 'none':
+    case 'full':
+    case 'first_night':
+      return messages[policy.type];
+    case 'fixed':
+      return messages.fixed(formatMoney(amount, currency, locale));
+    case 'percentage':
+      return messages.percentage(
+        new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(policy.percent),
+      );
+  }
+}

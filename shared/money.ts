@@ -1,0 +1,36 @@
+// SPEC 2.1: every amount is an integer in the currency's minor unit.
+
+const currencies = new Set(Intl.supportedValuesOf('currency'));
+
+/** True when `code` is an ISO 4217 currency this runtime knows. */
+export function isCurrency(code: string): boolean {
+  return currencies.has(code);
+}
+
+/** ISO 4217 exponent as Intl reports it: USD 2, KRW 0, BHD 3. */
+export function currencyExponent(currency: string): number {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+    .maximumFractionDigits ?? 2;
+}
+
+/** Formats minor units for people, e.g. 5000 USD in en → "$50.00". */
+export function formatMoney(minor: number, currency: string, locale: string): string {
+  const major = minor / 10 ** currencyExponent(currency);
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(major);
+}
+
+/**
+ * `percent`% of `amount`, rounded half-up to the minor unit. Percent has at most two
+ * decimals, so the product is computed on integers (BigInt) and never goes through a float.
+ */
+export function percentOf(amount: number, percent: number): number {
+  const hundredths = BigInt(Math.round(percent * 100));
+  const scaled = BigInt(amount) * hundredths;
+  return Number((scaled + 5000n) / 10000n);
+}
+
+export function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const value of values) total += value;
+  return total;
+}

@@ -1,0 +1,112 @@
+// SPEC 2.3: nightly prices, room totals, extras and the booking total; SPEC 2.4 for deposits.
+import { nightsOf } from './dates.ts';
+import { depositFor, depositMessage } from './deposit.ts';
+import type { Locale } from './locale.ts';
+import { sum } from './money.ts';
+import type { Extra } from './schemas/extra.ts';
+import type { Rate } from './schemas/rate.ts';
+import type { Nightly, } from './schemas/common.ts';
+import type { Quote, QuotedRoom, RateDeposit, RoomRequest } from './schemas/stay.ts';
+
+/** A rate with its per-date overrides (date → amount). */
+export interface PricedRate extends Rate {
+  overrides: ReadonlyMap<string, number>;
+}
+
+/** SPEC 2.3: a night costs the override for that date, else the default price. */
+export function nightlyPrices(rate: PricedRate, nights: readonly string[]): Nightly[] {
+  return nights.map((date) => ({ date, amount: rate.overrides.get(date) ?? rate.nightlyPrice }));
+}
+
+export function extraLineTotal(extra: Extra, quantity: number, nights: number, guests: number): number {
+  const perNight = extra.per === 'night' || extra.per === 'guest_night' ? nights : 1;
+  const perGuest = extra.per === 'guest' || extra.per === 'guest_night' ? guests : 1;
+  return extra.price * quantity * perNight * perGuest;
+}
+
+export interface StayCatalog {
+  currency: string;
+  rates: ReadonlyMap<string, PricedRate & { roomTypeName: string }>;
+  extras: ReadonlyMap<string, Extra>;
+}
+
+export class UnknownItemError extends Error {
+  constructor(readonly path: string, message: string) {
+    super(message);
+  }
+}
+
+/** Prices a multi-room stay with extras and the deposit per rate. */
+export function quoteStay(
+  catalog: StayCatalog,
+  stay: { checkIn: string; checkOut: string; rooms: readonly RoomRequest[] },
+  locale: Locale,
+): Quote {
+  const nights = nightsOf(stay.checkIn, stay.checkOut);
+  const rooms: QuotedRoom[] = stay.rooms.map((request, index) => {
+    const rate = catalog.rates.get(request.rateId);
+    if (!rate) throw new UnknownItemError(`rooms.${index}.rateId`, 'No such rate');
+    const guests = request.adults + (request.children ?? 0);
+    const nightly = nightlyPrices(rate, nights);
+    const roomTotal = sum(nightly.map((n) => n.amount));
+    const extras = (request.extras ?? []).map((chosen, e) => {
+      const extra = catalog.extras.get(chosen.extraId);
+      if (!extra) throw new UnknownItemError(`rooms.${index}.extras.${e}.extraId`, 'No such extra');
+      const quantity = chosen.quantity ?? 1;
+      return {
+        extraId: extra.id,
+        name: extra.name,
+        per: extra.per,
+        quantity,
+        unitPrice: extra.price,
+        total: extraLineTotal(extra, quantity, nights.length, guests),
+      };
+    });
+    const extrasTotal = sum(extras.map((x) => x.total));
+    return {
+      rateId: rate.id,
+      rateName: rate.name,
+      roomTypeId: rate.roomTypeId,
+      roomTypeName: rate.roomTypeName,
+      adults: request.adults,
+      children: request.children ?? 0,
+      nightly,
+      roomTotal,
+      extras,
+      extrasTotal,
+      total: roomTotal + extrasTotal,
+    };
+  });
+
+  const deposits: RateDeposit[] = [];
+  for (const rateId of new Set(rooms.map((r) => r.rateId))) {
+    const rate = catalog.rates.get(rateId)!;
+    const onRate = rooms.filter((r) => r.rateId === rateId);
+    const amount = depositFor(
+      rate.deposit,
+      onRate.map((r) => ({ roomTotal: r.roomTotal, extrasTotal: r.extrasTotal, firstNight: r.nightly[0]?.amount ?? 0 })),
+    );
+    deposits.push({
+      rateId,
+      rateName: rate.name,
+      type: rate.deposit.type,
+      amount,
+      message: depositMessage(rate.deposit, amount, catalog.currency, locale),
+    });
+  }
+
+  const total = sum(rooms.map((r) => r.total));
+  const depositDue = sum(deposits.map((d) => d.amount));
+  return {
+    checkIn: stay.checkIn,
+    checkOut: stay.checkOut,
+    nights: nights.length,
+    currency: catalog.currency,
+    locale,
+    rooms,
+    deposits,
+    total,
+    depositDue,
+    balanceDue: total - depositDue,
+  };
+}

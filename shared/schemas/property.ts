@@ -1,0 +1,82 @@
+import * as v from 'valibot';
+import {
+  CurrencySchema,
+  DateTimeSchema,
+  IsoDateSchema,
+  LocaleSchema,
+  NameSchema,
+  TextSchema,
+  TimeZoneSchema,
+} from './common.ts';
+
+export const PAYMENT_MODES = ['stripe', 'manual'] as const;
+export const CARD_BRANDS = ['visa', 'mastercard', 'amex', 'discover', 'jcb', 'diners', 'unionpay'] as const;
+
+export const PaymentModeSchema = v.picklist(PAYMENT_MODES, 'Expected stripe or manual');
+export const CardBrandSchema = v.picklist(CARD_BRANDS);
+export type CardBrand = v.InferOutput<typeof CardBrandSchema>;
+
+const OriginSchema = v.pipe(
+  v.string(),
+  v.regex(/^https?:\/\/[^/\s]+$/, 'Expected an origin such as https://hotel.example (no path)'),
+);
+
+const CountrySchema = v.pipe(
+  v.string(),
+  v.regex(/^[A-Z]{2}$/, 'Expected an ISO 3166 country code such as KR'),
+);
+
+const propertyFields = {
+  name: NameSchema,
+  currency: CurrencySchema,
+  timezone: TimeZoneSchema,
+  country: v.optional(CountrySchema),
+  locale: v.optional(LocaleSchema, 'en'),
+  paymentMode: PaymentModeSchema,
+  acceptedCardBrands: v.optional(v.pipe(v.array(CardBrandSchema), v.minLength(1)), [
+    'visa',
+    'mastercard',
+    'amex',
+  ]),
+  allowedOrigins: v.optional(v.pipe(v.array(OriginSchema), v.maxLength(50)), []),
+  email: v.optional(v.pipe(v.string(), v.email())),
+  description: v.optional(TextSchema),
+};
+
+export const PropertyCreateSchema = v.object(propertyFields);
+export type PropertyCreate = v.InferOutput<typeof PropertyCreateSchema>;
+
+export const PropertyPatchSchema = v.partial(
+  v.object({ ...propertyFields, locale: LocaleSchema, acceptedCardBrands: v.pipe(v.array(CardBrandSchema), v.minLength(1)), allowedOrigins: v.array(OriginSchema) }),
+);
+export type PropertyPatch = v.InferOutput<typeof PropertyPatchSchema>;
+
+export const PropertySchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  currency: v.string(),
+  timezone: v.string(),
+  country: v.nullable(v.string()),
+  locale: LocaleSchema,
+  paymentMode: PaymentModeSchema,
+  acceptedCardBrands: v.array(CardBrandSchema),
+  allowedOrigins: v.array(v.string()),
+  email: v.nullable(v.string()),
+  description: v.nullable(v.string()),
+  createdAt: DateTimeSchema,
+});
+export type Property = v.InferOutput<typeof PropertySchema>;
+
+export const PropertyCreatedSchema = v.object({ property: PropertySchema, secretKey: v.string() });
+
+export const ClosuresSchema = v.object({
+  weekdays: v.optional(
+    v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6))), v.maxLength(7)),
+    [],
+  ),
+  publicHolidays: v.optional(v.boolean(), false),
+  dates: v.optional(v.pipe(v.array(IsoDateSchema), v.maxLength(1000)), []),
+});
+export type Closures = v.InferOutput<typeof ClosuresSchema>;
+
+export const PaymentModeChangeSchema = v.object({ cancelledPending: v.number() });

@@ -1,0 +1,133 @@
+import * as v from 'valibot';
+import {
+  CountSchema,
+  DateTimeSchema,
+  IdSchema,
+  IsoDateSchema,
+  MAX_NIGHTS,
+  MoneySchema,
+  NameSchema,
+  PositiveMoneySchema,
+  TextSchema,
+} from './common.ts';
+
+// SPEC 2.4: exactly one deposit policy per rate.
+export const DepositPolicySchema = v.variant(
+  'type',
+  [
+    v.object({ type: v.literal('none') }),
+    v.object({ type: v.literal('full') }),
+    v.object({ type: v.literal('first_night') }),
+    v.object({ type: v.literal('fixed'), amount: PositiveMoneySchema }),
+    v.object({
+      type: v.literal('percentage'),
+      percent: v.pipe(
+        v.number(),
+        v.gtValue(0, 'percent must be more than 0'),
+        v.maxValue(100, 'percent must be at most 100'),
+        v.check((p) => Math.abs(p * 100 - Math.round(p * 100)) < 1e-9, 'percent has at most 2 decimals'),
+      ),
+    }),
+  ],
+  'Expected a deposit type: none, full, first_night, fixed or percentage',
+);
+export type DepositPolicy = v.InferOutput<typeof DepositPolicySchema>;
+export type DepositType = DepositPolicy['type'];
+
+const nights = CountSchema(1, MAX_NIGHTS);
+
+const fields = {
+  roomTypeId: IdSchema,
+  name: NameSchema,
+  description: v.optional(TextSchema),
+  nightlyPrice: MoneySchema,
+  deposit: DepositPolicySchema,
+  minNights: v.optional(nights),
+  maxNights: v.optional(nights),
+  bookableFrom: v.optional(DateTimeSchema),
+  bookableUntil: v.optional(DateTimeSchema),
+  maxRoomsPerNight: v.optional(CountSchema(0, 10_000)),
+  maxRoomsTotal: v.optional(CountSchema(0, 1_000_000)),
+  arrivalDates: v.optional(v.pipe(v.array(IsoDateSchema), v.maxLength(1000))),
+  refundable: v.optional(v.boolean(), true),
+};
+
+type Window = { minNights?: number | null; maxNights?: number | null; bookableFrom?: string | null; bookableUntil?: string | null };
+const nightsOrdered = (r: Window) => r.minNights == null || r.maxNights == null || r.minNights <= r.maxNights;
+const windowOrdered = (r: Window) =>
+  r.bookableFrom == null || r.bookableUntil == null || Date.parse(r.bookableFrom) < Date.parse(r.bookableUntil);
+const NIGHTS_MESSAGE = 'maxNights must be at least minNights';
+const WINDOW_MESSAGE = 'bookableUntil must be after bookableFrom';
+
+export const RateCreateSchema = v.pipe(
+  v.object(fields),
+  v.forward(v.partialCheck([['minNights'], ['maxNights']], nightsOrdered, NIGHTS_MESSAGE), ['maxNights']),
+  v.forward(v.partialCheck([['bookableFrom'], ['bookableUntil']], windowOrdered, WINDOW_MESSAGE), ['bookableUntil']),
+);
+export type RateCreate = v.InferOutput<typeof RateCreateSchema>;
+
+// A patch may clear an optional limit by sending null.
+export const RatePatchSchema = v.pipe(
+  v.partial(
+    v.object({
+      ...fields,
+      description: v.nullable(TextSchema),
+      minNights: v.nullable(nights),
+      maxNights: v.nullable(nights),
+      bookableFrom: v.nullable(DateTimeSchema),
+      bookableUntil: v.nullable(DateTimeSchema),
+      maxRoomsPerNight: v.nullable(CountSchema(0, 10_000)),
+      maxRoomsTotal: v.nullable(CountSchema(0, 1_000_000)),
+      arrivalDates: v.nullable(v.pipe(v.array(IsoDateSchema), v.maxLength(1000))),
+      refundable: v.boolean(),
+    }),
+  ),
+  v.forward(v.partialCheck([['minNights'], ['maxNights']], nightsOrdered, NIGHTS_MESSAGE), ['maxNights']),
+  v.forward(v.partialCheck([['bookableFrom'], ['bookableUntil']], windowOrdered, WINDOW_MESSAGE), ['bookableUntil']),
+);
+export type RatePatch = v.InferOutput<typeof RatePatchSchema>;
+
+export const RateSchema = v.object({
+  id: v.string(),
+  propertyId: v.string(),
+  roomTypeId: v.string(),
+  name: v.string(),
+  description: v.nullable(v.string()),
+  nightlyPrice: v.number(),
+  deposit: DepositPolicySchema,
+  minNights: v.nullable(v.number()),
+  maxNights: v.nullable(v.number()),
+  bookableFrom: v.nullable(v.string()),
+  bookableUntil: v.nullable(v.string()),
+  maxRoomsPerNight: v.nullable(v.number()),
+  maxRoomsTotal: v.nullable(v.number()),
+  arrivalDates: v.nullable(v.array(v.string())),
+  refundable: v.boolean(),
+});
+export type Rate = v.InferOutput<typeof RateSchema>;
+
+export const RateWithWarningsSchema = v.object({ rate: RateSchema, warnings: v.array(v.string()) });
+
+export const PriceOverridesSchema = v.object({
+  prices: v.pipe(
+    v.array(
+      v.pipe(
+        v.object({ from: IsoDateSchema, to: IsoDateSchema, amount: MoneySchema }),
+        v.forward(
+          v.partialCheck([['from'], ['to']], (p: { from: string; to: string }) => p.from <= p.to, 'to must not be before from'),
+          ['to'],
+        ),
+        v.forward(
+          v.partialCheck(
+            [['from'], ['to']],
+            (p: { from: string; to: string }) => Date.parse(p.to) - Date.parse(p.from) <= 731 * 86_400_000,
+            'A price range covers at most two years',
+          ),
+          ['to'],
+        ),
+      ),
+    ),
+    v.maxLength(500),
+  ),
+});
+export type PriceOverrides = v.InferOutput<typeof PriceOverridesSchema>;

@@ -8,6 +8,8 @@ export interface AppConfig {
   /** Where the server is reached from browsers; defaults to the request's own origin. */
   publicUrl?: string;
   stripePublishableKey?: string;
+  /** Signs booking client tokens, so a replayed booking request can answer with the same token. */
+  tokenSecret: string;
 }
 
 export interface AppDeps {

@@ -4,6 +4,7 @@ import type { AppDeps, AppEnv } from './app-env.ts';
 import { ownerAuth } from './auth.ts';
 import { publicProperty } from './cors.ts';
 import { ApiError, createErrorHandler } from './errors.ts';
+import { bookingAccess, publicBookingAccess, publicBookingCreation } from './routes/bookings-public.ts';
 import { apiDocs } from './routes/docs.ts';
 import { closures } from './routes/closures.ts';
 import { extras } from './routes/extras.ts';
@@ -53,6 +54,12 @@ export function createApp(deps: AppDeps) {
   app.use('/api/v1/public/properties/:pid', pub);
   app.use('/api/v1/public/properties/:pid/*', pub);
   app.route('/api/v1/public/properties/:pid', publicRoutes(deps));
+  app.route('/api/v1/public/properties/:pid/bookings', publicBookingCreation(deps));
+
+  const access = bookingAccess(deps);
+  app.use('/api/v1/public/bookings/:id', access);
+  app.use('/api/v1/public/bookings/:id/*', access);
+  app.route('/api/v1/public/bookings/:id', publicBookingAccess());
 
   return app;
 }

@@ -55,8 +55,13 @@ export function stayCatalog(catalog: PropertyCatalog): StayCatalog {
   };
 }
 
-/** What is sold per night in the window, read from committed inventory rows. */
-export async function loadOccupancy(store: Store, catalog: PropertyCatalog, from: string, to: string): Promise<Occupancy> {
+/**
+ * What is sold per night in the window, read from committed inventory rows. Holds past their
+ * expiry are released first (SPEC 2.7: expiry is decided by data), which is a write only when some are due.
+ */
+export async function loadOccupancy(store: Store, catalog: PropertyCatalog, from: string, to: string, now: Date): Promise<Occupancy> {
+  const instant = now.toISOString();
+  if (await store.hasExpiredHolds(instant)) await store.releaseExpiredHolds(instant);
   const [roomTypeRows, rateRows] = await Promise.all([
     store.roomTypeSold(catalog.roomTypes.map((r) => r.id), from, to),
     store.rateSold(catalog.rates.filter((r) => r.maxRoomsPerNight != null).map((r) => r.id), from, to),

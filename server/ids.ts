@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 // Crockford base32 without I, L, O, U: ids and references stay unambiguous when read aloud.
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
@@ -32,4 +32,14 @@ export const newPropertyKey = (propertyId: string) => `dbk.${propertyId}.${newSe
 export function propertyIdOfKey(key: string): string | undefined {
   const [prefix, propertyId, secret] = key.split('.');
   return prefix === 'dbk' && propertyId && secret ? propertyId : undefined;
+}
+
+/** A booking's client token: derived, not stored, so an idempotent replay returns the same one. */
+export const clientTokenFor = (secret: string, bookingId: string) =>
+  createHmac('sha256', secret).update(`booking:${bookingId}`).digest('base64url');
+
+export function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(sha256(a), 'hex');
+  const y = Buffer.from(sha256(b), 'hex');
+  return timingSafeEqual(x, y);
 }

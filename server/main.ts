@@ -45,6 +45,7 @@ async function main() {
       holdMinutes: config.HOLD_MINUTES,
       publicUrl: config.PUBLIC_URL,
       stripePublishableKey: config.STRIPE_PUBLISHABLE_KEY,
+      tokenSecret: sha256(`client-token:${admin.token}`),
     },
   });
   serveStatic(app);

@@ -29,7 +29,7 @@ export async function createTestApp(options: { databaseUrl?: string; now?: strin
     store,
     clock: () => now,
     logger: pino({ level: 'silent' }),
-    config: { adminTokenHash: sha256(adminToken), holdMinutes: 15, stripePublishableKey: 'pk_test_directbook' },
+    config: { adminTokenHash: sha256(adminToken), holdMinutes: 15, stripePublishableKey: 'pk_test_directbook', tokenSecret: randomBytes(32).toString('hex') },
   });
   const request: TestApp['request'] = (method, path, { key, body, headers } = {}) =>
     Promise.resolve(

@@ -70,7 +70,7 @@ export async function priceStay(
   const now = deps.clock();
   rejectPast(property, stay.checkIn, now);
   const catalog = await loadCatalog(deps.store, property, stay.checkIn, stay.checkOut);
-  const occupancy = await loadOccupancy(deps.store, catalog, stay.checkIn, stay.checkOut);
+  const occupancy = await loadOccupancy(deps.store, catalog, stay.checkIn, stay.checkOut, now);
   try {
     const quote = quoteStay(stayCatalog(catalog), stay, locale);
     assertBookable(catalog, stay, { now, isClosed: catalog.isClosed, occupancy });
@@ -109,7 +109,7 @@ export function publicRoutes(deps: AppDeps) {
       if (days <= 0) throw invalidField('to', 'to must be after from');
       if (days > CALENDAR_MAX_DAYS) throw invalidField('to', `At most ${CALENDAR_MAX_DAYS} days at a time`);
       const catalog = await loadCatalog(store, property, from, to);
-      const occupancy = await loadOccupancy(store, catalog, from, to);
+      const occupancy = await loadOccupancy(store, catalog, from, to, deps.clock());
       return c.json({
         from,
         to,
@@ -136,7 +136,7 @@ export function publicRoutes(deps: AppDeps) {
       // One read covers the stay and the "next available" search after it.
       const until = addDays(stay.checkOut, NEXT_AVAILABLE_SEARCH_DAYS);
       const catalog = await loadCatalog(store, property, stay.checkIn, until);
-      const occupancy = await loadOccupancy(store, catalog, stay.checkIn, until);
+      const occupancy = await loadOccupancy(store, catalog, stay.checkIn, until, now);
       const ctx = { now, isClosed: catalog.isClosed, occupancy };
       const answer = availabilityFor(catalog, stay, ctx, locale);
       const offered = answer.roomTypes.some((rt) => rt.rates.some((r) => r.available));

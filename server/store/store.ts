@@ -4,6 +4,7 @@ import type { Closures, Property } from '../../shared/schemas/property.ts';
 import type { Extra, ExtraPatch } from '../../shared/schemas/extra.ts';
 import type { Rate, RatePatch } from '../../shared/schemas/rate.ts';
 import type { RoomType, RoomTypePatch } from '../../shared/schemas/room-type.ts';
+import type { BookingStore } from './booking-store.ts';
 
 export interface PropertyRecord extends Property {
   keyHash: string;
@@ -22,7 +23,7 @@ export interface NightCount {
   sold: number;
 }
 
-export interface Store {
+export interface Store extends BookingStore {
   readonly dialect: 'sqlite' | 'postgres';
   close(): Promise<void>;
 

@@ -1,0 +1,134 @@
+// POST /api/v1/public/properties/:pid/bookings: price on the server, hold the units, start payment
+// (SPEC 2.7, 2.8); GET /api/v1/public/bookings/:id for the guest holding the clientToken.
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
+import { nightsOf } from '../../shared/dates.ts';
+import { pickLocale } from '../../shared/locale.ts';
+import { BookingRequestSchema, type Booking } from '../../shared/schemas/stay.ts';
+import type { AppDeps, AppEnv } from '../app-env.ts';
+import { bearer } from '../auth.ts';
+import { ApiError, conflict, notFound } from '../errors.ts';
+import { clientTokenFor, newId, newReference, sameSecret, sha256 } from '../ids.ts';
+import type { BookingRecord, Take } from '../store/booking-store.ts';
+import type { PropertyRecord } from '../store/store.ts';
+import { jsonBody } from '../validate.ts';
+import { priceStay } from './public.ts';
+
+export type BookingEnv = { Variables: AppEnv['Variables'] & { booking: BookingRecord } };
+
+/** What the guest may see of their booking: never tokens, keys or the stored card. */
+export function bookingView(b: BookingRecord): Booking {
+  const { clientTokenHash: _t, idempotencyKey: _k, requestHash: _h, intentId: _i, intentType: _y, ...view } = b;
+  return view;
+}
+
+function takesFor(rooms: readonly { rateId: string; roomTypeId: string }[], checkIn: string, checkOut: string): Take[] {
+  const byKey = new Map<string, Take>();
+  for (const room of rooms) {
+    for (const date of nightsOf(checkIn, checkOut)) {
+      const key = `${room.rateId}|${date}`;
+      const take = byKey.get(key) ?? { roomTypeId: room.roomTypeId, rateId: room.rateId, date, rooms: 0 };
+      take.rooms += 1;
+      byKey.set(key, take);
+    }
+  }
+  return [...byKey.values()];
+}
+
+function baseUrl(c: Context, deps: AppDeps) {
+  return deps.config.publicUrl ?? new URL(c.req.url).origin;
+}
+
+export function paymentStep(c: Context, deps: AppDeps, property: PropertyRecord, booking: BookingRecord) {
+  const frame = new URL('/card-frame', baseUrl(c, deps));
+  frame.searchParams.set('property', property.id);
+  frame.searchParams.set('parent', c.req.header('origin') ?? baseUrl(c, deps));
+  frame.searchParams.set('locale', booking.locale);
+  return { provider: 'manual' as const, cardFrameUrl: frame.toString() };
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+export function publicBookingCreation(deps: AppDeps) {
+  const { store } = deps;
+  return new Hono<AppEnv>().post('/', jsonBody(BookingRequestSchema), async (c) => {
+    const property = c.get('property');
+    const body = c.req.valid('json');
+    const idempotencyKey = c.req.header('idempotency-key') ?? null;
+    if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new ApiError(400, 'invalid_input', 'Idempotency-Key must be 1 to 255 printable characters', [{ path: 'Idempotency-Key', message: 'Invalid' }]);
+    }
+    const now = deps.clock();
+    const locale = pickLocale(body.locale, c.req.header('accept-language'), property.locale);
+    const { quote } = await priceStay(deps, property, body, locale);
+
+    const id = newId('bk');
+    const result = await store.holdBooking(
+      {
+        id,
+        reference: newReference(),
+        propertyId: property.id,
+        checkIn: quote.checkIn,
+        checkOut: quote.checkOut,
+        nights: quote.nights,
+        currency: quote.currency,
+        locale,
+        guest: body.guest,
+        rooms: quote.rooms,
+        deposits: quote.deposits,
+        total: quote.total,
+        depositDue: quote.depositDue,
+        balanceDue: quote.balanceDue,
+        paymentMode: property.paymentMode,
+        clientTokenHash: sha256(clientTokenFor(deps.config.tokenSecret, id)),
+        idempotencyKey,
+        requestHash: idempotencyKey ? sha256(JSON.stringify(body)) : null,
+        expiresAt: new Date(now.getTime() + deps.config.holdMinutes * 60_000).toISOString(),
+        createdAt: now.toISOString(),
+      },
+      takesFor(quote.rooms, quote.checkIn, quote.checkOut),
+      now.toISOString(),
+    );
+    if (result.status === 'sold_out') throw conflict('sold_out', 'Those rooms were just taken; choose again');
+    if (result.status === 'idempotency_mismatch') {
+      throw conflict('idempotency_mismatch', 'This Idempotency-Key was used with a different request');
+    }
+    const booking = result.booking;
+    return c.json(
+      {
+        booking: bookingView(booking),
+        clientToken: clientTokenFor(deps.config.tokenSecret, booking.id),
+        payment: paymentStep(c, deps, property, booking),
+      },
+      201,
+    );
+  });
+}
+
+/** Loads /public/bookings/:id, applies its property's CORS and checks the clientToken. */
+export function bookingAccess(deps: AppDeps): MiddlewareHandler<BookingEnv> {
+  const policy = cors({
+    origin: (origin, c) => ((c.get('property')?.allowedOrigins ?? []).includes(origin) ? origin : null),
+    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    allowHeaders: ['Content-Type', 'Authorization'],
+    maxAge: 600,
+  });
+  return async function bookingAccess(c, next) {
+    const booking = await deps.store.getBooking(c.req.param('id') ?? '');
+    const property = booking && (await deps.store.getProperty(booking.propertyId));
+    if (!booking || !property) throw notFound('Booking');
+    c.set('property', property);
+    c.set('booking', booking);
+    return policy(c, async () => {
+      const token = bearer(c);
+      if (!token) throw new ApiError(401, 'unauthorized', 'Send the booking’s clientToken as Authorization: Bearer <token>');
+      if (!sameSecret(token, clientTokenFor(deps.config.tokenSecret, booking.id))) throw notFound('Booking');
+      await next();
+    });
+  };
+}
+
+export function publicBookingAccess() {
+  return new Hono<BookingEnv>().get('/', (c) => c.json({ booking: bookingView(c.get('booking')) }));
+}
+

@@ -1,0 +1,344 @@
+// Holds, confirmations and expiry: the writes that must never oversell (SPEC 2.7).
+// Taking units is one conditional update per night (`sold + n <= units`) inside one write
+// transaction; BEGIN IMMEDIATE on SQLite, row locks of the conditional update on PostgreSQL.
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { Booking } from '../../shared/schemas/stay.ts';
+import type { BookingsTable, Database } from './schema.ts';
+
+export interface BookingRecord extends Booking {
+  clientTokenHash: string;
+  idempotencyKey: string | null;
+  requestHash: string | null;
+  intentId: string | null;
+  intentType: 'payment' | 'setup' | null;
+}
+
+export type NewBooking = Omit<BookingRecord, 'amountPaid' | 'amountRefunded' | 'card' | 'intentId' | 'intentType' | 'status'>;
+
+/** Rooms one booking takes of one rate's room type on one night. */
+export interface Take {
+  roomTypeId: string;
+  rateId: string;
+  date: string;
+  rooms: number;
+}
+
+export type HoldResult =
+  | { status: 'held'; booking: BookingRecord }
+  | { status: 'replay'; booking: BookingRecord }
+  | { status: 'idempotency_mismatch' }
+  | { status: 'sold_out' };
+
+export type ConfirmResult = 'confirmed' | 'already_confirmed' | 'sold_out' | 'final';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+class SoldOut extends Error {}
+
+export function toBooking(row: Selectable<BookingsTable>): BookingRecord {
+  const quote = JSON.parse(row.quote);
+  return {
+    id: row.id,
+    reference: row.reference,
+    propertyId: row.property_id,
+    status: row.status as Booking['status'],
+    checkIn: row.check_in,
+    checkOut: row.check_out,
+    nights: quote.nights,
+    currency: row.currency,
+    locale: row.locale as Booking['locale'],
+    guest: JSON.parse(row.guest),
+    rooms: quote.rooms,
+    deposits: quote.deposits,
+    total: Number(row.total),
+    depositDue: Number(row.deposit_due),
+    balanceDue: Number(row.balance_due),
+    paymentMode: row.payment_mode as Booking['paymentMode'],
+    amountPaid: Number(row.amount_paid),
+    amountRefunded: Number(row.amount_refunded),
+    card:
+      row.card_brand && row.card_last4
+        ? { brand: row.card_brand as never, last4: row.card_last4, expMonth: row.card_exp_month!, expYear: row.card_exp_year! }
+        : null,
+    expiresAt: row.expires_at,
+    createdAt: row.created_at,
+    clientTokenHash: row.client_token_hash,
+    idempotencyKey: row.idempotency_key,
+    requestHash: row.request_hash,
+    intentId: row.intent_id,
+    intentType: row.intent_type as BookingRecord['intentType'],
+  };
+}
+
+/** Runs `work` in one write transaction: BEGIN IMMEDIATE on SQLite so the write lock is taken up front. */
+export async function writeTransaction<T>(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', work: (tx: Db) => Promise<T>): Promise<T> {
+  if (dialect === 'postgres') return db.transaction().execute(work);
+  return db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const result = await work(conn);
+      await sql`commit`.execute(conn);
+      return result;
+    } catch (error) {
+      await sql`rollback`.execute(conn);
+      throw error;
+    }
+  });
+}
+
+/** Takes the units of every night, in a fixed order so concurrent bookings never deadlock. */
+async function takeUnits(tx: Db, takes: readonly Take[], roomsPerRate: ReadonlyMap<string, number>) {
+  const sorted = [...takes].sort((a, b) => a.roomTypeId.localeCompare(b.roomTypeId) || a.date.localeCompare(b.date) || a.rateId.localeCompare(b.rateId));
+  const perRoomTypeNight = new Map<string, { roomTypeId: string; date: string; rooms: number }>();
+  for (const t of sorted) {
+    const key = `${t.roomTypeId}|${t.date}`;
+    const entry = perRoomTypeNight.get(key) ?? { roomTypeId: t.roomTypeId, date: t.date, rooms: 0 };
+    entry.rooms += t.rooms;
+    perRoomTypeNight.set(key, entry);
+  }
+  for (const { roomTypeId, date, rooms } of perRoomTypeNight.values()) {
+    await tx.insertInto('inventory').values({ room_type_id: roomTypeId, date, sold: 0 }).onConflict((oc) => oc.doNothing()).execute();
+    const result = await tx
+      .updateTable('inventory')
+      .set((eb) => ({ sold: eb('sold', '+', rooms) }))
+      .where('room_type_id', '=', roomTypeId)
+      .where('date', '=', date)
+      .where((eb) => eb(eb('sold', '+', rooms), '<=', eb.selectFrom('room_types').select('units').where('id', '=', roomTypeId)))
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw new SoldOut();
+  }
+  for (const t of sorted) {
+    await tx.insertInto('rate_inventory').values({ rate_id: t.rateId, date: t.date, sold: 0 }).onConflict((oc) => oc.doNothing()).execute();
+    const result = await tx
+      .updateTable('rate_inventory')
+      .set((eb) => ({ sold: eb('sold', '+', t.rooms) }))
+      .where('rate_id', '=', t.rateId)
+      .where('date', '=', t.date)
+      .where((eb) =>
+        eb.or([
+          eb(eb.selectFrom('rates').select('max_rooms_per_night').where('id', '=', t.rateId), 'is', null),
+          eb(eb('sold', '+', t.rooms), '<=', eb.selectFrom('rates').select('max_rooms_per_night').where('id', '=', t.rateId)),
+        ]),
+      )
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw new SoldOut();
+  }
+  for (const [rateId, rooms] of [...roomsPerRate].sort(([a], [b]) => a.localeCompare(b))) {
+    const result = await tx
+      .updateTable('rates')
+      .set((eb) => ({ sold_total: eb('sold_total', '+', rooms) }))
+      .where('id', '=', rateId)
+      .where((eb) => eb.or([eb('max_rooms_total', 'is', null), eb(eb('sold_total', '+', rooms), '<=', eb.ref('max_rooms_total'))]))
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw new SoldOut();
+  }
+}
+
+/** Rooms per rate, counted on the first night (a room is one booking of its rate, whatever the nights). */
+function roomsPerRate(takes: readonly { rateId: string; date: string; rooms: number }[], checkIn: string) {
+  const map = new Map<string, number>();
+  for (const t of takes) if (t.date === checkIn) map.set(t.rateId, (map.get(t.rateId) ?? 0) + t.rooms);
+  return map;
+}
+
+/** Gives back exactly what a booking took. */
+async function releaseUnits(tx: Db, bookingId: string, checkIn: string) {
+  const nights = await tx.selectFrom('booking_nights').select(['room_type_id', 'rate_id', 'date', 'rooms']).where('booking_id', '=', bookingId).execute();
+  const sorted = nights.sort((a, b) => a.room_type_id.localeCompare(b.room_type_id) || a.date.localeCompare(b.date));
+  for (const n of sorted) {
+    await tx.updateTable('inventory').set((eb) => ({ sold: eb('sold', '-', n.rooms) })).where('room_type_id', '=', n.room_type_id).where('date', '=', n.date).execute();
+    await tx.updateTable('rate_inventory').set((eb) => ({ sold: eb('sold', '-', n.rooms) })).where('rate_id', '=', n.rate_id).where('date', '=', n.date).execute();
+  }
+  const perRate = roomsPerRate(sorted.map((n) => ({ rateId: n.rate_id, date: n.date, rooms: n.rooms })), checkIn);
+  for (const [rateId, rooms] of perRate) {
+    await tx.updateTable('rates').set((eb) => ({ sold_total: eb('sold_total', '-', rooms) })).where('id', '=', rateId).execute();
+  }
+}
+
+async function takesOf(tx: Db, bookingId: string): Promise<Take[]> {
+  const rows = await tx.selectFrom('booking_nights').select(['room_type_id', 'rate_id', 'date', 'rooms']).where('booking_id', '=', bookingId).execute();
+  return rows.map((r) => ({ roomTypeId: r.room_type_id, rateId: r.rate_id, date: r.date, rooms: r.rooms }));
+}
+
+/** SPEC 2.7: a pending booking past expiresAt no longer holds; mark it expired and give its units back. */
+async function expireDue(tx: Db, now: string, limit = 200): Promise<number> {
+  const due = await tx
+    .selectFrom('bookings')
+    .select(['id', 'check_in'])
+    .where('status', '=', 'pending')
+    .where('expires_at', '<=', now)
+    .orderBy('expires_at')
+    .limit(limit)
+    .execute();
+  let released = 0;
+  for (const b of due) {
+    // The status guard makes a second instance expiring the same booking a no-op.
+    const result = await tx.updateTable('bookings').set({ status: 'expired', updated_at: now }).where('id', '=', b.id).where('status', '=', 'pending').executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 1) {
+      await releaseUnits(tx, b.id, b.check_in);
+      released++;
+    }
+  }
+  return released;
+}
+
+export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres') {
+  const write = <T>(work: (tx: Db) => Promise<T>) => writeTransaction(db, dialect, work);
+  const read = async (tx: Db, id: string) => {
+    const row = await tx.selectFrom('bookings').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toBooking(row);
+  };
+  const byIdempotencyKey = async (tx: Db, propertyId: string, key: string) => {
+    const row = await tx.selectFrom('bookings').selectAll().where('property_id', '=', propertyId).where('idempotency_key', '=', key).executeTakeFirst();
+    return row && toBooking(row);
+  };
+  const replayOf = (existing: BookingRecord, requestHash: string | null): HoldResult =>
+    existing.requestHash === requestHash ? { status: 'replay', booking: existing } : { status: 'idempotency_mismatch' };
+
+  return {
+    async holdBooking(booking: NewBooking, takes: readonly Take[], now: string): Promise<HoldResult> {
+      if (booking.idempotencyKey) {
+        const existing = await byIdempotencyKey(db, booking.propertyId, booking.idempotencyKey);
+        if (existing) return replayOf(existing, booking.requestHash);
+      }
+      try {
+        return await write(async (tx) => {
+          if (booking.idempotencyKey) {
+            const existing = await byIdempotencyKey(tx, booking.propertyId, booking.idempotencyKey);
+            if (existing) return replayOf(existing, booking.requestHash);
+          }
+          await expireDue(tx, now);
+          await takeUnits(tx, takes, roomsPerRate(takes, booking.checkIn));
+          await tx
+            .insertInto('bookings')
+            .values({
+              id: booking.id,
+              property_id: booking.propertyId,
+              reference: booking.reference,
+              status: 'pending',
+              check_in: booking.checkIn,
+              check_out: booking.checkOut,
+              currency: booking.currency,
+              locale: booking.locale,
+              guest: JSON.stringify(booking.guest),
+              quote: JSON.stringify({ nights: booking.nights, rooms: booking.rooms, deposits: booking.deposits }),
+              total: booking.total,
+              deposit_due: booking.depositDue,
+              balance_due: booking.balanceDue,
+              payment_mode: booking.paymentMode,
+              amount_paid: 0,
+              amount_refunded: 0,
+              client_token_hash: booking.clientTokenHash,
+              idempotency_key: booking.idempotencyKey,
+              request_hash: booking.requestHash,
+              intent_id: null,
+              intent_type: null,
+              card_blob: null,
+              card_brand: null,
+              card_last4: null,
+              card_exp_month: null,
+              card_exp_year: null,
+              expires_at: booking.expiresAt,
+              created_at: booking.createdAt,
+              updated_at: booking.createdAt,
+            })
+            .execute();
+          for (const t of takes) {
+            await tx.insertInto('booking_nights').values({ booking_id: booking.id, room_type_id: t.roomTypeId, rate_id: t.rateId, date: t.date, rooms: t.rooms }).execute();
+          }
+          return { status: 'held' as const, booking: (await read(tx, booking.id))! };
+        });
+      } catch (error) {
+        if (error instanceof SoldOut) return { status: 'sold_out' };
+        // A concurrent request with the same key won the unique index: answer with its booking.
+        if (booking.idempotencyKey) {
+          const existing = await byIdempotencyKey(db, booking.propertyId, booking.idempotencyKey);
+          if (existing) return replayOf(existing, booking.requestHash);
+        }
+        throw error;
+      }
+    },
+
+    async getBooking(id: string): Promise<BookingRecord | undefined> {
+      return read(db, id);
+    },
+
+    async hasExpiredHolds(now: string): Promise<boolean> {
+      const row = await db.selectFrom('bookings').select('id').where('status', '=', 'pending').where('expires_at', '<=', now).limit(1).executeTakeFirst();
+      return row !== undefined;
+    },
+
+    async releaseExpiredHolds(now: string): Promise<number> {
+      return write((tx) => expireDue(tx, now));
+    },
+
+    async setIntent(id: string, intent: { id: string; type: 'payment' | 'setup' }, now: string): Promise<void> {
+      await db.updateTable('bookings').set({ intent_id: intent.id, intent_type: intent.type, updated_at: now }).where('id', '=', id).execute();
+    },
+
+    /**
+     * Confirms a booking whose payment or card arrived. A hold that expired meanwhile is taken
+     * again if its units are still free; otherwise the answer is sold_out (SPEC 2.8: refund, not confirm).
+     */
+    async confirmBooking(
+      id: string,
+      now: string,
+      payment: { amountPaid?: number; card?: { blob: string; brand: string; last4: string; expMonth: number; expYear: number } },
+    ): Promise<ConfirmResult> {
+      try {
+        return await write(async (tx) => {
+          const booking = await read(tx, id);
+          if (!booking) return 'final';
+          if (booking.status === 'confirmed' || booking.status === 'completed') return 'already_confirmed';
+          if (booking.status === 'cancelled') return 'final';
+          if (booking.status === 'pending' && booking.expiresAt <= now) {
+            await tx.updateTable('bookings').set({ status: 'expired', updated_at: now }).where('id', '=', id).execute();
+            await releaseUnits(tx, id, booking.checkIn);
+            booking.status = 'expired';
+          }
+          if (booking.status === 'expired') {
+            const takes = await takesOf(tx, id);
+            await takeUnits(tx, takes, roomsPerRate(takes, booking.checkIn));
+          }
+          await tx
+            .updateTable('bookings')
+            .set({
+              status: 'confirmed',
+              updated_at: now,
+              ...(payment.amountPaid !== undefined ? { amount_paid: payment.amountPaid } : {}),
+              ...(payment.card
+                ? {
+                    card_blob: payment.card.blob,
+                    card_brand: payment.card.brand,
+                    card_last4: payment.card.last4,
+                    card_exp_month: payment.card.expMonth,
+                    card_exp_year: payment.card.expYear,
+                  }
+                : {}),
+            })
+            .where('id', '=', id)
+            .execute();
+          return 'confirmed' as const;
+        });
+      } catch (error) {
+        if (error instanceof SoldOut) return 'sold_out';
+        throw error;
+      }
+    },
+
+    /** The committed truth for tests and audits: rooms taken per room type and night by live bookings. */
+    async soldFromBookings(roomTypeId: string, date: string, now: string): Promise<number> {
+      const row = await db
+        .selectFrom('booking_nights')
+        .innerJoin('bookings', 'bookings.id', 'booking_nights.booking_id')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('booking_nights.rooms'), sql<number>`0`).as('n'))
+        .where('booking_nights.room_type_id', '=', roomTypeId)
+        .where('booking_nights.date', '=', date)
+        .where((eb) => eb.or([eb('bookings.status', 'in', ['confirmed', 'completed']), eb.and([eb('bookings.status', '=', 'pending'), eb('bookings.expires_at', '>', now)])]))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+  };
+}
+
+export type BookingStore = ReturnType<typeof bookingStore>;

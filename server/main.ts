@@ -54,7 +54,8 @@ async function main() {
     const url = config.PUBLIC_URL ?? `http://localhost:${info.port}`;
     const lines = [`directbook is running at ${url}`, `  demo page:     ${url}/`, `  API reference: ${url}/api/v1/docs`];
     if (admin.generated || !config.ADMIN_TOKEN) lines.push(`  admin token:   ${admin.token}`);
-    if ((await store.countProperties()) === 0) {
+    // SPEC 5: the demo is for the embedded default; a shared PostgreSQL is never seeded.
+    if (!config.DATABASE_URL && (await store.countProperties()) === 0) {
       const demo = await seedDemo(store, clock(), [url]);
       lines.push(`  demo property: ${demo.propertyId}`, `  demo key:      ${demo.secretKey}  (shown once)`);
     }

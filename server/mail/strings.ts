@@ -1,0 +1,210 @@
+// SPEC 2.10: every e-mail string, in every shipped locale. Amounts and dates arrive formatted.
+import type { Locale } from '../../shared/locale.ts';
+
+export interface MailStrings {
+  // Shared labels
+  reference: string;
+  property: string;
+  checkIn: string;
+  checkOut: string;
+  nights: string;
+  guest: string;
+  email: string;
+  phone: string;
+  room: (n: number) => string;
+  rate: string;
+  guestsLabel: string;
+  guests: (adults: number, children: number) => string;
+  roomPrice: string;
+  roomTotal: string;
+  total: string;
+  balance: string;
+  depositTerms: string;
+  depositTermsShown: string;
+  questions: (property: string) => string;
+
+  // Guest confirmation
+  confirmedSubject: (property: string, reference: string) => string;
+  greeting: (firstName: string) => string;
+  confirmedIntro: (property: string) => string;
+  chargedNow: string;
+  propertyWillCharge: (amount: string) => string;
+  nothingDueNow: string;
+  farewell: string;
+
+  // Owner notification
+  newBookingSubject: (reference: string, guest: string) => string;
+  newBookingIntro: (property: string) => string;
+  guestLanguage: string;
+  languageName: (locale: Locale) => string;
+  ownerStripeCharged: (amount: string) => string;
+  ownerStripeNothingCharged: string;
+  ownerManualCharge: (amount: string, card: string) => string;
+  ownerManualNothingDue: string;
+
+  // Cancellation
+  cancelledSubject: (property: string, reference: string) => string;
+  cancelledIntro: (property: string) => string;
+  refunded: string;
+  refundTiming: string;
+  noRefund: string;
+  nothingWasPaid: string;
+  ownerCancelledSubject: (reference: string, guest: string) => string;
+  ownerCancelledIntro: string;
+  refundedToGuest: string;
+}
+
+const en: MailStrings = {
+  reference: 'Booking reference',
+  property: 'Property',
+  checkIn: 'Check-in',
+  checkOut: 'Check-out',
+  nights: 'Nights',
+  guest: 'Guest',
+  email: 'E-mail',
+  phone: 'Phone',
+  room: (n) => `Room ${n}`,
+  rate: 'Rate',
+  guestsLabel: 'Guests',
+  guests: (adults, children) =>
+    [adults === 1 ? '1 adult' : `${adults} adults`]
+      .concat(children === 0 ? [] : [children === 1 ? '1 child' : `${children} children`])
+      .join(', '),
+  roomPrice: 'Room price',
+  roomTotal: 'Room total',
+  total: 'Total',
+  balance: 'Balance due later',
+  depositTerms: 'Deposit terms',
+  depositTermsShown: 'Deposit terms shown to the guest',
+  questions: (property) => `Questions? Reply to this e-mail to reach ${property}.`,
+
+  confirmedSubject: (property, reference) => `Your booking at ${property} is confirmed (${reference})`,
+  greeting: (firstName) => `Dear ${firstName},`,
+  confirmedIntro: (property) => `Thank you for booking with ${property}. Your booking is confirmed.`,
+  chargedNow: 'Charged now',
+  propertyWillCharge: (amount) => `The property will charge ${amount} to your card.`,
+  nothingDueNow: 'Nothing is due now.',
+  farewell: 'We look forward to welcoming you.',
+
+  newBookingSubject: (reference, guest) => `New booking ${reference} from ${guest}`,
+  newBookingIntro: (property) => `A guest has booked ${property}.`,
+  guestLanguage: 'Guest language',
+  languageName: (locale) => ({ en: 'English', ko: 'Korean', id: 'Indonesian' })[locale],
+  ownerStripeCharged: (amount) => `Deposit of ${amount} charged through Stripe.`,
+  ownerStripeNothingCharged: 'No deposit charged; the guest’s card is saved in Stripe.',
+  ownerManualCharge: (amount, card) => `Charge the deposit of ${amount} to the guest’s card (${card}).`,
+  ownerManualNothingDue: 'No deposit is due; the guest’s card is on file.',
+
+  cancelledSubject: (property, reference) => `Your booking at ${property} is cancelled (${reference})`,
+  cancelledIntro: (property) => `Your booking at ${property} has been cancelled.`,
+  refunded: 'Refunded',
+  refundTiming: 'Refunds usually take 5–10 business days to appear on your statement.',
+  noRefund: 'No refund was issued with this cancellation.',
+  nothingWasPaid: 'No payment was taken for this booking.',
+  ownerCancelledSubject: (reference, guest) => `Booking ${reference} from ${guest} cancelled`,
+  ownerCancelledIntro: 'This booking has been cancelled and its rooms are available again.',
+  refundedToGuest: 'Refunded to the guest',
+};
+
+const ko: MailStrings = {
+  reference: '예약 번호',
+  property: '숙소',
+  checkIn: '체크인',
+  checkOut: '체크아웃',
+  nights: '숙박 일수',
+  guest: '예약자',
+  email: '이메일',
+  phone: '전화번호',
+  room: (n) => `객실 ${n}`,
+  rate: '요금제',
+  guestsLabel: '인원',
+  guests: (adults, children) =>
+    [`성인 ${adults}명`].concat(children === 0 ? [] : [`아동 ${children}명`]).join(', '),
+  roomPrice: '객실 요금',
+  roomTotal: '객실 합계',
+  total: '총 금액',
+  balance: '잔액 (추후 결제)',
+  depositTerms: '보증금 조건',
+  depositTermsShown: '고객에게 안내된 보증금 조건',
+  questions: (property) => `문의 사항이 있으시면 이 이메일에 회신해 ${property}에 연락하세요.`,
+
+  confirmedSubject: (property, reference) => `${property} 예약이 확정되었습니다 (${reference})`,
+  greeting: (firstName) => `${firstName}님, 안녕하세요.`,
+  confirmedIntro: (property) => `${property} 예약이 확정되었습니다. 예약해 주셔서 감사합니다.`,
+  chargedNow: '지금 결제된 금액',
+  propertyWillCharge: (amount) => `숙소에서 고객님의 카드로 결제할 금액: ${amount}`,
+  nothingDueNow: '지금 결제할 금액은 없습니다.',
+  farewell: '곧 뵙기를 기대합니다.',
+
+  newBookingSubject: (reference, guest) => `새 예약 ${reference}: ${guest}`,
+  newBookingIntro: (property) => `${property}에 새 예약이 들어왔습니다.`,
+  guestLanguage: '고객 언어',
+  languageName: (locale) => ({ en: '영어', ko: '한국어', id: '인도네시아어' })[locale],
+  ownerStripeCharged: (amount) => `Stripe로 결제된 보증금: ${amount}`,
+  ownerStripeNothingCharged: '결제된 보증금은 없으며, 고객의 카드가 Stripe에 저장되어 있습니다.',
+  ownerManualCharge: (amount, card) => `고객의 카드(${card})로 보증금을 결제하세요: ${amount}`,
+  ownerManualNothingDue: '보증금은 없으며, 고객의 카드 정보가 저장되어 있습니다.',
+
+  cancelledSubject: (property, reference) => `${property} 예약이 취소되었습니다 (${reference})`,
+  cancelledIntro: (property) => `${property} 예약이 취소되었습니다.`,
+  refunded: '환불 금액',
+  refundTiming: '환불 금액이 카드 명세서에 표시되기까지 보통 영업일 기준 5~10일이 걸립니다.',
+  noRefund: '이번 취소로 환불된 금액은 없습니다.',
+  nothingWasPaid: '이 예약으로 결제된 금액은 없습니다.',
+  ownerCancelledSubject: (reference, guest) => `예약 ${reference} 취소: ${guest}`,
+  ownerCancelledIntro: '이 예약이 취소되어 객실을 다시 판매할 수 있습니다.',
+  refundedToGuest: '고객에게 환불된 금액',
+};
+
+const id: MailStrings = {
+  reference: 'Kode pemesanan',
+  property: 'Properti',
+  checkIn: 'Check-in',
+  checkOut: 'Check-out',
+  nights: 'Jumlah malam',
+  guest: 'Tamu',
+  email: 'E-mail',
+  phone: 'Telepon',
+  room: (n) => `Kamar ${n}`,
+  rate: 'Tarif',
+  guestsLabel: 'Jumlah tamu',
+  guests: (adults, children) =>
+    [`${adults} dewasa`].concat(children === 0 ? [] : [`${children} anak`]).join(', '),
+  roomPrice: 'Harga kamar',
+  roomTotal: 'Total kamar',
+  total: 'Total',
+  balance: 'Sisa pembayaran',
+  depositTerms: 'Ketentuan deposit',
+  depositTermsShown: 'Ketentuan deposit yang ditampilkan ke tamu',
+  questions: (property) => `Ada pertanyaan? Balas e-mail ini untuk menghubungi ${property}.`,
+
+  confirmedSubject: (property, reference) => `Pemesanan Anda di ${property} telah dikonfirmasi (${reference})`,
+  greeting: (firstName) => `Halo ${firstName},`,
+  confirmedIntro: (property) =>
+    `Terima kasih telah memesan di ${property}. Pemesanan Anda telah dikonfirmasi.`,
+  chargedNow: 'Dibayar sekarang',
+  propertyWillCharge: (amount) => `Properti akan menagih ${amount} ke kartu Anda.`,
+  nothingDueNow: 'Tidak ada yang perlu dibayar sekarang.',
+  farewell: 'Kami menantikan kedatangan Anda.',
+
+  newBookingSubject: (reference, guest) => `Pemesanan baru ${reference} dari ${guest}`,
+  newBookingIntro: (property) => `Seorang tamu telah memesan di ${property}.`,
+  guestLanguage: 'Bahasa tamu',
+  languageName: (locale) => ({ en: 'Inggris', ko: 'Korea', id: 'Indonesia' })[locale],
+  ownerStripeCharged: (amount) => `Deposit ${amount} telah ditagih melalui Stripe.`,
+  ownerStripeNothingCharged: 'Tidak ada deposit yang ditagih; kartu tamu tersimpan di Stripe.',
+  ownerManualCharge: (amount, card) => `Tagih deposit ${amount} ke kartu tamu (${card}).`,
+  ownerManualNothingDue: 'Tidak ada deposit; kartu tamu tersimpan.',
+
+  cancelledSubject: (property, reference) => `Pemesanan Anda di ${property} dibatalkan (${reference})`,
+  cancelledIntro: (property) => `Pemesanan Anda di ${property} telah dibatalkan.`,
+  refunded: 'Dana dikembalikan',
+  refundTiming: 'Pengembalian dana biasanya muncul di tagihan kartu Anda dalam 5–10 hari kerja.',
+  noRefund: 'Tidak ada pengembalian dana untuk pembatalan ini.',
+  nothingWasPaid: 'Tidak ada pembayaran untuk pemesanan ini.',
+  ownerCancelledSubject: (reference, guest) => `Pemesanan ${reference} dari ${guest} dibatalkan`,
+  ownerCancelledIntro: 'Pemesanan ini telah dibatalkan dan kamarnya tersedia kembali.',
+  refundedToGuest: 'Dana dikembalikan ke tamu',
+};
+
+export const mailStrings: Record<Locale, MailStrings> = { en, ko, id };

@@ -1,0 +1,355 @@
+// SPEC 2.10: the e-mails directbook sends. Pure functions: a booking in, subject/text/html out.
+// Each mail is built once as a small document and rendered twice, so text and html never disagree.
+import type { Locale } from '../../shared/locale.ts';
+import { formatMoney } from '../../shared/money.ts';
+import type { Property } from '../../shared/schemas/property.ts';
+import type { Booking, QuotedRoom } from '../../shared/schemas/stay.ts';
+import { type MailStrings, mailStrings } from './strings.ts';
+
+/** A rendered e-mail: plain text and HTML carry the same content. */
+export interface MailContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** The guest's confirmation, in the booking's locale (SPEC 2.10). */
+export function guestConfirmation(booking: Booking, property: Property): MailContent {
+  const locale = booking.locale;
+  const t = mailStrings[locale];
+  const money = moneyIn(booking.currency, locale);
+
+  return render(locale, t.confirmedSubject(property.name, booking.reference), [
+    { kind: 'heading', text: property.name },
+    { kind: 'p', text: t.greeting(booking.guest.firstName) },
+    { kind: 'p', text: t.confirmedIntro(property.name) },
+    {
+      kind: 'facts',
+      rows: [
+        { label: t.reference, value: booking.reference, strong: true },
+        { label: t.property, value: property.name },
+        ...stayRows(booking, t, locale),
+      ],
+    },
+    ...roomBlocks(booking.rooms, t, money),
+    {
+      kind: 'facts',
+      rows: [
+        { label: t.total, value: money(booking.total), strong: true },
+        guestPaymentRow(booking, t, money),
+        { label: t.balance, value: money(booking.balanceDue) },
+      ],
+    },
+    depositTerms(booking, t.depositTerms),
+    ...(property.email ? [{ kind: 'p' as const, text: t.questions(property.name) }] : []),
+    { kind: 'p', text: t.farewell },
+  ]);
+}
+
+/** Tells the owner about a new booking, in the property's locale. */
+export function ownerNotification(booking: Booking, property: Property): MailContent {
+  const locale = property.locale;
+  const t = mailStrings[locale];
+  const money = moneyIn(booking.currency, locale);
+
+  return render(locale, t.newBookingSubject(booking.reference, guestName(booking)), [
+    { kind: 'heading', text: property.name },
+    { kind: 'p', text: t.newBookingIntro(property.name) },
+    {
+      kind: 'facts',
+      rows: [
+        { label: t.reference, value: booking.reference, strong: true },
+        ...guestRows(booking, t),
+        { label: t.guestLanguage, value: t.languageName(booking.locale) },
+        ...stayRows(booking, t, locale),
+      ],
+    },
+    ...roomBlocks(booking.rooms, t, money),
+    {
+      kind: 'facts',
+      rows: [
+        { label: t.total, value: money(booking.total), strong: true },
+        { value: ownerPaymentSentence(booking, t, money) },
+        { label: t.balance, value: money(booking.balanceDue) },
+      ],
+    },
+    depositTerms(booking, t.depositTermsShown),
+  ]);
+}
+
+/** Tells the owner a booking was cancelled and what went back to the guest. */
+export function ownerCancellation(
+  booking: Booking,
+  property: Property,
+  refundedAmount: number,
+): MailContent {
+  const locale = property.locale;
+  const t = mailStrings[locale];
+  const money = moneyIn(booking.currency, locale);
+
+  return render(locale, t.ownerCancelledSubject(booking.reference, guestName(booking)), [
+    { kind: 'heading', text: property.name },
+    { kind: 'p', text: t.ownerCancelledIntro },
+    {
+      kind: 'facts',
+      rows: [
+        { label: t.reference, value: booking.reference, strong: true },
+        ...guestRows(booking, t),
+        ...stayRows(booking, t, locale),
+        { label: t.total, value: money(booking.total) },
+        { label: t.refundedToGuest, value: money(refundedAmount), strong: true },
+      ],
+    },
+  ]);
+}
+
+/** Tells the guest their booking is cancelled, in the booking's locale. */
+export function guestCancellation(
+  booking: Booking,
+  property: Property,
+  refundedAmount: number,
+): MailContent {
+  const locale = booking.locale;
+  const t = mailStrings[locale];
+  const money = moneyIn(booking.currency, locale);
+
+  const refund: Block[] =
+    refundedAmount > 0
+      ? [
+          { kind: 'facts', rows: [{ label: t.refunded, value: money(refundedAmount), strong: true }] },
+          { kind: 'p', text: t.refundTiming },
+        ]
+      : [{ kind: 'p', text: booking.amountPaid > 0 ? t.noRefund : t.nothingWasPaid }];
+
+  return render(locale, t.cancelledSubject(property.name, booking.reference), [
+    { kind: 'heading', text: property.name },
+    { kind: 'p', text: t.greeting(booking.guest.firstName) },
+    { kind: 'p', text: t.cancelledIntro(property.name) },
+    {
+      kind: 'facts',
+      rows: [
+        { label: t.reference, value: booking.reference, strong: true },
+        ...stayRows(booking, t, locale),
+        { label: t.total, value: money(booking.total) },
+      ],
+    },
+    ...refund,
+    ...(property.email ? [{ kind: 'p' as const, text: t.questions(property.name) }] : []),
+  ]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Content pieces
+
+type Money = (minor: number) => string;
+
+function moneyIn(currency: string, locale: Locale): Money {
+  return (minor) => formatMoney(minor, currency, locale);
+}
+
+/** A stay date (YYYY-MM-DD, a calendar date with no zone) the way the reader writes dates. */
+export function formatStayDate(date: string, locale: Locale): string {
+  // Read and written in UTC so the calendar date never shifts with the server's zone.
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}
+
+function guestName(booking: Booking): string {
+  return `${booking.guest.firstName} ${booking.guest.lastName}`;
+}
+
+function stayRows(booking: Booking, t: MailStrings, locale: Locale): Row[] {
+  return [
+    { label: t.checkIn, value: formatStayDate(booking.checkIn, locale) },
+    { label: t.checkOut, value: formatStayDate(booking.checkOut, locale) },
+    { label: t.nights, value: String(booking.nights) },
+  ];
+}
+
+function guestRows(booking: Booking, t: MailStrings): Row[] {
+  return [
+    { label: t.guest, value: guestName(booking) },
+    { label: t.email, value: booking.guest.email },
+    ...(booking.guest.phone ? [{ label: t.phone, value: booking.guest.phone }] : []),
+  ];
+}
+
+function roomBlocks(rooms: readonly QuotedRoom[], t: MailStrings, money: Money): Block[] {
+  return rooms.map((room, index) => ({
+    kind: 'facts',
+    title: `${t.room(index + 1)}: ${room.roomTypeName}`,
+    rows: [
+      { label: t.rate, value: room.rateName },
+      { label: t.guestsLabel, value: t.guests(room.adults, room.children) },
+      { label: t.roomPrice, value: money(room.roomTotal) },
+      ...room.extras.map((extra) => ({
+        label: extra.quantity > 1 ? `${extra.name} × ${extra.quantity}` : extra.name,
+        value: money(extra.total),
+      })),
+      { label: t.roomTotal, value: money(room.total), strong: true },
+    ],
+  }));
+}
+
+/** SPEC 2.8/2.10: what the guest pays now, or that the property will charge it. */
+function guestPaymentRow(booking: Booking, t: MailStrings, money: Money): Row {
+  if (booking.depositDue === 0) return { value: t.nothingDueNow };
+  if (booking.paymentMode === 'stripe') {
+    return { label: t.chargedNow, value: money(booking.depositDue), strong: true };
+  }
+  return { value: t.propertyWillCharge(money(booking.depositDue)), strong: true };
+}
+
+function ownerPaymentSentence(booking: Booking, t: MailStrings, money: Money): string {
+  if (booking.paymentMode === 'stripe') {
+    return booking.depositDue > 0
+      ? t.ownerStripeCharged(money(booking.depositDue))
+      : t.ownerStripeNothingCharged;
+  }
+  if (booking.depositDue === 0) return t.ownerManualNothingDue;
+  const card = booking.card
+    ? `${CARD_BRAND_NAMES[booking.card.brand]} •••• ${booking.card.last4}`
+    : '—';
+  return t.ownerManualCharge(money(booking.depositDue), card);
+}
+
+const CARD_BRAND_NAMES: Record<NonNullable<Booking['card']>['brand'], string> = {
+  visa: 'Visa',
+  mastercard: 'Mastercard',
+  amex: 'American Express',
+  discover: 'Discover',
+  jcb: 'JCB',
+  diners: 'Diners Club',
+  unionpay: 'UnionPay',
+};
+
+/** SPEC 2.4: every rate's deposit message, word for word as the guest saw it when booking. */
+function depositTerms(booking: Booking, title: string): Block {
+  return {
+    kind: 'list',
+    title,
+    items: booking.deposits.map((deposit) => `${deposit.rateName}: ${deposit.message}`),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+
+interface Row {
+  /** Without a label the value is a sentence of its own. */
+  label?: string;
+  value: string;
+  strong?: boolean;
+}
+
+type Block =
+  | { kind: 'heading'; text: string }
+  | { kind: 'p'; text: string }
+  | { kind: 'facts'; title?: string; rows: Row[] }
+  | { kind: 'list'; title: string; items: string[] };
+
+function render(locale: Locale, subject: string, blocks: Block[]): MailContent {
+  return {
+    subject: oneLine(subject),
+    text: blocks.map(blockText).join('\n\n') + '\n',
+    html: pageHtml(locale, subject, blocks.map(blockHtml).join('\n')),
+  };
+}
+
+/**
+ * Guest-typed values (names, phone) may hold line breaks or control characters: keep every
+ * value on one line so it cannot fake a header, a line of the text part, or a new paragraph.
+ */
+function oneLine(value: string): string {
+  return value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
+}
+
+function blockText(block: Block): string {
+  switch (block.kind) {
+    case 'heading':
+      return oneLine(block.text);
+    case 'p':
+      return oneLine(block.text);
+    case 'facts': {
+      const indent = block.title ? '  ' : '';
+      const rows = block.rows.map(
+        (row) => indent + (row.label ? `${oneLine(row.label)}: ${oneLine(row.value)}` : oneLine(row.value)),
+      );
+      return (block.title ? [oneLine(block.title), ...rows] : rows).join('\n');
+    }
+    case 'list':
+      return [oneLine(block.title), ...block.items.map((item) => `- ${oneLine(item)}`)].join('\n');
+  }
+}
+
+/** Escapes text for HTML element content and double- or single-quoted attributes. */
+export function escapeHtml(value: string): string {
+  return oneLine(value).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
+}
+
+const HTML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+const MUTED = 'color:#52525b;';
+const CELL = 'padding:4px 0;vertical-align:top;';
+
+function blockHtml(block: Block): string {
+  switch (block.kind) {
+    case 'heading':
+      return `<h1 style="margin:0 0 16px;font-size:20px;">${escapeHtml(block.text)}</h1>`;
+    case 'p':
+      return `<p style="margin:0 0 16px;">${escapeHtml(block.text)}</p>`;
+    case 'facts': {
+      const title = block.title
+        ? `<h2 style="margin:8px 0 4px;font-size:16px;">${escapeHtml(block.title)}</h2>\n`
+        : '';
+      const rows = block.rows.map((row) => {
+        const value = row.strong ? `<strong>${escapeHtml(row.value)}</strong>` : escapeHtml(row.value);
+        return row.label
+          ? `<tr><td style="${CELL}${MUTED}padding-right:16px;">${escapeHtml(row.label)}</td>` +
+              `<td style="${CELL}text-align:right;">${value}</td></tr>`
+          : `<tr><td colspan="2" style="${CELL}">${value}</td></tr>`;
+      });
+      return (
+        `${title}<table role="presentation" width="100%" cellpadding="0" cellspacing="0" ` +
+        `style="border-collapse:collapse;margin:0 0 16px;">\n${rows.join('\n')}\n</table>`
+      );
+    }
+    case 'list':
+      return (
+        `<h2 style="margin:8px 0 4px;font-size:16px;">${escapeHtml(block.title)}</h2>\n` +
+        `<ul style="margin:0 0 16px;padding-left:20px;">\n` +
+        block.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('\n') +
+        `\n</ul>`
+      );
+  }
+}
+
+function pageHtml(locale: Locale, subject: string, body: string): string {
+  return `<!doctype html>
+<html lang="${escapeHtml(locale)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(subject)}</title>
+</head>
+<body style="margin:0;padding:0;background:#f4f4f5;">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f4f4f5;">
+<tr><td align="center" style="padding:24px 12px;">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;background:#ffffff;border-radius:8px;">
+<tr><td style="padding:24px;font-family:-apple-system,'Segoe UI',Roboto,'Noto Sans KR',sans-serif;font-size:15px;line-height:1.5;color:#18181b;">
+${body}
+</td></tr>
+</table>
+</td></tr>
+</table>
+</body>
+</html>
+`;
+}

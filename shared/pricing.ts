@@ -6,7 +6,7 @@ import { sum } from './money.ts';
 import type { Extra } from './schemas/extra.ts';
 import type { Rate } from './schemas/rate.ts';
 import type { Nightly, } from './schemas/common.ts';
-import type { Quote, QuotedRoom, RateDeposit, RoomRequest } from './schemas/stay.ts';
+import type { Quote, QuotedRoom, RateDeposit, RoomRequestInput } from './schemas/stay.ts';
 
 /** A rate with its per-date overrides (date → amount). */
 export interface PricedRate extends Rate {
@@ -39,7 +39,7 @@ export class UnknownItemError extends Error {
 /** Prices a multi-room stay with extras and the deposit per rate. */
 export function quoteStay(
   catalog: StayCatalog,
-  stay: { checkIn: string; checkOut: string; rooms: readonly RoomRequest[] },
+  stay: { checkIn: string; checkOut: string; rooms: readonly RoomRequestInput[] },
   locale: Locale,
 ): Quote {
   const nights = nightsOf(stay.checkIn, stay.checkOut);

@@ -101,6 +101,7 @@ export const RoomRequestSchema = v.object({
   ),
 });
 export type RoomRequest = v.InferOutput<typeof RoomRequestSchema>;
+export type RoomRequestInput = v.InferInput<typeof RoomRequestSchema>;
 
 const stayFields = {
   checkIn: IsoDateSchema,

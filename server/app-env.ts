@@ -1,4 +1,6 @@
 import type { Logger } from './logger.ts';
+import type { Payments } from './payments/payments.ts';
+import type { CardVault } from './vault/card-vault.ts';
 import type { PropertyRecord, Store } from './store/store.ts';
 
 export interface AppConfig {
@@ -10,6 +12,8 @@ export interface AppConfig {
   stripePublishableKey?: string;
   /** Signs booking client tokens, so a replayed booking request can answer with the same token. */
   tokenSecret: string;
+  /** Booking and card attempts per client address per minute. */
+  rateLimitPerMinute: number;
 }
 
 export interface AppDeps {
@@ -17,6 +21,10 @@ export interface AppDeps {
   clock: () => Date;
   logger: Logger;
   config: AppConfig;
+  /** Stripe (or a stand-in) for properties in stripe mode; absent when no keys are configured. */
+  payments?: Payments;
+  /** Encrypts cards of manual-mode bookings (SPEC 2.8). */
+  vault?: CardVault;
 }
 
 export type AppEnv = { Variables: { property: PropertyRecord } };

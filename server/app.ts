@@ -5,7 +5,10 @@ import { ownerAuth } from './auth.ts';
 import { publicProperty } from './cors.ts';
 import { ApiError, createErrorHandler } from './errors.ts';
 import { bookingAccess, publicBookingAccess, publicBookingCreation } from './routes/bookings-public.ts';
+import { cardFrame, cardSubmission } from './routes/card.ts';
 import { apiDocs } from './routes/docs.ts';
+import { perAddressLimit } from './rate-limit.ts';
+import { stripeWebhook } from './routes/stripe-webhook.ts';
 import { closures } from './routes/closures.ts';
 import { extras } from './routes/extras.ts';
 import { adminProperties, ownerProperty } from './routes/properties.ts';
@@ -54,12 +57,17 @@ export function createApp(deps: AppDeps) {
   app.use('/api/v1/public/properties/:pid', pub);
   app.use('/api/v1/public/properties/:pid/*', pub);
   app.route('/api/v1/public/properties/:pid', publicRoutes(deps));
+  app.post('/api/v1/public/properties/:pid/bookings', perAddressLimit(deps.config.rateLimitPerMinute, 'bookings'));
   app.route('/api/v1/public/properties/:pid/bookings', publicBookingCreation(deps));
 
   const access = bookingAccess(deps);
   app.use('/api/v1/public/bookings/:id', access);
   app.use('/api/v1/public/bookings/:id/*', access);
-  app.route('/api/v1/public/bookings/:id', publicBookingAccess());
+  app.post('/api/v1/public/bookings/:id/card', perAddressLimit(deps.config.rateLimitPerMinute, 'cards'));
+  app.route('/api/v1/public/bookings/:id/card', cardSubmission(deps));
+  app.route('/api/v1/public/bookings/:id', publicBookingAccess(deps));
+  app.route('/card-frame', cardFrame(deps));
+  app.route('/api/v1/stripe/webhook', stripeWebhook(deps));
 
   return app;
 }

@@ -9,6 +9,8 @@ import { sha256 } from './ids.ts';
 import { createLogger } from './logger.ts';
 import { serveStatic } from './static.ts';
 import { seedDemo } from './seed.ts';
+import { createStripePayments } from './payments/stripe-payments.ts';
+import { createCardVault, loadOrCreateVaultKey } from './vault/card-vault.ts';
 import { openStore, sqliteFile } from './store/open-store.ts';
 
 function adminTokenFor(dataDir: string, given: string | undefined): { token: string; generated: boolean } {
@@ -46,7 +48,12 @@ async function main() {
       publicUrl: config.PUBLIC_URL,
       stripePublishableKey: config.STRIPE_PUBLISHABLE_KEY,
       tokenSecret: sha256(`client-token:${admin.token}`),
+      rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     },
+    vault: createCardVault(loadOrCreateVaultKey({ configuredKey: config.CARD_VAULT_KEY, dataDir: config.DATA_DIR, logger })),
+    payments: config.STRIPE_SECRET_KEY && config.STRIPE_WEBHOOK_SECRET
+      ? createStripePayments({ secretKey: config.STRIPE_SECRET_KEY, webhookSecret: config.STRIPE_WEBHOOK_SECRET, apiBase: config.STRIPE_API_BASE })
+      : undefined,
   });
   serveStatic(app);
 

@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { createApp } from './app.ts';
 import { sha256 } from './ids.ts';
+import type { Payments } from './payments/payments.ts';
+import { createCardVault } from './vault/card-vault.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 
@@ -20,16 +22,20 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { databaseUrl?: string; now?: string } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { databaseUrl?: string; sqlitePath?: string; now?: string; payments?: Payments; rateLimitPerMinute?: number } = {},
+): Promise<TestApp> {
   const schema = options.databaseUrl ? await freshSchema(options.databaseUrl) : undefined;
-  const store = await openStore(schema ? { databaseUrl: schema.url, poolSize: 4 } : {});
+  const store = await openStore(schema ? { databaseUrl: schema.url, poolSize: 4 } : { sqlitePath: options.sqlitePath });
   let now = new Date(options.now ?? '2026-11-24T03:00:00Z');
   const adminToken = randomBytes(18).toString('base64url');
   const app = createApp({
     store,
     clock: () => now,
     logger: pino({ level: 'silent' }),
-    config: { adminTokenHash: sha256(adminToken), holdMinutes: 15, stripePublishableKey: 'pk_test_directbook', tokenSecret: randomBytes(32).toString('hex') },
+    config: { adminTokenHash: sha256(adminToken), holdMinutes: 15, stripePublishableKey: 'pk_test_directbook', tokenSecret: randomBytes(32).toString('hex'), rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000 },
+    vault: createCardVault(randomBytes(32)),
+    payments: options.payments,
   });
   const request: TestApp['request'] = (method, path, { key, body, headers } = {}) =>
     Promise.resolve(

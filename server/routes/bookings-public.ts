@@ -10,6 +10,8 @@ import { bearer } from '../auth.ts';
 import { ApiError, conflict, notFound } from '../errors.ts';
 import { clientTokenFor, newId, newReference, sameSecret, sha256 } from '../ids.ts';
 import type { BookingRecord, Take } from '../store/booking-store.ts';
+import { PaymentsError } from '../payments/payments.ts';
+import { settleIntent } from '../payments/settle.ts';
 import type { PropertyRecord } from '../store/store.ts';
 import { jsonBody } from '../validate.ts';
 import { priceStay } from './public.ts';
@@ -39,12 +41,36 @@ function baseUrl(c: Context, deps: AppDeps) {
   return deps.config.publicUrl ?? new URL(c.req.url).origin;
 }
 
-export function paymentStep(c: Context, deps: AppDeps, property: PropertyRecord, booking: BookingRecord) {
+/** The manual-mode card frame, served from this server's origin (SPEC 2.8). */
+function cardFrameStep(c: Context, deps: AppDeps, property: PropertyRecord, booking: BookingRecord) {
   const frame = new URL('/card-frame', baseUrl(c, deps));
   frame.searchParams.set('property', property.id);
   frame.searchParams.set('parent', c.req.header('origin') ?? baseUrl(c, deps));
   frame.searchParams.set('locale', booking.locale);
   return { provider: 'manual' as const, cardFrameUrl: frame.toString() };
+}
+
+/** Starts (or, for a replay, finds again) the Stripe intent; a provider failure gives the hold back. */
+async function stripeStep(deps: AppDeps, booking: BookingRecord, fresh: boolean) {
+  const payments = deps.payments!;
+  try {
+    const intent = await payments.createIntent({
+      bookingId: booking.id,
+      amount: booking.depositDue,
+      currency: booking.currency,
+      email: booking.guest.email,
+      name: `${booking.guest.firstName} ${booking.guest.lastName}`,
+      description: `Booking ${booking.reference}`,
+    });
+    if (fresh) await deps.store.setIntent(booking.id, intent, deps.clock().toISOString());
+    return { provider: 'stripe' as const, clientSecret: intent.clientSecret, publishableKey: deps.config.stripePublishableKey ?? '', intentType: intent.type };
+  } catch (error) {
+    if (fresh) await deps.store.releaseHold(booking.id, deps.clock().toISOString());
+    if (error instanceof PaymentsError) {
+      throw new ApiError(503, 'payment_unavailable', 'The payment provider could not be reached; please try again', [{ path: '', message: error.message }]);
+    }
+    throw error;
+  }
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -57,6 +83,9 @@ export function publicBookingCreation(deps: AppDeps) {
     const idempotencyKey = c.req.header('idempotency-key') ?? null;
     if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new ApiError(400, 'invalid_input', 'Idempotency-Key must be 1 to 255 printable characters', [{ path: 'Idempotency-Key', message: 'Invalid' }]);
+    }
+    if (property.paymentMode === 'stripe' && !deps.payments) {
+      throw new ApiError(503, 'payment_unavailable', 'This property takes payment through Stripe, which is not configured on this server');
     }
     const now = deps.clock();
     const locale = pickLocale(body.locale, c.req.header('accept-language'), property.locale);
@@ -98,7 +127,10 @@ export function publicBookingCreation(deps: AppDeps) {
       {
         booking: bookingView(booking),
         clientToken: clientTokenFor(deps.config.tokenSecret, booking.id),
-        payment: paymentStep(c, deps, property, booking),
+        payment:
+          booking.paymentMode === 'stripe'
+            ? await stripeStep(deps, booking, result.status === 'held')
+            : cardFrameStep(c, deps, property, booking),
       },
       201,
     );
@@ -128,7 +160,26 @@ export function bookingAccess(deps: AppDeps): MiddlewareHandler<BookingEnv> {
   };
 }
 
-export function publicBookingAccess() {
-  return new Hono<BookingEnv>().get('/', (c) => c.json({ booking: bookingView(c.get('booking')) }));
+export function publicBookingAccess(deps: AppDeps) {
+  return new Hono<BookingEnv>()
+    .get('/', (c) => c.json({ booking: bookingView(c.get('booking')) }))
+    .post('/confirm', async (c) => {
+      const booking = c.get('booking');
+      if (booking.paymentMode !== 'stripe' || !deps.payments) throw conflict('not_stripe', 'This booking is not paid through Stripe');
+      const settled = await settleIntent(deps.store, deps.payments, booking, deps.clock()).catch((error) => {
+        if (error instanceof PaymentsError) throw new ApiError(503, 'payment_unavailable', 'The payment provider could not be reached; please try again');
+        throw error;
+      });
+      switch (settled.outcome) {
+        case 'refunded':
+          throw conflict('hold_expired', 'The hold expired and the room was taken; the payment has been refunded');
+        case 'final':
+          throw conflict('booking_final', 'This booking can no longer be confirmed');
+        case 'incomplete':
+          throw conflict('payment_incomplete', `The payment is not complete (${settled.status})`);
+        default:
+          return c.json({ booking: bookingView(settled.booking) });
+      }
+    });
 }
 

@@ -263,6 +263,11 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
       return read(db, id);
     },
 
+    async bookingByIntent(intentId: string): Promise<BookingRecord | undefined> {
+      const row = await db.selectFrom('bookings').selectAll().where('intent_id', '=', intentId).executeTakeFirst();
+      return row && toBooking(row);
+    },
+
     async hasExpiredHolds(now: string): Promise<boolean> {
       const row = await db.selectFrom('bookings').select('id').where('status', '=', 'pending').where('expires_at', '<=', now).limit(1).executeTakeFirst();
       return row !== undefined;
@@ -324,6 +329,27 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
         if (error instanceof SoldOut) return 'sold_out';
         throw error;
       }
+    },
+
+    /** Gives a pending hold back at once, e.g. when the payment provider could not be reached. */
+    async releaseHold(id: string, now: string): Promise<void> {
+      await write(async (tx) => {
+        const result = await tx.updateTable('bookings').set({ status: 'expired', updated_at: now }).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+        const booking = Number(result.numUpdatedRows) === 1 ? await read(tx, id) : undefined;
+        if (booking) await releaseUnits(tx, id, booking.checkIn);
+      });
+    },
+
+    async addRefund(id: string, amount: number, now: string): Promise<void> {
+      await db.updateTable('bookings').set((eb) => ({ amount_refunded: eb('amount_refunded', '+', amount), updated_at: now })).where('id', '=', id).execute();
+    },
+
+    async webhookEventSeen(eventId: string): Promise<boolean> {
+      return (await db.selectFrom('webhook_events').select('event_id').where('event_id', '=', eventId).executeTakeFirst()) !== undefined;
+    },
+
+    async recordWebhookEvent(eventId: string, type: string, now: string): Promise<void> {
+      await db.insertInto('webhook_events').values({ event_id: eventId, type, received_at: now }).onConflict((oc) => oc.doNothing()).execute();
     },
 
     /** The committed truth for tests and audits: rooms taken per room type and night by live bookings. */

@@ -149,6 +149,17 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('booking_nights_booking').on('booking_nights').column('booking_id').execute();
     },
   },
+  '003_payments_and_mail': {
+    async up(db: Kysely<unknown>) {
+      // Stripe delivers an event at least once; its id is recorded once it has been handled.
+      await db.schema
+        .createTable('webhook_events')
+        .addColumn('event_id', 'text', (c) => c.primaryKey())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -123,6 +123,12 @@ export interface BookingNightsTable {
   rooms: number;
 }
 
+export interface WebhookEventsTable {
+  event_id: string;
+  type: string;
+  received_at: string;
+}
+
 export interface Database {
   properties: PropertiesTable;
   room_types: RoomTypesTable;
@@ -133,4 +139,5 @@ export interface Database {
   rate_inventory: RateInventoryTable;
   bookings: BookingsTable;
   booking_nights: BookingNightsTable;
+  webhook_events: WebhookEventsTable;
 }

@@ -1,0 +1,250 @@
+// SPEC 2.8: deposits through Stripe. The server decides every amount, every write carries a
+// deterministic idempotency key, and webhooks are only believed once their signature checks out.
+import Stripe from 'stripe';
+import { currencyExponent } from '../../shared/money.ts';
+import {
+  PaymentsError,
+  type DepositIntentRequest,
+  type IntentRef,
+  type IntentState,
+  type IntentStatus,
+  type IntentType,
+  type Payments,
+  type RefundRequest,
+  type RefundResult,
+  type VerifiedEvent,
+} from './payments.ts';
+
+/**
+ * Pinned so an SDK upgrade never silently changes the shape of what Stripe answers or sends to
+ * the webhook (docs.stripe.com/api/versioning); the type makes an upgrade a deliberate edit.
+ */
+export const STRIPE_API_VERSION: Stripe.LatestApiVersion = '2026-10-28.endive';
+
+export interface StripePaymentsOptions {
+  secretKey: string;
+  /** `whsec_…` of the webhook endpoint; without one, no event is ever accepted. */
+  webhookSecret: string;
+  /** E.g. `http://127.0.0.1:12345` for the stand-in (SPEC 5 `STRIPE_API_BASE`). */
+  apiBase?: string;
+  /** Per attempt. A guest is waiting, so far below the SDK's 80 s default. */
+  timeoutMs?: number;
+  /** Attempts after the first; the SDK retries with the same idempotency key. */
+  maxNetworkRetries?: number;
+  /** Judges webhook timestamps, so tests can move time. */
+  clock?: () => Date;
+}
+
+export function createStripePayments(options: StripePaymentsOptions): Payments {
+  const stripe = new Stripe(options.secretKey, {
+    apiVersion: STRIPE_API_VERSION,
+    timeout: options.timeoutMs ?? 10_000,
+    maxNetworkRetries: options.maxNetworkRetries ?? 2,
+    ...(options.apiBase ? hostOf(options.apiBase) : {}),
+  });
+  const clock = options.clock ?? (() => new Date());
+
+  return {
+    async createIntent(request: DepositIntentRequest): Promise<IntentRef> {
+      const { bookingId } = request;
+      if (!Number.isSafeInteger(request.amount) || request.amount < 0) {
+        throw new PaymentsError('invalid_request', `A deposit must be a whole number of minor units, not ${request.amount}`, false);
+      }
+      return callStripe(async () => {
+        const customer = await stripe.customers.create(
+          { email: request.email, name: request.name, metadata: { bookingId } },
+          { idempotencyKey: `customer:${bookingId}` },
+        );
+        if (request.amount > 0) {
+          const intent = await stripe.paymentIntents.create(
+            {
+              amount: toStripeAmount(request.amount, request.currency),
+              currency: request.currency.toLowerCase(),
+              customer: customer.id,
+              description: request.description,
+              capture_method: 'automatic',
+              // Keeps the card on the Customer so the owner can charge the balance later.
+              setup_future_usage: 'off_session',
+              automatic_payment_methods: { enabled: true },
+              metadata: { bookingId },
+            },
+            { idempotencyKey: `deposit:${bookingId}` },
+          );
+          return { id: intent.id, type: 'payment', clientSecret: secretOf(intent) };
+        }
+        const intent = await stripe.setupIntents.create(
+          {
+            customer: customer.id,
+            description: request.description,
+            usage: 'off_session',
+            automatic_payment_methods: { enabled: true },
+            metadata: { bookingId },
+          },
+          { idempotencyKey: `setup:${bookingId}` },
+        );
+        return { id: intent.id, type: 'setup', clientSecret: secretOf(intent) };
+      });
+    },
+
+    async retrieveIntent(ref): Promise<IntentState> {
+      return callStripe(async () => {
+        if (ref.type === 'payment') {
+          const intent = await stripe.paymentIntents.retrieve(ref.id);
+          const currency = intent.currency.toUpperCase();
+          return {
+            id: intent.id,
+            type: 'payment',
+            status: statusOf(intent.status),
+            amount: fromStripeAmount(intent.amount, currency),
+            currency,
+            bookingId: intent.metadata['bookingId'] ?? null,
+          };
+        }
+        const intent = await stripe.setupIntents.retrieve(ref.id);
+        return {
+          id: intent.id,
+          type: 'setup',
+          status: statusOf(intent.status),
+          amount: 0,
+          currency: null,
+          bookingId: intent.metadata?.['bookingId'] ?? null,
+        };
+      });
+    },
+
+    async refund(request: RefundRequest): Promise<RefundResult> {
+      return callStripe(async () => {
+        // A partial amount must be converted to Stripe's units, which needs the intent's currency.
+        const amount =
+          request.amount === undefined
+            ? undefined
+            : toStripeAmount(
+                request.amount,
+                (await stripe.paymentIntents.retrieve(request.intentId)).currency,
+              );
+        const refund = await stripe.refunds.create(
+          {
+            payment_intent: request.intentId,
+            ...(amount === undefined ? {} : { amount }),
+            ...(request.reason ? { reason: request.reason } : {}),
+          },
+          { idempotencyKey: request.idempotencyKey },
+        );
+        return {
+          id: refund.id,
+          amount: fromStripeAmount(refund.amount, refund.currency),
+          status: refund.status ?? 'pending',
+        };
+      });
+    },
+
+    async verifyWebhook(rawBody: string, signature: string | undefined): Promise<VerifiedEvent> {
+      let event: Stripe.Event;
+      try {
+        // Stripe's default 300 s tolerance, measured against our clock (receivedAt is in ms).
+        event = await stripe.webhooks.constructEventAsync(
+          rawBody,
+          signature ?? '',
+          options.webhookSecret,
+          undefined,
+          undefined,
+          clock().getTime(),
+        );
+      } catch (error) {
+        throw new PaymentsError('bad_signature', 'Webhook signature could not be verified', false, {
+          cause: error,
+        });
+      }
+      return { eventId: event.id, type: event.type, intent: intentOf(event.data.object) };
+    },
+  };
+}
+
+/** `http://127.0.0.1:12345` → the SDK's host/port/protocol settings. */
+function hostOf(apiBase: string): Pick<Stripe.StripeConfig, 'host' | 'port' | 'protocol'> {
+  const url = new URL(apiBase);
+  const protocol = url.protocol === 'http:' ? 'http' : 'https';
+  return { host: url.hostname, port: url.port || (protocol === 'http' ? 80 : 443), protocol };
+}
+
+/**
+ * Stripe's minor unit differs from ISO 4217's for a few currencies: ISK and HUF stay two-decimal
+ * in Stripe's API (docs.stripe.com/currencies#special-cases), so 100 means one króna or forint.
+ */
+const STRIPE_EXPONENT: Readonly<Record<string, number>> = { ISK: 2, HUF: 2 };
+
+function stripeFactor(currency: string): number {
+  const iso = currency.toUpperCase();
+  return 10 ** ((STRIPE_EXPONENT[iso] ?? currencyExponent(iso)) - currencyExponent(iso));
+}
+
+function toStripeAmount(amount: number, currency: string): number {
+  return amount * stripeFactor(currency);
+}
+
+function fromStripeAmount(amount: number, currency: string): number {
+  return Math.round(amount / stripeFactor(currency));
+}
+
+function secretOf(intent: { id: string; client_secret: string | null }): string {
+  if (!intent.client_secret) throw new PaymentsError('unavailable', `${intent.id} has no client secret`, false);
+  return intent.client_secret;
+}
+
+function statusOf(status: string): IntentStatus {
+  switch (status) {
+    case 'succeeded':
+    case 'processing':
+    case 'requires_action':
+    case 'requires_payment_method':
+    case 'canceled':
+      return status;
+    default:
+      return 'other';
+  }
+}
+
+/** Which intent an event is about: intents name themselves, charges and refunds point at theirs. */
+function intentOf(object: unknown): { id: string; type: IntentType } | null {
+  const data = object as { id?: unknown; object?: unknown; payment_intent?: unknown };
+  if (typeof data.id !== 'string') return null;
+  if (data.object === 'payment_intent') return { id: data.id, type: 'payment' };
+  if (data.object === 'setup_intent') return { id: data.id, type: 'setup' };
+  const paymentIntent = data.payment_intent;
+  if (typeof paymentIntent === 'string') return { id: paymentIntent, type: 'payment' };
+  if (paymentIntent && typeof (paymentIntent as { id?: unknown }).id === 'string') {
+    return { id: (paymentIntent as { id: string }).id, type: 'payment' };
+  }
+  return null;
+}
+
+/** Runs Stripe calls and turns the SDK's errors into `PaymentsError`s (docs.stripe.com/error-handling). */
+async function callStripe<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw error instanceof Stripe.errors.StripeError ? toPaymentsError(error) : error;
+  }
+}
+
+function toPaymentsError(error: Stripe.errors.StripeError): PaymentsError {
+  const options = { cause: error };
+  if (error instanceof Stripe.errors.StripeCardError) {
+    return new PaymentsError('card_declined', error.message, false, options);
+  }
+  if (
+    error instanceof Stripe.errors.StripeConnectionError ||
+    error instanceof Stripe.errors.StripeAPIError ||
+    error instanceof Stripe.errors.StripeRateLimitError
+  ) {
+    return new PaymentsError('unavailable', `Stripe is unreachable: ${error.message}`, true, options);
+  }
+  if (
+    error instanceof Stripe.errors.StripeAuthenticationError ||
+    error instanceof Stripe.errors.StripePermissionError
+  ) {
+    // A wrong key will not fix itself by retrying; it is the owner's configuration.
+    return new PaymentsError('unavailable', `Stripe refused our API key: ${error.message}`, false, options);
+  }
+  return new PaymentsError('invalid_request', error.message, false, options);
+}

@@ -29,6 +29,14 @@ export function createApp(deps: AppDeps) {
     throw new ApiError(404, 'not_found', 'No such route');
   });
 
+  // Public CORS first, so that even a 413 or 415 reaches the property's own site readably.
+  const pub = publicProperty(deps);
+  app.use('/api/v1/public/properties/:pid', pub);
+  app.use('/api/v1/public/properties/:pid/*', pub);
+  const access = bookingAccess(deps);
+  app.use('/api/v1/public/bookings/:id', access);
+  app.use('/api/v1/public/bookings/:id/*', access);
+
   app.use(
     '/api/*',
     bodyLimit({
@@ -53,16 +61,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/properties/:pid/extras', extras(deps));
   app.route('/api/v1/properties/:pid/closures', closures(deps));
 
-  const pub = publicProperty(deps);
-  app.use('/api/v1/public/properties/:pid', pub);
-  app.use('/api/v1/public/properties/:pid/*', pub);
   app.route('/api/v1/public/properties/:pid', publicRoutes(deps));
   app.post('/api/v1/public/properties/:pid/bookings', perAddressLimit(deps.config.rateLimitPerMinute, 'bookings'));
   app.route('/api/v1/public/properties/:pid/bookings', publicBookingCreation(deps));
 
-  const access = bookingAccess(deps);
-  app.use('/api/v1/public/bookings/:id', access);
-  app.use('/api/v1/public/bookings/:id/*', access);
   app.post('/api/v1/public/bookings/:id/card', perAddressLimit(deps.config.rateLimitPerMinute, 'cards'));
   app.route('/api/v1/public/bookings/:id/card', cardSubmission(deps));
   app.route('/api/v1/public/bookings/:id', publicBookingAccess(deps));

@@ -14,7 +14,10 @@ export interface StayRequest {
   checkOut: string;
   adults: number;
   children: number;
+  /** Rooms wanted on this rate. */
   rooms: number;
+  /** Rooms wanted of the rate's room type over all rates, when more than `rooms`. */
+  roomTypeRooms?: number;
 }
 
 /** What is already taken, read from committed rows (confirmed bookings and live holds). */
@@ -61,7 +64,7 @@ export function unavailableReason(
   if (rate.maxNights != null && nights.length > rate.maxNights) return 'max_nights';
   if (nights.some((d) => ctx.isClosed(d))) return 'closed';
   for (const date of nights) {
-    if (roomType.units - ctx.occupancy.roomTypeSold(roomType.id, date) < stay.rooms) return 'sold_out';
+    if (roomType.units - ctx.occupancy.roomTypeSold(roomType.id, date) < (stay.roomTypeRooms ?? stay.rooms)) return 'sold_out';
   }
   if (unitsLeft(rate, roomType, nights, ctx.occupancy) < stay.rooms) return 'rate_limit_reached';
   return undefined;

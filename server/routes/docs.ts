@@ -3,6 +3,7 @@ import { toJsonSchema } from '@valibot/to-json-schema';
 import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import type * as v from 'valibot';
+import { CardSubmissionSchema } from '../../shared/card.ts';
 import { ErrorBodySchema } from '../../shared/schemas/common.ts';
 import { ExtraCreateSchema, ExtraPatchSchema, ExtraSchema } from '../../shared/schemas/extra.ts';
 import { ClosuresSchema, PropertyCreateSchema, PropertyCreatedSchema, PropertyPatchSchema, PropertySchema } from '../../shared/schemas/property.ts';
@@ -54,6 +55,7 @@ export const ROUTES: RouteDoc[] = [
   { method: 'put', path: `${P}/rates/{id}/prices`, summary: 'Set per-date prices (to inclusive)', auth: 'owner', body: PriceOverridesSchema },
   { method: 'post', path: `${P}/extras`, summary: 'Create an extra', auth: 'owner', body: ExtraCreateSchema, response: ExtraSchema, status: 201 },
   { method: 'get', path: `${P}/extras`, summary: 'List extras', auth: 'owner' },
+  { method: 'get', path: `${P}/extras/{id}`, summary: 'Read an extra', auth: 'owner', response: ExtraSchema },
   { method: 'patch', path: `${P}/extras/{id}`, summary: 'Change an extra', auth: 'owner', body: ExtraPatchSchema, response: ExtraSchema },
   { method: 'delete', path: `${P}/extras/{id}`, summary: 'Archive an extra', auth: 'owner', status: 204 },
   { method: 'get', path: `${P}/closures`, summary: 'Read closed days', auth: 'owner', response: ClosuresSchema },
@@ -64,6 +66,9 @@ export const ROUTES: RouteDoc[] = [
   { method: 'post', path: `${PUB}/quotes`, summary: 'Price a multi-room stay with extras', auth: 'public', body: QuoteRequestSchema, response: QuoteSchema },
   { method: 'post', path: `${PUB}/bookings`, summary: 'Hold the rooms and start payment (Idempotency-Key honoured)', auth: 'public', body: BookingRequestSchema, response: BookingCreatedSchema, status: 201 },
   { method: 'get', path: '/api/v1/public/bookings/{id}', summary: "Read one's own booking", auth: 'client', response: BookingViewSchema },
+  { method: 'post', path: '/api/v1/public/bookings/{id}/card', summary: 'Manual mode: store the card encrypted and confirm (no CVC)', auth: 'client', body: CardSubmissionSchema, response: BookingViewSchema },
+  { method: 'post', path: '/api/v1/public/bookings/{id}/confirm', summary: 'Stripe mode: confirm after the intent succeeded', auth: 'client', response: BookingViewSchema },
+  { method: 'post', path: '/api/v1/stripe/webhook', summary: 'Stripe events, verified with the signing secret on the raw body', auth: 'public' },
 ];
 
 const convert = (schema: v.GenericSchema) =>

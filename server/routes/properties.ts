@@ -50,7 +50,9 @@ export function ownerProperty(deps: AppDeps) {
       const patch = c.req.valid('json');
       checkCountry(patch.country);
       await deps.store.updateProperty(property.id, patch);
+      const modeChanged = patch.paymentMode !== undefined && patch.paymentMode !== property.paymentMode;
+      const cancelledPending = modeChanged ? await deps.store.cancelPending(property.id, deps.clock().toISOString()) : undefined;
       const updated = (await deps.store.getProperty(property.id))!;
-      return c.json({ property: propertyView(updated) });
+      return c.json({ property: propertyView(updated), ...(modeChanged ? { cancelledPending } : {}) });
     });
 }

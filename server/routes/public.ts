@@ -49,7 +49,8 @@ export function assertBookable(
       checkOut: stay.checkOut,
       adults: room.adults,
       children: room.children ?? 0,
-      rooms: Math.max(perRate.get(rate.id)!, perRoomType.get(rate.roomTypeId)!),
+      rooms: perRate.get(rate.id)!,
+      roomTypeRooms: perRoomType.get(rate.roomTypeId)!,
     };
     const reason = unavailableReason(rate, roomType, request, nights, ctx);
     if (reason === 'sold_out' || reason === 'rate_limit_reached') {

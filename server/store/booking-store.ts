@@ -331,6 +331,22 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
       }
     },
 
+    /** SPEC 2.8: changing the payment mode cancels the holds taken under the old one; returns how many. */
+    async cancelPending(propertyId: string, now: string): Promise<number> {
+      return write(async (tx) => {
+        const pending = await tx.selectFrom('bookings').select(['id', 'check_in']).where('property_id', '=', propertyId).where('status', '=', 'pending').execute();
+        let cancelled = 0;
+        for (const b of pending) {
+          const result = await tx.updateTable('bookings').set({ status: 'cancelled', updated_at: now }).where('id', '=', b.id).where('status', '=', 'pending').executeTakeFirst();
+          if (Number(result.numUpdatedRows) === 1) {
+            await releaseUnits(tx, b.id, b.check_in);
+            cancelled++;
+          }
+        }
+        return cancelled;
+      });
+    },
+
     /** Gives a pending hold back at once, e.g. when the payment provider could not be reached. */
     async releaseHold(id: string, now: string): Promise<void> {
       await write(async (tx) => {

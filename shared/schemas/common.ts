@@ -14,7 +14,7 @@ export const IsoDateSchema = v.pipe(
 export const DateTimeSchema = v.pipe(
   v.string(),
   v.isoTimestamp('Expected an ISO date-time such as 2026-12-01T09:00:00Z'),
-  v.check((s) => !Number.isNaN(Date.parse(s)), 'Expected a real date-time'),
+  v.check((s) => !Number.isNaN(Date.parse(s)) && isCalendarDate(s.slice(0, 10)), 'Expected a real date-time'),
 );
 
 /** An amount in minor units: an integer, never negative. */

@@ -16,9 +16,17 @@ export const PaymentModeSchema = v.picklist(PAYMENT_MODES, 'Expected stripe or m
 export const CardBrandSchema = v.picklist(CARD_BRANDS);
 export type CardBrand = v.InferOutput<typeof CardBrandSchema>;
 
+// Browsers send the origin normalised (lower-case host, no path, query or credentials): only that form can match.
 const OriginSchema = v.pipe(
   v.string(),
-  v.regex(/^https?:\/\/[^/\s]+$/, 'Expected an origin such as https://hotel.example (no path)'),
+  v.check((s) => {
+    try {
+      const url = new URL(s);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === s;
+    } catch {
+      return false;
+    }
+  }, 'Expected an origin such as https://hotel.example (lower case, no path, query or credentials)'),
 );
 
 const CountrySchema = v.pipe(
@@ -47,7 +55,7 @@ export const PropertyCreateSchema = v.object(propertyFields);
 export type PropertyCreate = v.InferOutput<typeof PropertyCreateSchema>;
 
 export const PropertyPatchSchema = v.partial(
-  v.object({ ...propertyFields, locale: LocaleSchema, acceptedCardBrands: v.pipe(v.array(CardBrandSchema), v.minLength(1)), allowedOrigins: v.array(OriginSchema) }),
+  v.object({ ...propertyFields, locale: LocaleSchema, acceptedCardBrands: v.pipe(v.array(CardBrandSchema), v.minLength(1)), allowedOrigins: v.pipe(v.array(OriginSchema), v.maxLength(50)) }),
 );
 export type PropertyPatch = v.InferOutput<typeof PropertyPatchSchema>;
 

@@ -11,7 +11,7 @@ const fields = {
 
 export const RoomTypeCreateSchema = v.object(fields);
 export type RoomTypeCreate = v.InferOutput<typeof RoomTypeCreateSchema>;
-export const RoomTypePatchSchema = v.partial(v.object({ ...fields, images: v.array(v.pipe(v.string(), v.url())) }));
+export const RoomTypePatchSchema = v.partial(v.object({ ...fields, images: v.pipe(v.array(v.pipe(v.string(), v.url())), v.maxLength(20)) }));
 export type RoomTypePatch = v.InferOutput<typeof RoomTypePatchSchema>;
 
 export const RoomTypeSchema = v.object({

@@ -1,0 +1,39 @@
+// Component tests for widget/, in Debian's Chromium (no browser downloads on these machines).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { countReporter } from './test/wtr-count-reporter.mjs';
+import { countReporter } from './test/wtr-count-reporter.mjs';
+
+export default {
+  files: ['widget/**/*.test.ts'],
+  nodeResolve: true,
+  reporters: [defaultReporter(), countReporter()],
+  // countReporter leaves the pass/fail counts for `npm test` (test/run-all.mjs).
+  reporters: [defaultReporter(), countReporter()],
+  concurrency: 2,
+  // Lit's dev build runs in tests (extra checks); its one-line notice is noise.
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        args: [
+          '--headless=new',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-dev-shm-usage',
+        ],
+      },
+    }),
+  ],
+  testFramework: {
+    config: { timeout: 5000 },
+  },
+};

@@ -1,0 +1,56 @@
+import { expect } from '@open-wc/testing';
+import { Api, ApiError, uuid } from './api.ts';
+import { stubFetch } from './test-support.ts';
+
+describe('api', () => {
+  it('asks for availability with the stay, the party and the language', async () => {
+    const fetch = stubFetch(() => ({ body: {} }));
+    try {
+      await new Api('https://book.example/', 'p 1').availability({ checkIn: '2026-03-11', checkOut: '2026-03-12', adults: 2, children: 1, locale: 'ko' });
+      expect(fetch.calls[0]!.url.href).to.equal(
+        'https://book.example/api/v1/public/properties/p%201/availability?checkIn=2026-03-11&checkOut=2026-03-12&adults=2&children=1&locale=ko',
+      );
+    } finally {
+      fetch.restore();
+    }
+  });
+
+  it('sends the idempotency key with a new booking', async () => {
+    const fetch = stubFetch(() => ({ status: 201, body: {} }));
+    try {
+      await new Api('https://book.example', 'demo').createBooking({ checkIn: '2026-03-11', checkOut: '2026-03-12', rooms: [], guest: { firstName: 'A', lastName: 'B', email: 'a@b.co' } }, 'key-1');
+      expect(fetch.calls[0]!.headers.get('Idempotency-Key')).to.equal('key-1');
+      expect(fetch.calls[0]!.headers.get('Content-Type')).to.equal('application/json');
+    } finally {
+      fetch.restore();
+    }
+  });
+
+  it('turns an error answer into an ApiError with its code', async () => {
+    const fetch = stubFetch(() => ({ status: 409, body: { error: { code: 'sold_out', message: 'Sold out', details: [] } } }));
+    try {
+      const error = await new Api('https://book.example', 'demo').quote({ checkIn: '2026-03-11', checkOut: '2026-03-12', rooms: [] }).catch((e: unknown) => e);
+      expect(error).to.be.instanceOf(ApiError);
+      expect((error as ApiError).status).to.equal(409);
+      expect((error as ApiError).code).to.equal('sold_out');
+    } finally {
+      fetch.restore();
+    }
+  });
+
+  it('calls a failure to connect a network error', async () => {
+    const fetch = stubFetch(() => 'network-error');
+    try {
+      const error = await new Api('https://book.example', 'demo').property().catch((e: unknown) => e);
+      expect((error as ApiError).code).to.equal('network');
+    } finally {
+      fetch.restore();
+    }
+  });
+
+  it('makes version 4 UUIDs, different every time', () => {
+    const a = uuid();
+    expect(a).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(uuid()).to.not.equal(a);
+  });
+});

@@ -1,0 +1,33 @@
+import { expect } from '@open-wc/testing';
+import { offeredSelection, roomRequests } from './booking-request.ts';
+import { availability, property } from './test-support.ts';
+
+describe('booking request', () => {
+  it('keeps only rooms the current answer still offers, up to what is left', () => {
+    const answer = availability('2026-03-11', '2026-03-12');
+    answer.roomTypes[0]!.rates[1]!.available = false;
+    const chosen = offeredSelection(answer, { flex: 2, saver: 1, 'suite-full': 3, gone: 1 });
+    expect([...chosen]).to.deep.equal([
+      ['flex', 2],
+      ['suite-full', 1],
+    ]);
+  });
+
+  it('spreads the party over the rooms, at least one adult in each', () => {
+    const rooms = roomRequests(new Map([['flex', 2], ['suite-full', 1]]), { adults: 4, children: 1 }, {}, []);
+    expect(rooms.map((r) => [r.rateId, r.adults, r.children])).to.deep.equal([
+      ['flex', 2, 1],
+      ['flex', 1, 0],
+      ['suite-full', 1, 0],
+    ]);
+  });
+
+  it('puts per-guest extras on every room and the others once, on the first room', () => {
+    const rooms = roomRequests(new Map([['flex', 2]]), { adults: 2, children: 0 }, { breakfast: 1, parking: 2 }, property.extras);
+    expect(rooms[0]!.extras).to.deep.equal([
+      { extraId: 'breakfast', quantity: 1 },
+      { extraId: 'parking', quantity: 2 },
+    ]);
+    expect(rooms[1]!.extras).to.deep.equal([{ extraId: 'breakfast', quantity: 1 }]);
+  });
+});

@@ -1,0 +1,52 @@
+import { consume } from '@lit/context';
+import { html, LitElement, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Booking } from '../shared/schemas/stay.ts';
+import { i18nContext } from './context.ts';
+import { defineElement } from './define.ts';
+import { I18n } from './i18n.ts';
+import { styles } from './db-confirmation.styles.ts';
+import { theme } from './theme.styles.ts';
+import './db-summary.ts';
+
+/**
+ * What the guest sees once the booking is confirmed: the reference first, then the stay and
+ * the money (SPEC 2.10 lists the same facts for the e-mail).
+ *
+ * @csspart reference - The booking reference.
+ */
+@defineElement('db-confirmation')
+export class DbConfirmation extends LitElement {
+  static override styles = [theme, styles];
+
+  @property({ attribute: false }) booking?: Booking;
+
+  /** The property's name, for the thank-you line. */
+  @property({ attribute: 'property-name' }) propertyName = '';
+
+  @consume({ context: i18nContext, subscribe: true })
+  @property({ attribute: false })
+  i18n = new I18n('en', 'USD');
+
+  override render() {
+    const { booking, i18n } = this;
+    if (!booking) return nothing;
+    return html`<p class="intro">${i18n.t('confirmationIntro', { name: booking.guest.firstName, property: this.propertyName })}</p>
+      <div class="reference">
+        <span>${i18n.t('reference')}</span>
+        <strong part="reference">${booking.reference}</strong>
+      </div>
+      <dl class="dates">
+        <div><dt>${i18n.t('checkIn')}</dt><dd>${i18n.date(booking.checkIn, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })}</dd></div>
+        <div><dt>${i18n.t('checkOut')}</dt><dd>${i18n.date(booking.checkOut, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })}</dd></div>
+      </dl>
+      <p class="muted email">${i18n.t('emailSent', { email: booking.guest.email })}</p>
+      <db-summary exportparts="summary, due-now, deposit-badge" .data=${booking} payment-mode=${booking.paymentMode} paid></db-summary>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'db-confirmation': DbConfirmation;
+  }
+}

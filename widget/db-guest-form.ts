@@ -1,0 +1,112 @@
+import { consume } from '@lit/context';
+import { html, LitElement, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Guest } from '../shared/schemas/stay.ts';
+import { i18nContext } from './context.ts';
+import { defineElement } from './define.ts';
+import { GuestInputEvent, GuestSubmitEvent } from './events.ts';
+import { I18n } from './i18n.ts';
+import type { MessageKey } from './locales/en.ts';
+import { styles } from './db-guest-form.styles.ts';
+import { theme } from './theme.styles.ts';
+
+type Field = keyof Guest;
+const FIELDS: { name: Field; label: MessageKey; type: string; autocomplete: string; required: boolean }[] = [
+  { name: 'firstName', label: 'firstName', type: 'text', autocomplete: 'given-name', required: true },
+  { name: 'lastName', label: 'lastName', type: 'text', autocomplete: 'family-name', required: true },
+  { name: 'email', label: 'email', type: 'email', autocomplete: 'email', required: true },
+  { name: 'phone', label: 'phone', type: 'tel', autocomplete: 'tel', required: false },
+];
+// The server validates for real (SPEC 2.7); this only catches typos before the round trip.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * The guest's name and contact details.
+ *
+ * @fires db-guest-input - A field changed; `value` is the whole draft, so going back keeps it.
+ * @fires db-guest-submit - The details are complete; `value` is the `Guest`.
+ * @csspart form - The form.
+ * @csspart submit - The submit button.
+ */
+@defineElement('db-guest-form')
+export class DbGuestForm extends LitElement {
+  static override styles = [theme, styles];
+
+  /** The details typed so far. */
+  @property({ attribute: false }) value: Partial<Guest> = {};
+
+  /** True while the booking is being created: the button waits. */
+  @property({ type: Boolean }) busy = false;
+
+  /** Messages per field from the server's 400 answer. */
+  @property({ attribute: false }) serverErrors: Partial<Record<Field, string>> = {};
+
+  @consume({ context: i18nContext, subscribe: true })
+  @property({ attribute: false })
+  i18n = new I18n('en', 'USD');
+
+  @state() private errors: Partial<Record<Field, string>> = {};
+
+  override render() {
+    const { i18n } = this;
+    const errors = { ...this.serverErrors, ...this.errors };
+    const count = Object.values(errors).filter(Boolean).length;
+    return html`<form part="form" novalidate @submit=${this.submit}>
+      <p class="form-error" role="alert">${count ? i18n.t('checkFields') : ''}</p>
+      <div class="fields">
+        ${FIELDS.map((f) => {
+          const error = errors[f.name];
+          return html`<div class="field ${f.name}">
+            <label for=${f.name}>${i18n.t(f.label)}${f.required ? nothing : html` <span class="optional">(${i18n.t('optional')})</span>`}</label>
+            <input id=${f.name} name=${f.name} type=${f.type} autocomplete=${f.autocomplete} .value=${this.value[f.name] ?? ''}
+              ?required=${f.required} aria-invalid=${!!error} aria-describedby=${error ? `${f.name}-error` : nothing}
+              @input=${(e: InputEvent) => this.input(f.name, (e.target as HTMLInputElement).value)} />
+            ${error ? html`<p class="error" id="${f.name}-error">${error}</p>` : nothing}
+          </div>`;
+        })}
+      </div>
+      <button class="primary submit" part="submit" type="submit" aria-disabled=${this.busy}>
+        ${this.busy ? html`<span class="spinner" aria-hidden="true"></span>${i18n.t('holding')}` : i18n.t('toPayment')}
+      </button>
+    </form>`;
+  }
+
+  private input(name: Field, text: string) {
+    this.value = { ...this.value, [name]: text };
+    if (this.errors[name]) this.errors = { ...this.errors, [name]: undefined };
+    this.dispatchEvent(GuestInputEvent(this.value));
+  }
+
+  private validate(): Partial<Record<Field, string>> {
+    const errors: Partial<Record<Field, string>> = {};
+    for (const f of FIELDS) {
+      const text = (this.value[f.name] ?? '').trim();
+      if (f.required && !text) errors[f.name] = this.i18n.t('required');
+    }
+    const email = (this.value.email ?? '').trim();
+    if (email && !EMAIL.test(email)) errors.email = this.i18n.t('invalidEmail');
+    return errors;
+  }
+
+  private async submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.busy) return;
+    this.errors = this.validate();
+    const first = FIELDS.find((f) => this.errors[f.name]);
+    if (first) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>(`#${first.name}`)?.focus();
+      return;
+    }
+    const { firstName = '', lastName = '', email = '', phone = '' } = this.value;
+    const guest: Guest = { firstName: firstName.trim(), lastName: lastName.trim(), email: email.trim() };
+    if (phone.trim()) guest.phone = phone.trim();
+    this.dispatchEvent(GuestSubmitEvent(guest));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'db-guest-form': DbGuestForm;
+  }
+}

@@ -1,0 +1,155 @@
+import { consume } from '@lit/context';
+import type { Stripe, StripeElements, StripeError } from '@stripe/stripe-js';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Booking, PaymentStep } from '../shared/schemas/stay.ts';
+import { ApiError, type Api } from './api.ts';
+import { apiContext, i18nContext } from './context.ts';
+import { defineElement } from './define.ts';
+import { ExpiredEvent, PaidEvent } from './events.ts';
+import { I18n } from './i18n.ts';
+import { styles } from './db-payment-stripe.styles.ts';
+import { theme } from './theme.styles.ts';
+
+type StripePayment = Extract<PaymentStep, { provider: 'stripe' }>;
+
+// Stripe words these for the guest (declines, failed 3-D Secure); anything else gets ours.
+const GUEST_FACING = new Set<StripeError['type']>(['card_error', 'validation_error']);
+
+/**
+ * Stripe payment (SPEC 2.8) with the Payment Element. Stripe.js is loaded only when this
+ * step is shown. The Payment Element cannot live in a shadow root, so it mounts into a
+ * light-DOM `mount` element that the root slots through to here.
+ *
+ * @fires db-paid - Stripe accepted the payment and the server confirmed the booking; `value` is the `Booking`.
+ * @fires db-expired - The server said the hold expired before the payment was confirmed.
+ * @slot payment - The light-DOM container the Payment Element is mounted in.
+ * @csspart pay - The pay button.
+ */
+@defineElement('db-payment-stripe')
+export class DbPaymentStripe extends LitElement {
+  static override styles = [theme, styles];
+
+  @property({ attribute: false }) payment?: StripePayment;
+
+  @property({ attribute: false }) booking?: Booking;
+
+  /** Authorises this booking's public calls. */
+  @property({ attribute: false }) clientToken = '';
+
+  /** Light-DOM element for the Payment Element, slotted into `payment`. */
+  @property({ attribute: false }) mount?: HTMLElement;
+
+  @consume({ context: apiContext, subscribe: true })
+  @property({ attribute: false })
+  api?: Api;
+
+  @consume({ context: i18nContext, subscribe: true })
+  @property({ attribute: false })
+  i18n = new I18n('en', 'USD');
+
+  @state() private ready = false;
+  @state() private busy = false;
+  @state() private error = '';
+  @state() private loadFailed = false;
+
+  private stripe?: Stripe;
+  private elements?: StripeElements;
+  /** Set once Stripe accepted; a retry then only asks our server again. */
+  private accepted = false;
+
+  protected override updated(changed: PropertyValues<this>) {
+    if ((changed.has('payment') || changed.has('mount')) && this.payment && this.mount && !this.elements) void this.load();
+  }
+
+  override render() {
+    const { i18n, booking, payment } = this;
+    if (!booking || !payment) return nothing;
+    const setup = payment.intentType === 'setup';
+    return html`<p class="charge">${setup ? i18n.t('nothingDueNow') : `${i18n.t('dueNow')}: ${i18n.money(booking.depositDue)}`}</p>
+      <div class="element-box ${this.ready ? 'ready' : ''}" aria-busy=${!this.ready && !this.loadFailed}>
+        ${this.ready || this.loadFailed ? nothing : html`<span class="skeleton" aria-hidden="true"></span><span class="visually-hidden">${i18n.t('paymentLoading')}</span>`}
+        <slot name="payment"></slot>
+      </div>
+      <p class="error" role="alert">${this.error}</p>
+      ${this.loadFailed
+        ? html`<button type="button" class="secondary" @click=${this.load}>${i18n.t('retry')}</button>`
+        : html`<button type="button" class="primary pay" part="pay" aria-disabled=${!this.ready || this.busy} @click=${this.pay}>
+            ${this.busy ? html`<span class="spinner" aria-hidden="true"></span>${i18n.t('processing')}` : setup ? i18n.t('confirmBooking') : i18n.t('payAmount', { amount: i18n.money(booking.depositDue) })}
+          </button>`}`;
+  }
+
+  private load = async () => {
+    const { payment, mount } = this;
+    if (!payment || !mount) return;
+    this.loadFailed = false;
+    this.error = '';
+    try {
+      // The pure entry injects Stripe.js only when called, and uses window.Stripe when present.
+      const { loadStripe } = await import('@stripe/stripe-js/pure');
+      const stripe = await loadStripe(payment.publishableKey);
+      if (!stripe) throw new Error('Stripe.js unavailable');
+      this.stripe = stripe;
+      const style = getComputedStyle(this);
+      this.elements = stripe.elements({
+        clientSecret: payment.clientSecret,
+        locale: this.i18n.locale,
+        appearance: {
+          theme: 'stripe',
+          variables: {
+            colorPrimary: style.getPropertyValue('--_accent').trim() || '#0b6e5f',
+            colorText: style.getPropertyValue('--_text').trim() || '#1d1d1f',
+            colorDanger: style.getPropertyValue('--_danger').trim() || '#b42318',
+            borderRadius: '10px',
+          },
+        },
+      });
+      const element = this.elements.create('payment', { layout: 'tabs' });
+      element.on('ready', () => (this.ready = true));
+      element.mount(mount);
+    } catch {
+      this.elements = undefined;
+      this.loadFailed = true;
+      this.error = this.i18n.t('paymentFailedToLoad');
+    }
+  };
+
+  private pay = async () => {
+    if (!this.ready || this.busy || !this.stripe || !this.elements || !this.payment) return;
+    this.busy = true;
+    this.error = '';
+    try {
+      if (!this.accepted) {
+        const options = { elements: this.elements, redirect: 'if_required' as const, confirmParams: { return_url: location.href } };
+        const result = this.payment.intentType === 'setup' ? await this.stripe.confirmSetup(options) : await this.stripe.confirmPayment(options);
+        if (result.error) {
+          this.error = GUEST_FACING.has(result.error.type) && result.error.message ? result.error.message : this.i18n.t('declined');
+          return;
+        }
+        this.accepted = true;
+      }
+      await this.confirm();
+    } finally {
+      this.busy = false;
+    }
+  };
+
+  /** The server retrieves the intent from Stripe and confirms the booking (SPEC 2.8). */
+  private async confirm() {
+    try {
+      const { booking } = await this.api!.confirm(this.booking!.id, this.clientToken);
+      if (booking.status === 'confirmed') this.dispatchEvent(PaidEvent(booking));
+      else if (booking.status === 'expired') this.dispatchEvent(ExpiredEvent());
+      else this.error = this.i18n.t('notConfirmed');
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'hold_expired') this.dispatchEvent(ExpiredEvent());
+      else this.error = this.i18n.t(error instanceof ApiError && error.code === 'network' ? 'errorNetwork' : 'notConfirmed');
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'db-payment-stripe': DbPaymentStripe;
+  }
+}

@@ -1,0 +1,87 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { Locale } from '../shared/locale.ts';
+import type { DepositPolicy } from '../shared/schemas/rate.ts';
+import type { DbChangeEvent } from './events.ts';
+import { I18n } from './i18n.ts';
+import { rate } from './test-support.ts';
+import './db-rate-card.ts';
+import type { DbRateCard } from './db-rate-card.ts';
+
+const policies: DepositPolicy[] = [
+  { type: 'none' },
+  { type: 'full' },
+  { type: 'first_night' },
+  { type: 'fixed', amount: 5000 },
+  { type: 'percentage', percent: 12.5 },
+];
+
+// SPEC 2.4, word for word: the server's messages, as the widget must show them.
+const expected: Record<Locale, string[]> = {
+  en: ['Book now, pay later', 'Pay today', 'One night deposit required', '$50.00 deposit required', '12.5% deposit required'],
+  ko: ['지금 예약하고 나중에 결제', '오늘 전액 결제', '첫 1박 요금 보증금 필요', '보증금 US$50.00 필요', '12.5% 보증금 필요'],
+  id: ['Pesan sekarang, bayar nanti', 'Bayar hari ini', 'Diperlukan deposit satu malam', 'US$50,00 deposit diperlukan', '12,5% deposit diperlukan'],
+};
+
+async function card(offer = rate('flex', 12000, { type: 'none' }, '2026-03-11', '2026-03-13'), locale: Locale = 'en', currency = 'USD') {
+  return fixture<DbRateCard>(html`<db-rate-card .rate=${offer} .i18n=${new I18n(locale, currency)} max="3"></db-rate-card>`);
+}
+const text = (el: DbRateCard, selector: string) => el.shadowRoot!.querySelector(selector)?.textContent?.trim();
+
+describe('db-rate-card', () => {
+  for (const locale of ['en', 'ko', 'id'] as const) {
+    it(`shows each deposit message exactly as written, in ${locale}`, async () => {
+      for (const [index, policy] of policies.entries()) {
+        const el = await card(rate('flex', 12000, policy, '2026-03-11', '2026-03-13', {}, locale), locale);
+        expect(text(el, '.deposit')).to.equal(expected[locale][index]);
+        expect(el.shadowRoot!.querySelector('.deposit')!.classList.contains(`deposit-${policy.type}`)).to.equal(true);
+      }
+    });
+  }
+
+  it('shows the total for the stay and the nightly price', async () => {
+    const el = await card();
+    expect(text(el, '.price')).to.equal('$240.00');
+    expect(el.shadowRoot!.querySelector('.buy')!.textContent).to.contain('total for 2 nights');
+    expect(el.shadowRoot!.querySelector('.buy')!.textContent).to.contain('$120.00 / night');
+  });
+
+  it('prices in won without decimals in Korean', async () => {
+    const el = await card(rate('flex', 120000, { type: 'none' }, '2026-03-11', '2026-03-12', {}, 'ko', 'KRW'), 'ko', 'KRW');
+    expect(text(el, '.price')).to.equal('₩120,000');
+    expect(el.shadowRoot!.querySelector('.buy')!.textContent).to.contain('1박 총액');
+  });
+
+  it('warns when only a few rooms are left', async () => {
+    const el = await card(rate('flex', 12000, { type: 'none' }, '2026-03-11', '2026-03-12', { unitsLeft: 2 }));
+    expect(text(el, '.scarce')).to.equal('Only 2 left');
+    const plenty = await card(rate('flex', 12000, { type: 'none' }, '2026-03-11', '2026-03-12', { unitsLeft: 8 }));
+    expect(plenty.shadowRoot!.querySelector('.scarce')).to.equal(null);
+  });
+
+  it('says why a rate cannot be booked and offers no button', async () => {
+    const el = await card(rate('flex', 12000, { type: 'none' }, '2026-03-11', '2026-03-12', { available: false, reason: 'min_nights', unitsLeft: 0 }));
+    expect(text(el, '.reason')).to.equal('Needs a longer stay');
+    expect(el.shadowRoot!.querySelector('button')).to.equal(null);
+  });
+
+  it('turns Choose into a room count', async () => {
+    const el = await card();
+    setTimeout(() => el.shadowRoot!.querySelector<HTMLButtonElement>('.choose')!.click());
+    const event = (await oneEvent(el, 'db-quantity-change')) as DbChangeEvent<{ id: string; quantity: number }>;
+    expect(event.value).to.deep.equal({ id: 'flex', quantity: 1 });
+    await el.updateComplete;
+    const stepper = el.shadowRoot!.querySelector('db-stepper')!;
+    expect(stepper.value).to.equal(1);
+    expect(stepper.max).to.equal(3);
+  });
+
+  it('says when a rate is non-refundable', async () => {
+    const el = await card(rate('saver', 10000, { type: 'none' }, '2026-03-11', '2026-03-12', { refundable: false }));
+    expect(el.shadowRoot!.querySelector('.tags')!.textContent).to.contain('Non-refundable');
+  });
+
+  it('is accessible', async () => {
+    const el = await card();
+    await expect(el).to.be.accessible();
+  });
+});

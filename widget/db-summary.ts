@@ -1,0 +1,99 @@
+import { consume } from '@lit/context';
+import { html, LitElement, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { PublicProperty, Quote } from '../shared/schemas/stay.ts';
+import { i18nContext } from './context.ts';
+import { defineElement } from './define.ts';
+import { depositBadge, depositBadgeStyles } from './deposit-badge.ts';
+import { I18n } from './i18n.ts';
+import { styles } from './db-summary.styles.ts';
+import { theme } from './theme.styles.ts';
+
+/** What a quote and a booking have in common: everything the summary shows. */
+export type SummaryData = Pick<Quote, 'checkIn' | 'checkOut' | 'nights' | 'rooms' | 'deposits' | 'total' | 'depositDue' | 'balanceDue'>;
+
+/**
+ * The price of the stay: rooms, extras, total, what is due now, the balance, and the deposit
+ * message of every rate booked (SPEC 2.4).
+ *
+ * @csspart summary - The box.
+ * @csspart due-now - The amount due now, the figure that matters most.
+ * @csspart deposit-badge - Each deposit message.
+ */
+@defineElement('db-summary')
+export class DbSummary extends LitElement {
+  static override styles = [theme, depositBadgeStyles, styles];
+
+  @property({ attribute: false }) data?: SummaryData;
+
+  /** In manual mode nothing is charged online: the property charges the deposit itself. */
+  @property({ attribute: 'payment-mode' }) paymentMode: PublicProperty['paymentMode'] = 'stripe';
+
+  /** After confirmation: what was due now has been paid. */
+  @property({ type: Boolean }) paid = false;
+
+  /** True while the numbers are being (re)calculated. */
+  @property({ type: Boolean, reflect: true }) loading = false;
+
+  @consume({ context: i18nContext, subscribe: true })
+  @property({ attribute: false })
+  i18n = new I18n('en', 'USD');
+
+  override render() {
+    const { data, i18n } = this;
+    if (!data) return this.loading ? this.renderSkeleton() : nothing;
+    const manual = this.paymentMode === 'manual';
+    return html`<section class="summary" part="summary" aria-labelledby="title" aria-busy=${this.loading}>
+      <h3 id="title">${i18n.t('summary')}</h3>
+      <p class="stay">${i18n.range(data.checkIn, data.checkOut)} · ${i18n.count('nights', data.nights)}</p>
+      <ul class="lines">
+        ${data.rooms.map(
+          (room) => html`<li>
+              <span>${room.roomTypeName} · ${room.rateName}<small>${this.party(room.adults, room.children)}</small></span>
+              <span class="amount">${i18n.money(room.roomTotal)}</span>
+            </li>
+            ${room.extras.map(
+              (extra) => html`<li class="extra">
+                <span>${extra.name}${extra.quantity > 1 ? ` × ${extra.quantity}` : ''}</span>
+                <span class="amount">${i18n.money(extra.total)}</span>
+              </li>`,
+            )}`,
+        )}
+      </ul>
+      <dl class="totals">
+        <div class="total"><dt>${i18n.t('total')}</dt><dd>${i18n.money(data.total)}</dd></div>
+        <div class="due" part="due-now">
+          <dt>${i18n.t(data.depositDue === 0 ? 'dueNow' : manual ? 'toBeCharged' : this.paid ? 'paidNow' : 'dueNow')}</dt>
+          <dd>${i18n.money(data.depositDue)}</dd>
+        </div>
+        ${data.balanceDue > 0 ? html`<div class="balance"><dt>${i18n.t('balance')}</dt><dd>${i18n.money(data.balanceDue)}</dd></div>` : nothing}
+      </dl>
+      <ul class="messages">
+        ${data.deposits.map(
+          (d) => html`<li>${data.deposits.length > 1 ? html`<span class="rate-name">${d.rateName}</span>` : nothing}${depositBadge(d.type, d.message)}</li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
+  private party(adults: number, children: number): string {
+    const { i18n } = this;
+    return [i18n.count('adultsCount', adults), children ? i18n.count('childrenCount', children) : ''].filter(Boolean).join(', ');
+  }
+
+  private renderSkeleton() {
+    return html`<section class="summary" aria-busy="true">
+      <h3>${this.i18n.t('summary')}</h3>
+      <span class="skeleton line wide"></span>
+      <span class="skeleton line"></span>
+      <span class="skeleton line"></span>
+      <span class="skeleton line total-line"></span>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'db-summary': DbSummary;
+  }
+}

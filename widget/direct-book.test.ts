@@ -1,0 +1,308 @@
+import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { CardFrameMessage } from '../shared/card-frame.ts';
+import type { Availability, BookingCreated } from '../shared/schemas/stay.ts';
+import type { DirectbookBookedEvent } from './events.ts';
+import { availability, created, property, quote, stubFetch, type Call, type Reply } from './test-support.ts';
+import './index.ts';
+import type { DirectBook } from './direct-book.ts';
+
+type Server = {
+  availability?: (checkIn: string, checkOut: string) => Availability;
+  book?: (call: Call) => Reply;
+  property?: () => Reply;
+  paymentMode?: 'manual' | 'stripe';
+};
+
+/** A fake public API answering like the real one, from the shared fixtures. */
+function serve(server: Server = {}) {
+  let booked: BookingCreated | undefined;
+  return stubFetch((call) => {
+    const path = call.url.pathname;
+    const q = call.url.searchParams;
+    if (path === '/api/v1/public/properties/demo') return server.property?.() ?? { body: { ...property, paymentMode: server.paymentMode ?? 'manual' } };
+    if (path.endsWith('/availability')) {
+      const checkIn = q.get('checkIn')!;
+      const checkOut = q.get('checkOut')!;
+      return { body: server.availability?.(checkIn, checkOut) ?? availability(checkIn, checkOut) };
+    }
+    if (path.endsWith('/calendar')) return { body: { from: q.get('from'), to: q.get('to'), currency: 'USD', days: [] } };
+    if (path.endsWith('/quotes')) return { body: quote(call.body as never) };
+    if (path.endsWith('/bookings') && call.method === 'POST') {
+      booked = created(quote(call.body as never));
+      return server.book?.(call) ?? { status: 201, body: booked };
+    }
+    if (path === '/api/v1/public/bookings/bk_1' && booked) return { body: { booking: { ...booked.booking, status: 'confirmed' } } };
+    return { status: 404, body: { error: { code: 'not_found', message: 'Not found' } } };
+  });
+}
+
+let fetch: ReturnType<typeof serve>;
+afterEach(() => {
+  fetch?.restore();
+  fixtureCleanup();
+});
+
+// Walks down through the shadow roots: each selector is looked up in the previous match's shadow root.
+function deep(el: Element, ...selectors: string[]): HTMLElement | null {
+  let node: Element | null = el;
+  for (const selector of selectors) node = node?.shadowRoot?.querySelector(selector) ?? null;
+  return node as HTMLElement | null;
+}
+const cards = (el: DirectBook) => [...(deep(el, 'db-rate-list')?.shadowRoot?.querySelectorAll('db-rate-card') ?? [])];
+const heading = (el: DirectBook) => el.shadowRoot!.querySelector('h2')?.textContent;
+const availabilityCalls = () => fetch.calls.filter((c) => c.url.pathname.endsWith('/availability'));
+
+async function widget() {
+  const el = await fixture<DirectBook>(html`<direct-book property="demo" api=${location.origin}></direct-book>`);
+  await waitUntil(() => cards(el).length > 0 || deep(el, 'db-rate-list', '.empty'), 'rates shown', { timeout: 3000 });
+  await el.updateComplete;
+  return el;
+}
+
+async function chooseFirstRate(el: DirectBook, index = 0) {
+  const card = cards(el)[index]!;
+  await card.updateComplete;
+  card.shadowRoot!.querySelector<HTMLButtonElement>('.choose')!.click();
+  await el.updateComplete;
+}
+
+function click(el: DirectBook, selector: string) {
+  el.shadowRoot!.querySelector<HTMLButtonElement>(selector)!.click();
+}
+
+async function toDetails(el: DirectBook) {
+  await chooseFirstRate(el);
+  click(el, '.footer .primary');
+  await waitUntil(() => el.shadowRoot!.querySelector<HTMLButtonElement>('aside .primary:not([disabled])'), 'quote ready');
+  click(el, 'aside .primary');
+  await waitUntil(() => deep(el, 'db-guest-form'));
+}
+
+async function fillAndSubmit(el: DirectBook) {
+  const form = deep(el, 'db-guest-form')!;
+  for (const [name, value] of Object.entries({ firstName: 'Mina', lastName: 'Park', email: 'mina@example.com' })) {
+    const input = form.shadowRoot!.querySelector<HTMLInputElement>(`#${name}`)!;
+    input.value = value;
+    input.dispatchEvent(new InputEvent('input'));
+  }
+  form.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+}
+
+describe('direct-book', () => {
+  it('shows rates for tomorrow, one night, when the page gives no dates', async () => {
+    fetch = serve();
+    const el = await widget();
+    const call = availabilityCalls()[0]!;
+    expect(Object.fromEntries(call.url.searchParams)).to.deep.equal({ checkIn: '2026-03-11', checkOut: '2026-03-12', adults: '2', children: '0', locale: 'en' });
+    expect(el.shadowRoot!.querySelector('#dates-toggle .field-value')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Wed, Mar 11 – Thu, Mar 12 · 1 night');
+    expect(cards(el)).to.have.length(3);
+  });
+
+  it('moves a default stay that is full to the next available one', async () => {
+    fetch = serve({
+      availability: (checkIn, checkOut) =>
+        checkIn === '2026-03-11' ? availability(checkIn, checkOut, { soldOut: true, next: { checkIn: '2026-03-14', checkOut: '2026-03-15' } }) : availability(checkIn, checkOut),
+    });
+    const el = await widget();
+    expect(availabilityCalls().map((c) => c.url.searchParams.get('checkIn'))).to.deep.equal(['2026-03-11', '2026-03-14']);
+    expect(el.shadowRoot!.querySelector('#dates-toggle')!.textContent).to.contain('Sat, Mar 14');
+    expect(cards(el)).to.have.length(3);
+  });
+
+  it('offers the next available stay in one click when the guest’s dates are full', async () => {
+    fetch = serve({
+      availability: (checkIn, checkOut) =>
+        checkIn === '2026-03-20' ? availability(checkIn, checkOut, { soldOut: true, next: { checkIn: '2026-03-23', checkOut: '2026-03-25' } }) : availability(checkIn, checkOut),
+    });
+    const el = await fixture<DirectBook>(html`<direct-book property="demo" api=${location.origin} check-in="2026-03-20" check-out="2026-03-22"></direct-book>`);
+    await waitUntil(() => deep(el, 'db-rate-list', '.empty button'), 'the empty state');
+    deep(el, 'db-rate-list', '.empty button')!.click();
+    await waitUntil(() => cards(el).length === 3);
+    expect(availabilityCalls().at(-1)!.url.searchParams.get('checkIn')).to.equal('2026-03-23');
+    expect(el.shadowRoot!.querySelector('#dates-toggle')!.textContent).to.contain('2 nights');
+  });
+
+  it('takes a guest from the rates to a confirmed booking, and tells the page', async () => {
+    fetch = serve();
+    const el = await widget();
+    const steps: string[] = [];
+    el.addEventListener('directbook:step', (e) => steps.push(e.detail.step));
+    await chooseFirstRate(el);
+    expect(el.shadowRoot!.querySelector('.footer-text')!.textContent).to.contain('1 room selected').and.contain('$120.00');
+    click(el, '.footer .primary');
+    await waitUntil(() => fetch.calls.some((c) => c.url.pathname.endsWith('/quotes')));
+    expect(heading(el)).to.equal('Review your stay');
+    expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('h2'));
+    expect(fetch.calls.find((c) => c.url.pathname.endsWith('/quotes'))!.body).to.deep.equal({
+      checkIn: '2026-03-11',
+      checkOut: '2026-03-12',
+      rooms: [{ rateId: 'flex', adults: 2, children: 0, extras: [] }],
+      locale: 'en',
+    });
+
+    // Breakfast is per guest per night: it goes on the room and is quoted again.
+    const breakfast = deep(el, 'db-extras')!.shadowRoot!.querySelector('db-stepper')!;
+    breakfast.shadowRoot!.querySelectorAll('button')[1]!.click();
+    await waitUntil(() => fetch.calls.filter((c) => c.url.pathname.endsWith('/quotes')).length === 2);
+    const requote = fetch.calls.filter((c) => c.url.pathname.endsWith('/quotes'))[1]!.body as { rooms: { extras: unknown[] }[] };
+    expect(requote.rooms[0]!.extras).to.deep.equal([{ extraId: 'breakfast', quantity: 1 }]);
+
+    await waitUntil(() => el.shadowRoot!.querySelector<HTMLButtonElement>('aside .primary:not([disabled])'));
+    click(el, 'aside .primary');
+    await waitUntil(() => deep(el, 'db-guest-form'));
+    await fillAndSubmit(el);
+    await waitUntil(() => deep(el, 'db-payment-manual'), 'the payment step');
+    const post = fetch.calls.find((c) => c.method === 'POST' && c.url.pathname.endsWith('/bookings'))!;
+    expect(post.headers.get('Idempotency-Key')).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect((post.body as { guest: unknown }).guest).to.deep.equal({ firstName: 'Mina', lastName: 'Park', email: 'mina@example.com' });
+    expect(el.shadowRoot!.querySelector('db-hold-timer')).to.not.equal(null);
+
+    const frame = deep(el, 'db-payment-manual', 'iframe') as HTMLIFrameElement;
+    await waitUntil(() => frame.contentWindow);
+    const send = (message: CardFrameMessage) =>
+      (frame.contentWindow as Window & { eval(code: string): void }).eval(`parent.postMessage(${JSON.stringify(message)}, '*')`);
+    send({ type: 'directbook:card-frame:ready' });
+    setTimeout(() => send({ type: 'directbook:card-frame:result', ok: true, brand: 'visa', last4: '4242' }), 20);
+    const booked = (await oneEvent(el, 'directbook:booked')) as DirectbookBookedEvent;
+    expect(booked.detail).to.deep.equal({ reference: 'HH-7Q4K2', total: 13500, depositDue: 0, currency: 'USD' });
+    await el.updateComplete;
+    expect(heading(el)).to.equal('You’re booked');
+    expect(deep(el, 'db-confirmation', '[part=reference]')!.textContent).to.equal('HH-7Q4K2');
+    expect(steps).to.deep.equal(['review', 'details', 'payment', 'confirmation']);
+  });
+
+  it('keeps every choice when the guest goes back', async () => {
+    fetch = serve();
+    const el = await widget();
+    await chooseFirstRate(el, 1);
+    click(el, '.footer .primary');
+    await waitUntil(() => deep(el, 'db-extras'));
+    deep(el, 'db-extras')!.shadowRoot!.querySelectorAll('db-stepper')[1]!.shadowRoot!.querySelectorAll('button')[1]!.click();
+    await waitUntil(() => fetch.calls.filter((c) => c.url.pathname.endsWith('/quotes')).length === 2);
+    await waitUntil(() => el.shadowRoot!.querySelector<HTMLButtonElement>('aside .primary:not([disabled])'));
+    click(el, 'aside .primary');
+    await waitUntil(() => deep(el, 'db-guest-form'));
+    const first = deep(el, 'db-guest-form', '#firstName') as HTMLInputElement;
+    first.value = 'Mina';
+    first.dispatchEvent(new InputEvent('input'));
+
+    click(el, '.back');
+    await waitUntil(() => deep(el, 'db-extras'));
+    const extras = el.shadowRoot!.querySelector('db-extras')!;
+    await extras.updateComplete;
+    expect(extras.shadowRoot!.querySelectorAll('db-stepper')[1]!.value).to.equal(1);
+    click(el, '.back');
+    await waitUntil(() => cards(el).length === 3);
+    await cards(el)[1]!.updateComplete;
+    expect(cards(el)[1]!.quantity).to.equal(1);
+
+    click(el, '.footer .primary');
+    await waitUntil(() => el.shadowRoot!.querySelector<HTMLButtonElement>('aside .primary:not([disabled])'));
+    click(el, 'aside .primary');
+    await waitUntil(() => deep(el, 'db-guest-form'));
+    await el.shadowRoot!.querySelector('db-guest-form')!.updateComplete;
+    expect((deep(el, 'db-guest-form', '#firstName') as HTMLInputElement).value).to.equal('Mina');
+  });
+
+  it('sends the guest back to the rates, choices kept, when a room is taken meanwhile', async () => {
+    fetch = serve({ book: () => ({ status: 409, body: { error: { code: 'sold_out', message: 'Sold out' } } }) });
+    const el = await widget();
+    await toDetails(el);
+    const before = availabilityCalls().length;
+    await fillAndSubmit(el);
+    await waitUntil(() => el.shadowRoot!.querySelector('.notice'), 'the sold-out notice');
+    expect(el.shadowRoot!.querySelector('.notice')!.textContent).to.contain('was just booked by someone else');
+    expect(heading(el)).to.equal('Choose your room');
+    await waitUntil(() => availabilityCalls().length === before + 1, 'fresh availability');
+    await waitUntil(() => cards(el)[0]?.quantity === 1, 'the choice kept');
+  });
+
+  it('counts down the hold and offers to start again when it runs out', async () => {
+    fetch = serve({ book: (call) => ({ status: 201, body: created(quote(call.body as never), { expiresAt: new Date(Date.now() + 1500).toISOString() }) }) });
+    const el = await widget();
+    await toDetails(el);
+    await fillAndSubmit(el);
+    await waitUntil(() => deep(el, 'db-hold-timer'), 'the countdown');
+    await waitUntil(() => heading(el) === 'Your hold has expired', 'the expired state', { timeout: 4000 });
+    expect(el.shadowRoot!.querySelector('.expired-text')!.textContent).to.contain('15 minutes');
+    const before = availabilityCalls().length;
+    click(el, '.primary');
+    await waitUntil(() => availabilityCalls().length === before + 1);
+    expect(heading(el)).to.equal('Choose your room');
+    await waitUntil(() => cards(el)[0]?.quantity === 1);
+  });
+
+  it('puts Stripe’s Payment Element in a light-DOM slot of the widget', async () => {
+    (window as unknown as { Stripe: unknown }).Stripe = () => ({
+      elements: () => ({ create: () => ({ on() {}, mount(target: HTMLElement) { target.textContent = 'card fields'; } }) }),
+    });
+    const stripePayment: BookingCreated['payment'] = { provider: 'stripe', clientSecret: 'pi_secret', publishableKey: 'pk_live_demo', intentType: 'payment' };
+    fetch = serve({ paymentMode: 'stripe', book: (call) => ({ status: 201, body: created(quote(call.body as never), {}, stripePayment) }) });
+    const el = await widget();
+    await toDetails(el);
+    await fillAndSubmit(el);
+    await waitUntil(() => el.querySelector('[slot=payment]')?.textContent === 'card fields', 'the Payment Element mounted');
+    const slot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name=payment]')!;
+    expect(slot.assignedElements()).to.deep.equal([el.querySelector('[slot=payment]')]);
+    click(el, '.back');
+    await el.updateComplete;
+    expect(el.querySelector('[slot=payment]'), 'removed when leaving the payment step').to.equal(null);
+  });
+
+  it('keeps its buttons visible on a page whose CSS hides all buttons', async () => {
+    const hostile = document.createElement('style');
+    hostile.textContent = '* { all: unset } button { display: none !important } direct-book { display: none }';
+    document.head.append(hostile);
+    try {
+      fetch = serve();
+      const el = await widget();
+      expect(getComputedStyle(el).display).to.equal('block');
+      const choose = cards(el)[0]!.shadowRoot!.querySelector('.choose')!;
+      expect(getComputedStyle(choose).display).to.not.equal('none');
+      expect(getComputedStyle(el.shadowRoot!.querySelector('#dates-toggle')!).display).to.equal('grid');
+    } finally {
+      hostile.remove();
+    }
+  });
+
+  it('explains an unreachable server and retries when asked', async () => {
+    let first = true;
+    fetch = serve({ property: () => (first ? ((first = false), 'network-error') : { body: property }) });
+    const el = await fixture<DirectBook>(html`<direct-book property="demo" api=${location.origin}></direct-book>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('.error-state'));
+    expect(el.shadowRoot!.querySelector('.error-state p')!.textContent).to.equal('We couldn’t reach the booking service. Check your connection and try again.');
+    click(el, '.error-state button');
+    await waitUntil(() => cards(el).length === 3);
+  });
+
+  it('says so when the property does not exist', async () => {
+    fetch = serve({ property: () => ({ status: 404, body: { error: { code: 'not_found', message: 'Not found' } } }) });
+    const el = await fixture<DirectBook>(html`<direct-book property="demo" api=${location.origin}></direct-book>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('.error-state'));
+    expect(el.shadowRoot!.querySelector('.error-state')!.textContent).to.contain('isn’t taking online bookings');
+    expect(el.shadowRoot!.querySelector('.error-state button')).to.equal(null);
+  });
+
+  it('speaks the page’s language unless told otherwise', async () => {
+    fetch = serve();
+    document.documentElement.lang = 'ko';
+    try {
+      const el = await widget();
+      expect(heading(el)).to.equal('객실을 선택하세요');
+      expect(availabilityCalls()[0]!.url.searchParams.get('locale')).to.equal('ko');
+      el.locale = 'id';
+      await waitUntil(() => heading(el) === 'Pilih kamar Anda');
+    } finally {
+      document.documentElement.lang = 'en';
+    }
+  });
+
+  it('is accessible on the rates step and with the calendar open', async () => {
+    fetch = serve();
+    const el = await widget();
+    await expect(el).to.be.accessible();
+    click(el, '#dates-toggle');
+    await waitUntil(() => deep(el, 'db-date-picker', 'table'));
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,0 +1,94 @@
+// Strings in en, ko and id; money and dates always through Intl (SPEC 2.1, 4).
+import { asLocale, type Locale } from '../shared/locale.ts';
+import { currencyExponent, formatMoney } from '../shared/money.ts';
+import { en, type MessageKey, type Messages } from './locales/en.ts';
+import { id } from './locales/id.ts';
+import { ko } from './locales/ko.ts';
+
+const catalogs: Record<Locale, Messages> = { en, ko, id };
+
+type PluralBase<K> = K extends `${infer B}_other` ? B : never;
+export type PluralKey = PluralBase<MessageKey>;
+type Params = Record<string, string | number>;
+
+/**
+ * The widget's locale: its own `locale` attribute, else the page's `<html lang>`, else the
+ * property's default, else English.
+ */
+export function resolveLocale(attribute?: string | null, pageLang?: string | null, propertyLocale?: string | null): Locale {
+  return asLocale(attribute) ?? asLocale(pageLang) ?? asLocale(propertyLocale) ?? 'en';
+}
+
+/** One locale and currency's way of saying things; immutable, so Lit sees a new one as a change. */
+export class I18n {
+  private readonly messages: Messages;
+  private readonly plurals: Intl.PluralRules;
+  private readonly formats = new Map<string, Intl.DateTimeFormat>();
+
+  constructor(
+    readonly locale: Locale,
+    readonly currency: string,
+  ) {
+    this.messages = catalogs[locale];
+    this.plurals = new Intl.PluralRules(locale);
+  }
+
+  t(key: MessageKey, params: Params = {}): string {
+    return this.messages[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  }
+
+  /** A counted phrase such as "3 nights", the number written the locale's way. */
+  count(key: PluralKey, count: number): string {
+    const rule = this.plurals.select(count);
+    const chosen = (rule === 'one' ? `${key}_one` : `${key}_other`) as MessageKey;
+    return this.t(chosen, { count: new Intl.NumberFormat(this.locale).format(count) });
+  }
+
+  money(minor: number): string {
+    return formatMoney(minor, this.currency, this.locale);
+  }
+
+  /** A short price for calendar cells: "$120", "₩120K". */
+  compactMoney(minor: number): string {
+    return new Intl.NumberFormat(this.locale, {
+      style: 'currency',
+      currency: this.currency,
+      notation: 'compact',
+      maximumFractionDigits: 0,
+    }).format(minor / 10 ** currencyExponent(this.currency));
+  }
+
+  /** Formats an ISO local date; the date is a calendar day, so it is read and shown in UTC. */
+  date(iso: string, options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' }): string {
+    return this.format(options).format(utc(iso));
+  }
+
+  /** "Fri 12 – Sat 13 Dec" with the locale's own range rules. */
+  range(checkIn: string, checkOut: string): string {
+    return this.format({ weekday: 'short', day: 'numeric', month: 'short' }).formatRange(utc(checkIn), utc(checkOut));
+  }
+
+  /** 0 = Sunday … 6 = Saturday: the locale's first day of the week. */
+  get firstDayOfWeek(): number {
+    const info = new Intl.Locale(this.locale) as Intl.Locale & {
+      getWeekInfo?: () => { firstDay: number };
+      weekInfo?: { firstDay: number };
+    };
+    const firstDay = info.getWeekInfo?.().firstDay ?? info.weekInfo?.firstDay ?? 7;
+    return firstDay % 7;
+  }
+
+  private format(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+    const key = JSON.stringify(options);
+    let format = this.formats.get(key);
+    if (!format) {
+      format = new Intl.DateTimeFormat(this.locale, { ...options, timeZone: 'UTC' });
+      this.formats.set(key, format);
+    }
+    return format;
+  }
+}
+
+function utc(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}

@@ -1,15 +1,12 @@
 // Component tests for widget/, in Debian's Chromium (no browser downloads on these machines).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
-import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { countReporter } from './test/wtr-count-reporter.mjs';
 import { countReporter } from './test/wtr-count-reporter.mjs';
 
 export default {
   files: ['widget/**/*.test.ts'],
   nodeResolve: true,
-  reporters: [defaultReporter(), countReporter()],
   // countReporter leaves the pass/fail counts for `npm test` (test/run-all.mjs).
   reporters: [defaultReporter(), countReporter()],
   concurrency: 2,

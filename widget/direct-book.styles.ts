@@ -20,7 +20,13 @@ export const styles = css`
   ::slotted([slot='payment']) {
     display: block !important;
   }
+  /* Typography again inside the shadow root: even "!important" page rules on the host
+     cannot reach it here. */
   .widget {
+    font-family: var(--_font);
+    font-size: 16px;
+    line-height: 1.45;
+    color: var(--_text);
     position: relative;
     background: var(--_surface);
     border: 1px solid var(--_border);

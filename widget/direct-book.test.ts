@@ -275,6 +275,34 @@ describe('direct-book', () => {
     await waitUntil(() => cards(el).length === 3);
   });
 
+  it('tells the guest the connection dropped, and carries on by itself when it is back', async () => {
+    let online = true;
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => online });
+    try {
+      fetch = serve();
+      const el = await widget();
+      online = false;
+      fetch.restore();
+      fetch = serve({ availability: () => { throw new TypeError('offline'); } });
+      window.dispatchEvent(new Event('offline'));
+      click(el, '#guests-toggle');
+      const moreAdults = () => deep(el, 'db-guests', 'db-stepper')?.shadowRoot?.querySelectorAll('button')[1];
+      await waitUntil(moreAdults, 'the guests panel');
+      moreAdults()!.click();
+      await waitUntil(() => el.shadowRoot!.querySelector('.error-state'), 'the failed search');
+      expect(el.shadowRoot!.querySelector('.offline')!.textContent).to.contain('You’re offline');
+      online = true;
+      fetch.restore();
+      fetch = serve();
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => cards(el).length === 3, 'rates again');
+      expect(el.shadowRoot!.querySelector('.offline')).to.equal(null);
+      expect(availabilityCalls()[0]!.url.searchParams.get('adults')).to.equal('3');
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine;
+    }
+  });
+
   it('says so when the property does not exist', async () => {
     fetch = serve({ property: () => ({ status: 404, body: { error: { code: 'not_found', message: 'Not found' } } }) });
     const el = await fixture<DirectBook>(html`<direct-book property="demo" api=${location.origin}></direct-book>`);

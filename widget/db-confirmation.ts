@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import type { Booking } from '../shared/schemas/stay.ts';
 import { i18nContext } from './context.ts';
 import { defineElement } from './define.ts';
+import { DEPOSIT_PARTS } from './deposit-badge.ts';
 import { I18n } from './i18n.ts';
 import { styles } from './db-confirmation.styles.ts';
 import { theme } from './theme.styles.ts';
@@ -41,7 +42,7 @@ export class DbConfirmation extends LitElement {
         <div><dt>${i18n.t('checkOut')}</dt><dd>${i18n.date(booking.checkOut, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })}</dd></div>
       </dl>
       <p class="muted email">${i18n.t('emailSent', { email: booking.guest.email })}</p>
-      <db-summary exportparts="summary, due-now, deposit-badge" .data=${booking} payment-mode=${booking.paymentMode} paid></db-summary>`;
+      <db-summary exportparts=${`summary, due-now, ${DEPOSIT_PARTS}`} .data=${booking} payment-mode=${booking.paymentMode} paid></db-summary>`;
   }
 }
 

@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { CardFrameInit, CardFrameMessage } from '../shared/card-frame.ts';
 import type { CardBrand } from '../shared/schemas/property.ts';
 import type { Booking, PaymentStep } from '../shared/schemas/stay.ts';
@@ -51,7 +51,9 @@ export class DbPaymentManual extends LitElement {
   @state() private ready = false;
   @state() private error = '';
 
-  @query('iframe') private frame?: HTMLIFrameElement;
+  private get frame(): HTMLIFrameElement | null {
+    return this.renderRoot.querySelector('iframe');
+  }
 
   override connectedCallback() {
     super.connectedCallback();

@@ -49,7 +49,7 @@ export const styles = css`
     height: 56px;
   }
   /* Without a photo, a phone shows the rates straight away. */
-  .media.empty {
+  .media.no-photo {
     display: none;
   }
   .body {
@@ -88,7 +88,7 @@ export const styles = css`
     height: 1.4rem;
   }
   .line.short {
-    width: 25%;
+    width: 30%;
   }
   .line.long {
     width: 85%;
@@ -97,18 +97,32 @@ export const styles = css`
     width: 50%;
   }
   .line.amount {
-    width: 22%;
+    width: 6rem;
     height: 1.6rem;
   }
+  .pill {
+    width: 10rem;
+    height: 1.6rem;
+    border-radius: 999px;
+  }
+  .button {
+    width: 6.5rem;
+    height: 48px;
+    border-radius: 10px;
+  }
   .skeleton-rate {
-    display: flex;
-    justify-content: space-between;
-    align-items: center;
+    display: grid;
+    gap: 0.875rem;
     padding: 1rem 0;
     border-top: 1px solid var(--_border);
   }
-  .skeleton-rate .line {
-    margin: 0;
+  .skeleton-buy {
+    display: grid;
+    grid-template-columns: 1fr auto;
+  }
+  .skeleton-buy .button {
+    grid-column: 2;
+    grid-row: 1 / span 2;
   }
   .empty {
     display: grid;
@@ -137,12 +151,27 @@ export const styles = css`
       padding: 1rem 1rem 0.25rem;
     }
   }
+  @container (min-width: 560px) {
+    .skeleton-rate {
+      grid-template-columns: 1fr auto;
+      gap: 1.5rem;
+    }
+    .skeleton-buy {
+      grid-template-columns: auto;
+      justify-items: end;
+    }
+    .skeleton-buy .button {
+      grid-column: auto;
+      grid-row: auto;
+      margin-top: 0.5rem;
+    }
+  }
   @container (min-width: 720px) {
     .room {
       grid-template-columns: minmax(220px, 32%) 1fr;
     }
     .media,
-    .media.empty {
+    .media.no-photo {
       display: block;
       aspect-ratio: auto;
       min-height: 100%;

@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import type { Availability } from '../shared/schemas/stay.ts';
 import { i18nContext } from './context.ts';
 import { defineElement } from './define.ts';
+import { DEPOSIT_PARTS } from './deposit-badge.ts';
 import { DatesChangeEvent, QuantityChangeEvent, type DbChangeEvent } from './events.ts';
 import { I18n } from './i18n.ts';
 import { styles } from './db-rate-list.styles.ts';
@@ -60,7 +61,7 @@ export class DbRateList extends LitElement {
     const chosen = Object.entries(this.selection).reduce((n, [id, q]) => n + (this.isOffered(id) ? q : 0), 0);
     const spare = Math.max(0, this.adults - chosen);
     return html`<section class="room" part="room" aria-labelledby="room-${type.id}">
-      <div class="media ${type.images[0] ? '' : 'empty'}">
+      <div class="media ${type.images[0] ? '' : 'no-photo'}">
         ${type.images[0] ? html`<img src=${type.images[0]} alt="" loading="lazy" decoding="async" />` : html`<div class="placeholder" aria-hidden="true">${bed}</div>`}
       </div>
       <div class="body">
@@ -71,7 +72,7 @@ export class DbRateList extends LitElement {
           ${type.rates.map((rate) => {
             const quantity = this.selection[rate.id] ?? 0;
             const max = Math.min(rate.unitsLeft, quantity + spare, MAX_ROOMS);
-            return html`<db-rate-card exportparts="rate-card, deposit-badge, price" .rate=${rate} .quantity=${Math.min(quantity, rate.unitsLeft)} .max=${max}
+            return html`<db-rate-card exportparts=${`rate-card, price, ${DEPOSIT_PARTS}`} .rate=${rate} .quantity=${Math.min(quantity, rate.unitsLeft)} .max=${max}
               @db-quantity-change=${(e: DbChangeEvent<{ id: string; quantity: number }>) => this.dispatchEvent(QuantityChangeEvent(e.value))}></db-rate-card>`;
           })}
         </div>
@@ -101,14 +102,17 @@ export class DbRateList extends LitElement {
 
 /** Same shape and height as a room with two rates, so the answer does not push the page. */
 function skeleton() {
+  const rate = html`<div class="skeleton-rate">
+    <div><span class="skeleton line half"></span><span class="skeleton line long"></span><span class="skeleton pill"></span></div>
+    <div class="skeleton-buy"><span class="skeleton line amount"></span><span class="skeleton line short"></span><span class="skeleton button"></span></div>
+  </div>`;
   const room = html`<div class="room" aria-hidden="true">
-    <div class="media"><span class="skeleton fill"></span></div>
+    <div class="media no-photo"><span class="skeleton fill"></span></div>
     <div class="body">
       <span class="skeleton line title"></span>
       <span class="skeleton line short"></span>
       <span class="skeleton line long"></span>
-      <div class="skeleton-rate"><span class="skeleton line half"></span><span class="skeleton line amount"></span></div>
-      <div class="skeleton-rate"><span class="skeleton line half"></span><span class="skeleton line amount"></span></div>
+      ${rate}${rate}
     </div>
   </div>`;
   return html`<div class="list" aria-busy="true">${room}${room}</div>`;

@@ -265,6 +265,20 @@ describe('direct-book', () => {
     }
   });
 
+  it('can be themed by the page through custom properties and parts', async () => {
+    const theme = document.createElement('style');
+    theme.textContent = 'direct-book { --db-accent: rgb(10, 20, 30) } direct-book::part(deposit-badge-percentage) { color: rgb(1, 2, 3) }';
+    document.head.append(theme);
+    try {
+      fetch = serve();
+      const el = await widget();
+      expect(getComputedStyle(cards(el)[0]!.shadowRoot!.querySelector('.choose')!).backgroundColor).to.equal('rgb(10, 20, 30)');
+      expect(getComputedStyle(cards(el)[1]!.shadowRoot!.querySelector('.deposit')!).color).to.equal('rgb(1, 2, 3)');
+    } finally {
+      theme.remove();
+    }
+  });
+
   it('explains an unreachable server and retries when asked', async () => {
     let first = true;
     fetch = serve({ property: () => (first ? ((first = false), 'network-error') : { body: property }) });

@@ -8,6 +8,7 @@ import { Api, ApiError, uuid } from './api.ts';
 import { offeredSelection, roomRequests } from './booking-request.ts';
 import { apiContext, i18nContext } from './context.ts';
 import { defineElement } from './define.ts';
+import { DEPOSIT_PARTS } from './deposit-badge.ts';
 import {
   DirectbookBookedEvent,
   DirectbookStepEvent,
@@ -179,7 +180,8 @@ export class DirectBook extends LitElement {
     if (changed.has('api') || changed.has('property')) {
       this.client = this.property ? new Api(this.api ?? new URL(import.meta.url).origin, this.property) : undefined;
     }
-    if (changed.has('locale')) this.updateI18n(this.propertyTask.value);
+    // The loading state already speaks the page's language; the property's may refine it later.
+    if (changed.has('locale') || !this.hasUpdated) this.updateI18n(this.propertyTask.value);
   }
 
   protected override updated() {
@@ -274,7 +276,7 @@ export class DirectBook extends LitElement {
       ${this.notice ? html`<p class="banner notice" role="alert">${this.notice}</p>` : nothing}
       ${this.availabilityTask.status === TaskStatus.ERROR
         ? this.renderError(this.availabilityTask.error, () => this.availabilityTask.run())
-        : html`<db-rate-list exportparts="room, rate-card, deposit-badge, price" .availability=${answer} .selection=${this.selection} .adults=${this.party.adults} ?loading=${loading}
+        : html`<db-rate-list exportparts=${`room, rate-card, price, ${DEPOSIT_PARTS}`} .availability=${answer} .selection=${this.selection} .adults=${this.party.adults} ?loading=${loading}
             @db-quantity-change=${this.onRoomQuantity} @db-dates-change=${this.onDates}></db-rate-list>`}
       ${rooms > 0
         ? html`<div class="footer">
@@ -313,7 +315,7 @@ export class DirectBook extends LitElement {
   }
 
   private renderQuoteSummary(property: PublicProperty) {
-    return html`<db-summary exportparts="summary, due-now, deposit-badge" .data=${this.quoteTask.value} payment-mode=${property.paymentMode}
+    return html`<db-summary exportparts=${`summary, due-now, ${DEPOSIT_PARTS}`} .data=${this.quoteTask.value} payment-mode=${property.paymentMode}
       ?loading=${this.quoteTask.status === TaskStatus.PENDING}></db-summary>`;
   }
 
@@ -343,7 +345,7 @@ export class DirectBook extends LitElement {
             : html`<db-payment-manual exportparts="card-frame" .payment=${payment} .booking=${booking} .clientToken=${clientToken} .brands=${property.acceptedCardBrands}
                 @db-paid=${this.onPaid}></db-payment-manual>`}
         </div>
-        <aside><db-summary exportparts="summary, due-now, deposit-badge" .data=${booking} payment-mode=${property.paymentMode}></db-summary></aside>
+        <aside><db-summary exportparts=${`summary, due-now, ${DEPOSIT_PARTS}`} .data=${booking} payment-mode=${property.paymentMode}></db-summary></aside>
       </div>`;
   }
 
@@ -352,7 +354,7 @@ export class DirectBook extends LitElement {
         <svg viewBox="0 0 24 24"><path d="m6 12.5 4 4 8-9" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round"/></svg>
       </div>
       ${this.renderHeader('headingConfirmation')}
-      <db-confirmation exportparts="reference, summary, due-now, deposit-badge" .booking=${this.confirmed} property-name=${property.name}></db-confirmation>`;
+      <db-confirmation exportparts=${`reference, summary, due-now, ${DEPOSIT_PARTS}`} .booking=${this.confirmed} property-name=${property.name}></db-confirmation>`;
   }
 
   private renderExpired(property: PublicProperty) {

@@ -3,9 +3,9 @@ import { depositMessage } from '../shared/deposit.ts';
 import type { Locale } from '../shared/locale.ts';
 import type { DepositPolicy } from '../shared/schemas/rate.ts';
 import type { Availability, Booking, BookingCreated, PublicProperty, Quote, QuoteRequest, RateOffer } from '../shared/schemas/stay.ts';
-import { addDays, nightsOf } from '../shared/dates.ts';
+import { nightsOf } from '../shared/dates.ts';
 
-export const TODAY = '2026-03-10';
+const TODAY = '2026-03-10';
 
 export const property: PublicProperty = {
   id: 'demo',
@@ -184,5 +184,3 @@ export function stubFetch(handler: (call: Call) => Reply | Promise<Reply>) {
   };
   return { calls, restore: () => (window.fetch = original) };
 }
-
-export { addDays };

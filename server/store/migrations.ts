@@ -160,12 +160,52 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '004_owner_bookings_and_mail_queue': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('bookings').addColumn('cancelled_at', 'text').execute();
+      await db.schema.alterTable('bookings').addColumn('deposit_charged_at', 'text').execute();
+      await db.schema.alterTable('bookings').addColumn('card_purged_at', 'text').execute();
+      await db.schema.createIndex('bookings_card_purge').on('bookings').columns(['card_purged_at', 'check_out']).execute();
+
+      // SPEC 2.8: every reveal of a stored card is recorded: who, when, from where.
+      await db.schema
+        .createTable('card_reveals')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('booking_id', 'text', (c) => c.notNull().references('bookings.id'))
+        .addColumn('property_id', 'text', (c) => c.notNull())
+        .addColumn('key_fingerprint', 'text', (c) => c.notNull())
+        .addColumn('ip', 'text', (c) => c.notNull())
+        .addColumn('user_agent', 'text')
+        .addColumn('revealed_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('mail_queue')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('message_id', 'text', (c) => c.notNull().unique())
+        .addColumn('message', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('next_attempt_at', 'text', (c) => c.notNull())
+        .addColumn('locked_until', 'text')
+        .addColumn('last_error', 'text')
+        .addColumn('sent_at', 'text')
+        .execute();
+      await db.schema.createIndex('mail_queue_due').on('mail_queue').columns(['status', 'next_attempt_at']).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+/**
+ * `schema` names the PostgreSQL schema to migrate: Kysely otherwise looks for its bookkeeping
+ * tables in every schema and would take another database's for ours.
+ */
+export async function migrateToLatest(db: Kysely<unknown>, schema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);

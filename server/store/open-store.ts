@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { createKyselyStore } from './kysely-store.ts';
 import { migrateToLatest } from './migrations.ts';
@@ -30,7 +30,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     };
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, types });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    await migrateToLatest(db as Kysely<unknown>);
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    await migrateToLatest(db as Kysely<unknown>, rows[0]?.schema);
     return createKyselyStore(db, 'postgres');
   }
   const file = options.sqlitePath ?? ':memory:';

@@ -112,6 +112,9 @@ export interface BookingsTable {
   expires_at: string;
   created_at: string;
   updated_at: string;
+  cancelled_at: string | null;
+  deposit_charged_at: string | null;
+  card_purged_at: string | null;
 }
 
 /** The units a booking holds, so expiry and cancellation give back exactly what was taken. */
@@ -129,6 +132,30 @@ export interface WebhookEventsTable {
   received_at: string;
 }
 
+export interface CardRevealsTable {
+  id: string;
+  booking_id: string;
+  property_id: string;
+  key_fingerprint: string;
+  ip: string;
+  user_agent: string | null;
+  revealed_at: string;
+}
+
+export interface MailQueueTable {
+  id: string;
+  message_id: string;
+  /** The whole message as JSON: from, to, replyTo, subject, text, html, messageId. */
+  message: string;
+  status: string;
+  attempts: number;
+  created_at: string;
+  next_attempt_at: string;
+  locked_until: string | null;
+  last_error: string | null;
+  sent_at: string | null;
+}
+
 export interface Database {
   properties: PropertiesTable;
   room_types: RoomTypesTable;
@@ -140,4 +167,6 @@ export interface Database {
   bookings: BookingsTable;
   booking_nights: BookingNightsTable;
   webhook_events: WebhookEventsTable;
+  card_reveals: CardRevealsTable;
+  mail_queue: MailQueueTable;
 }

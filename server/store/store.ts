@@ -4,6 +4,7 @@ import type { Closures, Property } from '../../shared/schemas/property.ts';
 import type { Extra, ExtraPatch } from '../../shared/schemas/extra.ts';
 import type { Rate, RatePatch } from '../../shared/schemas/rate.ts';
 import type { RoomType, RoomTypePatch } from '../../shared/schemas/room-type.ts';
+import type { MailQueue } from '../mail/queue.ts';
 import type { BookingStore } from './booking-store.ts';
 
 export interface PropertyRecord extends Property {
@@ -25,6 +26,8 @@ export interface NightCount {
 
 export interface Store extends BookingStore {
   readonly dialect: 'sqlite' | 'postgres';
+  /** Durable outgoing mail (server/mail/queue.ts). */
+  readonly mailQueue: MailQueue;
   close(): Promise<void>;
 
   createProperty(property: PropertyRecord): Promise<void>;

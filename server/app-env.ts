@@ -1,4 +1,5 @@
 import type { Logger } from './logger.ts';
+import type { Mailer } from './mail/mailer.ts';
 import type { Payments } from './payments/payments.ts';
 import type { CardVault } from './vault/card-vault.ts';
 import type { PropertyRecord, Store } from './store/store.ts';
@@ -25,6 +26,8 @@ export interface AppDeps {
   payments?: Payments;
   /** Encrypts cards of manual-mode bookings (SPEC 2.8). */
   vault?: CardVault;
+  /** Queues guest and owner e-mail; a failure to queue never fails a booking. */
+  mailer?: Mailer;
 }
 
 export type AppEnv = { Variables: { property: PropertyRecord } };

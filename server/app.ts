@@ -7,6 +7,7 @@ import { ApiError, createErrorHandler } from './errors.ts';
 import { bookingAccess, publicBookingAccess, publicBookingCreation } from './routes/bookings-public.ts';
 import { cardFrame, cardSubmission } from './routes/card.ts';
 import { apiDocs } from './routes/docs.ts';
+import { ownerBookings } from './routes/bookings-owner.ts';
 import { perAddressLimit } from './rate-limit.ts';
 import { stripeWebhook } from './routes/stripe-webhook.ts';
 import { closures } from './routes/closures.ts';
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/properties/:pid/rates', rates(deps));
   app.route('/api/v1/properties/:pid/extras', extras(deps));
   app.route('/api/v1/properties/:pid/closures', closures(deps));
+  app.route('/api/v1/properties/:pid/bookings', ownerBookings(deps));
 
   app.route('/api/v1/public/properties/:pid', publicRoutes(deps));
   app.post('/api/v1/public/properties/:pid/bookings', perAddressLimit(deps.config.rateLimitPerMinute, 'bookings'));

@@ -24,7 +24,7 @@ export const ConfigSchema = v.object({
   STRIPE_API_BASE: v.optional(Url),
   CARD_VAULT_KEY: v.optional(v.string()),
   SMTP_URL: v.optional(v.pipe(Url, v.regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL'))),
-  MAIL_FROM: v.optional(v.string(), 'directbook <bookings@directbook.local>'),
+  MAIL_FROM: v.optional(v.string(), 'bookings@directbook.local'),
   LOG_LEVEL: v.optional(v.picklist(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   HOLD_MINUTES: Int('15', 1, 1440),
   CARD_PURGE_DAYS: Int('7', 0, 3650),

@@ -9,6 +9,9 @@ import { sha256 } from './ids.ts';
 import { createLogger } from './logger.ts';
 import { serveStatic } from './static.ts';
 import { seedDemo } from './seed.ts';
+import { startHousekeeping } from './housekeeping.ts';
+import { createMailer, startMailDelivery } from './mail/mailer.ts';
+import { createMailTransport } from './mail/transport.ts';
 import { createStripePayments } from './payments/stripe-payments.ts';
 import { createCardVault, loadOrCreateVaultKey } from './vault/card-vault.ts';
 import { openStore, sqliteFile } from './store/open-store.ts';
@@ -37,6 +40,12 @@ async function main() {
   const store = await openStore({ databaseUrl: config.DATABASE_URL, sqlitePath: sqliteFile(config.DATA_DIR) });
   const admin = adminTokenFor(config.DATA_DIR, config.ADMIN_TOKEN);
   const clock = () => new Date();
+  const mailer = createMailer({
+    queue: store.mailQueue,
+    transport: createMailTransport({ smtpUrl: config.SMTP_URL, outboxDir: join(config.DATA_DIR, 'outbox') }),
+    from: config.MAIL_FROM,
+    logger,
+  });
 
   const app = createApp({
     store,
@@ -54,7 +63,10 @@ async function main() {
     payments: config.STRIPE_SECRET_KEY && config.STRIPE_WEBHOOK_SECRET
       ? createStripePayments({ secretKey: config.STRIPE_SECRET_KEY, webhookSecret: config.STRIPE_WEBHOOK_SECRET, apiBase: config.STRIPE_API_BASE })
       : undefined,
+    mailer,
   });
+  const delivery = startMailDelivery(mailer, { logger });
+  const housekeeping = startHousekeeping(store, { purgeDays: config.CARD_PURGE_DAYS, logger, clock });
   serveStatic(app);
 
   const server = serve({ fetch: app.fetch, port: config.PORT }, async (info) => {
@@ -70,6 +82,8 @@ async function main() {
   });
 
   const stop = async () => {
+    housekeeping.stop();
+    await delivery.stop();
     server.close();
     await store.close();
     process.exit(0);

@@ -4,6 +4,9 @@ import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { createApp } from './app.ts';
 import { sha256 } from './ids.ts';
+import type { Logger } from './logger.ts';
+import { createMailer } from './mail/mailer.ts';
+import type { MailTransport } from './mail/transport.ts';
 import type { Payments } from './payments/payments.ts';
 import { createCardVault } from './vault/card-vault.ts';
 import { openStore } from './store/open-store.ts';
@@ -16,6 +19,8 @@ export interface TestApp {
   /** The fake clock's current instant; move it with `setNow`. */
   now(): Date;
   setNow(instant: Date | string): void;
+  /** Sends the queued mail that is due (with `mailTransport`). */
+  deliverMail(): Promise<unknown>;
   request(method: string, path: string, options?: { key?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
   /** Creates a property through the admin API and returns its id and key. */
   createProperty(overrides?: Record<string, unknown>): Promise<{ id: string; key: string; property: Record<string, unknown> }>;
@@ -23,19 +28,32 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  options: { databaseUrl?: string; sqlitePath?: string; now?: string; payments?: Payments; rateLimitPerMinute?: number } = {},
+  options: {
+    databaseUrl?: string;
+    sqlitePath?: string;
+    now?: string;
+    payments?: Payments;
+    /** Where mail goes; the app then has a mailer on its own database queue. */
+    mailTransport?: MailTransport;
+    logger?: Logger;
+    rateLimitPerMinute?: number;
+  } = {},
 ): Promise<TestApp> {
   const schema = options.databaseUrl ? await freshSchema(options.databaseUrl) : undefined;
   const store = await openStore(schema ? { databaseUrl: schema.url, poolSize: 4 } : { sqlitePath: options.sqlitePath });
   let now = new Date(options.now ?? '2026-11-24T03:00:00Z');
   const adminToken = randomBytes(18).toString('base64url');
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const mailer =
+    options.mailTransport && createMailer({ queue: store.mailQueue, transport: options.mailTransport, from: 'bookings@directbook.test', logger, now: () => now });
   const app = createApp({
     store,
     clock: () => now,
-    logger: pino({ level: 'silent' }),
+    logger,
     config: { adminTokenHash: sha256(adminToken), holdMinutes: 15, stripePublishableKey: 'pk_test_directbook', tokenSecret: randomBytes(32).toString('hex'), rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000 },
     vault: createCardVault(randomBytes(32)),
     payments: options.payments,
+    mailer: mailer || undefined,
   });
   const request: TestApp['request'] = (method, path, { key, body, headers } = {}) =>
     Promise.resolve(
@@ -58,6 +76,7 @@ export async function createTestApp(
       now = new Date(instant);
     },
     request,
+    deliverMail: async () => mailer && mailer.deliverDue(now),
     async createProperty(overrides = {}) {
       const res = await request('POST', '/api/v1/properties', {
         key: adminToken,

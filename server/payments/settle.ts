@@ -1,7 +1,8 @@
 // SPEC 2.8: a booking is confirmed when the server itself sees its intent succeeded; a payment
 // that lands after the hold expired and the units were resold is refunded, exactly once.
+import type { AppDeps } from '../app-env.ts';
 import type { BookingRecord } from '../store/booking-store.ts';
-import type { Store } from '../store/store.ts';
+import { bookingView, propertyView } from '../views.ts';
 import type { Payments } from './payments.ts';
 
 export type Settlement =
@@ -10,7 +11,9 @@ export type Settlement =
   | { outcome: 'incomplete'; status: string }
   | { outcome: 'final' };
 
-export async function settleIntent(store: Store, payments: Payments, booking: BookingRecord, now: Date): Promise<Settlement> {
+export async function settleIntent(deps: AppDeps, payments: Payments, booking: BookingRecord): Promise<Settlement> {
+  const { store } = deps;
+  const now = deps.clock();
   if (!booking.intentId || !booking.intentType) return { outcome: 'incomplete', status: 'no_intent' };
   const intent = await payments.retrieveIntent({ id: booking.intentId, type: booking.intentType });
   if (intent.status !== 'succeeded' || (intent.bookingId !== null && intent.bookingId !== booking.id)) {
@@ -28,5 +31,8 @@ export async function settleIntent(store: Store, payments: Payments, booking: Bo
     return { outcome: 'refunded', booking: (await store.getBooking(booking.id))! };
   }
   if (result === 'final') return { outcome: 'final' };
-  return { outcome: result, booking: (await store.getBooking(booking.id))! };
+  const settled = (await store.getBooking(booking.id))!;
+  const property = await store.getProperty(settled.propertyId);
+  if (result === 'confirmed' && property) await deps.mailer?.bookingConfirmed(bookingView(settled), propertyView(property));
+  return { outcome: result, booking: settled };
 }

@@ -4,7 +4,7 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { nightsOf } from '../../shared/dates.ts';
 import { pickLocale } from '../../shared/locale.ts';
-import { BookingRequestSchema, type Booking } from '../../shared/schemas/stay.ts';
+import { BookingRequestSchema } from '../../shared/schemas/stay.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 import { bearer } from '../auth.ts';
 import { ApiError, conflict, notFound } from '../errors.ts';
@@ -14,15 +14,11 @@ import { PaymentsError } from '../payments/payments.ts';
 import { settleIntent } from '../payments/settle.ts';
 import type { PropertyRecord } from '../store/store.ts';
 import { jsonBody } from '../validate.ts';
+import { bookingView } from '../views.ts';
 import { priceStay } from './public.ts';
 
 export type BookingEnv = { Variables: AppEnv['Variables'] & { booking: BookingRecord } };
 
-/** What the guest may see of their booking: never tokens, keys or the stored card. */
-export function bookingView(b: BookingRecord): Booking {
-  const { clientTokenHash: _t, idempotencyKey: _k, requestHash: _h, intentId: _i, intentType: _y, ...view } = b;
-  return view;
-}
 
 function takesFor(rooms: readonly { rateId: string; roomTypeId: string }[], checkIn: string, checkOut: string): Take[] {
   const byKey = new Map<string, Take>();
@@ -166,7 +162,7 @@ export function publicBookingAccess(deps: AppDeps) {
     .post('/confirm', async (c) => {
       const booking = c.get('booking');
       if (booking.paymentMode !== 'stripe' || !deps.payments) throw conflict('not_stripe', 'This booking is not paid through Stripe');
-      const settled = await settleIntent(deps.store, deps.payments, booking, deps.clock()).catch((error) => {
+      const settled = await settleIntent(deps, deps.payments, booking).catch((error) => {
         if (error instanceof PaymentsError) throw new ApiError(503, 'payment_unavailable', 'The payment provider could not be reached; please try again');
         throw error;
       });

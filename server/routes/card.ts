@@ -6,7 +6,8 @@ import { asLocale } from '../../shared/locale.ts';
 import type { AppDeps } from '../app-env.ts';
 import { cardFrameHeaders, createCardFrameNonce, renderCardFrame } from '../card-frame/page.ts';
 import { ApiError, conflict, invalidField, notFound } from '../errors.ts';
-import { bookingView, type BookingEnv } from './bookings-public.ts';
+import { bookingView, propertyView } from '../views.ts';
+import type { BookingEnv } from './bookings-public.ts';
 
 export function cardFrame(deps: AppDeps) {
   return new Hono().get('/', async (c) => {
@@ -52,6 +53,8 @@ export function cardSubmission(deps: AppDeps) {
     const result = await deps.store.confirmBooking(booking.id, now.toISOString(), { card: { blob, brand, last4, expMonth, expYear } });
     if (result === 'sold_out') throw conflict('hold_expired', 'The hold expired and the room was taken; please choose again');
     if (result === 'final') throw conflict('booking_final', 'This booking is no longer waiting for a card');
-    return c.json({ booking: bookingView((await deps.store.getBooking(booking.id))!) });
+    const confirmed = bookingView((await deps.store.getBooking(booking.id))!);
+    if (result === 'confirmed') await deps.mailer?.bookingConfirmed(confirmed, propertyView(property));
+    return c.json({ booking: confirmed });
   });
 }

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import type * as v from 'valibot';
 import { CardSubmissionSchema } from '../../shared/card.ts';
+import { BookingListQuerySchema, CancelBookingSchema } from '../../shared/schemas/stay.ts';
 import { ErrorBodySchema } from '../../shared/schemas/common.ts';
 import { ExtraCreateSchema, ExtraPatchSchema, ExtraSchema } from '../../shared/schemas/extra.ts';
 import { ClosuresSchema, PropertyCreateSchema, PropertyCreatedSchema, PropertyPatchSchema, PropertySchema } from '../../shared/schemas/property.ts';
@@ -60,6 +61,11 @@ export const ROUTES: RouteDoc[] = [
   { method: 'delete', path: `${P}/extras/{id}`, summary: 'Archive an extra', auth: 'owner', status: 204 },
   { method: 'get', path: `${P}/closures`, summary: 'Read closed days', auth: 'owner', response: ClosuresSchema },
   { method: 'put', path: `${P}/closures`, summary: 'Set weekly closed days, public holidays and closed dates', auth: 'owner', body: ClosuresSchema, response: ClosuresSchema },
+  { method: 'get', path: `${P}/bookings`, summary: 'List bookings: stays with a night from ?from to ?to', auth: 'owner', query: BookingListQuerySchema },
+  { method: 'get', path: `${P}/bookings/{id}`, summary: 'Read a booking', auth: 'owner' },
+  { method: 'post', path: `${P}/bookings/{id}/cancel`, summary: "Cancel the booking (units released, deposit refunded unless refund: false) or only its payment", auth: 'owner', body: CancelBookingSchema },
+  { method: 'post', path: `${P}/bookings/{id}/card/reveal`, summary: 'Manual mode: reveal the stored card (audited)', auth: 'owner' },
+  { method: 'post', path: `${P}/bookings/{id}/deposit-charged`, summary: 'Manual mode: the deposit was charged; the card is erased', auth: 'owner' },
   { method: 'get', path: PUB, summary: 'What the widget needs to show the property', auth: 'public', response: PublicPropertySchema },
   { method: 'get', path: `${PUB}/calendar`, summary: 'Closed and sold-out nights, and prices from, per day', auth: 'public', query: CalendarQuerySchema, response: CalendarSchema },
   { method: 'get', path: `${PUB}/availability`, summary: 'Rates with nightly prices and deposits for one room', auth: 'public', query: AvailabilityQuerySchema, response: AvailabilitySchema },

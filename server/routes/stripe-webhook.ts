@@ -23,7 +23,7 @@ export function stripeWebhook(deps: AppDeps) {
       const booking = await deps.store.bookingByIntent(event.intent.id);
       // Settling is idempotent, so a failure here is answered 503 and Stripe's retry finishes the job.
       if (booking) {
-        await settleIntent(deps.store, payments, booking, deps.clock()).catch((error) => {
+        await settleIntent(deps, payments, booking).catch((error) => {
           if (error instanceof PaymentsError) throw new ApiError(503, 'payment_unavailable', 'Stripe could not be reached; retry later');
           throw error;
         });

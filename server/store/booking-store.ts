@@ -1,11 +1,16 @@
 // Holds, confirmations and expiry: the writes that must never oversell (SPEC 2.7).
 // Taking units is one conditional update per night (`sold + n <= units`) inside one write
 // transaction; BEGIN IMMEDIATE on SQLite, row locks of the conditional update on PostgreSQL.
+import { randomUUID } from 'node:crypto';
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Booking } from '../../shared/schemas/stay.ts';
 import type { BookingsTable, Database } from './schema.ts';
 
 export interface BookingRecord extends Booking {
+  /** The vault's sealed card (manual mode) until it is purged. */
+  cardBlob: string | null;
+  depositChargedAt: string | null;
+  cancelledAt: string | null;
   clientTokenHash: string;
   idempotencyKey: string | null;
   requestHash: string | null;
@@ -13,7 +18,18 @@ export interface BookingRecord extends Booking {
   intentType: 'payment' | 'setup' | null;
 }
 
-export type NewBooking = Omit<BookingRecord, 'amountPaid' | 'amountRefunded' | 'card' | 'intentId' | 'intentType' | 'status'>;
+export type NewBooking = Omit<
+  BookingRecord,
+  'amountPaid' | 'amountRefunded' | 'card' | 'intentId' | 'intentType' | 'status' | 'cardBlob' | 'depositChargedAt' | 'cancelledAt'
+>;
+
+export interface BookingFilter {
+  status?: Booking['status'];
+  /** Stays that have a night on or after this date. */
+  from?: string;
+  /** Stays that start on or before this date. */
+  to?: string;
+}
 
 /** Rooms one booking takes of one rate's room type on one night. */
 export interface Take {
@@ -62,6 +78,9 @@ export function toBooking(row: Selectable<BookingsTable>): BookingRecord {
         : null,
     expiresAt: row.expires_at,
     createdAt: row.created_at,
+    cardBlob: row.card_blob,
+    depositChargedAt: row.deposit_charged_at,
+    cancelledAt: row.cancelled_at,
     clientTokenHash: row.client_token_hash,
     idempotencyKey: row.idempotency_key,
     requestHash: row.request_hash,
@@ -241,6 +260,9 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
               expires_at: booking.expiresAt,
               created_at: booking.createdAt,
               updated_at: booking.createdAt,
+              cancelled_at: null,
+              deposit_charged_at: null,
+              card_purged_at: null,
             })
             .execute();
           for (const t of takes) {
@@ -329,6 +351,92 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
         if (error instanceof SoldOut) return 'sold_out';
         throw error;
       }
+    },
+
+    async listBookings(propertyId: string, filter: BookingFilter): Promise<BookingRecord[]> {
+      let query = db.selectFrom('bookings').selectAll().where('property_id', '=', propertyId);
+      if (filter.status) query = query.where('status', '=', filter.status);
+      if (filter.from) query = query.where('check_out', '>', filter.from);
+      if (filter.to) query = query.where('check_in', '<=', filter.to);
+      const rows = await query.orderBy('check_in').orderBy('created_at').limit(1000).execute();
+      return rows.map(toBooking);
+    },
+
+    /**
+     * SPEC 2.9: cancels the booking and gives its units back. Cancelled and expired are final,
+     * so the answer says whether this call did it.
+     */
+    async cancelBooking(id: string, now: string): Promise<'cancelled' | 'final'> {
+      return write(async (tx) => {
+        const booking = await read(tx, id);
+        if (!booking) return 'final';
+        const result = await tx
+          .updateTable('bookings')
+          .set({ status: 'cancelled', cancelled_at: now, updated_at: now })
+          .where('id', '=', id)
+          .where('status', 'in', ['pending', 'confirmed', 'completed'])
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) !== 1) return 'final';
+        await releaseUnits(tx, id, booking.checkIn);
+        return 'cancelled';
+      });
+    },
+
+    /** The owner charged the deposit by hand: record it and erase the card (SPEC 2.8). */
+    async markDepositCharged(id: string, now: string): Promise<boolean> {
+      const result = await db
+        .updateTable('bookings')
+        .set((eb) => ({
+          deposit_charged_at: now,
+          amount_paid: eb.ref('deposit_due'),
+          card_blob: null,
+          card_purged_at: now,
+          updated_at: now,
+        }))
+        .where('id', '=', id)
+        .where('status', 'in', ['confirmed', 'completed'])
+        .where('deposit_charged_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    async recordCardReveal(reveal: { bookingId: string; propertyId: string; keyFingerprint: string; ip: string; userAgent: string | null; at: string }) {
+      await db
+        .insertInto('card_reveals')
+        .values({
+          id: randomUUID(),
+          booking_id: reveal.bookingId,
+          property_id: reveal.propertyId,
+          key_fingerprint: reveal.keyFingerprint,
+          ip: reveal.ip,
+          user_agent: reveal.userAgent,
+          revealed_at: reveal.at,
+        })
+        .execute();
+    },
+
+    async cardReveals(bookingId: string) {
+      return db.selectFrom('card_reveals').select(['key_fingerprint', 'ip', 'user_agent', 'revealed_at']).where('booking_id', '=', bookingId).orderBy('revealed_at').execute();
+    },
+
+    /**
+     * Housekeeping that any number of instances may run at once, each step one idempotent
+     * statement: cards erased `purgeDays` after checkout (SPEC 2.8), stays past checkout completed (SPEC 2.7).
+     */
+    async housekeeping(now: string, purgeBefore: string, completedBefore: string): Promise<{ purged: number; completed: number }> {
+      const purged = await db
+        .updateTable('bookings')
+        .set({ card_blob: null, card_purged_at: now, updated_at: now })
+        .where('card_blob', 'is not', null)
+        .where('check_out', '<=', purgeBefore)
+        .executeTakeFirst();
+      const completed = await db
+        .updateTable('bookings')
+        .set({ status: 'completed', updated_at: now })
+        .where('status', '=', 'confirmed')
+        .where('check_out', '<', completedBefore)
+        .executeTakeFirst();
+      return { purged: Number(purged.numUpdatedRows), completed: Number(completed.numUpdatedRows) };
     },
 
     /** SPEC 2.8: changing the payment mode cancels the holds taken under the old one; returns how many. */

@@ -265,6 +265,18 @@ export const CalendarSchema = v.object({
 });
 export type Calendar = v.InferOutput<typeof CalendarSchema>;
 
+/** The owner's cancellation (SPEC 2.9). */
+export const CancelBookingSchema = v.object({
+  scope: v.picklist(['booking', 'payment'], 'Expected booking or payment'),
+  refund: v.optional(v.boolean()),
+});
+
+export const BookingListQuerySchema = v.object({
+  status: v.optional(BookingStatusSchema),
+  from: v.optional(IsoDateSchema),
+  to: v.optional(IsoDateSchema),
+});
+
 export const BookingViewSchema = v.object({ booking: BookingSchema });
 
 export { DepositPolicySchema };

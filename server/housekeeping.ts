@@ -1,0 +1,29 @@
+// Jobs every instance runs on a timer; each is idempotent, so running them on many instances is safe.
+import { addDays, todayIn } from '../shared/dates.ts';
+import type { Logger } from './logger.ts';
+import type { Store } from './store/store.ts';
+
+/**
+ * Releases expired holds, erases stored cards `purgeDays` after checkout (SPEC 2.8) and marks
+ * stays completed once their checkout date has passed everywhere on Earth (UTC−12), so no
+ * property's time zone sees a stay completed before its checkout day ends.
+ */
+export async function runHousekeeping(store: Store, now: Date, purgeDays: number) {
+  const latestToday = todayIn('Etc/GMT+12', now);
+  const released = await store.releaseExpiredHolds(now.toISOString());
+  const { purged, completed } = await store.housekeeping(now.toISOString(), addDays(latestToday, -purgeDays), latestToday);
+  return { released, purged, completed };
+}
+
+export function startHousekeeping(store: Store, options: { purgeDays: number; logger: Logger; clock: () => Date; intervalMs?: number }) {
+  const tick = () =>
+    runHousekeeping(store, options.clock(), options.purgeDays)
+      .then((done) => {
+        if (done.released || done.purged || done.completed) options.logger.info(done, 'housekeeping');
+      })
+      .catch((err) => options.logger.error({ err }, 'housekeeping failed'));
+  void tick();
+  const timer = setInterval(tick, options.intervalMs ?? 5 * 60_000);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}

@@ -1,0 +1,77 @@
+// The owner's bookings (SPEC 3, 2.8, 2.9): list, read, cancel, reveal a stored card, mark the deposit charged.
+import { Hono } from 'hono';
+import { BookingListQuerySchema, CancelBookingSchema } from '../../shared/schemas/stay.ts';
+import type { AppDeps, AppEnv } from '../app-env.ts';
+import { bearer } from '../auth.ts';
+import { conflict, notFound } from '../errors.ts';
+import { sha256 } from '../ids.ts';
+import { settleRefund } from '../payments/refund.ts';
+import { clientAddress } from '../rate-limit.ts';
+import type { BookingRecord } from '../store/booking-store.ts';
+import { jsonBody, query } from '../validate.ts';
+import { bookingView, propertyView } from '../views.ts';
+
+/** What the owner sees: the guest's view plus what happened to the money and the card. */
+function ownerView(b: BookingRecord) {
+  return { ...bookingView(b), cardStored: b.cardBlob !== null, depositChargedAt: b.depositChargedAt, cancelledAt: b.cancelledAt };
+}
+
+export function ownerBookings(deps: AppDeps) {
+  const { store } = deps;
+  const find = async (propertyId: string, id: string) => {
+    const booking = await store.getBooking(id);
+    if (!booking || booking.propertyId !== propertyId) throw notFound('Booking');
+    return booking;
+  };
+
+  return new Hono<AppEnv>()
+    .get('/', query(BookingListQuerySchema), async (c) => {
+      const bookings = await store.listBookings(c.get('property').id, c.req.valid('query'));
+      return c.json({ bookings: bookings.map(ownerView) });
+    })
+    .get('/:id', async (c) => c.json({ booking: ownerView(await find(c.get('property').id, c.req.param('id'))) }))
+    .post('/:id/cancel', jsonBody(CancelBookingSchema), async (c) => {
+      const property = c.get('property');
+      const booking = await find(property.id, c.req.param('id'));
+      const { scope, refund } = c.req.valid('json');
+      const now = deps.clock();
+      if (booking.status === 'cancelled') throw conflict('already_cancelled', 'This booking is already cancelled');
+      if (scope === 'booking') {
+        if ((await store.cancelBooking(booking.id, now.toISOString())) !== 'cancelled') {
+          throw conflict('booking_final', `A ${booking.status} booking cannot be cancelled`);
+        }
+      }
+      // SPEC 2.3/2.9: a non-refundable rate refunds nothing unless the owner asks for it.
+      const rates = await Promise.all([...new Set(booking.rooms.map((r) => r.rateId))].map((id) => store.getRate(property.id, id)));
+      const refundable = rates.every((rate) => rate?.refundable ?? true);
+      const wantRefund = refund ?? (scope === 'payment' || refundable);
+      const refunded = wantRefund ? await settleRefund(deps, booking, scope) : 0;
+      if (scope === 'payment' && wantRefund && refunded === 0) throw conflict('nothing_to_refund', 'Nothing was paid through Stripe, or it was already refunded');
+      const updated = (await store.getBooking(booking.id))!;
+      if (scope === 'booking') await deps.mailer?.bookingCancelled(bookingView(updated), propertyView(property), refunded);
+      return c.json({ booking: ownerView(updated), refunded });
+    })
+    .post('/:id/card/reveal', async (c) => {
+      const property = c.get('property');
+      const booking = await find(property.id, c.req.param('id'));
+      if (booking.paymentMode !== 'manual' || !booking.cardBlob || !deps.vault) throw conflict('no_card', 'No stored card for this booking (never given, or purged)');
+      const card = deps.vault.open(booking.cardBlob, booking.id);
+      await store.recordCardReveal({
+        bookingId: booking.id,
+        propertyId: property.id,
+        keyFingerprint: sha256(bearer(c) ?? '').slice(0, 16),
+        ip: clientAddress(c),
+        userAgent: c.req.header('user-agent') ?? null,
+        at: deps.clock().toISOString(),
+      });
+      c.header('Cache-Control', 'no-store');
+      return c.json({ card: { number: card.number, expMonth: card.expMonth, expYear: card.expYear, holderName: card.holderName } });
+    })
+    .post('/:id/deposit-charged', async (c) => {
+      const booking = await find(c.get('property').id, c.req.param('id'));
+      if (!(await store.markDepositCharged(booking.id, deps.clock().toISOString()))) {
+        throw conflict('booking_final', 'Only a confirmed booking whose deposit is not yet marked can be marked charged');
+      }
+      return c.json({ booking: ownerView((await store.getBooking(booking.id))!) });
+    });
+}

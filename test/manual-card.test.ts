@@ -91,3 +91,39 @@ describe('a guest leaves a card for the property to charge', () => {
     expect((await t.request('GET', `/card-frame?property=${property.id}&parent=https://evil.example`)).status).toBe(400);
   });
 });
+
+describe('a real server process keeps card numbers out of its data folder and its logs', () => {
+  test('after manual bookings no file under DATA_DIR and no line of output holds the number', async () => {
+    const { startServer } = await import('./server-process.ts');
+    const dataDir = mkdtempSync(join(tmpdir(), 'directbook-scan-'));
+    const server = await startServer({ DATA_DIR: dataDir, LOG_LEVEL: 'trace' });
+    try {
+      const availability = await (await fetch(`${server.url}/api/v1/public/properties/demo/availability?checkIn=2027-01-05&checkOut=2027-01-07`)).json();
+      const rateId = availability.roomTypes[0].rates[0].id;
+      for (let i = 0; i < 2; i++) {
+        const created = await (
+          await fetch(`${server.url}/api/v1/public/properties/demo/bookings`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ checkIn: '2027-01-05', checkOut: '2027-01-07', rooms: [{ rateId, adults: 2 }], guest }),
+          })
+        ).json();
+        const card = await fetch(`${server.url}/api/v1/public/bookings/${created.booking.id}/card`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${created.clientToken}` },
+          body: JSON.stringify({ number: CARD, expMonth: 12, expYear: 2030, holderName: 'Sari Wijaya' }),
+        });
+        expect(card.status).toBe(200);
+      }
+    } finally {
+      await server.stop();
+    }
+    const files = (function walk(dir: string): string[] {
+      return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+    })(dataDir);
+    expect(files.some((f) => f.endsWith('.sqlite'))).toBe(true);
+    for (const file of files) expect(readFileSync(file).includes(Buffer.from(CARD)), file).toBe(false);
+    expect(server.output()).not.toContain(CARD);
+    expect(server.output().length).toBeGreaterThan(0);
+  }, 60_000);
+});

@@ -87,6 +87,20 @@ describe('deposits paid through Stripe', () => {
     expect((await t.store.getBooking(other.body.booking.id))!.status).toBe('pending');
   });
 
+  test('events delivered out of order or five times move the booking once', async () => {
+    const h = await hotel(2);
+    const { body } = await book(h);
+    const intentId = (await t.store.getBooking(body.booking.id))!.intentId!;
+    await stripe.decline(intentId);
+    await stripe.succeed(intentId);
+    const failed = stripe.events('payment_intent.payment_failed')[0]!;
+    const succeeded = stripe.events('payment_intent.succeeded')[0]!;
+    for (let i = 0; i < 4; i++) await stripe.redeliver(succeeded.id);
+    const late = await stripe.redeliver(failed.id);
+    expect(late.status).toBe(200);
+    expect(await t.store.getBooking(body.booking.id)).toMatchObject({ status: 'confirmed', amountPaid: 15_000, amountRefunded: 0 });
+  });
+
   test('webhooks with a tampered body, a wrong secret, no signature or a stale timestamp are refused and change nothing', async () => {
     const h = await hotel(1);
     const { body } = await book(h);

@@ -1,5 +1,6 @@
 // SPEC 2.10: the e-mails directbook sends. Pure functions: a booking in, subject/text/html out.
 // Each mail is built once as a small document and rendered twice, so text and html never disagree.
+import { BRAND_NAMES } from '../../shared/card.ts';
 import type { Locale } from '../../shared/locale.ts';
 import { formatMoney } from '../../shared/money.ts';
 import type { Property } from '../../shared/schemas/property.ts';
@@ -209,20 +210,10 @@ function ownerPaymentSentence(booking: Booking, t: MailStrings, money: Money): s
   }
   if (booking.depositDue === 0) return t.ownerManualNothingDue;
   const card = booking.card
-    ? `${CARD_BRAND_NAMES[booking.card.brand]} •••• ${booking.card.last4}`
+    ? `${BRAND_NAMES[booking.card.brand]} •••• ${booking.card.last4}`
     : '—';
   return t.ownerManualCharge(money(booking.depositDue), card);
 }
-
-const CARD_BRAND_NAMES: Record<NonNullable<Booking['card']>['brand'], string> = {
-  visa: 'Visa',
-  mastercard: 'Mastercard',
-  amex: 'American Express',
-  discover: 'Discover',
-  jcb: 'JCB',
-  diners: 'Diners Club',
-  unionpay: 'UnionPay',
-};
 
 /** SPEC 2.4: every rate's deposit message, word for word as the guest saw it when booking. */
 function depositTerms(booking: Booking, title: string): Block {

@@ -10,7 +10,29 @@ function randomCode(length: number): string {
   return out;
 }
 
-export const newId = (prefix: string) => `${prefix}_${randomCode(16)}`;
+let lastTime = 0;
+let sequence = 0;
+
+/** Base32 of a number, fixed width, so that codes sort as the numbers do. */
+function sortableCode(value: number, width: number): string {
+  let out = '';
+  for (let i = 0; i < width; i++) {
+    out = ALPHABET[value % 32] + out;
+    value = Math.floor(value / 32);
+  }
+  return out;
+}
+
+/**
+ * Ids sort in creation order (time, then a per-process sequence), so lists of things created in
+ * the same millisecond keep the order the owner created them in; the random tail keeps them unguessable.
+ */
+export function newId(prefix: string): string {
+  const now = Date.now();
+  sequence = now === lastTime ? sequence + 1 : 0;
+  lastTime = now;
+  return `${prefix}_${sortableCode(now, 9)}${sortableCode(sequence, 3)}${randomCode(12)}`;
+}
 
 /** A booking reference a guest can read over the phone, e.g. DB-7K3Q9X2M. */
 export const newReference = () => `DB-${randomCode(8).toUpperCase()}`;

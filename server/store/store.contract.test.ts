@@ -1,5 +1,6 @@
 // One contract for every storage backend: SQLite always, PostgreSQL when DATABASE_URL is set.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { newId } from '../ids.ts';
 import { freshSchema } from '../test-app.ts';
 import { openStore } from './open-store.ts';
 import type { PropertyRecord, Store } from './store.ts';
@@ -85,6 +86,12 @@ describe.each(backends)('storage contract on %s', (_name, databaseUrl) => {
     await store.archiveRoomType('p1', 'rt1', '2026-11-25T00:00:00Z');
     expect(await store.listRoomTypes('p1')).toEqual([]);
     expect(await store.listRates('p1')).toEqual([]);
+  });
+
+  test('room types created in the same instant are listed in the order they were created', async () => {
+    const ids = Array.from({ length: 8 }, () => newId('rt'));
+    for (const id of ids) await store.createRoomType({ id, propertyId: 'p2', name: id, description: null, maxGuests: 2, units: 1, images: [] });
+    expect((await store.listRoomTypes('p2')).map((r) => r.id)).toEqual(ids);
   });
 
   test('a rate keeps its deposit policy, limits and large prices', async () => {

@@ -24,6 +24,11 @@ export class ApiError extends Error {
   }
 }
 
+/** True when the server was not reached at all (offline, DNS, CORS), as opposed to an answer. */
+export function isNetworkError(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'network';
+}
+
 export interface AvailabilityQuery {
   checkIn: string;
   checkOut: string;
@@ -35,36 +40,36 @@ export interface AvailabilityQuery {
 export class Api {
   /** The API's origin, which the card iframe's messages must come from. */
   readonly origin: string;
-  private readonly base: string;
+  readonly #base: string;
 
   constructor(base: string, private readonly propertyId: string) {
-    this.base = base.replace(/\/+$/, '');
-    this.origin = new URL(this.base, location.href).origin;
+    this.#base = base.replace(/\/+$/, '');
+    this.origin = new URL(this.#base, location.href).origin;
   }
 
   property(signal?: AbortSignal): Promise<PublicProperty> {
-    return this.call(this.path(''), { signal });
+    return this.#call(this.#path(''), { signal });
   }
 
   calendar(from: string, to: string, signal?: AbortSignal): Promise<Calendar> {
-    return this.call(this.path('/calendar', { from, to }), { signal });
+    return this.#call(this.#path('/calendar', { from, to }), { signal });
   }
 
   availability(q: AvailabilityQuery, signal?: AbortSignal): Promise<Availability> {
     const { checkIn, checkOut, adults, children, locale } = q;
-    return this.call(
-      this.path('/availability', { checkIn, checkOut, adults: String(adults), children: String(children), locale }),
+    return this.#call(
+      this.#path('/availability', { checkIn, checkOut, adults: String(adults), children: String(children), locale }),
       { signal },
     );
   }
 
   quote(body: QuoteRequest, signal?: AbortSignal): Promise<Quote> {
-    return this.call(this.path('/quotes'), { method: 'POST', body: JSON.stringify(body), signal });
+    return this.#call(this.#path('/quotes'), { method: 'POST', body: JSON.stringify(body), signal });
   }
 
   /** SPEC 2.7: the same Idempotency-Key and body return the same booking, so a retry is safe. */
   createBooking(body: BookingRequest, idempotencyKey: string, signal?: AbortSignal): Promise<BookingCreated> {
-    return this.call(this.path('/bookings'), {
+    return this.#call(this.#path('/bookings'), {
       method: 'POST',
       body: JSON.stringify(body),
       headers: { 'Idempotency-Key': idempotencyKey },
@@ -73,32 +78,32 @@ export class Api {
   }
 
   confirm(bookingId: string, clientToken: string): Promise<{ booking: Booking }> {
-    return this.call(`/api/v1/public/bookings/${encodeURIComponent(bookingId)}/confirm`, {
+    return this.#call(`/api/v1/public/bookings/${encodeURIComponent(bookingId)}/confirm`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${clientToken}` },
     });
   }
 
   booking(bookingId: string, clientToken: string, signal?: AbortSignal): Promise<{ booking: Booking }> {
-    return this.call(`/api/v1/public/bookings/${encodeURIComponent(bookingId)}`, {
+    return this.#call(`/api/v1/public/bookings/${encodeURIComponent(bookingId)}`, {
       headers: { Authorization: `Bearer ${clientToken}` },
       signal,
     });
   }
 
-  private path(suffix: string, query?: Record<string, string>): string {
+  #path(suffix: string, query?: Record<string, string>): string {
     const search = query ? `?${new URLSearchParams(query)}` : '';
     return `/api/v1/public/properties/${encodeURIComponent(this.propertyId)}${suffix}${search}`;
   }
 
-  private async call<T>(path: string, init: RequestInit): Promise<T> {
+  async #call<T>(path: string, init: RequestInit): Promise<T> {
     const headers = new Headers(init.headers);
     headers.set('Accept', 'application/json');
     if (init.body) headers.set('Content-Type', 'application/json');
     let response: Response;
     try {
       // Looked up on every call (not captured) so tests and host pages can wrap fetch.
-      response = await fetch(`${this.base}${path}`, { ...init, headers, credentials: 'omit' });
+      response = await fetch(`${this.#base}${path}`, { ...init, headers, credentials: 'omit' });
     } catch (error) {
       if (init.signal?.aborted) throw error;
       throw new ApiError(0, 'network', 'The booking service could not be reached');

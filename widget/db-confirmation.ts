@@ -1,8 +1,6 @@
-import { consume } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Booking } from '../shared/schemas/stay.ts';
-import { i18nContext } from './context.ts';
 import { defineElement } from './define.ts';
 import { DEPOSIT_PARTS } from './deposit-badge.ts';
 import { I18n } from './i18n.ts';
@@ -25,9 +23,8 @@ export class DbConfirmation extends LitElement {
   /** The property's name, for the thank-you line. */
   @property({ attribute: 'property-name' }) propertyName = '';
 
-  @consume({ context: i18nContext, subscribe: true })
-  @property({ attribute: false })
-  i18n = new I18n('en', 'USD');
+  /** The guest's language and the property's currency, handed down by <direct-book>. */
+  @property({ attribute: false }) i18n = new I18n('en', 'USD');
 
   override render() {
     const { booking, i18n } = this;
@@ -38,11 +35,11 @@ export class DbConfirmation extends LitElement {
         <strong part="reference">${booking.reference}</strong>
       </div>
       <dl class="dates">
-        <div><dt>${i18n.t('checkIn')}</dt><dd>${i18n.date(booking.checkIn, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })}</dd></div>
-        <div><dt>${i18n.t('checkOut')}</dt><dd>${i18n.date(booking.checkOut, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })}</dd></div>
+        <div><dt>${i18n.t('checkIn')}</dt><dd>${i18n.longDate(booking.checkIn)}</dd></div>
+        <div><dt>${i18n.t('checkOut')}</dt><dd>${i18n.longDate(booking.checkOut)}</dd></div>
       </dl>
       <p class="muted email">${i18n.t('emailSent', { email: booking.guest.email })}</p>
-      <db-summary exportparts=${`summary, due-now, ${DEPOSIT_PARTS}`} .data=${booking} payment-mode=${booking.paymentMode} paid></db-summary>`;
+      <db-summary .i18n=${this.i18n} exportparts=${`summary, due-now, ${DEPOSIT_PARTS}`} .data=${booking} payment-mode=${booking.paymentMode} paid></db-summary>`;
   }
 }
 

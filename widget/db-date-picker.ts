@@ -1,10 +1,8 @@
-import { consume } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { addDays, daysBetween } from '../shared/dates.ts';
 import type { Calendar } from '../shared/schemas/stay.ts';
 import { MAX_NIGHTS } from '../shared/schemas/common.ts';
-import { i18nContext } from './context.ts';
 import { defineElement } from './define.ts';
 import { DatesChangeEvent, ViewChangeEvent } from './events.ts';
 import { I18n } from './i18n.ts';
@@ -47,9 +45,8 @@ export class DbDatePicker extends LitElement {
   /** Per-night closures, sold-out nights and prices from the calendar endpoint. */
   @property({ attribute: false }) days: readonly Day[] = [];
 
-  @consume({ context: i18nContext, subscribe: true })
-  @property({ attribute: false })
-  i18n = new I18n('en', 'USD');
+  /** The guest's language and the property's currency, handed down by <direct-book>. */
+  @property({ attribute: false }) i18n = new I18n('en', 'USD');
 
   /** The first visible month. */
   @state() private month = '';
@@ -63,34 +60,34 @@ export class DbDatePicker extends LitElement {
   /** The day that holds the grid's single tab stop. */
   @state() private focusDate = '';
 
-  private dayInfo = new Map<string, Day>();
-  private closed = new Set<string>();
-  private moveFocus = false;
+  #dayInfo = new Map<string, Day>();
+  #closed = new Set<string>();
+  #moveFocus = false;
   // Deferred a frame: changing the layout inside the callback would re-trigger it in the same frame.
-  private resizeObserver = new ResizeObserver(([entry]) => {
+  #resizeObserver = new ResizeObserver(([entry]) => {
     const columns = (entry?.contentRect.width ?? 0) >= 560 ? 2 : 1;
     if (columns !== this.columns) requestAnimationFrame(() => (this.columns = columns));
   });
 
   override connectedCallback() {
     super.connectedCallback();
-    this.resizeObserver.observe(this);
+    this.#resizeObserver.observe(this);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.resizeObserver.disconnect();
+    this.#resizeObserver.disconnect();
   }
 
   /** Puts keyboard focus on the selected (or first bookable) day. */
   override async focus() {
     await this.updateComplete;
-    this.dayButton(this.focusDate)?.focus();
+    this.#dayButton(this.focusDate)?.focus();
   }
 
   protected override willUpdate(changed: PropertyValues) {
-    if (changed.has('days')) this.dayInfo = new Map(this.days.map((d) => [d.date, d]));
-    if (changed.has('closedDates')) this.closed = new Set(this.closedDates);
+    if (changed.has('days')) this.#dayInfo = new Map(this.days.map((d) => [d.date, d]));
+    if (changed.has('closedDates')) this.#closed = new Set(this.closedDates);
     if (!this.focusDate || changed.has('checkIn')) this.focusDate = this.checkIn ?? this.min;
     if (!this.month && this.focusDate) this.month = monthStart(this.focusDate);
   }
@@ -99,9 +96,9 @@ export class DbDatePicker extends LitElement {
     if (changed.has('month') || changed.has('columns')) {
       this.dispatchEvent(ViewChangeEvent({ from: this.month, to: addMonths(this.month, this.columns) }));
     }
-    if (this.moveFocus) {
-      this.moveFocus = false;
-      this.dayButton(this.focusDate)?.focus();
+    if (this.#moveFocus) {
+      this.#moveFocus = false;
+      this.#dayButton(this.focusDate)?.focus();
     }
   }
 
@@ -112,12 +109,12 @@ export class DbDatePicker extends LitElement {
     return html`<div class="calendar" part="calendar">
       <div class="nav">
         <button type="button" class="nav-button" aria-label=${i18n.t('previousMonth')} ?disabled=${this.month <= first}
-          @click=${() => this.page(-1)}>${chevron('left')}</button>
+          @click=${() => this.#page(-1)}>${chevron('left')}</button>
         <p class="hint" aria-live="polite">${i18n.t(this.draftIn ? 'chooseCheckOut' : 'chooseCheckIn')}</p>
         <button type="button" class="nav-button" aria-label=${i18n.t('nextMonth')} ?disabled=${addMonths(this.month, this.columns) > addMonths(first, MONTHS_AHEAD)}
-          @click=${() => this.page(1)}>${chevron('right')}</button>
+          @click=${() => this.#page(1)}>${chevron('right')}</button>
       </div>
-      <div class="months">${months.map((m) => this.renderMonth(m))}</div>
+      <div class="months">${months.map((m) => this.#renderMonth(m))}</div>
       <p class="legend">
         <span class="key key-closed">${i18n.t('closed')}</span>
         <span class="key key-sold-out">${i18n.t('soldOut')}</span>
@@ -126,7 +123,7 @@ export class DbDatePicker extends LitElement {
     </div>`;
   }
 
-  private renderMonth(month: string) {
+  #renderMonth(month: string) {
     const { i18n } = this;
     const titleId = `title-${month}`;
     const firstDay = i18n.firstDayOfWeek;
@@ -134,23 +131,23 @@ export class DbDatePicker extends LitElement {
     const weekdays = Array.from({ length: 7 }, (_, i) => `2023-01-0${((firstDay + i) % 7) + 1}`);
     return html`<div class="month">
       <h3 class="month-title" id=${titleId}>${i18n.date(month, { month: 'long', year: 'numeric' })}</h3>
-      <table role="grid" aria-labelledby=${titleId} @keydown=${this.onKeydown}>
+      <table role="grid" aria-labelledby=${titleId} @keydown=${this.#onKeydown}>
         <thead>
           <tr>${weekdays.map((d) => html`<th scope="col" abbr=${i18n.date(d, { weekday: 'long' })}>${i18n.date(d, { weekday: 'narrow' })}</th>`)}</tr>
         </thead>
         <tbody>
-          ${monthWeeks(month, firstDay).map((week) => html`<tr>${week.map((day) => (day ? this.renderDay(day) : html`<td></td>`))}</tr>`)}
+          ${monthWeeks(month, firstDay).map((week) => html`<tr>${week.map((day) => (day ? this.#renderDay(day) : html`<td></td>`))}</tr>`)}
         </tbody>
       </table>
     </div>`;
   }
 
-  private renderDay(date: string) {
+  #renderDay(date: string) {
     const { i18n } = this;
-    const info = this.dayInfo.get(date);
-    const closed = this.closed.has(date) || info?.closed === true;
+    const info = this.#dayInfo.get(date);
+    const closed = this.#closed.has(date) || info?.closed === true;
     const soldOut = !closed && info?.soldOut === true;
-    const selectable = this.canCheckIn(date) || (!!this.draftIn && this.canCheckOut(date));
+    const selectable = this.#canCheckIn(date) || (!!this.draftIn && this.#canCheckOut(date));
     const start = this.draftIn ?? this.checkIn;
     const end = this.draftIn ? undefined : this.checkOut;
     const isStart = date === start;
@@ -161,14 +158,14 @@ export class DbDatePicker extends LitElement {
       isEnd ? i18n.t('checkOutDay') : '',
       closed ? i18n.t('closed') : soldOut ? i18n.t('soldOut') : !selectable ? i18n.t('unavailable') : '',
     ].filter(Boolean);
-    const label = [i18n.date(date, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }), ...status].join(', ');
+    const label = [i18n.longDate(date), ...status].join(', ');
     const price = !this.draftIn && selectable && info?.fromPrice != null ? i18n.compactMoney(info.fromPrice) : '';
     const classes = ['day', closed ? 'closed' : '', soldOut ? 'sold-out' : '', isStart ? 'start' : '', isEnd ? 'end' : '', inRange ? 'in-range' : '', date === this.min ? 'today' : '']
       .filter(Boolean)
       .join(' ');
     return html`<td aria-selected=${isStart || isEnd || inRange} class=${inRange ? 'band' : isStart && end ? 'band band-start' : isEnd ? 'band band-end' : ''}>
       <button type="button" part="day" class=${classes} data-date=${date} tabindex=${date === this.focusDate ? 0 : -1}
-        aria-disabled=${!selectable} @click=${() => this.choose(date)}>
+        aria-disabled=${!selectable} @click=${() => this.#choose(date)}>
         <span class="num" aria-hidden="true">${Number(date.slice(8))}</span>
         <span class="visually-hidden">${label}</span>
         ${price ? html`<span class="price" aria-hidden="true">${price}</span>` : nothing}
@@ -176,48 +173,48 @@ export class DbDatePicker extends LitElement {
     </td>`;
   }
 
-  private blocked(date: string): boolean {
-    const info = this.dayInfo.get(date);
-    return this.closed.has(date) || info?.closed === true || info?.soldOut === true;
+  #blocked(date: string): boolean {
+    const info = this.#dayInfo.get(date);
+    return this.#closed.has(date) || info?.closed === true || info?.soldOut === true;
   }
 
-  private canCheckIn(date: string): boolean {
-    return date >= this.min && !this.blocked(date);
+  #canCheckIn(date: string): boolean {
+    return date >= this.min && !this.#blocked(date);
   }
 
   /** Check-out is free on a blocked day, but no blocked night may fall inside the stay. */
-  private canCheckOut(date: string): boolean {
+  #canCheckOut(date: string): boolean {
     const from = this.draftIn!;
     const nights = daysBetween(from, date);
     if (nights < 1 || nights > MAX_NIGHTS) return false;
     for (let night = addDays(from, 1); night < date; night = addDays(night, 1)) {
-      if (this.blocked(night)) return false;
+      if (this.#blocked(night)) return false;
     }
     return true;
   }
 
   /** While a check-in waits for its check-out, a day that cannot end the stay starts a new one. */
-  private choose(date: string) {
+  #choose(date: string) {
     this.focusDate = date;
     const checkIn = this.draftIn;
-    if (checkIn && this.canCheckOut(date)) {
+    if (checkIn && this.#canCheckOut(date)) {
       this.draftIn = undefined;
       this.dispatchEvent(DatesChangeEvent({ checkIn, checkOut: date }));
-    } else if (this.canCheckIn(date)) {
+    } else if (this.#canCheckIn(date)) {
       this.draftIn = date;
     }
   }
 
-  private page(delta: number) {
+  #page(delta: number) {
     this.month = addMonths(this.month, delta);
-    this.focusDate = clamp(shiftMonths(this.focusDate, delta), this.min, this.lastDay);
+    this.focusDate = clamp(shiftMonths(this.focusDate, delta), this.min, this.#lastDay);
   }
 
-  private get lastDay(): string {
+  get #lastDay(): string {
     return addDays(addMonths(monthStart(this.min), MONTHS_AHEAD + 1), -1);
   }
 
-  private onKeydown = (event: KeyboardEvent) => {
+  #onKeydown = (event: KeyboardEvent) => {
     const from = this.focusDate;
     const weekday = (new Date(`${from}T00:00:00Z`).getUTCDay() - this.i18n.firstDayOfWeek + 7) % 7;
     const moves: Record<string, () => string> = {
@@ -233,15 +230,15 @@ export class DbDatePicker extends LitElement {
     const move = moves[event.key];
     if (!move) return;
     event.preventDefault();
-    const target = clamp(move(), monthStart(this.min), this.lastDay);
+    const target = clamp(move(), monthStart(this.min), this.#lastDay);
     const lastVisible = addMonths(this.month, this.columns);
     if (target < this.month) this.month = monthStart(target);
     else if (target >= lastVisible) this.month = addMonths(monthStart(target), 1 - this.columns);
     this.focusDate = target;
-    this.moveFocus = true;
+    this.#moveFocus = true;
   };
 
-  private dayButton(date: string): HTMLButtonElement | null | undefined {
+  #dayButton(date: string): HTMLButtonElement | null | undefined {
     return this.renderRoot.querySelector<HTMLButtonElement>(`button[data-date="${date}"]`);
   }
 }

@@ -1,8 +1,6 @@
-import { consume } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Extra } from '../shared/schemas/extra.ts';
-import { i18nContext } from './context.ts';
 import { defineElement } from './define.ts';
 import { QuantityChangeEvent, type DbChangeEvent } from './events.ts';
 import { I18n } from './i18n.ts';
@@ -28,9 +26,8 @@ export class DbExtras extends LitElement {
   /** Quantity chosen per extra id. */
   @property({ attribute: false }) value: Record<string, number> = {};
 
-  @consume({ context: i18nContext, subscribe: true })
-  @property({ attribute: false })
-  i18n = new I18n('en', 'USD');
+  /** The guest's language and the property's currency, handed down by <direct-book>. */
+  @property({ attribute: false }) i18n = new I18n('en', 'USD');
 
   override render() {
     const { i18n } = this;
@@ -44,7 +41,7 @@ export class DbExtras extends LitElement {
               ${extra.description ? html`<p class="description">${extra.description}</p>` : nothing}
               <p class="price">${i18n.money(extra.price)} <span>${i18n.t(`per_${extra.per}` as const)}</span></p>
             </div>
-            <db-stepper label=${extra.name} .value=${this.value[extra.id] ?? 0} min="0" max=${MAX_QUANTITY}
+            <db-stepper .i18n=${this.i18n} label=${extra.name} .value=${this.value[extra.id] ?? 0} min="0" max=${MAX_QUANTITY}
               @db-stepper-change=${(e: DbChangeEvent<number>) => this.dispatchEvent(QuantityChangeEvent({ id: extra.id, quantity: e.value }))}></db-stepper>
           </li>`,
         )}

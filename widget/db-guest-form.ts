@@ -1,8 +1,6 @@
-import { consume } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Guest } from '../shared/schemas/stay.ts';
-import { i18nContext } from './context.ts';
 import { defineElement } from './define.ts';
 import { GuestInputEvent, GuestSubmitEvent } from './events.ts';
 import { I18n } from './i18n.ts';
@@ -41,9 +39,8 @@ export class DbGuestForm extends LitElement {
   /** Messages per field from the server's 400 answer. */
   @property({ attribute: false }) serverErrors: Partial<Record<Field, string>> = {};
 
-  @consume({ context: i18nContext, subscribe: true })
-  @property({ attribute: false })
-  i18n = new I18n('en', 'USD');
+  /** The guest's language and the property's currency, handed down by <direct-book>. */
+  @property({ attribute: false }) i18n = new I18n('en', 'USD');
 
   @state() private errors: Partial<Record<Field, string>> = {};
 
@@ -51,7 +48,7 @@ export class DbGuestForm extends LitElement {
     const { i18n } = this;
     const errors = { ...this.serverErrors, ...this.errors };
     const count = Object.values(errors).filter(Boolean).length;
-    return html`<form part="form" novalidate @submit=${this.submit}>
+    return html`<form part="form" novalidate @submit=${this.#submit}>
       <p class="form-error" role="alert">${count ? i18n.t('checkFields') : ''}</p>
       <div class="fields">
         ${FIELDS.map((f) => {
@@ -60,7 +57,7 @@ export class DbGuestForm extends LitElement {
             <label for=${f.name}>${i18n.t(f.label)}${f.required ? nothing : html` <span class="optional">(${i18n.t('optional')})</span>`}</label>
             <input id=${f.name} name=${f.name} type=${f.type} autocomplete=${f.autocomplete} .value=${this.value[f.name] ?? ''}
               ?required=${f.required} aria-invalid=${!!error} aria-describedby=${error ? `${f.name}-error` : nothing}
-              @input=${(e: InputEvent) => this.input(f.name, (e.target as HTMLInputElement).value)} />
+              @input=${(e: InputEvent) => this.#input(f.name, (e.target as HTMLInputElement).value)} />
             ${error ? html`<p class="error" id="${f.name}-error">${error}</p>` : nothing}
           </div>`;
         })}
@@ -71,13 +68,13 @@ export class DbGuestForm extends LitElement {
     </form>`;
   }
 
-  private input(name: Field, text: string) {
+  #input(name: Field, text: string) {
     this.value = { ...this.value, [name]: text };
     if (this.errors[name]) this.errors = { ...this.errors, [name]: undefined };
     this.dispatchEvent(GuestInputEvent(this.value));
   }
 
-  private validate(): Partial<Record<Field, string>> {
+  #validate(): Partial<Record<Field, string>> {
     const errors: Partial<Record<Field, string>> = {};
     for (const f of FIELDS) {
       const text = (this.value[f.name] ?? '').trim();
@@ -88,10 +85,10 @@ export class DbGuestForm extends LitElement {
     return errors;
   }
 
-  private async submit(event: SubmitEvent) {
+  async #submit(event: SubmitEvent) {
     event.preventDefault();
     if (this.busy) return;
-    this.errors = this.validate();
+    this.errors = this.#validate();
     const first = FIELDS.find((f) => this.errors[f.name]);
     if (first) {
       await this.updateComplete;

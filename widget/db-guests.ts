@@ -1,7 +1,5 @@
-import { consume } from '@lit/context';
 import { html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { i18nContext } from './context.ts';
 import { defineElement } from './define.ts';
 import { GuestsChangeEvent, type DbChangeEvent } from './events.ts';
 import { I18n } from './i18n.ts';
@@ -26,25 +24,24 @@ export class DbGuests extends LitElement {
   /** The most adults and children together that any room takes, so the steppers stop there. */
   @property({ type: Number }) max = 16;
 
-  @consume({ context: i18nContext, subscribe: true })
-  @property({ attribute: false })
-  i18n = new I18n('en', 'USD');
+  /** The guest's language and the property's currency, handed down by <direct-book>. */
+  @property({ attribute: false }) i18n = new I18n('en', 'USD');
 
   override render() {
     const { i18n } = this;
     return html`<div class="row">
         <span class="label">${i18n.t('adults')}</span>
-        <db-stepper label=${i18n.t('adults')} .value=${this.adults} min="1" .max=${this.max - this.childCount}
-          @db-stepper-change=${(e: DbChangeEvent<number>) => this.change(e.value, this.childCount)}></db-stepper>
+        <db-stepper .i18n=${i18n} label=${i18n.t('adults')} .value=${this.adults} min="1" .max=${this.max - this.childCount}
+          @db-stepper-change=${(e: DbChangeEvent<number>) => this.#change(e.value, this.childCount)}></db-stepper>
       </div>
       <div class="row">
         <span class="label">${i18n.t('children')}<span class="hint">${i18n.t('childrenHint')}</span></span>
-        <db-stepper label=${i18n.t('children')} .value=${this.childCount} min="0" .max=${this.max - this.adults}
-          @db-stepper-change=${(e: DbChangeEvent<number>) => this.change(this.adults, e.value)}></db-stepper>
+        <db-stepper .i18n=${i18n} label=${i18n.t('children')} .value=${this.childCount} min="0" .max=${this.max - this.adults}
+          @db-stepper-change=${(e: DbChangeEvent<number>) => this.#change(this.adults, e.value)}></db-stepper>
       </div>`;
   }
 
-  private change(adults: number, children: number) {
+  #change(adults: number, children: number) {
     this.adults = adults;
     this.childCount = children;
     this.dispatchEvent(GuestsChangeEvent({ adults, children }));

@@ -1,7 +1,5 @@
-import { consume } from '@lit/context';
 import { html, LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { i18nContext } from './context.ts';
 import { defineElement } from './define.ts';
 import { ExpiredEvent } from './events.ts';
 import { I18n } from './i18n.ts';
@@ -22,29 +20,28 @@ export class DbHoldTimer extends LitElement {
   /** When the hold ends, an ISO date-time. */
   @property({ attribute: 'expires-at' }) expiresAt = '';
 
-  @consume({ context: i18nContext, subscribe: true })
-  @property({ attribute: false })
-  i18n = new I18n('en', 'USD');
+  /** The guest's language and the property's currency, handed down by <direct-book>. */
+  @property({ attribute: false }) i18n = new I18n('en', 'USD');
 
   @state() private remaining = 0;
 
-  private interval?: ReturnType<typeof setInterval>;
-  private expired = false;
+  #interval?: ReturnType<typeof setInterval>;
+  #expired = false;
 
   override connectedCallback() {
     super.connectedCallback();
-    this.interval = setInterval(() => this.tick(), 1000);
+    this.#interval = setInterval(() => this.#tick(), 1000);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    clearInterval(this.interval);
+    clearInterval(this.#interval);
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('expiresAt')) {
-      this.expired = false;
-      this.tick();
+      this.#expired = false;
+      this.#tick();
     }
   }
 
@@ -59,10 +56,10 @@ export class DbHoldTimer extends LitElement {
       <p class="visually-hidden" aria-live="polite">${urgent && seconds > 0 ? this.i18n.t('holdEndingSoon') : ''}</p>`;
   }
 
-  private tick() {
+  #tick() {
     this.remaining = Date.parse(this.expiresAt) - Date.now();
-    if (this.remaining <= 0 && !this.expired && this.expiresAt) {
-      this.expired = true;
+    if (this.remaining <= 0 && !this.#expired && this.expiresAt) {
+      this.#expired = true;
       this.dispatchEvent(ExpiredEvent());
     }
   }

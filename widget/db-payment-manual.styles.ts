@@ -13,37 +13,12 @@ export const styles = css`
     font-size: 0.875rem;
     line-height: 1.5;
   }
-  .brands {
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: 1rem;
-    margin: 1.25rem 0 0.75rem;
-  }
-  ul {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.375rem;
-  }
-  .brand {
-    display: block;
-  }
-  .secure {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.35rem;
-    font-size: 0.8125rem;
-    color: var(--_text-muted);
-  }
-  .secure svg {
-    width: 14px;
-    height: 14px;
-  }
+  /* The frame pads its fields by 4px for their focus rings; the negative margin lines the
+     fields up with the text above instead of boxing them in a second border. */
   .frame-box {
     position: relative;
+    margin: 1.25rem -4px 0;
     border-radius: var(--_radius);
-    border: 1px solid var(--_border);
-    background: var(--_surface);
     overflow: hidden;
   }
   iframe {
@@ -58,7 +33,7 @@ export const styles = css`
   }
   .frame-skeleton {
     position: absolute;
-    inset: 1rem;
+    inset: 4px;
   }
   .error {
     margin-top: 1rem;

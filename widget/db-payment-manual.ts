@@ -1,12 +1,8 @@
-import { consume } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CardFrameInit, CardFrameMessage } from '../shared/card-frame.ts';
-import type { CardBrand } from '../shared/schemas/property.ts';
 import type { Booking, PaymentStep } from '../shared/schemas/stay.ts';
-import { ApiError, type Api } from './api.ts';
-import { brandMark } from './card-brands.ts';
-import { apiContext, i18nContext } from './context.ts';
+import { isNetworkError, type Api } from './api.ts';
 import { defineElement } from './define.ts';
 import { PaidEvent } from './events.ts';
 import { I18n } from './i18n.ts';
@@ -19,11 +15,11 @@ const INITIAL_HEIGHT = 300;
 /**
  * Manual payment (SPEC 2.8): the card is typed into an iframe served by the directbook
  * server, so neither this page nor the widget ever sees the number. The frame and the
- * widget talk only through the messages of shared/card-frame.ts.
+ * widget talk only through the messages of shared/card-frame.ts. The frame shows the accepted
+ * brands and detects the guest's, so the widget does not repeat them.
  *
  * @fires db-paid - The card was stored and the booking confirmed; `value` is the `Booking`.
  * @csspart card-frame - The iframe.
- * @csspart card-brand - Each accepted brand's mark.
  */
 @defineElement('db-payment-manual')
 export class DbPaymentManual extends LitElement {
@@ -36,33 +32,36 @@ export class DbPaymentManual extends LitElement {
   /** Authorises this booking's public calls. */
   @property({ attribute: false }) clientToken = '';
 
-  /** Brands the property accepts, shown as marks above the fields. */
-  @property({ attribute: false }) brands: readonly CardBrand[] = [];
 
-  @consume({ context: apiContext, subscribe: true })
-  @property({ attribute: false })
-  api?: Api;
+  /** The API client, handed down by <direct-book>. */
+  @property({ attribute: false }) api?: Api;
 
-  @consume({ context: i18nContext, subscribe: true })
-  @property({ attribute: false })
-  i18n = new I18n('en', 'USD');
+  /** The guest's language and the property's currency, handed down by <direct-book>. */
+  @property({ attribute: false }) i18n = new I18n('en', 'USD');
 
   @state() private frameHeight = INITIAL_HEIGHT;
   @state() private ready = false;
   @state() private error = '';
 
-  private get frame(): HTMLIFrameElement | null {
+  get #frame(): HTMLIFrameElement | null {
     return this.renderRoot.querySelector('iframe');
   }
 
   override connectedCallback() {
     super.connectedCallback();
-    window.addEventListener('message', this.onMessage);
+    window.addEventListener('message', this.#onMessage);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    window.removeEventListener('message', this.onMessage);
+    window.removeEventListener('message', this.#onMessage);
+  }
+
+  /** The frame's button takes the widget's accent, so the payment step matches the property's theme. */
+  #frameUrl(url: string) {
+    const u = new URL(url);
+    u.searchParams.set('accent', getComputedStyle(this).getPropertyValue('--_accent').trim());
+    return u.href;
   }
 
   override render() {
@@ -72,22 +71,18 @@ export class DbPaymentManual extends LitElement {
         <p class="charge">${booking.depositDue > 0 ? i18n.t('propertyWillCharge', { amount: i18n.money(booking.depositDue) }) : i18n.t('nothingDueNow')}</p>
         <p class="muted">${i18n.t('manualIntro')}</p>
       </div>
-      <div class="brands">
-        <ul aria-label=${i18n.t('acceptedCards')}>${this.brands.map((b) => html`<li>${brandMark(b)}</li>`)}</ul>
-        <span class="secure"><svg viewBox="0 0 16 16" aria-hidden="true"><rect x="3" y="7" width="10" height="7" rx="1.5" fill="currentColor"/><path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" stroke-width="1.6"/></svg>${i18n.t('secure')}</span>
-      </div>
       <div class="frame-box ${this.ready ? 'ready' : ''}">
         ${this.ready ? nothing : html`<span class="skeleton frame-skeleton" aria-hidden="true"></span>`}
-        <iframe part="card-frame" title=${i18n.t('cardFrameTitle')} src=${payment.cardFrameUrl} height=${this.frameHeight}></iframe>
+        <iframe part="card-frame" title=${i18n.t('cardFrameTitle')} src=${this.#frameUrl(payment.cardFrameUrl)} height=${this.frameHeight}></iframe>
       </div>
       ${this.error
-        ? html`<div class="error" role="alert"><p>${this.error}</p><button type="button" class="secondary" @click=${this.fetchBooking}>${i18n.t('retry')}</button></div>`
+        ? html`<div class="error" role="alert"><p>${this.error}</p><button type="button" class="secondary" @click=${this.#fetchBooking}>${i18n.t('retry')}</button></div>`
         : nothing}`;
   }
 
-  private onMessage = (event: MessageEvent) => {
+  #onMessage = (event: MessageEvent) => {
     // Only the frame we rendered, from the API's origin, may speak to us.
-    if (!this.api || event.origin !== this.api.origin || !this.frame || event.source !== this.frame.contentWindow) return;
+    if (!this.api || event.origin !== this.api.origin || !this.#frame || event.source !== this.#frame.contentWindow) return;
     const message = event.data as CardFrameMessage | null;
     switch (message?.type) {
       case 'directbook:card-frame:ready': {
@@ -98,26 +93,26 @@ export class DbPaymentManual extends LitElement {
           clientToken: this.clientToken,
           locale: this.i18n.locale,
         };
-        this.frame.contentWindow?.postMessage(init, this.api.origin);
+        this.#frame.contentWindow?.postMessage(init, this.api.origin);
         break;
       }
       case 'directbook:card-frame:resize':
         if (Number.isFinite(message.height) && message.height > 0) this.frameHeight = Math.ceil(message.height);
         break;
       case 'directbook:card-frame:result':
-        if (message.ok) void this.fetchBooking();
+        if (message.ok) void this.#fetchBooking();
         break;
     }
   };
 
   /** The frame confirmed the booking on the server; read it back to show what was saved. */
-  private fetchBooking = async () => {
+  #fetchBooking = async () => {
     this.error = '';
     try {
       const { booking } = await this.api!.booking(this.booking!.id, this.clientToken);
       this.dispatchEvent(PaidEvent(booking));
     } catch (error) {
-      this.error = this.i18n.t(error instanceof ApiError && error.code === 'network' ? 'errorNetwork' : 'notConfirmed');
+      this.error = this.i18n.t(isNetworkError(error) ? 'errorNetwork' : 'notConfirmed');
     }
   };
 }

@@ -15,7 +15,7 @@ const stripe = {
   next: {} as Record<string, unknown>,
 };
 
-// @stripe/stripe-js uses an existing window.Stripe instead of loading the real script.
+// The Stripe loader (stripe-loader.ts) uses an existing window.Stripe instead of loading the real script.
 (window as unknown as { Stripe: unknown }).Stripe = (key: string) => {
   stripe.key = key;
   return {

@@ -1,13 +1,12 @@
-import { consume } from '@lit/context';
 import type { Stripe, StripeElements, StripeError } from '@stripe/stripe-js';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Booking, PaymentStep } from '../shared/schemas/stay.ts';
-import { ApiError, type Api } from './api.ts';
-import { apiContext, i18nContext } from './context.ts';
+import { ApiError, isNetworkError, type Api } from './api.ts';
 import { defineElement } from './define.ts';
 import { ExpiredEvent, PaidEvent } from './events.ts';
 import { I18n } from './i18n.ts';
+import { loadStripe } from './stripe-loader.ts';
 import { styles } from './db-payment-stripe.styles.ts';
 import { theme } from './theme.styles.ts';
 
@@ -40,26 +39,24 @@ export class DbPaymentStripe extends LitElement {
   /** Light-DOM element for the Payment Element, slotted into `payment`. */
   @property({ attribute: false }) mount?: HTMLElement;
 
-  @consume({ context: apiContext, subscribe: true })
-  @property({ attribute: false })
-  api?: Api;
+  /** The API client, handed down by <direct-book>. */
+  @property({ attribute: false }) api?: Api;
 
-  @consume({ context: i18nContext, subscribe: true })
-  @property({ attribute: false })
-  i18n = new I18n('en', 'USD');
+  /** The guest's language and the property's currency, handed down by <direct-book>. */
+  @property({ attribute: false }) i18n = new I18n('en', 'USD');
 
   @state() private ready = false;
   @state() private busy = false;
   @state() private error = '';
   @state() private loadFailed = false;
 
-  private stripe?: Stripe;
-  private elements?: StripeElements;
+  #stripe?: Stripe;
+  #elements?: StripeElements;
   /** Set once Stripe accepted; a retry then only asks our server again. */
-  private accepted = false;
+  #accepted = false;
 
   protected override updated(changed: PropertyValues<this>) {
-    if ((changed.has('payment') || changed.has('mount')) && this.payment && this.mount && !this.elements) void this.load();
+    if ((changed.has('payment') || changed.has('mount')) && this.payment && this.mount && !this.#elements) void this.#load();
   }
 
   override render() {
@@ -73,25 +70,22 @@ export class DbPaymentStripe extends LitElement {
       </div>
       <p class="error" role="alert">${this.error}</p>
       ${this.loadFailed
-        ? html`<button type="button" class="secondary" @click=${this.load}>${i18n.t('retry')}</button>`
-        : html`<button type="button" class="primary pay" part="pay" aria-disabled=${!this.ready || this.busy} @click=${this.pay}>
+        ? html`<button type="button" class="secondary" @click=${this.#load}>${i18n.t('retry')}</button>`
+        : html`<button type="button" class="primary pay" part="pay" aria-disabled=${!this.ready || this.busy} @click=${this.#pay}>
             ${this.busy ? html`<span class="spinner" aria-hidden="true"></span>${i18n.t('processing')}` : setup ? i18n.t('confirmBooking') : i18n.t('payAmount', { amount: i18n.money(booking.depositDue) })}
           </button>`}`;
   }
 
-  private load = async () => {
+  #load = async () => {
     const { payment, mount } = this;
     if (!payment || !mount) return;
     this.loadFailed = false;
     this.error = '';
     try {
-      // The pure entry injects Stripe.js only when called, and uses window.Stripe when present.
-      const { loadStripe } = await import('@stripe/stripe-js/pure');
       const stripe = await loadStripe(payment.publishableKey);
-      if (!stripe) throw new Error('Stripe.js unavailable');
-      this.stripe = stripe;
+      this.#stripe = stripe;
       const style = getComputedStyle(this);
-      this.elements = stripe.elements({
+      this.#elements = stripe.elements({
         clientSecret: payment.clientSecret,
         locale: this.i18n.locale,
         appearance: {
@@ -104,38 +98,38 @@ export class DbPaymentStripe extends LitElement {
           },
         },
       });
-      const element = this.elements.create('payment', { layout: 'tabs' });
+      const element = this.#elements.create('payment', { layout: 'tabs' });
       element.on('ready', () => (this.ready = true));
       element.mount(mount);
     } catch {
-      this.elements = undefined;
+      this.#elements = undefined;
       this.loadFailed = true;
       this.error = this.i18n.t('paymentFailedToLoad');
     }
   };
 
-  private pay = async () => {
-    if (!this.ready || this.busy || !this.stripe || !this.elements || !this.payment) return;
+  #pay = async () => {
+    if (!this.ready || this.busy || !this.#stripe || !this.#elements || !this.payment) return;
     this.busy = true;
     this.error = '';
     try {
-      if (!this.accepted) {
-        const options = { elements: this.elements, redirect: 'if_required' as const, confirmParams: { return_url: location.href } };
-        const result = this.payment.intentType === 'setup' ? await this.stripe.confirmSetup(options) : await this.stripe.confirmPayment(options);
+      if (!this.#accepted) {
+        const options = { elements: this.#elements, redirect: 'if_required' as const, confirmParams: { return_url: location.href } };
+        const result = this.payment.intentType === 'setup' ? await this.#stripe.confirmSetup(options) : await this.#stripe.confirmPayment(options);
         if (result.error) {
           this.error = GUEST_FACING.has(result.error.type) && result.error.message ? result.error.message : this.i18n.t('declined');
           return;
         }
-        this.accepted = true;
+        this.#accepted = true;
       }
-      await this.confirm();
+      await this.#confirm();
     } finally {
       this.busy = false;
     }
   };
 
   /** The server retrieves the intent from Stripe and confirms the booking (SPEC 2.8). */
-  private async confirm() {
+  async #confirm() {
     try {
       const { booking } = await this.api!.confirm(this.booking!.id, this.clientToken);
       if (booking.status === 'confirmed') this.dispatchEvent(PaidEvent(booking));
@@ -143,7 +137,7 @@ export class DbPaymentStripe extends LitElement {
       else this.error = this.i18n.t('notConfirmed');
     } catch (error) {
       if (error instanceof ApiError && error.code === 'hold_expired') this.dispatchEvent(ExpiredEvent());
-      else this.error = this.i18n.t(error instanceof ApiError && error.code === 'network' ? 'errorNetwork' : 'notConfirmed');
+      else this.error = this.i18n.t(isNetworkError(error) ? 'errorNetwork' : 'notConfirmed');
     }
   }
 }

@@ -101,8 +101,9 @@ export const styles = css`
   .unavailable .description {
     color: var(--_text-muted);
   }
+  /* Grey rather than faded: the badges stay as legible as the rest of the card (WCAG 1.4.3). */
   .unavailable .tags {
-    opacity: 0.6;
+    filter: grayscale(1);
   }
   @container (min-width: 480px) {
     .card {

@@ -1,8 +1,6 @@
-import { consume } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { RateOffer } from '../shared/schemas/stay.ts';
-import { i18nContext } from './context.ts';
 import { defineElement } from './define.ts';
 import { depositBadge, depositBadgeStyles } from './deposit-badge.ts';
 import { QuantityChangeEvent, type DbChangeEvent } from './events.ts';
@@ -36,9 +34,8 @@ export class DbRateCard extends LitElement {
   /** The most rooms the guest may choose here (what is left, and one adult per room). */
   @property({ type: Number }) max = 0;
 
-  @consume({ context: i18nContext, subscribe: true })
-  @property({ attribute: false })
-  i18n = new I18n('en', 'USD');
+  /** The guest's language and the property's currency, handed down by <direct-book>. */
+  @property({ attribute: false }) i18n = new I18n('en', 'USD');
 
   override render() {
     const { rate, i18n } = this;
@@ -73,23 +70,23 @@ export class DbRateCard extends LitElement {
           ? html`<p class="price" part="price">${i18n.money(rate.roomTotal)}</p>
               <p class="per">${i18n.t('totalFor', { nights: i18n.count('nights', nights) })}</p>
               <p class="per">${perNight}</p>
-              <div class="action">${this.renderAction(rate)}</div>`
+              <div class="action">${this.#renderAction(rate)}</div>`
           : html`<p class="reason">${i18n.t(`reason_${rate.reason ?? 'sold_out'}` as const)}</p>`}
       </div>
     </article>`;
   }
 
-  private renderAction(rate: RateOffer) {
+  #renderAction(rate: RateOffer) {
     const { i18n } = this;
     if (this.quantity === 0) {
       return html`<button type="button" class="primary choose" aria-label=${i18n.t('chooseRate', { rate: rate.name })}
-        ?disabled=${this.max < 1} @click=${() => this.change(1)}>${i18n.t('choose')}</button>`;
+        ?disabled=${this.max < 1} @click=${() => this.#change(1)}>${i18n.t('choose')}</button>`;
     }
-    return html`<db-stepper label=${i18n.t('roomsOf', { rate: rate.name })} .value=${this.quantity} min="0" .max=${this.max}
-      @db-stepper-change=${(e: DbChangeEvent<number>) => this.change(e.value)}></db-stepper>`;
+    return html`<db-stepper .i18n=${i18n} label=${i18n.t('roomsOf', { rate: rate.name })} .value=${this.quantity} min="0" .max=${this.max}
+      @db-stepper-change=${(e: DbChangeEvent<number>) => this.#change(e.value)}></db-stepper>`;
   }
 
-  private async change(quantity: number) {
+  async #change(quantity: number) {
     const choosing = this.quantity === 0;
     this.quantity = quantity;
     this.dispatchEvent(QuantityChangeEvent({ id: this.rate!.id, quantity }));

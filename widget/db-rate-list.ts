@@ -1,8 +1,6 @@
-import { consume } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Availability } from '../shared/schemas/stay.ts';
-import { i18nContext } from './context.ts';
 import { defineElement } from './define.ts';
 import { DEPOSIT_PARTS } from './deposit-badge.ts';
 import { DatesChangeEvent, QuantityChangeEvent, type DbChangeEvent } from './events.ts';
@@ -43,22 +41,21 @@ export class DbRateList extends LitElement {
   /** True while a new answer is on its way: shows skeletons, or dims the old answer. */
   @property({ type: Boolean, reflect: true }) loading = false;
 
-  @consume({ context: i18nContext, subscribe: true })
-  @property({ attribute: false })
-  i18n = new I18n('en', 'USD');
+  /** The guest's language and the property's currency, handed down by <direct-book>. */
+  @property({ attribute: false }) i18n = new I18n('en', 'USD');
 
   override render() {
     const { availability } = this;
     if (!availability) return this.loading ? skeleton() : nothing;
     const offered = availability.roomTypes.some((t) => t.rates.some((r) => r.available));
     return html`<div class="list" aria-busy=${this.loading}>
-      ${offered ? availability.roomTypes.map((t) => this.renderRoomType(t)) : this.renderEmpty(availability)}
+      ${offered ? availability.roomTypes.map((t) => this.#renderRoomType(t)) : this.#renderEmpty(availability)}
     </div>`;
   }
 
-  private renderRoomType(type: RoomType) {
+  #renderRoomType(type: RoomType) {
     const { i18n } = this;
-    const chosen = Object.entries(this.selection).reduce((n, [id, q]) => n + (this.isOffered(id) ? q : 0), 0);
+    const chosen = Object.entries(this.selection).reduce((n, [id, q]) => n + (this.#isOffered(id) ? q : 0), 0);
     const spare = Math.max(0, this.adults - chosen);
     return html`<section class="room" part="room" aria-labelledby="room-${type.id}">
       <div class="media ${type.images[0] ? '' : 'no-photo'}">
@@ -72,7 +69,7 @@ export class DbRateList extends LitElement {
           ${type.rates.map((rate) => {
             const quantity = this.selection[rate.id] ?? 0;
             const max = Math.min(rate.unitsLeft, quantity + spare, MAX_ROOMS);
-            return html`<db-rate-card exportparts=${`rate-card, price, ${DEPOSIT_PARTS}`} .rate=${rate} .quantity=${Math.min(quantity, rate.unitsLeft)} .max=${max}
+            return html`<db-rate-card .i18n=${i18n} exportparts=${`rate-card, price, ${DEPOSIT_PARTS}`} .rate=${rate} .quantity=${Math.min(quantity, rate.unitsLeft)} .max=${max}
               @db-quantity-change=${(e: DbChangeEvent<{ id: string; quantity: number }>) => this.dispatchEvent(QuantityChangeEvent(e.value))}></db-rate-card>`;
           })}
         </div>
@@ -80,7 +77,7 @@ export class DbRateList extends LitElement {
     </section>`;
   }
 
-  private renderEmpty(availability: Availability) {
+  #renderEmpty(availability: Availability) {
     const { i18n } = this;
     const next = availability.nextAvailable;
     return html`<div class="empty" role="status">
@@ -95,7 +92,7 @@ export class DbRateList extends LitElement {
     </div>`;
   }
 
-  private isOffered(rateId: string): boolean {
+  #isOffered(rateId: string): boolean {
     return !!this.availability?.roomTypes.some((t) => t.rates.some((r) => r.id === rateId && r.available));
   }
 }

@@ -1,7 +1,5 @@
-import { consume } from '@lit/context';
 import { html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { i18nContext } from './context.ts';
 import { defineElement } from './define.ts';
 import { StepperChangeEvent } from './events.ts';
 import { I18n } from './i18n.ts';
@@ -30,21 +28,20 @@ export class DbStepper extends LitElement {
 
   @property({ type: Number }) max = 9;
 
-  @consume({ context: i18nContext, subscribe: true })
-  @property({ attribute: false })
-  i18n = new I18n('en', 'USD');
+  /** The guest's language and the property's currency, handed down by <direct-book>. */
+  @property({ attribute: false }) i18n = new I18n('en', 'USD');
 
   override render() {
     const { i18n, label } = this;
     // aria-disabled keeps a focused button focusable at the limit, so focus never drops to <body>.
     return html`<div class="stepper" part="stepper" role="group" aria-label=${label}>
-      <button type="button" aria-label=${i18n.t('decrease', { label })} aria-disabled=${this.value <= this.min} @click=${() => this.step(-1)}>${minus}</button>
+      <button type="button" aria-label=${i18n.t('decrease', { label })} aria-disabled=${this.value <= this.min} @click=${() => this.#step(-1)}>${minus}</button>
       <output aria-live="polite">${this.value}</output>
-      <button type="button" aria-label=${i18n.t('increase', { label })} aria-disabled=${this.value >= this.max} @click=${() => this.step(1)}>${plus}</button>
+      <button type="button" aria-label=${i18n.t('increase', { label })} aria-disabled=${this.value >= this.max} @click=${() => this.#step(1)}>${plus}</button>
     </div>`;
   }
 
-  private step(delta: number) {
+  #step(delta: number) {
     const next = Math.min(this.max, Math.max(this.min, this.value + delta));
     if (next === this.value) return;
     this.value = next;

@@ -1,8 +1,6 @@
-import { consume } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { PublicProperty, Quote } from '../shared/schemas/stay.ts';
-import { i18nContext } from './context.ts';
 import { defineElement } from './define.ts';
 import { depositBadge, depositBadgeStyles } from './deposit-badge.ts';
 import { I18n } from './i18n.ts';
@@ -35,13 +33,12 @@ export class DbSummary extends LitElement {
   /** True while the numbers are being (re)calculated. */
   @property({ type: Boolean, reflect: true }) loading = false;
 
-  @consume({ context: i18nContext, subscribe: true })
-  @property({ attribute: false })
-  i18n = new I18n('en', 'USD');
+  /** The guest's language and the property's currency, handed down by <direct-book>. */
+  @property({ attribute: false }) i18n = new I18n('en', 'USD');
 
   override render() {
     const { data, i18n } = this;
-    if (!data) return this.loading ? this.renderSkeleton() : nothing;
+    if (!data) return this.loading ? this.#renderSkeleton() : nothing;
     const manual = this.paymentMode === 'manual';
     return html`<section class="summary" part="summary" aria-labelledby="title" aria-busy=${this.loading}>
       <h3 id="title">${i18n.t('summary')}</h3>
@@ -49,7 +46,7 @@ export class DbSummary extends LitElement {
       <ul class="lines">
         ${data.rooms.map(
           (room) => html`<li>
-              <span>${room.roomTypeName} · ${room.rateName}<small>${this.party(room.adults, room.children)}</small></span>
+              <span>${room.roomTypeName} · ${room.rateName}<small>${i18n.party(room.adults, room.children)}</small></span>
               <span class="amount">${i18n.money(room.roomTotal)}</span>
             </li>
             ${room.extras.map(
@@ -76,12 +73,7 @@ export class DbSummary extends LitElement {
     </section>`;
   }
 
-  private party(adults: number, children: number): string {
-    const { i18n } = this;
-    return [i18n.count('adultsCount', adults), children ? i18n.count('childrenCount', children) : ''].filter(Boolean).join(', ');
-  }
-
-  private renderSkeleton() {
+  #renderSkeleton() {
     return html`<section class="summary" aria-busy="true">
       <h3>${this.i18n.t('summary')}</h3>
       <span class="skeleton line wide"></span>

@@ -2,9 +2,11 @@ import { css } from 'lit';
 
 export const styles = css`
   /* Inherited page styles stop here; !important because a page's own rules on the host
-     (even "* { all: unset }") otherwise win over :host. */
+     (even "* { all: unset }") otherwise win over :host. \`all\` also resets the theme's
+     box-sizing, which every element inside inherits, so it is set again after it. */
   :host {
     all: initial;
+    box-sizing: border-box;
     display: block !important;
     font-family: var(--_font);
     color: var(--_text);
@@ -54,7 +56,6 @@ export const styles = css`
     display: flex;
     gap: 0.5rem;
     margin-bottom: 1.25rem;
-    counter-reset: step;
   }
   .progress li {
     flex: 1;
@@ -66,9 +67,6 @@ export const styles = css`
     padding-top: 0.6rem;
     border-top: 3px solid var(--_border);
     min-width: 0;
-  }
-  .progress .dot {
-    display: none;
   }
   .progress .label {
     overflow: hidden;
@@ -103,8 +101,8 @@ export const styles = css`
     line-height: 1.25;
     outline: none;
   }
+  /* The outline itself comes from the theme's :focus-visible. */
   h2:focus-visible {
-    outline: 2px solid var(--_focus);
     outline-offset: 4px;
     border-radius: 4px;
   }
@@ -130,14 +128,16 @@ export const styles = css`
   }
 
   /* Dates and guests */
-  .search {
+  .search,
+  .search-skeleton {
     display: grid;
     grid-template-columns: 1fr;
     gap: 0.5rem;
     margin-bottom: 0.75rem;
   }
   @container (min-width: 560px) {
-    .search {
+    .search,
+    .search-skeleton {
       grid-template-columns: 3fr 2fr;
     }
   }
@@ -326,18 +326,8 @@ export const styles = css`
     height: 1.9rem;
     margin-bottom: 1.25rem;
   }
-  .search-skeleton {
-    display: grid;
-    gap: 0.5rem;
-    margin-bottom: 0.75rem;
-  }
   .search-skeleton .skeleton {
     height: 60px;
     border-radius: var(--_radius);
-  }
-  @container (min-width: 560px) {
-    .search-skeleton {
-      grid-template-columns: 3fr 2fr;
-    }
   }
 `;

@@ -249,6 +249,17 @@ describe('direct-book', () => {
     expect(el.querySelector('[slot=payment]'), 'removed when leaving the payment step').to.equal(null);
   });
 
+  it('keeps full-width fields and buttons inside their column', async () => {
+    fetch = serve();
+    const el = await widget();
+    await toDetails(el);
+    const form = deep(el, 'db-guest-form')!;
+    const edge = form.getBoundingClientRect().right;
+    for (const control of form.shadowRoot!.querySelectorAll('input, button')) {
+      expect(control.getBoundingClientRect().right, control.id || control.className).to.be.at.most(edge + 0.5);
+    }
+  });
+
   it('keeps its buttons visible on a page whose CSS hides all buttons', async () => {
     const hostile = document.createElement('style');
     hostile.textContent = '* { all: unset } button { display: none !important } direct-book { display: none }';

@@ -1,12 +1,10 @@
-import { provide } from '@lit/context';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { addDays, daysBetween, isCalendarDate } from '../shared/dates.ts';
 import type { Booking, BookingCreated, BookingRequest, Guest, PublicProperty, QuoteRequest } from '../shared/schemas/stay.ts';
-import { Api, ApiError, uuid } from './api.ts';
+import { Api, ApiError, isNetworkError, uuid } from './api.ts';
 import { offeredSelection, roomRequests } from './booking-request.ts';
-import { apiContext, i18nContext } from './context.ts';
 import { defineElement } from './define.ts';
 import { DEPOSIT_PARTS } from './deposit-badge.ts';
 import {
@@ -99,13 +97,9 @@ export class DirectBook extends LitElement {
   /** How many adults to start with. */
   @property({ type: Number }) adults?: number;
 
-  @provide({ context: apiContext })
-  @state()
-  private client?: Api;
-
-  @provide({ context: i18nContext })
-  @state()
-  private i18n = new I18n('en', 'USD');
+  // Both are handed down to the elements below as properties.
+  @state() private client?: Api;
+  @state() private i18n = new I18n('en', 'USD');
 
   @state() private step: Step = 'stay';
   /** The stay asked for; the stay shown is the availability answer's (it may be the next available). */
@@ -127,25 +121,25 @@ export class DirectBook extends LitElement {
   @state() private refresh = 0;
 
   /** True while the stay is our default rather than the guest's, so an empty answer may move on. */
-  private defaultStay = false;
-  private idempotency?: { body: string; key: string };
-  private focusHeading = false;
-  private paymentMount?: HTMLElement;
+  #defaultStay = false;
+  #idempotency?: { body: string; key: string };
+  #focusHeading = false;
+  #paymentMount?: HTMLElement;
 
-  private propertyTask = new Task(this, {
+  #propertyTask = new Task(this, {
     task: ([client], { signal }) => client?.property(signal) ?? initialState,
     args: () => [this.client] as const,
-    onComplete: (property) => this.start(property),
+    onComplete: (property) => this.#start(property),
   });
 
-  private availabilityTask = new Task(this, {
+  #availabilityTask = new Task(this, {
     task: async ([client, stay, adults, children, locale], { signal }) => {
       if (!client || !stay) return initialState;
       const query = { ...stay, adults, children, locale };
       const answer = await client.availability(query, signal);
       const offered = answer.roomTypes.some((t) => t.rates.some((r) => r.available));
       // SPEC 4: a visitor who gave no dates sees prices at once, so an empty default moves on.
-      if (this.defaultStay && !offered && answer.nextAvailable) {
+      if (this.#defaultStay && !offered && answer.nextAvailable) {
         return client.availability({ ...query, ...answer.nextAvailable }, signal);
       }
       return answer;
@@ -153,27 +147,27 @@ export class DirectBook extends LitElement {
     args: () => [this.client, this.stay, this.party.adults, this.party.children, this.i18n.locale, this.refresh] as const,
   });
 
-  private calendarTask = new Task(this, {
+  #calendarTask = new Task(this, {
     task: ([client, view], { signal }) => (client && view ? client.calendar(view.from, view.to, signal) : initialState),
     args: () => [this.client, this.panel === 'dates' ? this.calendarView : undefined] as const,
   });
 
-  private quoteTask = new Task(this, {
+  #quoteTask = new Task(this, {
     task: ([client, body], { signal }) => (client && body ? client.quote(JSON.parse(body) as QuoteRequest, signal) : initialState),
     // Compared as JSON so an unchanged request is not sent again.
-    args: () => [this.client, this.step === 'review' || this.step === 'details' ? JSON.stringify(this.quoteRequest()) : undefined] as const,
+    args: () => [this.client, this.step === 'review' || this.step === 'details' ? JSON.stringify(this.#quoteRequest()) : undefined] as const,
   });
 
   override connectedCallback() {
     super.connectedCallback();
-    window.addEventListener('online', this.onConnectivity);
-    window.addEventListener('offline', this.onConnectivity);
+    window.addEventListener('online', this.#onConnectivity);
+    window.addEventListener('offline', this.#onConnectivity);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.onConnectivity);
-    window.removeEventListener('offline', this.onConnectivity);
+    window.removeEventListener('online', this.#onConnectivity);
+    window.removeEventListener('offline', this.#onConnectivity);
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -181,69 +175,69 @@ export class DirectBook extends LitElement {
       this.client = this.property ? new Api(this.api ?? new URL(import.meta.url).origin, this.property) : undefined;
     }
     // The loading state already speaks the page's language; the property's may refine it later.
-    if (changed.has('locale') || !this.hasUpdated) this.updateI18n(this.propertyTask.value);
+    if (changed.has('locale') || !this.hasUpdated) this.#updateI18n(this.#propertyTask.value);
   }
 
   protected override updated() {
-    if (this.focusHeading) {
-      this.focusHeading = false;
+    if (this.#focusHeading) {
+      this.#focusHeading = false;
       this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
     }
   }
 
   override render() {
-    return html`<div class="widget" part="widget" role="region" aria-label=${this.i18n.t('widgetLabel', { name: this.propertyTask.value?.name ?? '' })}>
+    return html`<div class="widget" part="widget" role="region" aria-label=${this.i18n.t('widgetLabel', { name: this.#propertyTask.value?.name ?? '' })}>
       ${this.offline ? html`<p class="banner offline" role="status">${this.i18n.t('offline')}</p>` : nothing}
-      ${this.propertyTask.render({
-        pending: () => this.renderLoading(),
-        error: (error) => this.renderError(error, () => this.propertyTask.run()),
-        complete: (property) => this.renderStep(property),
+      ${this.#propertyTask.render({
+        pending: () => this.#renderLoading(),
+        error: (error) => this.#renderError(error, () => this.#propertyTask.run()),
+        complete: (property) => this.#renderStep(property),
       })}
     </div>`;
   }
 
-  private renderStep(property: PublicProperty) {
+  #renderStep(property: PublicProperty) {
     switch (this.step) {
       case 'stay':
-        return this.renderStay(property);
+        return this.#renderStay(property);
       case 'review':
-        return this.renderReview(property);
+        return this.#renderReview(property);
       case 'details':
-        return this.renderDetails(property);
+        return this.#renderDetails(property);
       case 'payment':
-        return this.renderPayment(property);
+        return this.#renderPayment(property);
       case 'confirmation':
-        return this.renderConfirmation(property);
+        return this.#renderConfirmation(property);
       case 'expired':
-        return this.renderExpired(property);
+        return this.#renderExpired(property);
     }
   }
 
-  private renderLoading() {
+  #renderLoading() {
     return html`<div class="loading" aria-busy="true">
       <span class="visually-hidden" role="status">${this.i18n.t('loading')}</span>
       <div class="progress-skeleton"><span class="skeleton"></span></div>
       <span class="skeleton heading-skeleton"></span>
       <div class="search-skeleton"><span class="skeleton"></span><span class="skeleton"></span></div>
-      <db-rate-list loading></db-rate-list>
+      <db-rate-list .i18n=${this.i18n} loading></db-rate-list>
     </div>`;
   }
 
-  private renderHeader(key: MessageKey, back?: Step) {
+  #renderHeader(key: MessageKey, back?: Step) {
     const i18n = this.i18n;
     const current = PROGRESS.findIndex((p) => p.step === this.step);
     return html`${current >= 0
         ? html`<ol class="progress" part="progress" aria-label=${i18n.t('progressLabel')}>
             ${PROGRESS.map(
               (p, index) => html`<li class=${index < current ? 'done' : index === current ? 'current' : ''} aria-current=${index === current ? 'step' : 'false'}>
-                <span class="dot" aria-hidden="true">${index + 1}</span><span class="label">${i18n.t(p.label)}</span>
+                <span class="label">${i18n.t(p.label)}</span>
               </li>`,
             )}
           </ol>`
         : nothing}
       <div class="step-head">
         ${back
-          ? html`<button type="button" class="back" @click=${() => this.go(back)}>
+          ? html`<button type="button" class="back" @click=${() => this.#go(back)}>
               <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M10 3 5 8l5 5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg>${i18n.t('back')}
             </button>`
           : nothing}
@@ -251,122 +245,121 @@ export class DirectBook extends LitElement {
       </div>`;
   }
 
-  private renderStay(property: PublicProperty) {
+  #renderStay(property: PublicProperty) {
     const i18n = this.i18n;
-    const answer = this.availabilityTask.value;
-    const loading = this.availabilityTask.status === TaskStatus.PENDING;
-    const shown = this.shownStay();
+    const answer = this.#availabilityTask.value;
+    const loading = this.#availabilityTask.status === TaskStatus.PENDING;
+    const shown = this.#shownStay();
     const chosen = offeredSelection(answer, this.selection);
     const rooms = [...chosen.values()].reduce((a, b) => a + b, 0);
     const estimate = answer?.roomTypes.flatMap((t) => t.rates).reduce((sum, r) => sum + r.roomTotal * (chosen.get(r.id) ?? 0), 0) ?? 0;
-    return html`${this.renderHeader('headingStay')}
+    return html`${this.#renderHeader('headingStay')}
       <div class="search" part="search">
         <button type="button" class="field ${this.panel === 'dates' ? 'open' : ''}" id="dates-toggle" aria-expanded=${this.panel === 'dates'} aria-controls="panel"
-          @click=${() => this.toggle('dates')}>
+          @click=${() => this.#toggle('dates')}>
           <span class="field-label">${i18n.t('dates')}</span>
           <span class="field-value">${shown ? html`${i18n.range(shown.checkIn, shown.checkOut)} <span class="muted">· ${i18n.count('nights', daysBetween(shown.checkIn, shown.checkOut))}</span>` : '—'}</span>
         </button>
         <button type="button" class="field ${this.panel === 'guests' ? 'open' : ''}" id="guests-toggle" aria-expanded=${this.panel === 'guests'} aria-controls="panel"
-          @click=${() => this.toggle('guests')}>
+          @click=${() => this.#toggle('guests')}>
           <span class="field-label">${i18n.t('guests')}</span>
-          <span class="field-value">${this.partyText()}</span>
+          <span class="field-value">${i18n.party(this.party.adults, this.party.children)}</span>
         </button>
       </div>
-      ${this.panel ? this.renderPanel(property, shown) : nothing}
+      ${this.panel ? this.#renderPanel(property, shown) : nothing}
       ${this.notice ? html`<p class="banner notice" role="alert">${this.notice}</p>` : nothing}
-      ${this.availabilityTask.status === TaskStatus.ERROR
-        ? this.renderError(this.availabilityTask.error, () => this.availabilityTask.run())
-        : html`<db-rate-list exportparts=${`room, rate-card, price, ${DEPOSIT_PARTS}`} .availability=${answer} .selection=${this.selection} .adults=${this.party.adults} ?loading=${loading}
-            @db-quantity-change=${this.onRoomQuantity} @db-dates-change=${this.onDates}></db-rate-list>`}
+      ${this.#availabilityTask.status === TaskStatus.ERROR
+        ? this.#renderError(this.#availabilityTask.error, () => this.#availabilityTask.run())
+        : html`<db-rate-list .i18n=${i18n} exportparts=${`room, rate-card, price, ${DEPOSIT_PARTS}`} .availability=${answer} .selection=${this.selection} .adults=${this.party.adults} ?loading=${loading}
+            @db-quantity-change=${this.#onRoomQuantity} @db-dates-change=${this.#onDates}></db-rate-list>`}
       ${rooms > 0
         ? html`<div class="footer">
             <p class="footer-text"><span>${i18n.t('selected', { rooms: i18n.count('rooms', rooms) })}</span><strong>${i18n.money(estimate)}</strong></p>
-            <button type="button" class="primary" part="primary-button" @click=${() => this.go('review')}>${i18n.t('continue')}</button>
+            <button type="button" class="primary" part="primary-button" @click=${() => this.#go('review')}>${i18n.t('continue')}</button>
           </div>`
         : nothing}`;
   }
 
-  private renderPanel(property: PublicProperty, shown: StayValue | undefined) {
-    return html`<div class="panel" id="panel" @keydown=${this.onPanelKeydown}>
+  #renderPanel(property: PublicProperty, shown: StayValue | undefined) {
+    return html`<div class="panel" id="panel" @keydown=${this.#onPanelKeydown}>
       ${this.panel === 'dates'
-        ? html`<db-date-picker .min=${property.today} .checkIn=${shown?.checkIn} .checkOut=${shown?.checkOut} .closedDates=${property.closedDates}
-            .days=${this.calendarTask.value?.days ?? []} @db-dates-change=${this.onDates}
+        ? html`<db-date-picker .i18n=${this.i18n} .min=${property.today} .checkIn=${shown?.checkIn} .checkOut=${shown?.checkOut} .closedDates=${property.closedDates}
+            .days=${this.#calendarTask.value?.days ?? []} @db-dates-change=${this.#onDates}
             @db-view-change=${(e: DbChangeEvent<{ from: string; to: string }>) => (this.calendarView = e.value)}></db-date-picker>`
-        : html`<db-guests .adults=${this.party.adults} .childCount=${this.party.children} .max=${MAX_GUESTS}
-            @db-guests-change=${this.onGuests}></db-guests>`}
-      <div class="panel-actions"><button type="button" class="secondary" @click=${() => this.closePanel()}>${this.i18n.t('done')}</button></div>
+        : html`<db-guests .i18n=${this.i18n} .adults=${this.party.adults} .childCount=${this.party.children} .max=${MAX_GUESTS}
+            @db-guests-change=${this.#onGuests}></db-guests>`}
+      <div class="panel-actions"><button type="button" class="secondary" @click=${() => this.#closePanel()}>${this.i18n.t('done')}</button></div>
     </div>`;
   }
 
-  private renderReview(property: PublicProperty) {
-    return html`${this.renderHeader('headingReview', 'stay')}
+  #renderReview(property: PublicProperty) {
+    return html`${this.#renderHeader('headingReview', 'stay')}
       <div class="columns">
         <div class="main">
-          <db-extras .extras=${property.extras} .value=${this.extras} @db-quantity-change=${this.onExtraQuantity}></db-extras>
-          ${property.extras.length ? nothing : this.renderQuoteSummary(property)}
+          <db-extras .i18n=${this.i18n} .extras=${property.extras} .value=${this.extras} @db-quantity-change=${this.#onExtraQuantity}></db-extras>
+          ${property.extras.length ? nothing : this.#renderQuoteSummary(property)}
         </div>
         <aside>
-          ${property.extras.length ? this.renderQuoteSummary(property) : nothing}
-          ${this.quoteTask.status === TaskStatus.ERROR ? this.renderError(this.quoteTask.error, () => this.quoteTask.run()) : nothing}
-          <button type="button" class="primary wide" part="primary-button" ?disabled=${this.quoteTask.status !== TaskStatus.COMPLETE}
-            @click=${() => this.go('details')}>${this.i18n.t('continue')}</button>
+          ${property.extras.length ? this.#renderQuoteSummary(property) : nothing}
+          ${this.#quoteTask.status === TaskStatus.ERROR ? this.#renderError(this.#quoteTask.error, () => this.#quoteTask.run()) : nothing}
+          <button type="button" class="primary wide" part="primary-button" ?disabled=${this.#quoteTask.status !== TaskStatus.COMPLETE}
+            @click=${() => this.#go('details')}>${this.i18n.t('continue')}</button>
         </aside>
       </div>`;
   }
 
-  private renderQuoteSummary(property: PublicProperty) {
-    return html`<db-summary exportparts=${`summary, due-now, ${DEPOSIT_PARTS}`} .data=${this.quoteTask.value} payment-mode=${property.paymentMode}
-      ?loading=${this.quoteTask.status === TaskStatus.PENDING}></db-summary>`;
+  #renderQuoteSummary(property: PublicProperty) {
+    return html`<db-summary .i18n=${this.i18n} exportparts=${`summary, due-now, ${DEPOSIT_PARTS}`} .data=${this.#quoteTask.value} payment-mode=${property.paymentMode}
+      ?loading=${this.#quoteTask.status === TaskStatus.PENDING}></db-summary>`;
   }
 
-  private renderDetails(property: PublicProperty) {
-    return html`${this.renderHeader('headingDetails', 'review')}
+  #renderDetails(property: PublicProperty) {
+    return html`${this.#renderHeader('headingDetails', 'review')}
       <div class="columns">
         <div class="main">
           ${this.bookingError ? html`<p class="banner error" role="alert">${this.bookingError}</p>` : nothing}
-          <db-guest-form .value=${this.guest} ?busy=${this.submitting} .serverErrors=${this.fieldErrors}
+          <db-guest-form .i18n=${this.i18n} .value=${this.guest} ?busy=${this.submitting} .serverErrors=${this.fieldErrors}
             @db-guest-input=${(e: DbChangeEvent<Partial<Guest>>) => (this.guest = e.value)}
-            @db-guest-submit=${(e: DbChangeEvent<Guest>) => this.book(e.value)}></db-guest-form>
+            @db-guest-submit=${(e: DbChangeEvent<Guest>) => this.#book(e.value)}></db-guest-form>
         </div>
-        <aside>${this.renderQuoteSummary(property)}</aside>
+        <aside>${this.#renderQuoteSummary(property)}</aside>
       </div>`;
   }
 
-  private renderPayment(property: PublicProperty) {
+  #renderPayment(property: PublicProperty) {
     const created = this.created!;
     const { booking, payment, clientToken } = created;
-    return html`${this.renderHeader('headingPayment', 'details')}
-      <db-hold-timer expires-at=${booking.expiresAt} @db-expired=${this.onExpired}></db-hold-timer>
+    return html`${this.#renderHeader('headingPayment', 'details')}
+      <db-hold-timer .i18n=${this.i18n} expires-at=${booking.expiresAt} @db-expired=${this.#onExpired}></db-hold-timer>
       <div class="columns">
         <div class="main">
           ${payment.provider === 'stripe'
-            ? html`<db-payment-stripe exportparts="pay: primary-button" .payment=${payment} .booking=${booking} .clientToken=${clientToken} .mount=${this.paymentMount}
-                @db-paid=${this.onPaid} @db-expired=${this.onExpired}><slot name="payment" slot="payment"></slot></db-payment-stripe>`
-            : html`<db-payment-manual exportparts="card-frame" .payment=${payment} .booking=${booking} .clientToken=${clientToken} .brands=${property.acceptedCardBrands}
-                @db-paid=${this.onPaid}></db-payment-manual>`}
+            ? html`<db-payment-stripe .i18n=${this.i18n} .api=${this.client} exportparts="pay: primary-button" .payment=${payment} .booking=${booking} .clientToken=${clientToken} .mount=${this.#paymentMount}
+                @db-paid=${this.#onPaid} @db-expired=${this.#onExpired}><slot name="payment" slot="payment"></slot></db-payment-stripe>`
+            : html`<db-payment-manual .i18n=${this.i18n} .api=${this.client} exportparts="card-frame" .payment=${payment} .booking=${booking} .clientToken=${clientToken}
+                @db-paid=${this.#onPaid}></db-payment-manual>`}
         </div>
-        <aside><db-summary exportparts=${`summary, due-now, ${DEPOSIT_PARTS}`} .data=${booking} payment-mode=${property.paymentMode}></db-summary></aside>
+        <aside><db-summary .i18n=${this.i18n} exportparts=${`summary, due-now, ${DEPOSIT_PARTS}`} .data=${booking} payment-mode=${property.paymentMode}></db-summary></aside>
       </div>`;
   }
 
-  private renderConfirmation(property: PublicProperty) {
+  #renderConfirmation(property: PublicProperty) {
     return html`<div class="success-icon" aria-hidden="true">
         <svg viewBox="0 0 24 24"><path d="m6 12.5 4 4 8-9" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round"/></svg>
       </div>
-      ${this.renderHeader('headingConfirmation')}
-      <db-confirmation exportparts=${`reference, summary, due-now, ${DEPOSIT_PARTS}`} .booking=${this.confirmed} property-name=${property.name}></db-confirmation>`;
+      ${this.#renderHeader('headingConfirmation')}
+      <db-confirmation .i18n=${this.i18n} exportparts=${`reference, summary, due-now, ${DEPOSIT_PARTS}`} .booking=${this.confirmed} property-name=${property.name}></db-confirmation>`;
   }
 
-  private renderExpired(property: PublicProperty) {
-    return html`${this.renderHeader('headingExpired')}
+  #renderExpired(property: PublicProperty) {
+    return html`${this.#renderHeader('headingExpired')}
       <p class="expired-text">${this.i18n.t('expiredText', { minutes: property.holdMinutes })}</p>
-      <button type="button" class="primary" part="primary-button" @click=${this.startAgain}>${this.i18n.t('startAgain')}</button>`;
+      <button type="button" class="primary" part="primary-button" @click=${this.#startAgain}>${this.i18n.t('startAgain')}</button>`;
   }
 
-  private renderError(error: unknown, retry: () => void) {
-    const code = error instanceof ApiError ? error.code : '';
+  #renderError(error: unknown, retry: () => void) {
     const notFound = error instanceof ApiError && error.status === 404;
-    const key: MessageKey = code === 'network' ? 'errorNetwork' : notFound ? 'errorNotFound' : 'errorGeneric';
+    const key: MessageKey = isNetworkError(error) ? 'errorNetwork' : notFound ? 'errorNotFound' : 'errorGeneric';
     return html`<div class="error-state" role="alert">
       <p>${this.i18n.t(key)}</p>
       ${notFound ? nothing : html`<button type="button" class="secondary" @click=${retry}>${this.i18n.t('retry')}</button>`}
@@ -374,12 +367,12 @@ export class DirectBook extends LitElement {
   }
 
   /** The property arrived: set the language and the stay to show first. */
-  private start(property: PublicProperty) {
-    this.updateI18n(property);
+  #start(property: PublicProperty) {
+    this.#updateI18n(property);
     const today = property.today;
     const checkIn = this.checkIn && isCalendarDate(this.checkIn) && this.checkIn >= today ? this.checkIn : undefined;
     const checkOut = checkIn && this.checkOut && isCalendarDate(this.checkOut) && this.checkOut > checkIn ? this.checkOut : undefined;
-    this.defaultStay = !checkIn;
+    this.#defaultStay = !checkIn;
     // SPEC 4: with no dates, the first night from tomorrow, one night.
     const from = checkIn ?? addDays(today, 1);
     this.stay = { checkIn: from, checkOut: checkOut ?? addDays(from, 1) };
@@ -387,26 +380,22 @@ export class DirectBook extends LitElement {
     this.dispatchEvent(new DirectbookStepEvent(this.step));
   }
 
-  private updateI18n(property: PublicProperty | undefined) {
+  #updateI18n(property: PublicProperty | undefined) {
     const locale = resolveLocale(this.locale, document.documentElement.lang, property?.locale);
     const currency = property?.currency ?? this.i18n.currency;
     if (locale !== this.i18n.locale || currency !== this.i18n.currency) this.i18n = new I18n(locale, currency);
   }
 
-  private shownStay(): StayValue | undefined {
-    const answer = this.availabilityTask.value;
-    if (this.availabilityTask.status === TaskStatus.COMPLETE && answer) return { checkIn: answer.checkIn, checkOut: answer.checkOut };
+  #shownStay(): StayValue | undefined {
+    const answer = this.#availabilityTask.value;
+    if (this.#availabilityTask.status === TaskStatus.COMPLETE && answer) return { checkIn: answer.checkIn, checkOut: answer.checkOut };
     return this.stay;
   }
 
-  private partyText(): string {
-    const { i18n, party } = this;
-    return [i18n.count('adultsCount', party.adults), party.children ? i18n.count('childrenCount', party.children) : ''].filter(Boolean).join(', ');
-  }
 
-  private quoteRequest(): QuoteRequest | undefined {
-    const answer = this.availabilityTask.value;
-    const property = this.propertyTask.value;
+  #quoteRequest(): QuoteRequest | undefined {
+    const answer = this.#availabilityTask.value;
+    const property = this.#propertyTask.value;
     if (!answer || !property) return undefined;
     const chosen = offeredSelection(answer, this.selection);
     if (!chosen.size) return undefined;
@@ -418,17 +407,17 @@ export class DirectBook extends LitElement {
     };
   }
 
-  private go(step: Step) {
+  #go(step: Step) {
     if (step === 'stay') this.panel = undefined;
-    if (step !== 'payment') this.dropPaymentMount();
-    if (step === 'payment' && this.created?.payment.provider === 'stripe') this.paymentMount = this.createPaymentMount();
+    if (step !== 'payment') this.#dropPaymentMount();
+    if (step === 'payment' && this.created?.payment.provider === 'stripe') this.#paymentMount = this.#createPaymentMount();
     this.step = step;
-    this.focusHeading = true;
+    this.#focusHeading = true;
     this.dispatchEvent(new DirectbookStepEvent(step));
   }
 
   /** Stripe's Payment Element must be in the light DOM; it is slotted through to the payment step. */
-  private createPaymentMount(): HTMLElement {
+  #createPaymentMount(): HTMLElement {
     const mount = document.createElement('div');
     mount.slot = 'payment';
     // Inline style outranks hostile page rules such as `* { all: unset }`.
@@ -437,80 +426,80 @@ export class DirectBook extends LitElement {
     return mount;
   }
 
-  private dropPaymentMount() {
-    this.paymentMount?.remove();
-    this.paymentMount = undefined;
+  #dropPaymentMount() {
+    this.#paymentMount?.remove();
+    this.#paymentMount = undefined;
   }
 
-  private toggle(panel: Panel) {
+  #toggle(panel: Panel) {
     this.panel = this.panel === panel ? undefined : panel;
     if (this.panel === 'dates') void this.updateComplete.then(() => this.renderRoot.querySelector('db-date-picker')?.focus());
   }
 
-  private async closePanel() {
+  async #closePanel() {
     const toggle = this.panel === 'dates' ? '#dates-toggle' : '#guests-toggle';
     this.panel = undefined;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(toggle)?.focus();
   }
 
-  private onPanelKeydown = (event: KeyboardEvent) => {
+  #onPanelKeydown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
       event.stopPropagation();
-      void this.closePanel();
+      void this.#closePanel();
     }
   };
 
-  private onDates = (event: DbChangeEvent<StayValue>) => {
-    this.defaultStay = false;
+  #onDates = (event: DbChangeEvent<StayValue>) => {
+    this.#defaultStay = false;
     this.notice = '';
     this.stay = event.value;
-    if (this.panel === 'dates') void this.closePanel();
+    if (this.panel === 'dates') void this.#closePanel();
   };
 
-  private onGuests = (event: DbChangeEvent<PartyValue>) => {
+  #onGuests = (event: DbChangeEvent<PartyValue>) => {
     // Keep showing the dates on screen (perhaps the next available ones) for the new party.
-    const shown = this.shownStay();
+    const shown = this.#shownStay();
     if (shown && (shown.checkIn !== this.stay?.checkIn || shown.checkOut !== this.stay?.checkOut)) this.stay = shown;
     this.party = event.value;
   };
 
-  private onRoomQuantity = (event: DbChangeEvent<{ id: string; quantity: number }>) => {
+  #onRoomQuantity = (event: DbChangeEvent<{ id: string; quantity: number }>) => {
     this.notice = '';
     this.selection = { ...this.selection, [event.value.id]: event.value.quantity };
   };
 
-  private onExtraQuantity = (event: DbChangeEvent<{ id: string; quantity: number }>) => {
+  #onExtraQuantity = (event: DbChangeEvent<{ id: string; quantity: number }>) => {
     this.extras = { ...this.extras, [event.value.id]: event.value.quantity };
   };
 
-  private async book(guest: Guest) {
-    const quote = this.quoteRequest();
+  async #book(guest: Guest) {
+    const quote = this.#quoteRequest();
     if (!quote || !this.client || this.submitting) return;
     this.guest = guest;
     const body: BookingRequest = { ...quote, guest };
     const json = JSON.stringify(body);
     // SPEC 2.7: one key per checkout attempt; resending the same attempt reuses it.
-    if (this.idempotency?.body !== json) this.idempotency = { body: json, key: uuid() };
+    if (this.#idempotency?.body !== json) this.#idempotency = { body: json, key: uuid() };
     this.submitting = true;
     this.bookingError = '';
     this.fieldErrors = {};
     try {
-      this.created = await this.client.createBooking(body, this.idempotency.key);
-      this.go('payment');
+      this.created = await this.client.createBooking(body, this.#idempotency.key);
+      this.#go('payment');
     } catch (error) {
-      this.bookingFailed(error);
+      this.#bookingFailed(error);
     } finally {
       this.submitting = false;
     }
   }
 
-  private bookingFailed(error: unknown) {
+  #bookingFailed(error: unknown) {
     if (error instanceof ApiError && error.status === 409) {
       // A room was taken meanwhile: back to the rates, choices kept, with fresh availability.
       this.notice = this.i18n.t('soldOutNotice');
       this.refresh++;
-      this.go('stay');
+      this.#go('stay');
       return;
     }
     if (error instanceof ApiError && error.status === 400) {
@@ -522,35 +511,35 @@ export class DirectBook extends LitElement {
       this.fieldErrors = fields;
       if (Object.keys(fields).length) return;
     }
-    this.bookingError = this.i18n.t(error instanceof ApiError && error.code === 'network' ? 'errorNetwork' : 'errorGeneric');
+    this.bookingError = this.i18n.t(isNetworkError(error) ? 'errorNetwork' : 'errorGeneric');
   }
 
-  private onPaid = (event: DbChangeEvent<Booking>) => {
+  #onPaid = (event: DbChangeEvent<Booking>) => {
     const booking = event.value;
     this.confirmed = booking;
-    this.idempotency = undefined;
-    this.go('confirmation');
+    this.#idempotency = undefined;
+    this.#go('confirmation');
     this.dispatchEvent(
       new DirectbookBookedEvent({ reference: booking.reference, total: booking.total, depositDue: booking.depositDue, currency: booking.currency }),
     );
   };
 
-  private onExpired = () => {
-    if (this.step === 'payment') this.go('expired');
+  #onExpired = () => {
+    if (this.step === 'payment') this.#go('expired');
   };
 
-  private startAgain = () => {
+  #startAgain = () => {
     this.created = undefined;
-    this.idempotency = undefined;
+    this.#idempotency = undefined;
     this.refresh++;
-    this.go('stay');
+    this.#go('stay');
   };
 
-  private onConnectivity = () => {
+  #onConnectivity = () => {
     this.offline = !navigator.onLine;
     if (this.offline) return;
-    if (this.propertyTask.status === TaskStatus.ERROR) void this.propertyTask.run();
-    else if (this.availabilityTask.status === TaskStatus.ERROR) void this.availabilityTask.run();
+    if (this.#propertyTask.status === TaskStatus.ERROR) void this.#propertyTask.run();
+    else if (this.#availabilityTask.status === TaskStatus.ERROR) void this.#availabilityTask.run();
   };
 }
 

@@ -5,7 +5,7 @@ import { en, type MessageKey, type Messages } from './locales/en.ts';
 import { id } from './locales/id.ts';
 import { ko } from './locales/ko.ts';
 
-const catalogs: Record<Locale, Messages> = { en, ko, id };
+const catalogs: Record<Locale, Partial<Messages>> = { en, ko, id };
 
 type PluralBase<K> = K extends `${infer B}_other` ? B : never;
 export type PluralKey = PluralBase<MessageKey>;
@@ -21,27 +21,33 @@ export function resolveLocale(attribute?: string | null, pageLang?: string | nul
 
 /** One locale and currency's way of saying things; immutable, so Lit sees a new one as a change. */
 export class I18n {
-  private readonly messages: Messages;
-  private readonly plurals: Intl.PluralRules;
-  private readonly formats = new Map<string, Intl.DateTimeFormat>();
+  readonly #messages: Partial<Messages>;
+  readonly #plurals: Intl.PluralRules;
+  readonly #formats = new Map<string, Intl.DateTimeFormat>();
 
   constructor(
     readonly locale: Locale,
     readonly currency: string,
   ) {
-    this.messages = catalogs[locale];
-    this.plurals = new Intl.PluralRules(locale);
+    this.#messages = catalogs[locale];
+    this.#plurals = new Intl.PluralRules(locale);
   }
 
   t(key: MessageKey, params: Params = {}): string {
-    return this.messages[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+    return (this.#messages[key] ?? en[key]).replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
   }
 
   /** A counted phrase such as "3 nights", the number written the locale's way. */
   count(key: PluralKey, count: number): string {
-    const rule = this.plurals.select(count);
+    const rule = this.#plurals.select(count);
     const chosen = (rule === 'one' ? `${key}_one` : `${key}_other`) as MessageKey;
     return this.t(chosen, { count: new Intl.NumberFormat(this.locale).format(count) });
+  }
+
+  /** "2 adults, 1 child": a party as the search bar and the summary show it. */
+  party(adults: number, children: number): string {
+    const adultsText = this.count('adultsCount', adults);
+    return children ? `${adultsText}, ${this.count('childrenCount', children)}` : adultsText;
   }
 
   money(minor: number): string {
@@ -60,12 +66,17 @@ export class I18n {
 
   /** Formats an ISO local date; the date is a calendar day, so it is read and shown in UTC. */
   date(iso: string, options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' }): string {
-    return this.format(options).format(utc(iso));
+    return this.#format(options).format(utc(iso));
+  }
+
+  /** "Friday, December 12, 2026": a date spelled out, for confirmations and screen readers. */
+  longDate(iso: string): string {
+    return this.date(iso, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
   }
 
   /** "Fri 12 – Sat 13 Dec" with the locale's own range rules. */
   range(checkIn: string, checkOut: string): string {
-    return this.format({ weekday: 'short', day: 'numeric', month: 'short' }).formatRange(utc(checkIn), utc(checkOut));
+    return this.#format({ weekday: 'short', day: 'numeric', month: 'short' }).formatRange(utc(checkIn), utc(checkOut));
   }
 
   /** 0 = Sunday … 6 = Saturday: the locale's first day of the week. */
@@ -78,12 +89,12 @@ export class I18n {
     return firstDay % 7;
   }
 
-  private format(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  #format(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
     const key = JSON.stringify(options);
-    let format = this.formats.get(key);
+    let format = this.#formats.get(key);
     if (!format) {
       format = new Intl.DateTimeFormat(this.locale, { ...options, timeZone: 'UTC' });
-      this.formats.set(key, format);
+      this.#formats.set(key, format);
     }
     return format;
   }

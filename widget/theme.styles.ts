@@ -38,9 +38,7 @@ export const theme = css`
   ul,
   ol,
   dl,
-  dd,
-  fieldset,
-  figure {
+  dd {
     margin: 0;
     padding: 0;
   }
@@ -48,13 +46,8 @@ export const theme = css`
   ol {
     list-style: none;
   }
-  fieldset {
-    border: 0;
-    min-width: 0;
-  }
   button,
-  input,
-  select {
+  input {
     font: inherit;
     color: inherit;
     letter-spacing: inherit;
@@ -108,13 +101,6 @@ export const theme = css`
   }
   .secondary:hover {
     background: var(--_surface-muted);
-  }
-  .link {
-    color: var(--_accent);
-    font-weight: 600;
-    text-decoration: underline;
-    text-underline-offset: 3px;
-    min-height: 44px;
   }
   .muted {
     color: var(--_text-muted);

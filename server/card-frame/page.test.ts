@@ -3,7 +3,7 @@ import { Script, createContext, runInContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { BRAND_RULES, cardNumberProblem, detectBrand, isExpired, luhnValid } from '../../shared/card.ts';
 import type { CardBrand } from '../../shared/schemas/property.ts';
-import { FRAME_CARD_RULES, cardFrameHeaders, createCardFrameNonce, renderCardFrame } from './page.ts';
+import { FRAME_CARD_RULES, cardFrameHeaders, createCardFrameNonce, frameAccent, renderCardFrame } from './page.ts';
 
 const nonce = createCardFrameNonce();
 const options = {
@@ -196,5 +196,16 @@ describe('cardFrameHeaders', () => {
 
   it('gives a fresh nonce every time', () => {
     expect(createCardFrameNonce()).not.toBe(createCardFrameNonce());
+  });
+});
+
+describe('the card frame takes the widget accent', () => {
+  it('a plain colour becomes the button colour; anything else falls back to the frame blue', () => {
+    expect(frameAccent('#0b6e5f')).toBe('#0b6e5f');
+    expect(frameAccent(' rgb(10, 20, 30) ')).toBe('rgb(10, 20, 30)');
+    expect(frameAccent('red;}</style><script>alert(1)</script>')).toBe('#2563eb');
+    expect(frameAccent(undefined)).toBe('#2563eb');
+    const page = renderCardFrame({ locale: 'en', acceptedBrands: ['visa'], parentOrigin: 'https://a.example', apiBase: '', nonce: createCardFrameNonce(), accent: '#0b6e5f' });
+    expect(page).toContain(':root{--accent:#0b6e5f}');
   });
 });

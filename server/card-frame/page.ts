@@ -17,6 +17,16 @@ export interface CardFrameOptions {
   apiBase: string;
   /** A fresh per-response CSP nonce, also passed to `cardFrameHeaders`. */
   nonce: string;
+  /** The widget's accent colour, so the frame's button matches the property's theme; ignored unless a plain colour. */
+  accent?: string | undefined;
+}
+
+// Only plain colours reach the stylesheet: anything else could break out of the CSS value.
+const PLAIN_COLOUR = /^(#[0-9a-f]{3}|#[0-9a-f]{6}|rgb\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*\))$/i;
+
+/** The accent to use: the widget's when it is a plain colour, else the frame's own blue. */
+export function frameAccent(accent: string | undefined): string {
+  return accent && PLAIN_COLOUR.test(accent.trim()) ? accent.trim() : '#2563eb';
 }
 
 interface FrameText {
@@ -186,7 +196,7 @@ input{width:100%;height:46px;margin:0;padding:0 12px;border:1px solid #e0e0e6;bo
   font:inherit;font-size:16px;outline:none;box-shadow:0 1px 1px rgba(0,0,0,.03),0 3px 6px rgba(0,0,0,.02);
   transition:border-color .15s,box-shadow .15s}
 input::placeholder{color:#8a92a0}
-input:focus{border-color:#2563eb;box-shadow:0 0 0 3px rgba(37,99,235,.22),0 1px 1px rgba(0,0,0,.03)}
+input:focus{border-color:var(--accent);box-shadow:0 0 0 3px color-mix(in srgb,var(--accent) 22%,transparent),0 1px 1px rgba(0,0,0,.03)}
 input[aria-invalid=true]{border-color:#df1b41;color:#b3093c}
 input[aria-invalid=true]:focus{box-shadow:0 0 0 3px rgba(223,27,65,.2)}
 input:read-only{background:#f6f8fa}
@@ -207,10 +217,10 @@ svg{display:block;flex:none}
 .status[data-tone=success]{display:flex;gap:12px;align-items:center;padding:16px;background:#ecfdf3;color:#05603a;font-weight:500}
 .status[data-tone=success]::before{content:"";flex:none;width:8px;height:14px;margin:0 6px 4px;border:solid #12b76a;border-width:0 3px 3px 0;transform:rotate(45deg)}
 button{display:flex;align-items:center;justify-content:center;gap:10px;width:100%;height:48px;border:0;border-radius:8px;
-  background:#2563eb;color:#fff;font:inherit;font-size:16px;font-weight:600;cursor:pointer;
+  background:var(--accent);color:#fff;font:inherit;font-size:16px;font-weight:600;cursor:pointer;
   box-shadow:0 1px 2px rgba(16,24,40,.1);transition:background-color .15s}
-button:hover:not(:disabled){background:#1d4ed8}
-button:focus-visible{outline:3px solid rgba(37,99,235,.45);outline-offset:2px}
+button:hover:not(:disabled){filter:brightness(.9)}
+button:focus-visible{outline:3px solid color-mix(in srgb,var(--accent) 45%,transparent);outline-offset:2px}
 button:disabled{opacity:.55;cursor:default}
 .spinner{width:16px;height:16px;border:2px solid rgba(255,255,255,.45);border-top-color:#fff;border-radius:50%;animation:spin .7s linear infinite}
 @keyframes spin{to{transform:rotate(360deg)}}
@@ -587,7 +597,7 @@ export function renderCardFrame(options: CardFrameOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${t('title')}</title>
-<style nonce="${nonce}">${STYLE}</style>
+<style nonce="${nonce}">:root{--accent:${frameAccent(options.accent)}}${STYLE}</style>
 </head>
 <body>
 <form id="card-form" aria-label="${t('title')}" novalidate>

@@ -24,6 +24,7 @@ export function cardFrame(deps: AppDeps) {
       parentOrigin: parent,
       apiBase: '',
       nonce,
+      accent: c.req.query('accent'),
     });
     return c.html(page, 200, cardFrameHeaders({ allowedOrigins: [...property.allowedOrigins, own], nonce }));
   });

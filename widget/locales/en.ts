@@ -105,8 +105,6 @@ export const en = {
   notConfirmed: 'We couldn’t confirm your booking yet. Please try again.',
   cardFrameTitle: 'Card details',
   manualIntro: 'Your card guarantees the booking. It is stored securely and is never shared with this website.',
-  acceptedCards: 'Accepted cards',
-  secure: 'Secure',
   confirmationIntro: 'Thank you, {name}. Your stay at {property} is confirmed.',
   reference: 'Booking reference',
   emailSent: 'We’ve sent the details to {email}.',
@@ -119,3 +117,5 @@ export const en = {
 
 export type Messages = Record<keyof typeof en, string>;
 export type MessageKey = keyof typeof en;
+/** For languages with one plural form (CLDR: only `other`, as in Korean and Indonesian): no `_one` strings. */
+export type OtherOnlyMessages = Omit<Messages, Extract<MessageKey, `${string}_one`>>;

@@ -1,6 +1,6 @@
-import type { Messages } from './en.ts';
+import type { OtherOnlyMessages } from './en.ts';
 
-export const id: Messages = {
+export const id: OtherOnlyMessages = {
   widgetLabel: 'Pesan kamar di {name}',
   progressLabel: 'Langkah pemesanan',
   stepStay: 'Kamar',
@@ -19,13 +19,9 @@ export const id: Messages = {
   startAgain: 'Mulai lagi',
   dates: 'Tanggal',
   guests: 'Tamu',
-  nights_one: '{count} malam',
   nights_other: '{count} malam',
-  rooms_one: '{count} kamar',
   rooms_other: '{count} kamar',
-  adultsCount_one: '{count} dewasa',
   adultsCount_other: '{count} dewasa',
-  childrenCount_one: '{count} anak',
   childrenCount_other: '{count} anak',
   noAvailability: 'Tidak ada kamar tersedia untuk tanggal ini.',
   nextAvailable: 'Menginap terdekat yang tersedia: {dates}.',
@@ -41,7 +37,6 @@ export const id: Messages = {
   perNight: '{amount} / malam',
   avgPerNight: 'rata-rata {amount} / malam',
   priceBreakdown: 'Harga per malam',
-  onlyLeft_one: 'Tersisa {count}',
   onlyLeft_other: 'Tersisa {count}',
   choose: 'Pilih',
   chooseRate: 'Pilih {rate}',
@@ -105,8 +100,6 @@ export const id: Messages = {
   notConfirmed: 'Pesanan Anda belum dapat dikonfirmasi. Silakan coba lagi.',
   cardFrameTitle: 'Data kartu',
   manualIntro: 'Kartu Anda menjamin pesanan. Kartu disimpan dengan aman dan tidak pernah dibagikan ke situs ini.',
-  acceptedCards: 'Kartu yang diterima',
-  secure: 'Aman',
   confirmationIntro: 'Terima kasih, {name}. Menginap Anda di {property} telah dikonfirmasi.',
   reference: 'Kode pemesanan',
   emailSent: 'Rinciannya telah kami kirim ke {email}.',

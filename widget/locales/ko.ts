@@ -1,6 +1,6 @@
-import type { Messages } from './en.ts';
+import type { OtherOnlyMessages } from './en.ts';
 
-export const ko: Messages = {
+export const ko: OtherOnlyMessages = {
   widgetLabel: '{name} 예약하기',
   progressLabel: '예약 단계',
   stepStay: '객실',
@@ -19,13 +19,9 @@ export const ko: Messages = {
   startAgain: '다시 시작',
   dates: '날짜',
   guests: '인원',
-  nights_one: '{count}박',
   nights_other: '{count}박',
-  rooms_one: '객실 {count}개',
   rooms_other: '객실 {count}개',
-  adultsCount_one: '성인 {count}명',
   adultsCount_other: '성인 {count}명',
-  childrenCount_one: '어린이 {count}명',
   childrenCount_other: '어린이 {count}명',
   noAvailability: '선택한 날짜에 예약 가능한 객실이 없습니다.',
   nextAvailable: '가장 빠른 예약 가능 일정은 {dates}입니다.',
@@ -41,7 +37,6 @@ export const ko: Messages = {
   perNight: '1박 {amount}',
   avgPerNight: '1박 평균 {amount}',
   priceBreakdown: '1박 요금',
-  onlyLeft_one: '{count}개 남음',
   onlyLeft_other: '{count}개 남음',
   choose: '선택',
   chooseRate: '{rate} 선택',
@@ -105,8 +100,6 @@ export const ko: Messages = {
   notConfirmed: '아직 예약을 확정하지 못했습니다. 다시 시도해 주세요.',
   cardFrameTitle: '카드 정보',
   manualIntro: '카드는 예약 보증용입니다. 안전하게 보관되며 이 웹사이트와 공유되지 않습니다.',
-  acceptedCards: '사용 가능한 카드',
-  secure: '보안',
   confirmationIntro: '{name}님, 감사합니다. {property} 숙박 예약이 확정되었습니다.',
   reference: '예약 번호',
   emailSent: '예약 내용을 {email}(으)로 보내 드렸습니다.',

@@ -1,0 +1,26 @@
+// SPEC 4: owners embed widget.js on every page of their site with one script tag, so it is one
+// file and stays within 30 KiB gzipped (zlib at its best level, as a server pre-compresses it).
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { ensureWidgetBuilt } from './e2e/browser.ts';
+
+const BUDGET = 30 * 1024;
+
+describe('the widget a hotel embeds', () => {
+  beforeAll(() => ensureWidgetBuilt(), 120_000);
+
+  test('widget.js is at most 30 KiB gzipped', () => {
+    const code = readFileSync('dist/widget.js');
+    const gzipped = gzipSync(code, { level: 9 }).length;
+    console.log(`widget.js: ${code.length} bytes, ${gzipped} bytes gzipped (${(gzipped / 1024).toFixed(2)} KiB of ${BUDGET / 1024} KiB)`);
+    expect(gzipped).toBeLessThanOrEqual(BUDGET);
+  });
+
+  test('widget.js is one file, with no chunk to fetch later and no Stripe code bundled', () => {
+    expect(readdirSync('dist').filter((name) => /\.m?js$/.test(name))).toEqual(['widget.js']);
+    // Stripe.js comes from js.stripe.com at the payment step (widget/stripe-loader.ts); neither it
+    // nor the @stripe/stripe-js loader (which registers itself with `_registerWrapper`) is bundled.
+    expect(readFileSync('dist/widget.js', 'utf8')).not.toMatch(/confirmCardPayment|_registerWrapper|STRIPE_JS_URL/);
+  });
+});

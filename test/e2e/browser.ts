@@ -10,18 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as Axe from 'axe-core';
 import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 import { startServer, type ServerProcess } from '../server-process.ts';
 
-export const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
 
 /** The widths every step is photographed at: a phone and a laptop. */
 export const WIDTHS = [375, 1280] as const;
@@ -29,7 +20,7 @@ export const WIDTHS = [375, 1280] as const;
 export const SCREENSHOT_DIR = 'test-results/screenshots';
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROME_FLAGS, timeout: 60_000 });
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, timeout: 60_000 });
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Logger } from './logger.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { Payments } from './payments/payments.ts';
+import type { ReadCache } from './read-cache.ts';
 import type { CardVault } from './vault/card-vault.ts';
 import type { PropertyRecord, Store } from './store/store.ts';
 
@@ -28,6 +29,8 @@ export interface AppDeps {
   vault?: CardVault;
   /** Queues guest and owner e-mail; a failure to queue never fails a booking. */
   mailer?: Mailer;
+  /** Short-lived public reads; createApp makes one when not given. */
+  cache?: ReadCache;
 }
 
 export type AppEnv = { Variables: { property: PropertyRecord } };

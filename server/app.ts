@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { ownerAuth } from './auth.ts';
+import { ReadCache } from './read-cache.ts';
 import { publicProperty } from './cors.ts';
 import { ApiError, createErrorHandler } from './errors.ts';
 import { bookingAccess, publicBookingAccess, publicBookingCreation } from './routes/bookings-public.ts';
@@ -23,7 +24,8 @@ export type { AppDeps } from './app-env.ts';
 // SPEC 3: 413 past 64 KiB, before any body is parsed.
 const MAX_BODY_BYTES = 64 * 1024;
 
-export function createApp(deps: AppDeps) {
+export function createApp(given: AppDeps) {
+  const deps: AppDeps = { ...given, cache: given.cache ?? new ReadCache() };
   const app = new Hono<AppEnv>();
   app.onError(createErrorHandler(deps.logger));
   app.notFound(() => {
@@ -48,6 +50,13 @@ export function createApp(deps: AppDeps) {
     }),
     requireJson,
   );
+
+  // Any write that touched a property makes this instance's cached public reads of it fresh.
+  app.use('*', async function invalidateOnWrite(c, next) {
+    await next();
+    const property = c.get('property');
+    if (property && !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) deps.cache!.invalidate(property.id);
+  });
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.route('/api/v1', apiDocs());

@@ -16,7 +16,8 @@ export function publicProperty(deps: AppDeps): MiddlewareHandler<AppEnv> {
     maxAge: 600,
   });
   return async function publicProperty(c, next) {
-    const property = await deps.store.getProperty(c.req.param('pid') ?? '');
+    const pid = c.req.param('pid') ?? '';
+    const property = await deps.cache!.get(pid, 'property', () => deps.store.getProperty(pid));
     if (!property) throw notFound('Property');
     c.set('property', property);
     return policy(c, next);

@@ -53,6 +53,26 @@ export function weekdayOf(date: string): number {
   return new Date(toEpochDay(date) * DAY_MS).getUTCDay();
 }
 
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+// One formatter per zone: constructing Intl.DateTimeFormat is the expensive part.
+function wallClock(timeZone: string): Intl.DateTimeFormat {
+  let format = wallClocks.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    wallClocks.set(timeZone, format);
+  }
+  return format;
+}
+
 /** Today's date in `timeZone` at the instant `now`. */
 export function todayIn(timeZone: string, now: Date): string {
   return localDateTime(timeZone, now).slice(0, 10);
@@ -60,15 +80,7 @@ export function todayIn(timeZone: string, now: Date): string {
 
 /** `YYYY-MM-DDTHH:mm` of the instant `now` on the wall clock of `timeZone`. */
 export function localDateTime(timeZone: string, now: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(now);
+  const parts = wallClock(timeZone).formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
   return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
 }

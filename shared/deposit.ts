@@ -29,6 +29,14 @@ export function depositFor(policy: DepositPolicy, rooms: readonly RoomCharges[])
   }
 }
 
+const percentFormats = new Map<string, Intl.NumberFormat>();
+
+function percentFormat(locale: string): Intl.NumberFormat {
+  let format = percentFormats.get(locale);
+  if (!format) percentFormats.set(locale, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })));
+  return format;
+}
+
 /** The guest-facing message; `amount` is the deposit after the cap. */
 export function depositMessage(
   policy: DepositPolicy,
@@ -45,8 +53,6 @@ export function depositMessage(
     case 'fixed':
       return messages.fixed(formatMoney(amount, currency, locale));
     case 'percentage':
-      return messages.percentage(
-        new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(policy.percent),
-      );
+      return messages.percentage(percentFormat(locale).format(policy.percent));
   }
 }

@@ -7,16 +7,24 @@ export function isCurrency(code: string): boolean {
   return currencies.has(code);
 }
 
+// Building an Intl formatter costs far more than using one; prices are formatted per rate per request.
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function currencyFormat(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let format = formatters.get(key);
+  if (!format) formatters.set(key, (format = new Intl.NumberFormat(locale, { style: 'currency', currency })));
+  return format;
+}
+
 /** ISO 4217 exponent as Intl reports it: USD 2, KRW 0, BHD 3. */
 export function currencyExponent(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits ?? 2;
+  return currencyFormat('en', currency).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 /** Formats minor units for people, e.g. 5000 USD in en → "$50.00". */
 export function formatMoney(minor: number, currency: string, locale: string): string {
-  const major = minor / 10 ** currencyExponent(currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(major);
+  return currencyFormat(locale, currency).format(minor / 10 ** currencyExponent(currency));
 }
 
 /**

@@ -109,7 +109,7 @@ export function publicRoutes(deps: AppDeps) {
       const days = daysBetween(from, to);
       if (days <= 0) throw invalidField('to', 'to must be after from');
       if (days > CALENDAR_MAX_DAYS) throw invalidField('to', `At most ${CALENDAR_MAX_DAYS} days at a time`);
-      const catalog = await loadCatalog(store, property, from, to);
+      const catalog = await deps.cache!.get(property.id, `catalog|${from}|${to}`, () => loadCatalog(store, property, from, to));
       const occupancy = await loadOccupancy(store, catalog, from, to, deps.clock());
       return c.json({
         from,
@@ -136,13 +136,21 @@ export function publicRoutes(deps: AppDeps) {
       const locale = requestLocale(c, stay.locale, property);
       // One read covers the stay and the "next available" search after it.
       const until = addDays(stay.checkOut, NEXT_AVAILABLE_SEARCH_DAYS);
-      const catalog = await loadCatalog(store, property, stay.checkIn, until);
-      const occupancy = await loadOccupancy(store, catalog, stay.checkIn, until, now);
-      const ctx = { now, isClosed: catalog.isClosed, occupancy };
-      const answer = availabilityFor(catalog, stay, ctx, locale);
-      const offered = answer.roomTypes.some((rt) => rt.rates.some((r) => r.available));
-      const next = offered ? undefined : nextAvailableStay(catalog, stay, ctx);
-      return c.json(next ? { ...answer, nextAvailable: next } : answer);
+      const second = Math.floor(now.getTime() / 1000);
+      const { checkIn, checkOut, adults, children, rooms } = stay;
+      // The same question within the same second of the property's clock gets the same answer.
+      const key = `availability|${checkIn}|${checkOut}|${adults}|${children}|${rooms}|${locale}|${second}`;
+      const body = await deps.cache!.get(property.id, key, async () => {
+        const catalog = await deps.cache!.get(property.id, `catalog|${checkIn}|${until}`, () => loadCatalog(store, property, checkIn, until));
+        const occupancy = await loadOccupancy(store, catalog, checkIn, until, now);
+        const ctx = { now, isClosed: catalog.isClosed, occupancy };
+        const answer = availabilityFor(catalog, stay, ctx, locale);
+        const offered = answer.roomTypes.some((rt) => rt.rates.some((r) => r.available));
+        const next = offered ? undefined : nextAvailableStay(catalog, stay, ctx);
+        return JSON.stringify(next ? { ...answer, nextAvailable: next } : answer);
+      }, 1_000);
+      c.header('Content-Type', 'application/json; charset=UTF-8');
+      return c.body(body);
     })
     .post('/quotes', jsonBody(QuoteRequestSchema), async (c) => {
       const property = c.get('property');

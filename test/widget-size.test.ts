@@ -1,8 +1,11 @@
 // SPEC 4: owners embed widget.js on every page of their site with one script tag, so it is one
 // file and stays within 30 KiB gzipped (zlib at its best level, as a server pre-compresses it).
 import { readdirSync, readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { Hono } from 'hono';
+import type { AppEnv } from '../server/app-env.ts';
+import { serveStatic } from '../server/static.ts';
 import { ensureWidgetBuilt } from './e2e/browser.ts';
 
 const BUDGET = 30 * 1024;
@@ -22,5 +25,17 @@ describe('the widget a hotel embeds', () => {
     // Stripe.js comes from js.stripe.com at the payment step (widget/stripe-loader.ts); neither it
     // nor the @stripe/stripe-js loader (which registers itself with `_registerWrapper`) is bundled.
     expect(readFileSync('dist/widget.js', 'utf8')).not.toMatch(/confirmCardPayment|_registerWrapper|STRIPE_JS_URL/);
+  });
+
+  test('the server sends widget.js compressed and answers a revalidation with 304', async () => {
+    const app = new Hono<AppEnv>();
+    serveStatic(app);
+    const gz = await app.request('/widget.js', { headers: { 'accept-encoding': 'gzip, deflate' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    const body = Buffer.from(await gz.arrayBuffer());
+    expect(body.length).toBeLessThanOrEqual(BUDGET);
+    expect(gunzipSync(body).equals(readFileSync('dist/widget.js'))).toBe(true);
+    const again = await app.request('/widget.js', { headers: { 'if-none-match': gz.headers.get('etag')! } });
+    expect(again.status).toBe(304);
   });
 });

@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as v from 'valibot';
 import type { Logger } from './logger.ts';
+import type { PaymentsError } from './payments/payments.ts';
 
 export interface ErrorDetail {
   path: string;
@@ -41,6 +42,16 @@ export function parseOr400<S extends v.GenericSchema>(schema: S, input: unknown)
   const result = v.safeParse(schema, input);
   if (!result.success) throw validationError(result.issues);
   return result.output;
+}
+
+/**
+ * An outage is worth retrying (503); anything else Stripe refused, such as a deposit under its
+ * minimum charge or a revoked key, will not get better by retrying and is the property's to fix (502).
+ */
+export function paymentsFailure(error: PaymentsError): ApiError {
+  return error.retryable
+    ? new ApiError(503, 'payment_unavailable', 'The payment provider could not be reached; please try again')
+    : new ApiError(502, 'payment_refused', `The payment provider refused this payment: ${error.message}`);
 }
 
 export function errorBody(code: string, message: string, details?: ErrorDetail[]) {

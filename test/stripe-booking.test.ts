@@ -121,6 +121,22 @@ describe('deposits paid through Stripe', () => {
     expect((await t.store.getBooking(body.booking.id))!.status).toBe('pending');
   });
 
+  test('a deposit Stripe refuses (under its minimum charge) is a clear error for the property, and no room is held', async () => {
+    const p = await t.createProperty({ paymentMode: 'stripe' });
+    const rt = await (await t.request('POST', `/api/v1/properties/${p.id}/room-types`, { key: p.key, body: { name: 'Bunk', maxGuests: 1, units: 1 } })).json();
+    const rate = await (
+      await t.request('POST', `/api/v1/properties/${p.id}/rates`, { key: p.key, body: { roomTypeId: rt.roomType.id, name: 'Bunk', nightlyPrice: 100, deposit: { type: 'percentage', percent: 10 } } })
+    ).json();
+    const attempt = () =>
+      t.request('POST', `/api/v1/public/properties/${p.id}/bookings`, {
+        body: { checkIn: '2026-12-05', checkOut: '2026-12-06', rooms: [{ rateId: rate.rate.id, adults: 1 }], guest },
+      });
+    const refused = await attempt();
+    expect(refused.status).toBe(502);
+    expect((await refused.json()).error.code).toBe('payment_refused');
+    expect(await t.store.soldFromBookings(rt.roomType.id, '2026-12-05', t.now().toISOString())).toBe(0);
+  });
+
   test('when Stripe cannot be reached the guest gets a retryable error and the room is not held', async () => {
     const h = await hotel(1);
     stripe.failNext(10, 'error');

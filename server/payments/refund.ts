@@ -1,6 +1,6 @@
 // SPEC 2.9: refunds go back through Stripe for what was paid and not yet refunded.
 import type { AppDeps } from '../app-env.ts';
-import { ApiError } from '../errors.ts';
+import { paymentsFailure } from '../errors.ts';
 import type { BookingRecord } from '../store/booking-store.ts';
 import { PaymentsError } from './payments.ts';
 
@@ -14,7 +14,6 @@ export async function settleRefund(deps: AppDeps, booking: BookingRecord, scope:
     await deps.store.addRefund(booking.id, refund.amount, deps.clock().toISOString());
     return refund.amount;
   } catch (error) {
-    if (error instanceof PaymentsError) throw new ApiError(503, 'payment_unavailable', `The refund could not be made now: ${error.message}`);
-    throw error;
+    throw error instanceof PaymentsError ? paymentsFailure(error) : error;
   }
 }

@@ -7,7 +7,7 @@ import { pickLocale } from '../../shared/locale.ts';
 import { BookingRequestSchema } from '../../shared/schemas/stay.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 import { bearer } from '../auth.ts';
-import { ApiError, conflict, notFound } from '../errors.ts';
+import { ApiError, conflict, notFound, paymentsFailure } from '../errors.ts';
 import { clientTokenFor, newId, newReference, sameSecret, sha256 } from '../ids.ts';
 import type { BookingRecord, Take } from '../store/booking-store.ts';
 import { PaymentsError } from '../payments/payments.ts';
@@ -18,7 +18,6 @@ import { bookingView } from '../views.ts';
 import { priceStay } from './public.ts';
 
 export type BookingEnv = { Variables: AppEnv['Variables'] & { booking: BookingRecord } };
-
 
 function takesFor(rooms: readonly { rateId: string; roomTypeId: string }[], checkIn: string, checkOut: string): Take[] {
   const byKey = new Map<string, Take>();
@@ -62,9 +61,7 @@ async function stripeStep(deps: AppDeps, booking: BookingRecord, fresh: boolean)
     return { provider: 'stripe' as const, clientSecret: intent.clientSecret, publishableKey: deps.config.stripePublishableKey ?? '', intentType: intent.type };
   } catch (error) {
     if (fresh) await deps.store.releaseHold(booking.id, deps.clock().toISOString());
-    if (error instanceof PaymentsError) {
-      throw new ApiError(503, 'payment_unavailable', 'The payment provider could not be reached; please try again', [{ path: '', message: error.message }]);
-    }
+    if (error instanceof PaymentsError) throw paymentsFailure(error);
     throw error;
   }
 }
@@ -163,8 +160,7 @@ export function publicBookingAccess(deps: AppDeps) {
       const booking = c.get('booking');
       if (booking.paymentMode !== 'stripe' || !deps.payments) throw conflict('not_stripe', 'This booking is not paid through Stripe');
       const settled = await settleIntent(deps, deps.payments, booking).catch((error) => {
-        if (error instanceof PaymentsError) throw new ApiError(503, 'payment_unavailable', 'The payment provider could not be reached; please try again');
-        throw error;
+        throw error instanceof PaymentsError ? paymentsFailure(error) : error;
       });
       switch (settled.outcome) {
         case 'refunded':

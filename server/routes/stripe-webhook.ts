@@ -2,7 +2,7 @@
 // intent re-read from Stripe rather than trusted from the event (SPEC 2.8).
 import { Hono } from 'hono';
 import type { AppDeps } from '../app-env.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, paymentsFailure } from '../errors.ts';
 import { PaymentsError } from '../payments/payments.ts';
 import { settleIntent } from '../payments/settle.ts';
 
@@ -24,8 +24,7 @@ export function stripeWebhook(deps: AppDeps) {
       // Settling is idempotent, so a failure here is answered 503 and Stripe's retry finishes the job.
       if (booking) {
         await settleIntent(deps, payments, booking).catch((error) => {
-          if (error instanceof PaymentsError) throw new ApiError(503, 'payment_unavailable', 'Stripe could not be reached; retry later');
-          throw error;
+          throw error instanceof PaymentsError ? paymentsFailure(error) : error;
         });
       }
     }

@@ -17,7 +17,7 @@ import { adminProperties, ownerProperty } from './routes/properties.ts';
 import { publicRoutes } from './routes/public.ts';
 import { rates } from './routes/rates.ts';
 import { roomTypes } from './routes/room-types.ts';
-import { requireJson } from './validate.ts';
+import { rejectNulInPath, requireJson } from './validate.ts';
 
 export type { AppDeps } from './app-env.ts';
 
@@ -31,6 +31,7 @@ export function createApp(given: AppDeps) {
   app.notFound(() => {
     throw new ApiError(404, 'not_found', 'No such route');
   });
+  app.use('*', rejectNulInPath);
 
   // Public CORS first, so that even a 413 or 415 reaches the property's own site readably.
   const pub = publicProperty(deps);
@@ -40,7 +41,10 @@ export function createApp(given: AppDeps) {
   app.use('/api/v1/public/bookings/:id', access);
   app.use('/api/v1/public/bookings/:id/*', access);
 
-  app.use(
+  // Only requests that may carry a body: reading c.req.raw.body on a GET makes @hono/node-server
+  // build a full undici Request (with an AbortSignal and a body stream) for nothing.
+  app.on(
+    ['POST', 'PUT', 'PATCH', 'DELETE'],
     '/api/*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,

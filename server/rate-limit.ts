@@ -1,7 +1,7 @@
 // SPEC 3/5: booking creation and card attempts are limited per client address (429).
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
-import { rateLimiter } from 'hono-rate-limiter';
+import { MemoryStore, rateLimiter } from 'hono-rate-limiter';
 import { ApiError } from './errors.ts';
 
 export function clientAddress(c: Context): string {
@@ -13,8 +13,21 @@ export function clientAddress(c: Context): string {
   }
 }
 
+/**
+ * hono-rate-limiter's MemoryStore returns its live counter object and the middleware reads it after
+ * an await, so a burst arriving together all see the burst's final count: everyone gets 429.
+ * A snapshot of the count at increment time restores "the first N pass".
+ */
+class SnapshotStore extends MemoryStore {
+  override increment(key: string) {
+    const { totalHits, resetTime } = super.increment(key);
+    return { totalHits, resetTime };
+  }
+}
+
 export function perAddressLimit(limitPerMinute: number, name: string): MiddlewareHandler {
   return rateLimiter({
+    store: new SnapshotStore(),
     windowMs: 60_000,
     limit: limitPerMinute,
     standardHeaders: 'draft-6',

@@ -14,7 +14,7 @@ export class ReadCache {
 
   constructor(
     readonly ttlMs = 2_000,
-    readonly maxEntries = 10_000,
+    readonly maxEntries = 2_000,
   ) {}
 
   /** Forgets everything cached for the property (called after any write to it). */
@@ -28,12 +28,19 @@ export class ReadCache {
     const now = performance.now();
     const hit = this.#entries.get(id);
     if (hit && hit.expires > now) return hit.value as Promise<T>;
-    // A crude bound: a full cache starts over rather than tracking recency.
-    if (this.#entries.size >= this.maxEntries) this.#entries.clear();
+    this.#evict(now);
     const value = load();
     this.#entries.set(id, { expires: now + ttlMs, value });
     // A failed load is not remembered.
     value.catch(() => this.#entries.delete(id));
     return value;
+  }
+
+  /** Drops expired entries from the oldest end, and the oldest live ones past the bound. */
+  #evict(now: number) {
+    for (const [id, entry] of this.#entries) {
+      if (entry.expires > now && this.#entries.size < this.maxEntries) break;
+      this.#entries.delete(id);
+    }
   }
 }

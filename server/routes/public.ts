@@ -141,7 +141,8 @@ export function publicRoutes(deps: AppDeps) {
       // The same question within the same second of the property's clock gets the same answer.
       const key = `availability|${checkIn}|${checkOut}|${adults}|${children}|${rooms}|${locale}|${second}`;
       const body = await deps.cache!.get(property.id, key, async () => {
-        const catalog = await deps.cache!.get(property.id, `catalog|${checkIn}|${until}`, () => loadCatalog(store, property, checkIn, until));
+        // Prices are needed for the stay only; the next-available search reads occupancy, not prices.
+        const catalog = await deps.cache!.get(property.id, `catalog|${checkIn}|${checkOut}`, () => loadCatalog(store, property, checkIn, checkOut));
         const occupancy = await loadOccupancy(store, catalog, checkIn, until, now);
         const ctx = { now, isClosed: catalog.isClosed, occupancy };
         const answer = availabilityFor(catalog, stay, ctx, locale);

@@ -26,6 +26,8 @@ export function stripeWebhook(deps: AppDeps) {
         await settleIntent(deps, payments, booking).catch((error) => {
           throw error instanceof PaymentsError ? paymentsFailure(error) : error;
         });
+        // The webhook carries no property in its context: make this instance's cached public reads fresh.
+        deps.cache?.invalidate(booking.propertyId);
       }
     }
     await deps.store.recordWebhookEvent(event.eventId, event.type, deps.clock().toISOString());

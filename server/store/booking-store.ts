@@ -179,26 +179,31 @@ async function takesOf(tx: Db, bookingId: string): Promise<Take[]> {
   return rows.map((r) => ({ roomTypeId: r.room_type_id, rateId: r.rate_id, date: r.date, rooms: r.rooms }));
 }
 
-/** SPEC 2.7: a pending booking past expiresAt no longer holds; mark it expired and give its units back. */
-async function expireDue(tx: Db, now: string, limit = 200): Promise<number> {
-  const due = await tx
+/** SPEC 2.7: pending bookings past expiresAt no longer hold; mark them all expired and give their units back. */
+async function expireDue(tx: Db, now: string): Promise<number> {
+  let released = 0;
+  for (let batch = await dueBatch(tx, now); batch.length > 0; batch = await dueBatch(tx, now)) {
+    for (const b of batch) {
+      // The status guard makes a second instance expiring the same booking a no-op.
+      const result = await tx.updateTable('bookings').set({ status: 'expired', updated_at: now }).where('id', '=', b.id).where('status', '=', 'pending').executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 1) {
+        await releaseUnits(tx, b.id, b.check_in);
+        released++;
+      }
+    }
+  }
+  return released;
+}
+
+function dueBatch(tx: Db, now: string) {
+  return tx
     .selectFrom('bookings')
     .select(['id', 'check_in'])
     .where('status', '=', 'pending')
     .where('expires_at', '<=', now)
     .orderBy('expires_at')
-    .limit(limit)
+    .limit(200)
     .execute();
-  let released = 0;
-  for (const b of due) {
-    // The status guard makes a second instance expiring the same booking a no-op.
-    const result = await tx.updateTable('bookings').set({ status: 'expired', updated_at: now }).where('id', '=', b.id).where('status', '=', 'pending').executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 1) {
-      await releaseUnits(tx, b.id, b.check_in);
-      released++;
-    }
-  }
-  return released;
 }
 
 export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres') {

@@ -1,0 +1,131 @@
+// In-process cost of pricing a stay (shared/pricing.ts quoteStay): no HTTP, no database.
+import { addDays } from '../../shared/dates.ts';
+import { type PricedRate, quoteStay, type StayCatalog } from '../../shared/pricing.ts';
+import type { DepositPolicy } from '../../shared/schemas/rate.ts';
+
+export interface PricingCase {
+  nights: number;
+  rooms: number;
+  nsPerCall: number;
+  /** nsPerCall ÷ the 1-night 1-room case. */
+  ratio: number;
+}
+
+export interface PricingResult {
+  cases: PricingCase[];
+  /**
+   * Least-squares fit ns = fixed + perRoom·rooms + perNight·nights + perRoomNight·rooms·nights: the
+   * stay's dates are computed once (per night), each room prices each night (per room-night), and
+   * room i is on rate i, whose deposit message is formatted once (per room).
+   */
+  fixedNs: number;
+  perRoomNs: number;
+  perNightNs: number;
+  perRoomNightNs: number;
+  /** Of that fit: 1 means every case lies on the line. */
+  rSquared: number;
+}
+
+const DEPOSITS: DepositPolicy[] = [
+  { type: 'none' },
+  { type: 'percentage', percent: 30 },
+  { type: 'fixed', amount: 5_000 },
+  { type: 'first_night' },
+  { type: 'full' },
+];
+
+function catalog(): StayCatalog {
+  const rates = new Map<string, PricedRate & { roomTypeName: string }>();
+  DEPOSITS.forEach((deposit, i) => {
+    // Every other night has its own price, as a seasonal calendar would.
+    const overrides = new Map(Array.from({ length: 90 }, (_, d) => [addDays('2027-01-01', d * 2), 15_000 + d] as const));
+    rates.set(`rate_${i}`, {
+      id: `rate_${i}`,
+      propertyId: 'prop',
+      roomTypeId: `rt_${i}`,
+      roomTypeName: `Room ${i}`,
+      name: `Rate ${i}`,
+      description: null,
+      nightlyPrice: 12_000 + i * 1_000,
+      deposit,
+      minNights: null,
+      maxNights: null,
+      bookableFrom: null,
+      bookableUntil: null,
+      maxRoomsPerNight: null,
+      maxRoomsTotal: null,
+      arrivalDates: null,
+      refundable: true,
+      overrides,
+    });
+  });
+  const extras = new Map([['ex_breakfast', { id: 'ex_breakfast', propertyId: 'prop', name: 'Breakfast', description: null, price: 1_800, per: 'guest_night' as const }]]);
+  return { currency: 'USD', rates, extras };
+}
+
+/**
+ * ns per call: the fastest of five timed batches of ~25 ms each. The minimum, not the median,
+ * because on a shared machine other work only ever adds time.
+ */
+function time(fn: () => unknown): number {
+  let calls = 1;
+  for (;;) {
+    const t = performance.now();
+    for (let i = 0; i < calls; i++) fn();
+    if (performance.now() - t > 25) break;
+    calls *= 2;
+  }
+  const samples: number[] = [];
+  for (let b = 0; b < 5; b++) {
+    const t = process.hrtime.bigint();
+    for (let i = 0; i < calls; i++) fn();
+    samples.push(Number(process.hrtime.bigint() - t) / calls);
+  }
+  return Math.min(...samples);
+}
+
+export function pricingBench(): PricingResult {
+  const cat = catalog();
+  const measured: { nights: number; rooms: number; nsPerCall: number }[] = [];
+  for (const nights of [1, 7, 30, 60]) {
+    for (let rooms = 1; rooms <= 5; rooms++) {
+      const stay = {
+        checkIn: '2027-01-04',
+        checkOut: addDays('2027-01-04', nights),
+        // Room i on rate i: every deposit policy appears once the stay has five rooms.
+        rooms: Array.from({ length: rooms }, (_, i) => ({ rateId: `rate_${i}`, adults: 2, extras: [{ extraId: 'ex_breakfast', quantity: 1 }] })),
+      };
+      const check = quoteStay(cat, stay, 'en');
+      if (check.rooms.length !== rooms || check.nights !== nights) throw new Error('pricing bench: wrong quote');
+      measured.push({ nights, rooms, nsPerCall: time(() => quoteStay(cat, stay, 'en')) });
+    }
+  }
+  const base = measured[0]!.nsPerCall;
+  const cases = measured.map((m) => ({ ...m, ratio: m.nsPerCall / base }));
+  const fit = leastSquares(cases.map((c) => [1, c.rooms, c.nights, c.rooms * c.nights]), cases.map((c) => c.nsPerCall));
+  const [fixedNs, perRoomNs, perNightNs, perRoomNightNs] = fit.coefficients as [number, number, number, number];
+  return { cases, fixedNs, perRoomNs, perNightNs, perRoomNightNs, rSquared: fit.rSquared };
+}
+
+/** Ordinary least squares through the normal equations (four unknowns: Gaussian elimination is plenty). */
+function leastSquares(rows: number[][], ys: number[]): { coefficients: number[]; rSquared: number } {
+  const k = rows[0]!.length;
+  const a = Array.from({ length: k }, (_, i) => [
+    ...Array.from({ length: k }, (_, j) => rows.reduce((s, r) => s + r[i]! * r[j]!, 0)),
+    rows.reduce((s, r, n) => s + r[i]! * ys[n]!, 0),
+  ]);
+  for (let col = 0; col < k; col++) {
+    const pivot = a[col]![col]!;
+    for (let r = 0; r < k; r++) {
+      if (r === col) continue;
+      const f = a[r]![col]! / pivot;
+      for (let c = col; c <= k; c++) a[r]![c]! -= f * a[col]![c]!;
+    }
+  }
+  const coefficients = a.map((row, i) => row[k]! / row[i]!);
+  const predict = (r: number[]) => r.reduce((s, x, i) => s + x * coefficients[i]!, 0);
+  const mean = ys.reduce((s, y) => s + y, 0) / ys.length;
+  const ssRes = ys.reduce((s, y, n) => s + (y - predict(rows[n]!)) ** 2, 0);
+  const ssTot = ys.reduce((s, y) => s + (y - mean) ** 2, 0);
+  return { coefficients, rSquared: 1 - ssRes / ssTot };
+}

@@ -1,0 +1,114 @@
+// The widget: its size on the wire, and how long a guest waits for rates compared with the one
+// request that fetches them.
+import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { get } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../chromium.mjs';
+
+/** The bytes of GET `url` as they crossed the wire (not decoded), and their Content-Encoding. */
+function onTheWire(url: string, acceptEncoding: string): Promise<{ bytes: number; encoding: string }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+      let bytes = 0;
+      res.on('data', (chunk: Buffer) => (bytes += chunk.byteLength));
+      res.on('end', () => resolve({ bytes, encoding: String(res.headers['content-encoding'] ?? 'identity') }));
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
+export interface WidgetSize {
+  rawBytes: number;
+  gzipBytes: number;
+  /** What GET /widget.js actually sends when the browser accepts gzip. */
+  servedBytes: number;
+  servedEncoding: string;
+  built: boolean;
+}
+
+/** Builds dist/widget.js when it is missing, then measures it gzipped (level 9) and as served. */
+export async function widgetSize(serverUrl: string): Promise<WidgetSize> {
+  let built = false;
+  if (!existsSync('dist/widget.js')) {
+    const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('npx vite build failed');
+    built = true;
+  }
+  const code = readFileSync('dist/widget.js');
+  const served = await onTheWire(`${serverUrl}/widget.js`, 'gzip');
+  return { rawBytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength, servedBytes: served.bytes, servedEncoding: served.encoding, built };
+}
+
+export interface WidgetTiming {
+  runs: number;
+  /** Median ms from navigation start to the first rate's price painted. */
+  ratesOnScreenMs: number;
+  /** Median ms of the availability request made alone (no page), the same URL the widget asked. */
+  availabilityAloneMs: number;
+  /** Median ms of that request inside the page (resource timing). */
+  availabilityInPageMs: number;
+  ratio: number;
+}
+
+// Checked every animation frame, piercing the widget's shadow roots, until a price is painted.
+const PRICE_PAINTED = `(() => {
+  const find = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.matches('[part="price"]') && el.checkVisibility() && el.textContent.trim()) return el;
+      const inner = el.shadowRoot && find(el.shadowRoot);
+      if (inner) return inner;
+    }
+    return null;
+  };
+  return find(document) ? performance.now() : 0;
+})()`;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/**
+ * Loads the demo page (/) in a fresh browser context each time (no cache), and notes when a rate
+ * card's price is on screen; then fetches the availability URL the widget used, alone, as often.
+ */
+export async function widgetTiming(serverUrl: string, runs = 5): Promise<WidgetTiming> {
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  const onScreen: number[] = [];
+  const inPage: number[] = [];
+  let availabilityUrl = '';
+  try {
+    for (let i = 0; i < runs + 1; i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`${serverUrl}/`, { waitUntil: 'commit' });
+      // Checked every animation frame, piercing the widget's shadow roots, until a price is painted.
+      // A string, not a function: tsx's name-keeping helpers do not exist inside the page.
+      const painted = await page.waitForFunction(PRICE_PAINTED, undefined, { polling: 'raf', timeout: 30_000 });
+      const ms = (await painted.jsonValue()) as number;
+      const entry = (await page.evaluate(`(() => {
+        const e = performance.getEntriesByType('resource').find((r) => r.name.includes('/availability'));
+        return e ? { url: e.name, duration: e.duration } : null;
+      })()`)) as { url: string; duration: number } | null;
+      if (!entry) throw new Error('the widget made no availability request');
+      availabilityUrl = entry.url;
+      // The first load warms the server's caches and the JIT, as a live site's would be.
+      if (i > 0) {
+        onScreen.push(ms);
+        inPage.push(entry.duration);
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  const alone: number[] = [];
+  for (let i = 0; i < runs * 4; i++) {
+    const t = performance.now();
+    const res = await fetch(availabilityUrl);
+    await res.arrayBuffer();
+    alone.push(performance.now() - t);
+  }
+  const ratesOnScreenMs = median(onScreen);
+  const availabilityAloneMs = median(alone);
+  return { runs, ratesOnScreenMs, availabilityAloneMs, availabilityInPageMs: median(inPage), ratio: ratesOnScreenMs / availabilityAloneMs };
+}

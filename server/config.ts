@@ -18,7 +18,7 @@ export const ConfigSchema = v.object({
   DATABASE_URL: v.optional(v.pipe(Url, v.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'))),
   ADMIN_TOKEN: v.optional(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
   PUBLIC_URL: v.optional(Url),
-  STRIPE_SECRET_KEY: v.optional(v.pipe(v.string(), v.regex(/^(sk|rk)_(test|live)_/, 'must start with sk_test_, sk_live_ or rk_'))),
+  STRIPE_SECRET_KEY: v.optional(v.pipe(v.string(), v.regex(/^(sk|rk)_(test|live)_/, 'must be a Stripe secret or restricted key'))),
   STRIPE_PUBLISHABLE_KEY: v.optional(v.pipe(v.string(), v.regex(/^pk_(test|live)_/, 'must start with pk_test_ or pk_live_'))),
   STRIPE_WEBHOOK_SECRET: v.optional(v.pipe(v.string(), v.regex(/^whsec_/, 'must start with whsec_'))),
   STRIPE_API_BASE: v.optional(Url),

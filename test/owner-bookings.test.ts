@@ -5,10 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runHousekeeping } from '../server/housekeeping.ts';
 import type { OutgoingMail } from '../server/mail/transport.ts';
-import { createStripePayments } from '../server/payments/stripe-payments.ts';
-import { createTestApp, type TestApp } from '../server/test-app.ts';
+import type { TestApp } from '../server/test-app.ts';
 import { createCardVault } from '../server/vault/card-vault.ts';
-import { startStripeStandIn, type StripeStandIn } from './stripe-stand-in/server.ts';
+import { startStripeApp } from './stripe-app.ts';
+import type { StripeStandIn } from './stripe-stand-in/server.ts';
 
 const CARD = '5555555555554444';
 const guest = { firstName: 'Dewi', lastName: 'Lestari', email: 'dewi@example.com' };
@@ -19,22 +19,15 @@ describe('the owner manages bookings', () => {
   let stripe: StripeStandIn;
   let logs: string;
   let sent: OutgoingMail[];
+  let close: () => Promise<void>;
 
   beforeEach(async () => {
     logs = '';
     sent = [];
-    let clock = () => new Date('2026-11-24T03:00:00Z');
-    stripe = await startStripeStandIn({ clock: () => clock() });
     const logger = pino({ level: 'trace' }, new Writable({ write: (chunk, _e, done) => ((logs += chunk), done()) }));
-    const payments = createStripePayments({ secretKey: stripe.secretKey, webhookSecret: stripe.webhookSecret, apiBase: stripe.apiBase, clock: () => clock() });
-    t = await createTestApp({ payments, logger, mailTransport: { send: async (m) => void sent.push(m) } });
-    clock = () => t.now();
-    stripe.setWebhookEndpoint({ url: 'http://directbook.test/api/v1/stripe/webhook', fetch: t.app.fetch });
+    ({ t, stripe, close } = await startStripeApp({ app: { logger, mailTransport: { send: async (m) => void sent.push(m) } } }));
   });
-  afterEach(async () => {
-    await t.close();
-    await stripe.close();
-  });
+  afterEach(() => close());
 
   async function hotel(paymentMode: 'manual' | 'stripe', rate: object = {}) {
     const p = await t.createProperty({ paymentMode, acceptedCardBrands: ['visa', 'mastercard'], email: 'owner@inn.example' });

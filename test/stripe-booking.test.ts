@@ -1,29 +1,21 @@
 // SPEC 2.8 stripe mode against the Stripe stand-in: exact deposit, webhook confirmation,
 // and a payment after an expired, resold hold refunded exactly once.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createStripePayments } from '../server/payments/stripe-payments.ts';
-import { createTestApp, type TestApp } from '../server/test-app.ts';
-import { startStripeStandIn, type StripeStandIn } from './stripe-stand-in/server.ts';
+import type { TestApp } from '../server/test-app.ts';
+import { startStripeApp, WEBHOOK_URL as WEBHOOK } from './stripe-app.ts';
+import type { StripeStandIn } from './stripe-stand-in/server.ts';
 
 const guest = { firstName: 'Yuna', lastName: 'Park', email: 'yuna@example.com' };
-const WEBHOOK = 'http://directbook.test/api/v1/stripe/webhook';
 
 describe('deposits paid through Stripe', () => {
   let t: TestApp;
   let stripe: StripeStandIn;
+  let close: () => Promise<void>;
 
   beforeEach(async () => {
-    let now = () => new Date('2026-11-24T03:00:00Z');
-    stripe = await startStripeStandIn({ clock: () => now() });
-    const payments = createStripePayments({ secretKey: stripe.secretKey, webhookSecret: stripe.webhookSecret, apiBase: stripe.apiBase, clock: () => now() });
-    t = await createTestApp({ payments });
-    now = () => t.now();
-    stripe.setWebhookEndpoint({ url: WEBHOOK, fetch: t.app.fetch });
+    ({ t, stripe, close } = await startStripeApp());
   });
-  afterEach(async () => {
-    await t.close();
-    await stripe.close();
-  });
+  afterEach(() => close());
 
   async function hotel(units: number) {
     const p = await t.createProperty({ paymentMode: 'stripe' });

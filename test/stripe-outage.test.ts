@@ -1,39 +1,24 @@
 // SPEC 2.7/2.8 when Stripe is down or slow: booking creation fails with a retryable 503 and gives
 // the rooms back at once; payments and webhooks that land after the outage still settle.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createStripePayments } from '../server/payments/stripe-payments.ts';
-import { createTestApp, type TestApp } from '../server/test-app.ts';
-import { startStripeStandIn, type StripeStandIn } from './stripe-stand-in/server.ts';
+import type { TestApp } from '../server/test-app.ts';
+import { startStripeApp, WEBHOOK_URL as WEBHOOK } from './stripe-app.ts';
+import type { StripeStandIn } from './stripe-stand-in/server.ts';
 
 const guest = { firstName: 'Hana', lastName: 'Seo', email: 'hana@example.com' };
 const stay = { checkIn: '2026-12-05', checkOut: '2026-12-07' };
-const WEBHOOK = 'http://directbook.test/api/v1/stripe/webhook';
 // Per attempt, and one retry: a hung Stripe costs the guest about a second here, not 30 s.
 const TIMEOUT_MS = 300;
 
 describe('bookings while Stripe is down or slow', () => {
   let t: TestApp;
   let stripe: StripeStandIn;
+  let close: () => Promise<void>;
 
   beforeEach(async () => {
-    let now = () => new Date('2026-11-24T03:00:00Z');
-    stripe = await startStripeStandIn({ clock: () => now() });
-    const payments = createStripePayments({
-      secretKey: stripe.secretKey,
-      webhookSecret: stripe.webhookSecret,
-      apiBase: stripe.apiBase,
-      clock: () => now(),
-      timeoutMs: TIMEOUT_MS,
-      maxNetworkRetries: 1,
-    });
-    t = await createTestApp({ payments });
-    now = () => t.now();
-    stripe.setWebhookEndpoint({ url: WEBHOOK, fetch: t.app.fetch });
+    ({ t, stripe, close } = await startStripeApp({ payments: { timeoutMs: TIMEOUT_MS, maxNetworkRetries: 1 } }));
   });
-  afterEach(async () => {
-    await t.close();
-    await stripe.close();
-  });
+  afterEach(() => close());
 
   async function hotel(units: number) {
     const p = await t.createProperty({ paymentMode: 'stripe' });

@@ -174,6 +174,28 @@ async function releaseUnits(tx: Db, bookingId: string, checkIn: string) {
   }
 }
 
+/**
+ * Moves a booking from one of `from` to `to` and gives its units back, once: the status guard
+ * makes a second instance (or a second call) doing the same a no-op. True when this call did it.
+ */
+async function endHold(
+  tx: Db,
+  booking: { id: string; checkIn: string },
+  from: readonly BookingRecord['status'][],
+  to: 'expired' | 'cancelled',
+  now: string,
+): Promise<boolean> {
+  const result = await tx
+    .updateTable('bookings')
+    .set({ status: to, updated_at: now, ...(to === 'cancelled' ? { cancelled_at: now } : {}) })
+    .where('id', '=', booking.id)
+    .where('status', 'in', from)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  await releaseUnits(tx, booking.id, booking.checkIn);
+  return true;
+}
+
 async function takesOf(tx: Db, bookingId: string): Promise<Take[]> {
   const rows = await tx.selectFrom('booking_nights').select(['room_type_id', 'rate_id', 'date', 'rooms']).where('booking_id', '=', bookingId).execute();
   return rows.map((r) => ({ roomTypeId: r.room_type_id, rateId: r.rate_id, date: r.date, rooms: r.rooms }));
@@ -184,12 +206,7 @@ async function expireDue(tx: Db, now: string): Promise<number> {
   let released = 0;
   for (let batch = await dueBatch(tx, now); batch.length > 0; batch = await dueBatch(tx, now)) {
     for (const b of batch) {
-      // The status guard makes a second instance expiring the same booking a no-op.
-      const result = await tx.updateTable('bookings').set({ status: 'expired', updated_at: now }).where('id', '=', b.id).where('status', '=', 'pending').executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 1) {
-        await releaseUnits(tx, b.id, b.check_in);
-        released++;
-      }
+      if (await endHold(tx, { id: b.id, checkIn: b.check_in }, ['pending'], 'expired', now)) released++;
     }
   }
   return released;
@@ -324,8 +341,7 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
           if (booking.status === 'confirmed' || booking.status === 'completed') return 'already_confirmed';
           if (booking.status === 'cancelled') return 'final';
           if (booking.status === 'pending' && booking.expiresAt <= now) {
-            await tx.updateTable('bookings').set({ status: 'expired', updated_at: now }).where('id', '=', id).execute();
-            await releaseUnits(tx, id, booking.checkIn);
+            await endHold(tx, booking, ['pending'], 'expired', now);
             booking.status = 'expired';
           }
           if (booking.status === 'expired') {
@@ -375,15 +391,7 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
       return write(async (tx) => {
         const booking = await read(tx, id);
         if (!booking) return 'final';
-        const result = await tx
-          .updateTable('bookings')
-          .set({ status: 'cancelled', cancelled_at: now, updated_at: now })
-          .where('id', '=', id)
-          .where('status', 'in', ['pending', 'confirmed', 'completed'])
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) !== 1) return 'final';
-        await releaseUnits(tx, id, booking.checkIn);
-        return 'cancelled';
+        return (await endHold(tx, booking, ['pending', 'confirmed', 'completed'], 'cancelled', now)) ? 'cancelled' : 'final';
       });
     },
 
@@ -450,11 +458,7 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
         const pending = await tx.selectFrom('bookings').select(['id', 'check_in']).where('property_id', '=', propertyId).where('status', '=', 'pending').execute();
         let cancelled = 0;
         for (const b of pending) {
-          const result = await tx.updateTable('bookings').set({ status: 'cancelled', updated_at: now }).where('id', '=', b.id).where('status', '=', 'pending').executeTakeFirst();
-          if (Number(result.numUpdatedRows) === 1) {
-            await releaseUnits(tx, b.id, b.check_in);
-            cancelled++;
-          }
+          if (await endHold(tx, { id: b.id, checkIn: b.check_in }, ['pending'], 'cancelled', now)) cancelled++;
         }
         return cancelled;
       });
@@ -463,9 +467,8 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
     /** Gives a pending hold back at once, e.g. when the payment provider could not be reached. */
     async releaseHold(id: string, now: string): Promise<void> {
       await write(async (tx) => {
-        const result = await tx.updateTable('bookings').set({ status: 'expired', updated_at: now }).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
-        const booking = Number(result.numUpdatedRows) === 1 ? await read(tx, id) : undefined;
-        if (booking) await releaseUnits(tx, id, booking.checkIn);
+        const booking = await read(tx, id);
+        if (booking) await endHold(tx, booking, ['pending'], 'expired', now);
       });
     },
 

@@ -1,4 +1,5 @@
 // The demo property `npm start` creates: every deposit policy of SPEC 2.4 on one small hotel.
+import { RATE_WITHOUT_LIMITS } from '../shared/schemas/rate.ts';
 import { newPropertyKey, sha256 } from './ids.ts';
 import type { Store } from './store/store.ts';
 
@@ -28,18 +29,7 @@ export async function seedDemo(store: Store, now: Date, allowedOrigins: string[]
   await roomType('rt_demo_suite', 'Namsan Suite', 'King bed, separate lounge and a view of the tower. 40 m².', 4, 3);
   await roomType('rt_demo_family', 'Family Loft', 'Two bedrooms under the roof, sleeps five. 48 m².', 5, 2);
 
-  const base = {
-    propertyId: DEMO_PROPERTY_ID,
-    description: null,
-    minNights: null,
-    maxNights: null,
-    bookableFrom: null,
-    bookableUntil: null,
-    maxRoomsPerNight: null,
-    maxRoomsTotal: null,
-    arrivalDates: null,
-    refundable: true,
-  };
+  const base = { ...RATE_WITHOUT_LIMITS, propertyId: DEMO_PROPERTY_ID };
   await store.createRate({ ...base, id: 'rate_demo_flex', roomTypeId: 'rt_demo_double', name: 'Flexible', description: 'Free cancellation until 24 h before arrival.', nightlyPrice: 14_900, deposit: { type: 'none' } });
   await store.createRate({ ...base, id: 'rate_demo_saver', roomTypeId: 'rt_demo_double', name: 'Advance saver', description: 'Best price, paid in full today.', nightlyPrice: 12_900, deposit: { type: 'full' }, refundable: false });
   await store.createRate({ ...base, id: 'rate_demo_suite', roomTypeId: 'rt_demo_suite', name: 'Suite stay', description: 'Breakfast for two included.', nightlyPrice: 26_900, deposit: { type: 'first_night' } });

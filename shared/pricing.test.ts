@@ -2,26 +2,18 @@ import { describe, expect, test } from 'vitest';
 import { nightsOf } from './dates.ts';
 import { type PricedRate, quoteStay, type StayCatalog, UnknownItemError } from './pricing.ts';
 import type { Extra } from './schemas/extra.ts';
-import type { DepositPolicy } from './schemas/rate.ts';
+import { type DepositPolicy, RATE_WITHOUT_LIMITS } from './schemas/rate.ts';
 
 function rate(id: string, nightlyPrice: number, deposit: DepositPolicy, overrides: Record<string, number> = {}): PricedRate & { roomTypeName: string } {
   return {
+    ...RATE_WITHOUT_LIMITS,
     id,
     propertyId: 'p',
     roomTypeId: `rt_${id}`,
     roomTypeName: `Room ${id}`,
     name: `Rate ${id}`,
-    description: null,
     nightlyPrice,
     deposit,
-    minNights: null,
-    maxNights: null,
-    bookableFrom: null,
-    bookableUntil: null,
-    maxRoomsPerNight: null,
-    maxRoomsTotal: null,
-    arrivalDates: null,
-    refundable: true,
     overrides: new Map(Object.entries(overrides)),
   };
 }

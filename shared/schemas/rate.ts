@@ -106,6 +106,19 @@ export const RateSchema = v.object({
 });
 export type Rate = v.InferOutput<typeof RateSchema>;
 
+/** What a rate's optional fields mean when the owner leaves them out: no limits, refundable. */
+export const RATE_WITHOUT_LIMITS = {
+  description: null,
+  minNights: null,
+  maxNights: null,
+  bookableFrom: null,
+  bookableUntil: null,
+  maxRoomsPerNight: null,
+  maxRoomsTotal: null,
+  arrivalDates: null,
+  refundable: true,
+} as const satisfies Partial<Rate>;
+
 export const RateWithWarningsSchema = v.object({ rate: RateSchema, warnings: v.array(v.string()) });
 
 export const PriceOverridesSchema = v.object({

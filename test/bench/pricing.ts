@@ -1,7 +1,7 @@
 // In-process cost of pricing a stay (shared/pricing.ts quoteStay): no HTTP, no database.
 import { addDays } from '../../shared/dates.ts';
 import { type PricedRate, quoteStay, type StayCatalog } from '../../shared/pricing.ts';
-import type { DepositPolicy } from '../../shared/schemas/rate.ts';
+import { type DepositPolicy, RATE_WITHOUT_LIMITS } from '../../shared/schemas/rate.ts';
 
 export interface PricingCase {
   nights: number;
@@ -40,22 +40,14 @@ function catalog(): StayCatalog {
     // Every other night has its own price, as a seasonal calendar would.
     const overrides = new Map(Array.from({ length: 90 }, (_, d) => [addDays('2027-01-01', d * 2), 15_000 + d] as const));
     rates.set(`rate_${i}`, {
+      ...RATE_WITHOUT_LIMITS,
       id: `rate_${i}`,
       propertyId: 'prop',
       roomTypeId: `rt_${i}`,
       roomTypeName: `Room ${i}`,
       name: `Rate ${i}`,
-      description: null,
       nightlyPrice: 12_000 + i * 1_000,
       deposit,
-      minNights: null,
-      maxNights: null,
-      bookableFrom: null,
-      bookableUntil: null,
-      maxRoomsPerNight: null,
-      maxRoomsTotal: null,
-      arrivalDates: null,
-      refundable: true,
       overrides,
     });
   });

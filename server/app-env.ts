@@ -3,7 +3,7 @@ import type { Mailer } from './mail/mailer.ts';
 import type { Payments } from './payments/payments.ts';
 import type { ReadCache } from './read-cache.ts';
 import type { CardVault } from './vault/card-vault.ts';
-import type { PropertyRecord, Store } from './store/store.ts';
+import type { BookingRecord, PropertyRecord, Store } from './store/store.ts';
 
 export interface AppConfig {
   /** SHA-256 of ADMIN_TOKEN: the token itself is not kept in memory longer than start-up. */
@@ -34,3 +34,6 @@ export interface AppDeps {
 }
 
 export type AppEnv = { Variables: { property: PropertyRecord } };
+
+/** Routes under /public/bookings/:id, after the booking's clientToken was checked. */
+export type BookingEnv = { Variables: AppEnv['Variables'] & { booking: BookingRecord } };

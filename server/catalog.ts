@@ -4,6 +4,7 @@ import type { Occupancy, OfferCatalog } from '../shared/availability.ts';
 import type { PricedRate, StayCatalog } from '../shared/pricing.ts';
 import type { Extra } from '../shared/schemas/extra.ts';
 import type { RoomType } from '../shared/schemas/room-type.ts';
+import { expireDueHolds } from './bookings/expire.ts';
 import { closedChecker } from './closures.ts';
 import type { PropertyRecord, Store } from './store/store.ts';
 
@@ -60,8 +61,7 @@ export function stayCatalog(catalog: PropertyCatalog): StayCatalog {
  * expiry are released first (SPEC 2.7: expiry is decided by data), which is a write only when some are due.
  */
 export async function loadOccupancy(store: Store, catalog: PropertyCatalog, from: string, to: string, now: Date): Promise<Occupancy> {
-  const instant = now.toISOString();
-  if (await store.hasExpiredHolds(instant)) await store.releaseExpiredHolds(instant);
+  await expireDueHolds(store, now);
   const [roomTypeRows, rateRows] = await Promise.all([
     store.roomTypeSold(catalog.roomTypes.map((r) => r.id), from, to),
     store.rateSold(catalog.rates.filter((r) => r.maxRoomsPerNight != null).map((r) => r.id), from, to),

@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as v from 'valibot';
 import type { Logger } from './logger.ts';
-import type { PaymentsError } from './payments/payments.ts';
+import { PaymentsError } from './payments/payments.ts';
 
 export interface ErrorDetail {
   path: string;
@@ -45,10 +45,12 @@ export function parseOr400<S extends v.GenericSchema>(schema: S, input: unknown)
 }
 
 /**
- * An outage is worth retrying (503); anything else Stripe refused, such as a deposit under its
- * minimum charge or a revoked key, will not get better by retrying and is the property's to fix (502).
+ * The one place a payment provider's failure becomes an answer. An outage is worth retrying (503);
+ * anything else Stripe refused, such as a deposit under its minimum charge or a revoked key, will
+ * not get better by retrying and is the property's to fix (502); only a webhook is ever unsigned.
  */
 export function paymentsFailure(error: PaymentsError): ApiError {
+  if (error.code === 'bad_signature') return new ApiError(400, 'bad_signature', 'Webhook signature verification failed');
   return error.retryable
     ? new ApiError(503, 'payment_unavailable', 'The payment provider could not be reached; please try again')
     : new ApiError(502, 'payment_refused', `The payment provider refused this payment: ${error.message}`);
@@ -59,7 +61,8 @@ export function errorBody(code: string, message: string, details?: ErrorDetail[]
 }
 
 export function createErrorHandler(logger: Logger) {
-  return function onError(err: Error, c: Context) {
+  return function onError(thrown: Error, c: Context) {
+    const err = thrown instanceof PaymentsError ? paymentsFailure(thrown) : thrown;
     if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status);
     if (err instanceof HTTPException) {
       const status = err.status as ContentfulStatusCode;

@@ -1,5 +1,6 @@
 // Jobs every instance runs on a timer; each is idempotent, so running them on many instances is safe.
 import { addDays, todayIn } from '../shared/dates.ts';
+import { expireDueHolds } from './bookings/expire.ts';
 import type { Logger } from './logger.ts';
 import type { Store } from './store/store.ts';
 
@@ -10,7 +11,7 @@ import type { Store } from './store/store.ts';
  */
 export async function runHousekeeping(store: Store, now: Date, purgeDays: number) {
   const latestToday = todayIn('Etc/GMT+12', now);
-  const released = await store.releaseExpiredHolds(now.toISOString());
+  const released = await expireDueHolds(store, now);
   const { purged, completed } = await store.housekeeping(now.toISOString(), addDays(latestToday, -purgeDays), latestToday);
   return { released, purged, completed };
 }

@@ -1,8 +1,7 @@
 import type { Property } from '../shared/schemas/property.ts';
 import type { Rate } from '../shared/schemas/rate.ts';
 import type { Booking } from '../shared/schemas/stay.ts';
-import type { BookingRecord } from './store/booking-store.ts';
-import type { PropertyRecord, RateRecord } from './store/store.ts';
+import type { BookingRecord, PropertyRecord, RateRecord } from './store/store.ts';
 
 /** The owner's view of a property: never its key hash. */
 export function propertyView(p: PropertyRecord): Property {
@@ -17,6 +16,6 @@ export function rateView(r: RateRecord): Rate {
 
 /** What the guest may see of their booking: never tokens, keys or the stored card. */
 export function bookingView(b: BookingRecord): Booking {
-  const { clientTokenHash: _t, idempotencyKey: _k, requestHash: _h, intentId: _i, intentType: _y, cardBlob: _c, depositChargedAt: _d, cancelledAt: _x, ...view } = b;
+  const { clientTokenHash: _t, idempotencyKey: _k, requestHash: _h, intentId: _i, intentType: _y, cardBlob: _c, depositChargedAt: _d, cancelledAt: _x, paymentRefusedAt: _r, ...view } = b;
   return view;
 }

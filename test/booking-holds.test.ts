@@ -1,6 +1,6 @@
 // SPEC 2.7: holds never oversell, expire by data, and honour Idempotency-Key; on every backend.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createTestApp, type TestApp } from '../server/test-app.ts';
+import { createTestApp, type TestApp } from './support/test-app.ts';
 
 const backends: [string, string | undefined][] = [
   ['SQLite', undefined],

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freshSchema } from '../server/test-app.ts';
+import { freshSchema } from './support/test-app.ts';
 import { type ServerProcess, startServer } from './server-process.ts';
 
 const databaseUrl = process.env.DATABASE_URL;

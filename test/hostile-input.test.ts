@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { ROUTES } from '../server/routes/docs.ts';
-import { createTestApp, type TestApp } from '../server/test-app.ts';
+import { createTestApp, type TestApp } from './support/test-app.ts';
 
 const backends: [string, string | undefined][] = [
   ['SQLite', undefined],

@@ -7,9 +7,9 @@ import { type ParsedMail, simpleParser } from 'mailparser';
 import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { krwBooking, krwProperty, usdBooking, usdProperty } from '../server/mail/fixtures.ts';
+import { krwBooking, krwProperty, usdBooking, usdProperty } from './support/mail-fixtures.ts';
 import { createMailer } from '../server/mail/mailer.ts';
-import { createMemoryMailQueue } from '../server/mail/memory-queue.ts';
+import { createMemoryMailQueue } from './support/memory-mail-queue.ts';
 import { createMailTransport } from '../server/mail/transport.ts';
 
 const T0 = new Date('2026-02-01T10:00:00.000Z');

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createTestApp, type TestApp } from '../server/test-app.ts';
+import { createTestApp, type TestApp } from './support/test-app.ts';
 
 const CARD = '4242424242424242';
 const guest = { firstName: 'Sari', lastName: 'Wijaya', email: 'sari@example.com' };

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runHousekeeping } from '../server/housekeeping.ts';
 import type { OutgoingMail } from '../server/mail/transport.ts';
-import type { TestApp } from '../server/test-app.ts';
+import type { TestApp } from './support/test-app.ts';
 import { createCardVault } from '../server/vault/card-vault.ts';
 import { startStripeApp } from './stripe-app.ts';
 import type { StripeStandIn } from './stripe-stand-in/server.ts';

@@ -1,7 +1,7 @@
 // SPEC 2.10 / issue 5: with the mail server down, bookings still confirm; the mail waits and goes once it is back.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { OutgoingMail } from '../server/mail/transport.ts';
-import { createTestApp, type TestApp } from '../server/test-app.ts';
+import { createTestApp, type TestApp } from './support/test-app.ts';
 
 describe('when the mail server is down', () => {
   let t: TestApp;

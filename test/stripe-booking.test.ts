@@ -1,7 +1,7 @@
 // SPEC 2.8 stripe mode against the Stripe stand-in: exact deposit, webhook confirmation,
 // and a payment after an expired, resold hold refunded exactly once.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { TestApp } from '../server/test-app.ts';
+import type { TestApp } from './support/test-app.ts';
 import { startStripeApp, WEBHOOK_URL as WEBHOOK } from './stripe-app.ts';
 import type { StripeStandIn } from './stripe-stand-in/server.ts';
 

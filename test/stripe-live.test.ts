@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
 import { beforeEach, describe } from 'vitest';
-import { paymentsContract, type StripeHarness } from '../server/payments/stripe-payments.contract.ts';
+import { paymentsContract, type StripeHarness } from './support/payments-contract.ts';
 import { createStripePayments, STRIPE_API_VERSION } from '../server/payments/stripe-payments.ts';
 
 const secretKey = process.env['STRIPE_SECRET_KEY'] ?? '';

@@ -1,7 +1,7 @@
 // SPEC 2.7/2.8 when Stripe is down or slow: booking creation fails with a retryable 503 and gives
 // the rooms back at once; payments and webhooks that land after the outage still settle.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { TestApp } from '../server/test-app.ts';
+import type { TestApp } from './support/test-app.ts';
 import { startStripeApp, WEBHOOK_URL as WEBHOOK } from './stripe-app.ts';
 import type { StripeStandIn } from './stripe-stand-in/server.ts';
 

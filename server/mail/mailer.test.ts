@@ -5,9 +5,9 @@ import { Writable } from 'node:stream';
 import { simpleParser } from 'mailparser';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { krwBooking, krwProperty, usdBooking, usdProperty } from './fixtures.ts';
+import { krwBooking, krwProperty, usdBooking, usdProperty } from '../../test/support/mail-fixtures.ts';
 import { createMailer, type MailQueue, mailbox, nextAttemptAt, startMailDelivery } from './mailer.ts';
-import { createMemoryMailQueue } from './memory-queue.ts';
+import { createMemoryMailQueue } from '../../test/support/memory-mail-queue.ts';
 import { createMailTransport, type MailTransport, type OutgoingMail } from './transport.ts';
 
 const T0 = new Date('2026-02-01T10:00:00.000Z');

@@ -1,6 +1,6 @@
 // The durable mail queue: mail is written here first, so a failed send never fails a booking
-// and is retried. The database implements it for SQLite and PostgreSQL; memory-queue.ts for tests.
-// Every implementation must pass the shared tests in queue-contract.ts.
+// and is retried. The database implements it for SQLite and PostgreSQL; test/support/memory-mail-queue.ts for tests.
+// Every implementation must pass the shared tests in test/support/mail-queue-contract.ts.
 import type { OutgoingMail } from './transport.ts';
 
 /** A message as stored: the Message-ID is fixed when it is queued and kept for every attempt. */

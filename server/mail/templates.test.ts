@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { krwBooking, krwProperty, usdBooking, usdPayLaterBooking, usdProperty } from './fixtures.ts';
+import { krwBooking, krwProperty, usdBooking, usdPayLaterBooking, usdProperty } from '../../test/support/mail-fixtures.ts';
 import { guestCancellation, guestConfirmation, ownerCancellation, ownerNotification } from './templates.ts';
 
 const lines = (text: string) => text.split('\n');

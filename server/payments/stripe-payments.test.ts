@@ -2,7 +2,7 @@ import Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startStripeStandIn, type StripeStandIn } from '../../test/stripe-stand-in/server.ts';
 import type { Payments, VerifiedEvent } from './payments.ts';
-import { deposit, payAsGuest, paymentsContract, rejection, type StripeHarness } from './stripe-payments.contract.ts';
+import { deposit, payAsGuest, paymentsContract, rejection, type StripeHarness } from '../../test/support/payments-contract.ts';
 import { createStripePayments, STRIPE_API_VERSION, type StripePaymentsOptions } from './stripe-payments.ts';
 
 let standIn: StripeStandIn;

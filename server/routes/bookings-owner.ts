@@ -3,13 +3,13 @@ import { Hono } from 'hono';
 import { BookingListQuerySchema, CancelBookingSchema } from '../../shared/schemas/stay.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 import { bearer } from '../auth.ts';
+import { cancelByOwner } from '../bookings/cancel.ts';
 import { conflict, notFound } from '../errors.ts';
 import { sha256 } from '../ids.ts';
-import { settleRefund } from '../payments/refund.ts';
 import { clientAddress } from '../rate-limit.ts';
-import type { BookingRecord } from '../store/booking-store.ts';
+import type { BookingRecord } from '../store/store.ts';
 import { jsonBody, query } from '../validate.ts';
-import { bookingView, propertyView } from '../views.ts';
+import { bookingView } from '../views.ts';
 
 /** What the owner sees: the guest's view plus what happened to the money and the card. */
 function ownerView(b: BookingRecord) {
@@ -32,24 +32,8 @@ export function ownerBookings(deps: AppDeps) {
     .get('/:id', async (c) => c.json({ booking: ownerView(await find(c.get('property').id, c.req.param('id'))) }))
     .post('/:id/cancel', jsonBody(CancelBookingSchema), async (c) => {
       const property = c.get('property');
-      const booking = await find(property.id, c.req.param('id'));
-      const { scope, refund } = c.req.valid('json');
-      const now = deps.clock();
-      if (booking.status === 'cancelled') throw conflict('already_cancelled', 'This booking is already cancelled');
-      if (scope === 'booking') {
-        if ((await store.cancelBooking(booking.id, now.toISOString())) !== 'cancelled') {
-          throw conflict('booking_final', `A ${booking.status} booking cannot be cancelled`);
-        }
-      }
-      // SPEC 2.3/2.9: a non-refundable rate refunds nothing unless the owner asks for it.
-      const rates = await Promise.all([...new Set(booking.rooms.map((r) => r.rateId))].map((id) => store.getRate(property.id, id)));
-      const refundable = rates.every((rate) => rate?.refundable ?? true);
-      const wantRefund = refund ?? (scope === 'payment' || refundable);
-      const refunded = wantRefund ? await settleRefund(deps, booking, scope) : 0;
-      if (scope === 'payment' && wantRefund && refunded === 0) throw conflict('nothing_to_refund', 'Nothing was paid through Stripe, or it was already refunded');
-      const updated = (await store.getBooking(booking.id))!;
-      if (scope === 'booking') await deps.mailer?.bookingCancelled(bookingView(updated), propertyView(property), refunded);
-      return c.json({ booking: ownerView(updated), refunded });
+      const { booking, refunded } = await cancelByOwner(deps, property, await find(property.id, c.req.param('id')), c.req.valid('json'));
+      return c.json({ booking: ownerView(booking), refunded });
     })
     .post('/:id/card/reveal', async (c) => {
       const property = c.get('property');

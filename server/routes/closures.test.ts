@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { backends, expect400, json, ownerGet, useTestApp } from './test-backends.ts';
+import { backends, expect400, json, ownerGet, useTestApp } from '../../test/support/api.ts';
 
 describe.each(backends)('closures API on %s', (_name, databaseUrl) => {
   const app = useTestApp(databaseUrl);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { TestApp } from '../test-app.ts';
+import type { TestApp } from '../../test/support/test-app.ts';
 import {
   backends,
   createExtra,
@@ -12,7 +12,7 @@ import {
   ownerGet,
   putClosures,
   useTestApp,
-} from './test-backends.ts';
+} from '../../test/support/api.ts';
 
 const SITE = 'https://harbourview.example';
 const STAY = 'checkIn=2026-12-01&checkOut=2026-12-03';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { backends, createExtra, expect400, expectError, json, ownerGet, useTestApp } from './test-backends.ts';
+import { backends, createExtra, expect400, expectError, json, ownerGet, useTestApp } from '../../test/support/api.ts';
 
 describe.each(backends)('extras API on %s', (_name, databaseUrl) => {
   const app = useTestApp(databaseUrl);

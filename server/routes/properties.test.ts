@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { backends, expect400, expectError, json, useTestApp } from './test-backends.ts';
+import { backends, expect400, expectError, json, useTestApp } from '../../test/support/api.ts';
 
 const VALID = { name: 'Harbour View Inn', currency: 'USD', timezone: 'Asia/Seoul', paymentMode: 'manual' };
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import type { TestApp } from '../test-app.ts';
+import type { TestApp } from '../../test/support/test-app.ts';
 import {
   backends,
   createExtra,
@@ -13,7 +13,7 @@ import {
   putClosures,
   putPrices,
   useTestApp,
-} from './test-backends.ts';
+} from '../../test/support/api.ts';
 
 // The default clock is 2026-11-24 12:00 in Seoul (a Tuesday); this stay is Tue 1 to Thu 3 December.
 const STAY = { checkIn: '2026-12-01', checkOut: '2026-12-03' };

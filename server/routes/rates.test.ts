@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { TestApp } from '../test-app.ts';
+import type { TestApp } from '../../test/support/test-app.ts';
 import {
   backends,
   createRate,
@@ -12,7 +12,7 @@ import {
   ownerGet,
   putPrices,
   useTestApp,
-} from './test-backends.ts';
+} from '../../test/support/api.ts';
 
 const overridesOf = (t: TestApp, rateId: string) => t.store.listPriceOverrides([rateId], '2000-01-01', '9999-12-31');
 

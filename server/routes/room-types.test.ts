@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { backends, createRate, createRoomType, expect400, expectError, json, ownerGet, useTestApp } from './test-backends.ts';
+import { backends, createRate, createRoomType, expect400, expectError, json, ownerGet, useTestApp } from '../../test/support/api.ts';
 
 describe.each(backends)('room types API on %s', (_name, databaseUrl) => {
   const app = useTestApp(databaseUrl);

@@ -1,51 +1,12 @@
-// Holds, confirmations and expiry: the writes that must never oversell (SPEC 2.7).
+// Holds, confirmations, cancellations and expiry: the writes that must never oversell (SPEC 2.7).
 // Taking units is one conditional update per night (`sold + n <= units`) inside one write
-// transaction; BEGIN IMMEDIATE on SQLite, row locks of the conditional update on PostgreSQL.
+// transaction; every change of status is one guarded UPDATE whose row count is checked, in a
+// transaction that holds the booking's row (BEGIN IMMEDIATE on SQLite, FOR UPDATE on PostgreSQL).
 import { randomUUID } from 'node:crypto';
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Booking } from '../../shared/schemas/stay.ts';
 import type { BookingsTable, Database } from './schema.ts';
-
-export interface BookingRecord extends Booking {
-  /** The vault's sealed card (manual mode) until it is purged. */
-  cardBlob: string | null;
-  depositChargedAt: string | null;
-  cancelledAt: string | null;
-  clientTokenHash: string;
-  idempotencyKey: string | null;
-  requestHash: string | null;
-  intentId: string | null;
-  intentType: 'payment' | 'setup' | null;
-}
-
-export type NewBooking = Omit<
-  BookingRecord,
-  'amountPaid' | 'amountRefunded' | 'card' | 'intentId' | 'intentType' | 'status' | 'cardBlob' | 'depositChargedAt' | 'cancelledAt'
->;
-
-export interface BookingFilter {
-  status?: Booking['status'];
-  /** Stays that have a night on or after this date. */
-  from?: string;
-  /** Stays that start on or before this date. */
-  to?: string;
-}
-
-/** Rooms one booking takes of one rate's room type on one night. */
-export interface Take {
-  roomTypeId: string;
-  rateId: string;
-  date: string;
-  rooms: number;
-}
-
-export type HoldResult =
-  | { status: 'held'; booking: BookingRecord }
-  | { status: 'replay'; booking: BookingRecord }
-  | { status: 'idempotency_mismatch' }
-  | { status: 'sold_out' };
-
-export type ConfirmResult = 'confirmed' | 'already_confirmed' | 'sold_out' | 'final';
+import type { ArrivedPayment, BookingFilter, BookingRecord, BookingStore, ConfirmResult, HoldResult, NewBooking, Take } from './store.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -81,6 +42,7 @@ export function toBooking(row: Selectable<BookingsTable>): BookingRecord {
     cardBlob: row.card_blob,
     depositChargedAt: row.deposit_charged_at,
     cancelledAt: row.cancelled_at,
+    paymentRefusedAt: row.payment_refused_at,
     clientTokenHash: row.client_token_hash,
     idempotencyKey: row.idempotency_key,
     requestHash: row.request_hash,
@@ -223,10 +185,55 @@ function dueBatch(tx: Db, now: string) {
     .execute();
 }
 
-export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres') {
+/** One guarded transition of status; throws when the row was not in a `from` state, which the row lock rules out. */
+async function transition(tx: Db, id: string, from: readonly BookingRecord['status'][], set: Partial<BookingsTable> & { updated_at: string }) {
+  const result = await tx.updateTable('bookings').set(set).where('id', '=', id).where('status', 'in', from).executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw new Error(`Booking ${id} left ${from.join('/')} under its own row lock`);
+}
+
+function paymentColumns(payment: ArrivedPayment): Partial<BookingsTable> {
+  return {
+    ...(payment.amountPaid !== undefined ? { amount_paid: payment.amountPaid } : {}),
+    ...(payment.card
+      ? {
+          card_blob: payment.card.blob,
+          card_brand: payment.card.brand,
+          card_last4: payment.card.last4,
+          card_exp_month: payment.card.expMonth,
+          card_exp_year: payment.card.expYear,
+        }
+      : {}),
+  };
+}
+
+/**
+ * Takes an expired booking's units again inside a savepoint, so that when they are gone only
+ * the attempt is undone and the transaction can still record the refusal.
+ */
+async function retake(tx: Db, bookingId: string, checkIn: string): Promise<boolean> {
+  await sql`savepoint retake`.execute(tx);
+  try {
+    const takes = await takesOf(tx, bookingId);
+    await takeUnits(tx, takes, roomsPerRate(takes, checkIn));
+    await sql`release savepoint retake`.execute(tx);
+    return true;
+  } catch (error) {
+    await sql`rollback to savepoint retake`.execute(tx);
+    if (error instanceof SoldOut) return false;
+    throw error;
+  }
+}
+
+export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres'): BookingStore {
   const write = <T>(work: (tx: Db) => Promise<T>) => writeTransaction(db, dialect, work);
   const read = async (tx: Db, id: string) => {
     const row = await tx.selectFrom('bookings').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toBooking(row);
+  };
+  /** Reads the booking and holds its row until the transaction ends; SQLite's BEGIN IMMEDIATE already holds everything. */
+  const lock = async (tx: Db, id: string) => {
+    const query = tx.selectFrom('bookings').selectAll().where('id', '=', id);
+    const row = await (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
     return row && toBooking(row);
   };
   const byIdempotencyKey = async (tx: Db, propertyId: string, key: string) => {
@@ -285,6 +292,7 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
               cancelled_at: null,
               deposit_charged_at: null,
               card_purged_at: null,
+              payment_refused_at: null,
             })
             .execute();
           for (const t of takes) {
@@ -303,78 +311,63 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
       }
     },
 
-    async getBooking(id: string): Promise<BookingRecord | undefined> {
+    async getBooking(id) {
       return read(db, id);
     },
 
-    async bookingByIntent(intentId: string): Promise<BookingRecord | undefined> {
+    async bookingByIntent(intentId) {
       const row = await db.selectFrom('bookings').selectAll().where('intent_id', '=', intentId).executeTakeFirst();
       return row && toBooking(row);
     },
 
-    async hasExpiredHolds(now: string): Promise<boolean> {
+    async hasExpiredHolds(now) {
       const row = await db.selectFrom('bookings').select('id').where('status', '=', 'pending').where('expires_at', '<=', now).limit(1).executeTakeFirst();
       return row !== undefined;
     },
 
-    async releaseExpiredHolds(now: string): Promise<number> {
+    async releaseExpiredHolds(now) {
       return write((tx) => expireDue(tx, now));
     },
 
-    async setIntent(id: string, intent: { id: string; type: 'payment' | 'setup' }, now: string): Promise<void> {
-      await db.updateTable('bookings').set({ intent_id: intent.id, intent_type: intent.type, updated_at: now }).where('id', '=', id).execute();
+    async setIntent(id, intent, now) {
+      await db.updateTable('bookings').set({ intent_id: intent.id, intent_type: intent.type, updated_at: now }).where('id', '=', id).where('intent_id', 'is', null).execute();
     },
 
-    /**
-     * Confirms a booking whose payment or card arrived. A hold that expired meanwhile is taken
-     * again if its units are still free; otherwise the answer is sold_out (SPEC 2.8: refund, not confirm).
-     */
-    async confirmBooking(
-      id: string,
-      now: string,
-      payment: { amountPaid?: number; card?: { blob: string; brand: string; last4: string; expMonth: number; expYear: number } },
-    ): Promise<ConfirmResult> {
-      try {
-        return await write(async (tx) => {
-          const booking = await read(tx, id);
-          if (!booking) return 'final';
-          if (booking.status === 'confirmed' || booking.status === 'completed') return 'already_confirmed';
-          if (booking.status === 'cancelled') return 'final';
-          if (booking.status === 'pending' && booking.expiresAt <= now) {
-            await endHold(tx, booking, ['pending'], 'expired', now);
-            booking.status = 'expired';
-          }
-          if (booking.status === 'expired') {
-            const takes = await takesOf(tx, id);
-            await takeUnits(tx, takes, roomsPerRate(takes, booking.checkIn));
-          }
+    async confirmBooking(id, now, payment): Promise<ConfirmResult> {
+      return write(async (tx) => {
+        const booking = await lock(tx, id);
+        if (!booking) return 'final';
+        if (booking.status === 'confirmed' || booking.status === 'completed') return 'already_confirmed';
+        const refuse = async (): Promise<ConfirmResult> => {
+          // Recorded in the same transaction that decided it, so no later call can confirm what is being refunded.
           await tx
             .updateTable('bookings')
-            .set({
-              status: 'confirmed',
-              updated_at: now,
-              ...(payment.amountPaid !== undefined ? { amount_paid: payment.amountPaid } : {}),
-              ...(payment.card
-                ? {
-                    card_blob: payment.card.blob,
-                    card_brand: payment.card.brand,
-                    card_last4: payment.card.last4,
-                    card_exp_month: payment.card.expMonth,
-                    card_exp_year: payment.card.expYear,
-                  }
-                : {}),
-            })
+            .set({ ...paymentColumns({ amountPaid: payment.amountPaid }), payment_refused_at: booking.paymentRefusedAt ?? now, updated_at: now })
             .where('id', '=', id)
+            .where('status', 'in', ['expired', 'cancelled'])
             .execute();
-          return 'confirmed' as const;
-        });
-      } catch (error) {
-        if (error instanceof SoldOut) return 'sold_out';
-        throw error;
-      }
+          return booking.status === 'cancelled' ? 'final' : 'sold_out';
+        };
+        if (booking.status === 'cancelled') return payment.amountPaid !== undefined ? refuse() : 'final';
+        if (booking.paymentRefusedAt) return refuse();
+        if (booking.status === 'pending' && booking.expiresAt > now) {
+          await transition(tx, id, ['pending'], { status: 'confirmed', ...paymentColumns(payment), updated_at: now });
+          return 'confirmed';
+        }
+        // SPEC 2.8: the hold is over. Only this transaction, holding the row, may take its units again.
+        if (booking.status === 'pending' && !(await endHold(tx, booking, ['pending'], 'expired', now))) {
+          throw new Error(`Booking ${id} left pending under its own row lock`);
+        }
+        if (!(await retake(tx, id, booking.checkIn))) {
+          booking.status = 'expired';
+          return refuse();
+        }
+        await transition(tx, id, ['expired'], { status: 'confirmed', ...paymentColumns(payment), updated_at: now });
+        return 'confirmed';
+      });
     },
 
-    async listBookings(propertyId: string, filter: BookingFilter): Promise<BookingRecord[]> {
+    async listBookings(propertyId: string, filter: BookingFilter) {
       let query = db.selectFrom('bookings').selectAll().where('property_id', '=', propertyId);
       if (filter.status) query = query.where('status', '=', filter.status);
       if (filter.from) query = query.where('check_out', '>', filter.from);
@@ -383,20 +376,15 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
       return rows.map(toBooking);
     },
 
-    /**
-     * SPEC 2.9: cancels the booking and gives its units back. Cancelled and expired are final,
-     * so the answer says whether this call did it.
-     */
-    async cancelBooking(id: string, now: string): Promise<'cancelled' | 'final'> {
+    async cancelBooking(id, now) {
       return write(async (tx) => {
-        const booking = await read(tx, id);
+        const booking = await lock(tx, id);
         if (!booking) return 'final';
         return (await endHold(tx, booking, ['pending', 'confirmed', 'completed'], 'cancelled', now)) ? 'cancelled' : 'final';
       });
     },
 
-    /** The owner charged the deposit by hand: record it and erase the card (SPEC 2.8). */
-    async markDepositCharged(id: string, now: string): Promise<boolean> {
+    async markDepositCharged(id, now) {
       const result = await db
         .updateTable('bookings')
         .set((eb) => ({
@@ -413,7 +401,7 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
       return Number(result.numUpdatedRows) === 1;
     },
 
-    async recordCardReveal(reveal: { bookingId: string; propertyId: string; keyFingerprint: string; ip: string; userAgent: string | null; at: string }) {
+    async recordCardReveal(reveal) {
       await db
         .insertInto('card_reveals')
         .values({
@@ -428,15 +416,12 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
         .execute();
     },
 
-    async cardReveals(bookingId: string) {
+    async cardReveals(bookingId) {
       return db.selectFrom('card_reveals').select(['key_fingerprint', 'ip', 'user_agent', 'revealed_at']).where('booking_id', '=', bookingId).orderBy('revealed_at').execute();
     },
 
-    /**
-     * Housekeeping that any number of instances may run at once, each step one idempotent
-     * statement: cards erased `purgeDays` after checkout (SPEC 2.8), stays past checkout completed (SPEC 2.7).
-     */
-    async housekeeping(now: string, purgeBefore: string, completedBefore: string): Promise<{ purged: number; completed: number }> {
+    // Each step is one idempotent statement, so any number of instances may run it at once.
+    async housekeeping(now, purgeBefore, completedBefore) {
       const purged = await db
         .updateTable('bookings')
         .set({ card_blob: null, card_purged_at: now, updated_at: now })
@@ -452,8 +437,7 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
       return { purged: Number(purged.numUpdatedRows), completed: Number(completed.numUpdatedRows) };
     },
 
-    /** SPEC 2.8: changing the payment mode cancels the holds taken under the old one; returns how many. */
-    async cancelPending(propertyId: string, now: string): Promise<number> {
+    async cancelPending(propertyId, now) {
       return write(async (tx) => {
         const pending = await tx.selectFrom('bookings').select(['id', 'check_in']).where('property_id', '=', propertyId).where('status', '=', 'pending').execute();
         let cancelled = 0;
@@ -464,28 +448,34 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
       });
     },
 
-    /** Gives a pending hold back at once, e.g. when the payment provider could not be reached. */
-    async releaseHold(id: string, now: string): Promise<void> {
+    async releaseHold(id, now) {
       await write(async (tx) => {
-        const booking = await read(tx, id);
+        const booking = await lock(tx, id);
         if (booking) await endHold(tx, booking, ['pending'], 'expired', now);
       });
     },
 
-    async addRefund(id: string, amount: number, now: string): Promise<void> {
-      await db.updateTable('bookings').set((eb) => ({ amount_refunded: eb('amount_refunded', '+', amount), updated_at: now })).where('id', '=', id).execute();
+    async recordRefund(id, refund, now) {
+      await write(async (tx) => {
+        const inserted = await tx
+          .insertInto('booking_refunds')
+          .values({ refund_id: refund.id, booking_id: id, amount: refund.amount, created_at: now })
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst();
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) return;
+        await tx.updateTable('bookings').set((eb) => ({ amount_refunded: eb('amount_refunded', '+', refund.amount), updated_at: now })).where('id', '=', id).execute();
+      });
     },
 
-    async webhookEventSeen(eventId: string): Promise<boolean> {
+    async webhookEventSeen(eventId) {
       return (await db.selectFrom('webhook_events').select('event_id').where('event_id', '=', eventId).executeTakeFirst()) !== undefined;
     },
 
-    async recordWebhookEvent(eventId: string, type: string, now: string): Promise<void> {
+    async recordWebhookEvent(eventId, type, now) {
       await db.insertInto('webhook_events').values({ event_id: eventId, type, received_at: now }).onConflict((oc) => oc.doNothing()).execute();
     },
 
-    /** The committed truth for tests and audits: rooms taken per room type and night by live bookings. */
-    async soldFromBookings(roomTypeId: string, date: string, now: string): Promise<number> {
+    async soldFromBookings(roomTypeId, date, now) {
       const row = await db
         .selectFrom('booking_nights')
         .innerJoin('bookings', 'bookings.id', 'booking_nights.booking_id')
@@ -498,5 +488,3 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
     },
   };
 }
-
-export type BookingStore = ReturnType<typeof bookingStore>;

@@ -1,7 +1,7 @@
 // The database mail queue passes the same contract as the in-memory one, on every backend.
 import { afterAll } from 'vitest';
-import { describeMailQueue } from '../mail/queue-contract.ts';
-import { freshSchema } from '../test-app.ts';
+import { describeMailQueue } from '../../test/support/mail-queue-contract.ts';
+import { freshSchema } from '../../test/support/test-app.ts';
 import { openStore } from './open-store.ts';
 import type { Store } from './store.ts';
 

@@ -195,6 +195,21 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('mail_queue_due').on('mail_queue').columns(['status', 'next_attempt_at']).execute();
     },
   },
+  '005_booking_lifecycle': {
+    async up(db: Kysely<unknown>) {
+      // A late payment refused because the rooms were gone: that booking is never confirmed afterwards.
+      await db.schema.alterTable('bookings').addColumn('payment_refused_at', 'text').execute();
+      // One row per provider refund, so a refund reported twice (a retry, a second instance) counts once.
+      await db.schema
+        .createTable('booking_refunds')
+        .addColumn('refund_id', 'text', (c) => c.primaryKey())
+        .addColumn('booking_id', 'text', (c) => c.notNull().references('bookings.id'))
+        .addColumn('amount', 'bigint', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('booking_refunds_booking').on('booking_refunds').column('booking_id').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

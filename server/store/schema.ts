@@ -115,6 +115,14 @@ export interface BookingsTable {
   cancelled_at: string | null;
   deposit_charged_at: string | null;
   card_purged_at: string | null;
+  payment_refused_at: string | null;
+}
+
+export interface BookingRefundsTable {
+  refund_id: string;
+  booking_id: string;
+  amount: number;
+  created_at: string;
 }
 
 /** The units a booking holds, so expiry and cancellation give back exactly what was taken. */
@@ -166,6 +174,7 @@ export interface Database {
   rate_inventory: RateInventoryTable;
   bookings: BookingsTable;
   booking_nights: BookingNightsTable;
+  booking_refunds: BookingRefundsTable;
   webhook_events: WebhookEventsTable;
   card_reveals: CardRevealsTable;
   mail_queue: MailQueueTable;

@@ -1,7 +1,7 @@
 // One contract for every storage backend: SQLite always, PostgreSQL when DATABASE_URL is set.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { newId } from '../ids.ts';
-import { freshSchema } from '../test-app.ts';
+import { freshSchema } from '../../test/support/test-app.ts';
 import { openStore } from './open-store.ts';
 import type { PropertyRecord, Store } from './store.ts';
 

@@ -4,8 +4,8 @@ import type { Closures, Property } from '../../shared/schemas/property.ts';
 import type { Extra, ExtraPatch } from '../../shared/schemas/extra.ts';
 import type { Rate, RatePatch } from '../../shared/schemas/rate.ts';
 import type { RoomType, RoomTypePatch } from '../../shared/schemas/room-type.ts';
+import type { Booking } from '../../shared/schemas/stay.ts';
 import type { MailQueue } from '../mail/queue.ts';
-import type { BookingStore } from './booking-store.ts';
 
 export interface PropertyRecord extends Property {
   keyHash: string;
@@ -22,6 +22,111 @@ export interface NightCount {
   id: string;
   date: string;
   sold: number;
+}
+
+export interface BookingRecord extends Booking {
+  /** The vault's sealed card (manual mode) until it is purged. */
+  cardBlob: string | null;
+  depositChargedAt: string | null;
+  cancelledAt: string | null;
+  /** Set when a payment arrived after the hold expired and the rooms were gone: never confirmed, refunded. */
+  paymentRefusedAt: string | null;
+  clientTokenHash: string;
+  idempotencyKey: string | null;
+  requestHash: string | null;
+  intentId: string | null;
+  intentType: 'payment' | 'setup' | null;
+}
+
+export type NewBooking = Omit<
+  BookingRecord,
+  'amountPaid' | 'amountRefunded' | 'card' | 'intentId' | 'intentType' | 'status' | 'cardBlob' | 'depositChargedAt' | 'cancelledAt' | 'paymentRefusedAt'
+>;
+
+export interface BookingFilter {
+  status?: Booking['status'];
+  /** Stays that have a night on or after this date. */
+  from?: string;
+  /** Stays that start on or before this date. */
+  to?: string;
+}
+
+/** Rooms one booking takes of one rate's room type on one night. */
+export interface Take {
+  roomTypeId: string;
+  rateId: string;
+  date: string;
+  rooms: number;
+}
+
+export type HoldResult =
+  | { status: 'held'; booking: BookingRecord }
+  | { status: 'replay'; booking: BookingRecord }
+  | { status: 'idempotency_mismatch' }
+  | { status: 'sold_out' };
+
+/**
+ * How a payment or card that arrived ended: `confirmed` by this call; `already_confirmed` by an
+ * earlier one; `sold_out` when the hold had expired and its rooms were gone (the payment is
+ * recorded as refused and must be refunded); `final` when the booking was cancelled or is unknown.
+ */
+export type ConfirmResult = 'confirmed' | 'already_confirmed' | 'sold_out' | 'final';
+
+export interface ArrivedPayment {
+  /** What the provider says was paid, in minor units. */
+  amountPaid?: number;
+  /** Manual mode: the sealed card and what may be shown of it. */
+  card?: { blob: string; brand: string; last4: string; expMonth: number; expYear: number };
+}
+
+export interface CardReveal {
+  bookingId: string;
+  propertyId: string;
+  keyFingerprint: string;
+  ip: string;
+  userAgent: string | null;
+  at: string;
+}
+
+/**
+ * The booking lifecycle's writes (SPEC 2.7). Every state change is one guarded statement
+ * (`UPDATE … WHERE status IN (…)`, row count checked) in a transaction that holds the booking's
+ * row: BEGIN IMMEDIATE on SQLite, SELECT … FOR UPDATE on PostgreSQL. Units are taken with one
+ * conditional update per night (`sold + n <= units`), so no number of instances oversells.
+ */
+export interface BookingStore {
+  holdBooking(booking: NewBooking, takes: readonly Take[], now: string): Promise<HoldResult>;
+  getBooking(id: string): Promise<BookingRecord | undefined>;
+  bookingByIntent(intentId: string): Promise<BookingRecord | undefined>;
+  listBookings(propertyId: string, filter: BookingFilter): Promise<BookingRecord[]>;
+  /** Records the provider's intent of a new booking; a second call for the same booking changes nothing. */
+  setIntent(id: string, intent: { id: string; type: 'payment' | 'setup' }, now: string): Promise<void>;
+  /**
+   * A payment or card arrived. A hold that expired is taken again if its units are still free;
+   * otherwise the payment is recorded as refused, and the booking is never confirmed after that.
+   */
+  confirmBooking(id: string, now: string, payment: ArrivedPayment): Promise<ConfirmResult>;
+  /** SPEC 2.9: pending, confirmed or completed → cancelled, units given back; `final` when it was not one of those. */
+  cancelBooking(id: string, now: string): Promise<'cancelled' | 'final'>;
+  /** Gives a pending hold back at once, e.g. when the payment provider could not be reached. */
+  releaseHold(id: string, now: string): Promise<void>;
+  /** SPEC 2.8: changing the payment mode cancels the holds taken under the old one; returns how many. */
+  cancelPending(propertyId: string, now: string): Promise<number>;
+  hasExpiredHolds(now: string): Promise<boolean>;
+  /** SPEC 2.7: pending bookings past expiresAt are marked expired and give their units back; returns how many. */
+  releaseExpiredHolds(now: string): Promise<number>;
+  /** Adds a refund to the booking once per provider refund id, however often it is reported. */
+  recordRefund(id: string, refund: { id: string; amount: number }, now: string): Promise<void>;
+  /** The owner charged the deposit by hand: record it and erase the card (SPEC 2.8). False when not allowed. */
+  markDepositCharged(id: string, now: string): Promise<boolean>;
+  recordCardReveal(reveal: CardReveal): Promise<void>;
+  cardReveals(bookingId: string): Promise<{ key_fingerprint: string; ip: string; user_agent: string | null; revealed_at: string }[]>;
+  /** Cards erased after `purgeBefore` checkouts (SPEC 2.8), stays before `completedBefore` completed (SPEC 2.7). */
+  housekeeping(now: string, purgeBefore: string, completedBefore: string): Promise<{ purged: number; completed: number }>;
+  webhookEventSeen(eventId: string): Promise<boolean>;
+  recordWebhookEvent(eventId: string, type: string, now: string): Promise<void>;
+  /** The committed truth for tests and audits: rooms taken per room type and night by live bookings. */
+  soldFromBookings(roomTypeId: string, date: string, now: string): Promise<number>;
 }
 
 export interface Store extends BookingStore {

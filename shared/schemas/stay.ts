@@ -270,6 +270,7 @@ export const CancelBookingSchema = v.object({
   scope: v.picklist(['booking', 'payment'], 'Expected booking or payment'),
   refund: v.optional(v.boolean()),
 });
+export type CancelBooking = v.InferOutput<typeof CancelBookingSchema>;
 
 export const BookingListQuerySchema = v.object({
   status: v.optional(BookingStatusSchema),

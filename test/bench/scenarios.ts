@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDays } from '../../shared/dates.ts';
-import { freshSchema } from '../../server/test-app.ts';
+import { freshSchema } from '../support/test-app.ts';
 import { type Committed, committedPostgres, committedSqlite } from './committed.ts';
 import { api, availabilityHotel, GUEST, holdsHotel } from './fixtures.ts';
 import { burst, type Burst, throughput, type Throughput } from './load.ts';

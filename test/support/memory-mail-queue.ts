@@ -1,6 +1,6 @@
 // An in-memory MailQueue for tests and for trying the mailer out. Not durable: production uses
 // the database implementation.
-import type { MailQueue, QueuedMail, QueuedMessage } from './queue.ts';
+import type { MailQueue, QueuedMail, QueuedMessage } from '../../server/mail/queue.ts';
 
 export interface MemoryQueueRow {
   id: string;

@@ -1,7 +1,7 @@
 // Shared by the route tests: the databases to run on, one test app per describe block, and
 // small builders that go through the owner API like a real owner would.
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { createTestApp, type TestApp } from '../test-app.ts';
+import { createTestApp, type TestApp } from './test-app.ts';
 
 /** SQLite always; PostgreSQL too when DATABASE_URL names one. */
 export const backends: Array<[name: string, databaseUrl: string | undefined]> = [

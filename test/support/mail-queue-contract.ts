@@ -1,7 +1,7 @@
 // The behaviour every MailQueue must have, as tests. Run it against each implementation:
 //   describeMailQueue('SQLite mail queue', async () => createSqliteMailQueue(await freshDb()));
 import { describe, expect, it } from 'vitest';
-import type { MailQueue, QueuedMessage } from './queue.ts';
+import type { MailQueue, QueuedMessage } from '../../server/mail/queue.ts';
 
 const T0 = new Date('2026-03-01T09:00:00.000Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);

@@ -2,19 +2,21 @@
 // schema of its own when `databaseUrl` is given, so parallel test files never share rows.
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
-import { createApp } from './app.ts';
-import { sha256 } from './ids.ts';
-import type { Logger } from './logger.ts';
-import { createMailer } from './mail/mailer.ts';
-import type { MailTransport } from './mail/transport.ts';
-import type { Payments } from './payments/payments.ts';
-import { createCardVault } from './vault/card-vault.ts';
-import { openStore } from './store/open-store.ts';
-import type { Store } from './store/store.ts';
+import { createApp } from '../../server/app.ts';
+import { sha256 } from '../../server/ids.ts';
+import type { Logger } from '../../server/logger.ts';
+import { createMailer } from '../../server/mail/mailer.ts';
+import type { MailTransport } from '../../server/mail/transport.ts';
+import type { Payments } from '../../server/payments/payments.ts';
+import { createCardVault } from '../../server/vault/card-vault.ts';
+import { openStore } from '../../server/store/open-store.ts';
+import type { Store } from '../../server/store/store.ts';
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
   store: Store;
+  /** Where this app's rows live and the secret its client tokens are signed with, for a second instance. */
+  instance: { databaseUrl?: string; sqlitePath?: string; tokenSecret: string };
   adminToken: string;
   /** The fake clock's current instant; move it with `setNow`. */
   now(): Date;
@@ -37,10 +39,16 @@ export async function createTestApp(
     mailTransport?: MailTransport;
     logger?: Logger;
     rateLimitPerMinute?: number;
+    /** Another instance of the same server: same database and token secret, its own pool and cache. */
+    sameDatabaseAs?: TestApp;
   } = {},
 ): Promise<TestApp> {
-  const schema = options.databaseUrl ? await freshSchema(options.databaseUrl) : undefined;
-  const store = await openStore(schema ? { databaseUrl: schema.url, poolSize: 4 } : { sqlitePath: options.sqlitePath });
+  const shared = options.sameDatabaseAs?.instance;
+  const schema = options.databaseUrl && !shared ? await freshSchema(options.databaseUrl) : undefined;
+  const databaseUrl = shared ? shared.databaseUrl : schema?.url;
+  const sqlitePath = shared ? shared.sqlitePath : options.sqlitePath;
+  const store = await openStore(databaseUrl ? { databaseUrl, poolSize: 4 } : { sqlitePath });
+  const tokenSecret = shared?.tokenSecret ?? randomBytes(32).toString('hex');
   let now = new Date(options.now ?? '2026-11-24T03:00:00Z');
   const adminToken = randomBytes(18).toString('base64url');
   const logger = options.logger ?? pino({ level: 'silent' });
@@ -50,7 +58,7 @@ export async function createTestApp(
     store,
     clock: () => now,
     logger,
-    config: { adminTokenHash: sha256(adminToken), holdMinutes: 15, stripePublishableKey: 'pk_test_directbook', tokenSecret: randomBytes(32).toString('hex'), rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000 },
+    config: { adminTokenHash: sha256(adminToken), holdMinutes: 15, stripePublishableKey: 'pk_test_directbook', tokenSecret, rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000 },
     vault: createCardVault(randomBytes(32)),
     payments: options.payments,
     mailer: mailer || undefined,
@@ -70,6 +78,7 @@ export async function createTestApp(
   return {
     app,
     store,
+    instance: { databaseUrl, sqlitePath, tokenSecret },
     adminToken,
     now: () => now,
     setNow: (instant) => {

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
 import { expect, it } from 'vitest';
-import { PaymentsError, type DepositIntentRequest, type IntentRef, type Payments } from './payments.ts';
+import { PaymentsError, type DepositIntentRequest, type IntentRef, type Payments } from '../../server/payments/payments.ts';
 
 export interface StripeHarness {
   /** The adapter under test; its clock reads `clock.now`. */

@@ -1,0 +1,106 @@
+// SPEC 2.7, 2.8: a booking request is priced by the server, its units are held until expiresAt,
+// and in stripe mode the deposit's intent is started; a provider failure gives the hold back.
+import { nightsOf } from '../../shared/dates.ts';
+import type { Locale } from '../../shared/locale.ts';
+import type { BookingRequest } from '../../shared/schemas/stay.ts';
+import { ApiError, conflict } from '../errors.ts';
+import { clientTokenFor, newId, newReference, sha256 } from '../ids.ts';
+import type { BookingRecord, PropertyRecord, Take } from '../store/store.ts';
+import type { BookingDeps } from './ports.ts';
+import { priceStay } from './quote.ts';
+
+export type HoldPayment =
+  | { provider: 'stripe'; clientSecret: string; publishableKey: string; intentType: 'payment' | 'setup' }
+  | { provider: 'manual' };
+
+export interface Held {
+  booking: BookingRecord;
+  clientToken: string;
+  payment: HoldPayment;
+}
+
+/** One take per rate and night: rooms on the same rate share the night's counter. */
+function takesFor(rooms: readonly { rateId: string; roomTypeId: string }[], checkIn: string, checkOut: string): Take[] {
+  const byKey = new Map<string, Take>();
+  for (const room of rooms) {
+    for (const date of nightsOf(checkIn, checkOut)) {
+      const key = `${room.rateId}|${date}`;
+      const take = byKey.get(key) ?? { roomTypeId: room.roomTypeId, rateId: room.rateId, date, rooms: 0 };
+      take.rooms += 1;
+      byKey.set(key, take);
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** Starts (or, for a replay, finds again) the deposit's intent; a provider failure gives a fresh hold back. */
+async function startStripePayment(deps: BookingDeps, booking: BookingRecord, fresh: boolean): Promise<HoldPayment> {
+  const payments = deps.payments!;
+  try {
+    const intent = await payments.createIntent({
+      bookingId: booking.id,
+      amount: booking.depositDue,
+      currency: booking.currency,
+      email: booking.guest.email,
+      name: `${booking.guest.firstName} ${booking.guest.lastName}`,
+      description: `Booking ${booking.reference}`,
+    });
+    if (fresh) await deps.store.setIntent(booking.id, intent, deps.clock().toISOString());
+    return { provider: 'stripe', clientSecret: intent.clientSecret, publishableKey: deps.config.stripePublishableKey ?? '', intentType: intent.type };
+  } catch (error) {
+    if (fresh) await deps.store.releaseHold(booking.id, deps.clock().toISOString());
+    throw error;
+  }
+}
+
+/**
+ * Holds the rooms of a booking request. The same `idempotencyKey` with the same request answers
+ * with the first booking (SPEC 2.7); with another request it is 409.
+ */
+export async function holdBooking(
+  deps: BookingDeps,
+  property: PropertyRecord,
+  request: { body: BookingRequest; locale: Locale; idempotencyKey: string | null },
+): Promise<Held> {
+  const { body, locale, idempotencyKey } = request;
+  if (property.paymentMode === 'stripe' && !deps.payments) {
+    throw new ApiError(503, 'payment_unavailable', 'This property takes payment through Stripe, which is not configured on this server');
+  }
+  const now = deps.clock();
+  const { quote } = await priceStay(deps, property, body, locale);
+  const id = newId('bk');
+  const result = await deps.store.holdBooking(
+    {
+      id,
+      reference: newReference(),
+      propertyId: property.id,
+      checkIn: quote.checkIn,
+      checkOut: quote.checkOut,
+      nights: quote.nights,
+      currency: quote.currency,
+      locale,
+      guest: body.guest,
+      rooms: quote.rooms,
+      deposits: quote.deposits,
+      total: quote.total,
+      depositDue: quote.depositDue,
+      balanceDue: quote.balanceDue,
+      paymentMode: property.paymentMode,
+      clientTokenHash: sha256(clientTokenFor(deps.config.tokenSecret, id)),
+      idempotencyKey,
+      requestHash: idempotencyKey ? sha256(JSON.stringify(body)) : null,
+      expiresAt: new Date(now.getTime() + deps.config.holdMinutes * 60_000).toISOString(),
+      createdAt: now.toISOString(),
+    },
+    takesFor(quote.rooms, quote.checkIn, quote.checkOut),
+    now.toISOString(),
+  );
+  if (result.status === 'sold_out') throw conflict('sold_out', 'Those rooms were just taken; choose again');
+  if (result.status === 'idempotency_mismatch') throw conflict('idempotency_mismatch', 'This Idempotency-Key was used with a different request');
+  const booking = result.booking;
+  return {
+    booking,
+    clientToken: clientTokenFor(deps.config.tokenSecret, booking.id),
+    payment: booking.paymentMode === 'stripe' ? await startStripePayment(deps, booking, result.status === 'held') : { provider: 'manual' },
+  };
+}

@@ -1,0 +1,24 @@
+// What the booking use cases need from the rest of the server. Each use case is a plain function
+// over these ports, so a route, a job or a test calls it with real parts and nothing else.
+import type { Mailer } from '../mail/mailer.ts';
+import type { Payments } from '../payments/payments.ts';
+import type { Store } from '../store/store.ts';
+import type { CardVault } from '../vault/card-vault.ts';
+
+export interface BookingDeps {
+  store: Store;
+  clock: () => Date;
+  /** Stripe (or a stand-in) for properties in stripe mode; absent when no keys are configured. */
+  payments?: Payments;
+  /** Queues guest and owner e-mail; a failure to queue never fails a booking. */
+  mailer?: Mailer;
+  /** Encrypts cards of manual-mode bookings (SPEC 2.8). */
+  vault?: CardVault;
+  config: {
+    /** How long a new booking holds its rooms. */
+    holdMinutes: number;
+    /** Signs booking client tokens, so a replayed booking request answers with the same token. */
+    tokenSecret: string;
+    stripePublishableKey?: string;
+  };
+}

@@ -1,0 +1,71 @@
+// Price and check: the server's own quote of a stay and the SPEC 2.5 checks that it can be sold,
+// shared by quotes and bookings. The server never trusts a client's prices (SPEC 2.7).
+import { nightsOf, todayIn } from '../../shared/dates.ts';
+import { type OfferContext, unavailableReason } from '../../shared/availability.ts';
+import type { Locale } from '../../shared/locale.ts';
+import { quoteStay, UnknownItemError } from '../../shared/pricing.ts';
+import type { RoomRequest } from '../../shared/schemas/stay.ts';
+import { type CatalogRate, loadCatalog, loadOccupancy, type PropertyCatalog, stayCatalog } from '../catalog.ts';
+import { conflict, invalidField } from '../errors.ts';
+import type { PropertyRecord } from '../store/store.ts';
+import type { BookingDeps } from './ports.ts';
+
+export interface StayRequest {
+  checkIn: string;
+  checkOut: string;
+  rooms: readonly RoomRequest[];
+}
+
+/** SPEC 2.2: a stay may not start before today in the property's time zone. */
+export function rejectPast(property: PropertyRecord, checkIn: string, now: Date) {
+  if (checkIn < todayIn(property.timezone, now)) throw invalidField('checkIn', 'checkIn is in the past for this property');
+}
+
+/** Checks every requested room against SPEC 2.5, counting rooms that share a rate or room type together. */
+export function assertBookable(catalog: PropertyCatalog, stay: StayRequest, ctx: OfferContext) {
+  const nights = nightsOf(stay.checkIn, stay.checkOut);
+  const rates = new Map(catalog.rates.map((r) => [r.id, r]));
+  const roomTypes = new Map(catalog.roomTypes.map((r) => [r.id, r]));
+  const perRate = new Map<string, number>();
+  const perRoomType = new Map<string, number>();
+  stay.rooms.forEach((room, i) => {
+    const rate = rates.get(room.rateId);
+    if (!rate) throw invalidField(`rooms.${i}.rateId`, 'No such rate');
+    perRate.set(rate.id, (perRate.get(rate.id) ?? 0) + 1);
+    perRoomType.set(rate.roomTypeId, (perRoomType.get(rate.roomTypeId) ?? 0) + 1);
+  });
+  stay.rooms.forEach((room, i) => {
+    const rate = rates.get(room.rateId) as CatalogRate;
+    const roomType = roomTypes.get(rate.roomTypeId)!;
+    const request = {
+      checkIn: stay.checkIn,
+      checkOut: stay.checkOut,
+      adults: room.adults,
+      children: room.children ?? 0,
+      rooms: perRate.get(rate.id)!,
+      roomTypeRooms: perRoomType.get(rate.roomTypeId)!,
+    };
+    const reason = unavailableReason(rate, roomType, request, nights, ctx);
+    if (reason === 'sold_out' || reason === 'rate_limit_reached') {
+      throw conflict('sold_out', `${roomType.name} is no longer available for these dates`);
+    }
+    if (reason === 'too_many_guests') throw invalidField(`rooms.${i}.adults`, `${roomType.name} sleeps at most ${roomType.maxGuests}`);
+    if (reason) throw invalidField(`rooms.${i}.rateId`, `This rate cannot be booked for this stay (${reason})`);
+  });
+}
+
+/** Loads what a stay needs, prices it and checks it can be sold now. */
+export async function priceStay(deps: Pick<BookingDeps, 'store' | 'clock'>, property: PropertyRecord, stay: StayRequest, locale: Locale) {
+  const now = deps.clock();
+  rejectPast(property, stay.checkIn, now);
+  const catalog = await loadCatalog(deps.store, property, stay.checkIn, stay.checkOut);
+  const occupancy = await loadOccupancy(deps.store, catalog, stay.checkIn, stay.checkOut, now);
+  try {
+    const quote = quoteStay(stayCatalog(catalog), stay, locale);
+    assertBookable(catalog, stay, { now, isClosed: catalog.isClosed, occupancy });
+    return { catalog, quote };
+  } catch (error) {
+    if (error instanceof UnknownItemError) throw invalidField(error.path, error.message);
+    throw error;
+  }
+}

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { newId } from '../ids.ts';
 import { freshSchema } from '../../test/support/test-app.ts';
 import { openStore } from './open-store.ts';
-import type { PropertyRecord, Store } from './store.ts';
+import type { NewBooking, PropertyRecord, Store, Take } from './store.ts';
 
 const backends: [string, string | undefined][] = [
   ['SQLite', undefined],
@@ -44,6 +44,36 @@ const rateOf = (id: string, roomTypeId: string, propertyId = 'p1') => ({
   arrivalDates: ['2026-12-24'],
   refundable: false,
 });
+
+const HELD_AT = '2026-11-24T03:00:00.000Z';
+const AFTER_EXPIRY = '2026-11-24T03:20:00.000Z';
+
+function newBooking(id: string): NewBooking {
+  return {
+    id,
+    reference: `DB-${id.toUpperCase()}`,
+    propertyId: 'p1',
+    checkIn: '2026-12-05',
+    checkOut: '2026-12-07',
+    nights: 2,
+    currency: 'KRW',
+    locale: 'ko',
+    guest: { firstName: 'Mina', lastName: 'Cho', email: 'mina@example.com' },
+    rooms: [],
+    deposits: [],
+    total: 200_000,
+    depositDue: 100_000,
+    balanceDue: 100_000,
+    paymentMode: 'stripe',
+    clientTokenHash: 'cd'.repeat(32),
+    idempotencyKey: null,
+    requestHash: null,
+    expiresAt: '2026-11-24T03:15:00.000Z',
+    createdAt: HELD_AT,
+  };
+}
+
+const twoNights = (rooms = 1): Take[] => ['2026-12-05', '2026-12-06'].map((date) => ({ roomTypeId: 'rt1', rateId: 'r1', date, rooms }));
 
 describe.each(backends)('storage contract on %s', (_name, databaseUrl) => {
   let store: Store;
@@ -137,5 +167,71 @@ describe.each(backends)('storage contract on %s', (_name, databaseUrl) => {
   test('nothing is sold on nights no booking has touched', async () => {
     expect(await store.roomTypeSold(['rt1'], '2026-12-01', '2026-12-31')).toEqual([]);
     expect(await store.rateSold([], '2026-12-01', '2026-12-31')).toEqual([]);
+  });
+
+  describe('the booking lifecycle', () => {
+    beforeEach(async () => {
+      await store.updateRoomType('p1', 'rt1', { units: 1 });
+      await store.createRate({ ...rateOf('r1', 'rt1'), maxRoomsPerNight: null, minNights: null, arrivalDates: null });
+    });
+
+    const sold = async () => {
+      const nights = await store.roomTypeSold(['rt1'], '2026-12-05', '2026-12-07');
+      return ['2026-12-05', '2026-12-06'].map((date) => nights.find((n) => n.date === date)?.sold ?? 0);
+    };
+
+    test('a hold takes its nights and a payment inside the hold confirms it once', async () => {
+      expect((await store.holdBooking(newBooking('b1'), twoNights(), HELD_AT)).status).toBe('held');
+      expect(await sold()).toEqual([1, 1]);
+      expect(await store.confirmBooking('b1', HELD_AT, { amountPaid: 100_000 })).toBe('confirmed');
+      expect(await store.confirmBooking('b1', HELD_AT, { amountPaid: 100_000 })).toBe('already_confirmed');
+      expect(await store.getBooking('b1')).toMatchObject({ status: 'confirmed', amountPaid: 100_000 });
+      expect(await sold()).toEqual([1, 1]);
+    });
+
+    test('a payment after the hold expired takes the rooms again when they are still free', async () => {
+      await store.holdBooking(newBooking('b1'), twoNights(), HELD_AT);
+      expect(await store.releaseExpiredHolds(AFTER_EXPIRY)).toBe(1);
+      expect(await sold()).toEqual([0, 0]);
+      expect(await store.confirmBooking('b1', AFTER_EXPIRY, { amountPaid: 100_000 })).toBe('confirmed');
+      expect(await sold()).toEqual([1, 1]);
+    });
+
+    test('a payment refused because its rooms were resold is never confirmed, even once they come free', async () => {
+      await store.holdBooking(newBooking('b1'), twoNights(), HELD_AT);
+      expect((await store.holdBooking({ ...newBooking('b2'), expiresAt: '2026-11-24T03:35:00.000Z' }, twoNights(), AFTER_EXPIRY)).status).toBe('held');
+      expect(await store.confirmBooking('b1', AFTER_EXPIRY, { amountPaid: 100_000 })).toBe('sold_out');
+      expect(await store.getBooking('b1')).toMatchObject({ status: 'expired', amountPaid: 100_000, paymentRefusedAt: AFTER_EXPIRY });
+      expect(await store.cancelBooking('b2', AFTER_EXPIRY)).toBe('cancelled');
+      expect(await store.confirmBooking('b1', AFTER_EXPIRY, { amountPaid: 100_000 })).toBe('sold_out');
+      expect(await sold()).toEqual([0, 0]);
+    });
+
+    test('a payment for a cancelled booking is recorded for its refund and confirms nothing', async () => {
+      await store.holdBooking(newBooking('b1'), twoNights(), HELD_AT);
+      expect(await store.cancelBooking('b1', HELD_AT)).toBe('cancelled');
+      expect(await store.cancelBooking('b1', HELD_AT)).toBe('final');
+      expect(await store.confirmBooking('b1', HELD_AT, { amountPaid: 100_000 })).toBe('final');
+      expect(await store.getBooking('b1')).toMatchObject({ status: 'cancelled', amountPaid: 100_000 });
+      expect(await sold()).toEqual([0, 0]);
+    });
+
+    test('a refund reported twice, by a retry or a second instance, counts once', async () => {
+      await store.holdBooking(newBooking('b1'), twoNights(), HELD_AT);
+      await store.confirmBooking('b1', HELD_AT, { amountPaid: 100_000 });
+      await Promise.all([1, 2, 3].map(() => store.recordRefund('b1', { id: 're_1', amount: 40_000 }, HELD_AT)));
+      await store.recordRefund('b1', { id: 're_2', amount: 10_000 }, HELD_AT);
+      expect((await store.getBooking('b1'))!.amountRefunded).toBe(50_000);
+    });
+
+    test('a hold given back, or cancelled by a change of payment mode, frees its nights once', async () => {
+      await store.holdBooking(newBooking('b1'), twoNights(), HELD_AT);
+      await Promise.all([store.releaseHold('b1', HELD_AT), store.releaseHold('b1', HELD_AT)]);
+      expect(await store.getBooking('b1')).toMatchObject({ status: 'expired' });
+      await store.holdBooking(newBooking('b2'), twoNights(), HELD_AT);
+      expect(await store.cancelPending('p1', HELD_AT)).toBe(1);
+      expect(await store.cancelPending('p1', HELD_AT)).toBe(0);
+      expect(await sold()).toEqual([0, 0]);
+    });
   });
 });

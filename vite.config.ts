@@ -1,26 +1,63 @@
 import ts from 'typescript';
 import { defineConfig, type Plugin } from 'vite';
 
-// widget.js is one ES module that a property owner embeds with a single <script> tag.
+// One `vite build`, two separate builds into dist/, so they can never share a chunk:
+// - widget.js, the one ES module a property owner embeds with a single <script> tag;
+// - card-frame.js, the script of the server's /card-frame page (SPEC 2.8), which the server inlines
+//   there under the page's CSP nonce (server/card-frame/script.ts).
 export default defineConfig({
   publicDir: false,
   plugins: [minifyTemplates()],
+  // Here for both builds rather than in each: an environment's own outDir would win over
+  // `vite build --outDir`, which test/e2e/browser.ts uses to build into a private folder.
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
-    lib: {
-      entry: 'widget/index.ts',
-      formats: ['es'],
-      fileName: () => 'widget.js',
+  },
+  builder: {
+    // The widget first: its build empties dist/, which would delete the frame's file.
+    async buildApp(builder) {
+      await builder.build(builder.environments['client']!);
+      await builder.build(builder.environments['cardFrame']!);
     },
-    rolldownOptions: {
-      output: {
-        minify: true,
-        // One file: a dynamic import must never become a second chunk for the host page to fetch.
-        codeSplitting: false,
-        // Pure annotations help a bundler drop code; nothing bundles this file again.
-        comments: { annotation: false },
+  },
+  environments: {
+    client: {
+      build: {
+        lib: {
+          entry: 'widget/index.ts',
+          formats: ['es'],
+          fileName: () => 'widget.js',
+        },
+        rolldownOptions: {
+          output: {
+            minify: true,
+            // One file: a dynamic import must never become a second chunk for the host page to fetch.
+            codeSplitting: false,
+            // Pure annotations help a bundler drop code; nothing bundles this file again.
+            comments: { annotation: false },
+          },
+        },
+      },
+    },
+    cardFrame: {
+      consumer: 'client',
+      build: {
+        emptyOutDir: false,
+        lib: {
+          entry: 'widget/card-frame/main.ts',
+          // A classic script, as the page inlines it: an IIFE keeps its names out of the global scope.
+          formats: ['iife'],
+          // Vite requires one for an IIFE; the entry exports nothing, so no global is ever made.
+          name: 'directbookCardFrame',
+          fileName: () => 'card-frame.js',
+        },
+        rolldownOptions: {
+          output: {
+            minify: true,
+          },
+        },
       },
     },
   },

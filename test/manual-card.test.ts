@@ -2,7 +2,8 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { ensureBuilt } from './support/build.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 const CARD = '4242424242424242';
@@ -11,6 +12,8 @@ const guest = { firstName: 'Sari', lastName: 'Wijaya', email: 'sari@example.com'
 describe('a guest leaves a card for the property to charge', () => {
   let t: TestApp;
   let dir: string;
+  // The card frame's page carries the built script.
+  beforeAll(() => ensureBuilt(), 120_000);
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'directbook-card-'));
     t = await createTestApp({ sqlitePath: join(dir, 'db.sqlite') });

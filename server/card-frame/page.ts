@@ -1,10 +1,12 @@
 // SPEC 2.8 manual mode: the card fields live in this page, served from directbook's own origin
 // inside an iframe, so neither the host page's scripts nor the widget's can read what is typed.
 // The frame posts the card straight to the server and tells its parent only brand and last 4.
+// The page's script is widget/card-frame/main.ts, which the server inlines once built (script.ts).
 import { randomBytes } from 'node:crypto';
-import { BRAND_NAMES, BRAND_RULES, MAX_EXPIRY_YEARS_AHEAD } from '../../shared/card.ts';
+import { BRAND_NAMES } from '../../shared/card.ts';
 import { asLocale, type Locale } from '../../shared/locale.ts';
 import { CARD_BRANDS, type CardBrand } from '../../shared/schemas/property.ts';
+import { CONFIG_ELEMENT_ID, type CardFrameConfig, type FrameText } from '../../widget/card-frame/config.ts';
 
 export interface CardFrameOptions {
   /** The requested locale; anything unsupported falls back to English. */
@@ -19,6 +21,8 @@ export interface CardFrameOptions {
   nonce: string;
   /** The widget's accent colour, so the frame's button matches the property's theme; ignored unless a plain colour. */
   accent?: string | undefined;
+  /** The built frame script (`cardFrameScript()`), inlined under the nonce. */
+  script: string;
 }
 
 // Only plain colours reach the stylesheet: anything else could break out of the CSS value.
@@ -27,36 +31,6 @@ const PLAIN_COLOUR = /^(#[0-9a-f]{3}|#[0-9a-f]{6}|rgb\(\s*\d{1,3}\s*,\s*\d{1,3}\
 /** The accent to use: the widget's when it is a plain colour, else the frame's own blue. */
 export function frameAccent(accent: string | undefined): string {
   return accent && PLAIN_COLOUR.test(accent.trim()) ? accent.trim() : '#2563eb';
-}
-
-interface FrameText {
-  title: string;
-  number: string;
-  expiry: string;
-  expiryPlaceholder: string;
-  name: string;
-  accepted: string;
-  note: string;
-  submit: string;
-  submitting: string;
-  success: string;
-  numberRequired: string;
-  numberIncomplete: string;
-  numberUnknown: string;
-  numberInvalid: string;
-  /** `{brand}` is replaced by the brand's name. */
-  brandNotAccepted: string;
-  expiryRequired: string;
-  expiryIncomplete: string;
-  expiryMonth: string;
-  expired: string;
-  expiryFar: string;
-  nameRequired: string;
-  nameTooLong: string;
-  checkFields: string;
-  notReady: string;
-  network: string;
-  failed: string;
 }
 
 const TEXT: Record<Locale, FrameText> = {
@@ -228,335 +202,15 @@ button:disabled{opacity:.55;cursor:default}
 .sr-only{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;
 
-/**
- * The card rules of shared/card.ts, restated for the browser so the page needs no bundle.
- * The brand table itself arrives as data (`BRAND_RULES`); page.test.ts checks both agree.
- */
-export const FRAME_CARD_RULES = String.raw`
-function normalize(number) {
-  return number.replace(/[\s-]/g, '');
-}
-function luhnValid(number) {
-  const digits = normalize(number);
-  if (!/^\d+$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let digit = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
-}
-function ruleFor(number) {
-  const digits = normalize(number);
-  if (!/^\d+$/.test(digits)) return null;
-  return BRAND_RULES.find((rule) => rule.ranges.some(([from, to]) => {
-    const prefix = digits.slice(0, from.length);
-    return prefix.length === from.length && prefix >= from && prefix <= to;
-  })) || null;
-}
-function detectBrand(number) {
-  const rule = ruleFor(number);
-  return rule ? rule.brand : null;
-}
-function isExpired(expMonth, expYear, now) {
-  const lastZone = new Date(now.getTime() - 12 * 60 * 60 * 1000);
-  return expYear * 12 + expMonth < lastZone.getUTCFullYear() * 12 + lastZone.getUTCMonth() + 1;
-}
-function numberProblem(number) {
-  const digits = normalize(number);
-  if (digits === '') return 'numberRequired';
-  if (!/^\d+$/.test(digits)) return 'numberInvalid';
-  const rule = ruleFor(digits);
-  if (!rule) return digits.length < 4 ? 'numberIncomplete' : 'numberUnknown';
-  if (digits.length < Math.min(...rule.lengths)) return 'numberIncomplete';
-  if (!rule.lengths.includes(digits.length) || !luhnValid(digits)) return 'numberInvalid';
-  return null;
-}
-`;
-
-const FRAME_UI = String.raw`
-const T = CONFIG.text;
-const form = document.getElementById('card-form');
-const status = document.getElementById('status');
-const submit = document.getElementById('submit');
-const submitLabel = document.getElementById('submit-label');
-const spinner = document.getElementById('spinner');
-const brandList = document.getElementById('brands');
-const brandSlot = document.getElementById('brand-slot');
-const brandName = document.getElementById('brand-name');
-const fields = {
-  number: { input: document.getElementById('number'), error: document.getElementById('number-error') },
-  expiry: { input: document.getElementById('expiry'), error: document.getElementById('expiry-error') },
-  name: { input: document.getElementById('name'), error: document.getElementById('name-error') },
-};
-// The server's error paths, mapped onto the fields that show them.
-const FIELD_BY_PATH = new Map([['number', 'number'], ['expMonth', 'expiry'], ['expYear', 'expiry'], ['holderName', 'name']]);
-// Where a number of each brand usually ends, to move on to the expiry without a tap.
-const TYPICAL_LENGTH = { amex: 15, diners: 14 };
-
-let booking = null;
-let busy = false;
-let done = false;
-
-// SPEC 2.8: the frame speaks only to its parent's origin, and only of brand and last 4.
-function post(message) {
-  window.parent.postMessage(message, CONFIG.parentOrigin);
-}
-
-const digitsOf = (value) => value.replace(/\D/g, '');
-
-function formatNumber(value) {
-  const rule = ruleFor(digitsOf(value));
-  const brand = rule ? rule.brand : null;
-  const digits = digitsOf(value).slice(0, rule ? Math.max(...rule.lengths) : 19);
-  const groups = brand === 'amex' ? [4, 6, 5] : brand === 'diners' && digits.length <= 14 ? [4, 6, 4] : [4, 4, 4, 4, 3];
-  const parts = [];
-  let at = 0;
-  for (const size of groups) {
-    if (at >= digits.length) break;
-    parts.push(digits.slice(at, at + size));
-    at += size;
-  }
-  return parts.join(' ');
-}
-
-function formatExpiry(value, inserting) {
-  const autofilled = value.match(/^\s*(\d{1,2})\s*[\/.-]\s*\d{2}(\d{2})\s*$/);
-  let digits = autofilled ? autofilled[1].padStart(2, '0') + autofilled[2] : digitsOf(value);
-  if (digits.length > 0 && digits[0] > '1') digits = '0' + digits;
-  digits = digits.slice(0, 4);
-  if (digits.length > 2) return digits.slice(0, 2) + ' / ' + digits.slice(2);
-  if (digits.length === 2 && inserting) return digits + ' / ';
-  return digits;
-}
-
-// Reformat in place, keeping the caret after the same digit it followed.
-function reformat(input, format, inserting) {
-  const caret = input.selectionStart == null ? input.value.length : input.selectionStart;
-  const atEnd = caret === input.value.length;
-  const digitsBefore = digitsOf(input.value.slice(0, caret)).length;
-  const next = format(input.value, inserting);
-  input.value = next;
-  let position = next.length;
-  if (!atEnd) {
-    position = 0;
-    for (let seen = 0; position < next.length && seen < digitsBefore; position++) {
-      if (/\d/.test(next[position])) seen++;
-    }
-  }
-  if (document.activeElement === input) input.setSelectionRange(position, position);
-}
-
-function readExpiry() {
-  const digits = digitsOf(fields.expiry.input.value);
-  return digits.length === 4 ? { month: Number(digits.slice(0, 2)), year: 2000 + Number(digits.slice(2)) } : null;
-}
-
-function brandRefusal(value) {
-  const brand = detectBrand(digitsOf(value));
-  return brand && !CONFIG.accepted.includes(brand) ? T.brandNotAccepted.replace('{brand}', CONFIG.brandNames[brand]) : null;
-}
-
-function numberError() {
-  const value = fields.number.input.value;
-  const problem = numberProblem(value);
-  return problem ? T[problem] : brandRefusal(value);
-}
-
-function expiryError() {
-  if (fields.expiry.input.value.trim() === '') return T.expiryRequired;
-  const expiry = readExpiry();
-  if (!expiry) return T.expiryIncomplete;
-  if (expiry.month < 1 || expiry.month > 12) return T.expiryMonth;
-  const now = new Date();
-  if (isExpired(expiry.month, expiry.year, now)) return T.expired;
-  if (expiry.year > now.getUTCFullYear() + CONFIG.maxYearsAhead) return T.expiryFar;
-  return null;
-}
-
-function nameError() {
-  const name = fields.name.input.value.trim();
-  if (name === '') return T.nameRequired;
-  return name.length > 100 ? T.nameTooLong : null;
-}
-
-const check = { number: numberError, expiry: expiryError, name: nameError };
-
-function setError(key, message) {
-  const field = fields[key];
-  field.input.setAttribute('aria-invalid', message ? 'true' : 'false');
-  field.error.textContent = message || '';
-  field.error.hidden = !message;
-}
-
-function showBrand() {
-  const brand = detectBrand(digitsOf(fields.number.input.value));
-  for (const icon of brandSlot.children) icon.hidden = icon.dataset.brand !== (brand || 'none');
-  for (const item of brandList.children) item.classList.toggle('match', item.dataset.brand === brand);
-  brandList.toggleAttribute('data-detected', brand !== null);
-  const name = brand ? CONFIG.brandNames[brand] : '';
-  if (brandName.textContent !== name) brandName.textContent = name;
-}
-
-function setBusy(on) {
-  busy = on;
-  submit.disabled = on || !booking;
-  submitLabel.textContent = on ? T.submitting : T.submit;
-  spinner.hidden = !on;
-  form.setAttribute('aria-busy', String(on));
-  for (const key in fields) fields[key].input.readOnly = on;
-}
-
-function say(message, tone) {
-  status.dataset.tone = tone || 'error';
-  status.textContent = message;
-}
-
-function watch(key, format, next) {
-  const input = fields[key].input;
-  input.addEventListener('input', (event) => {
-    const inserting = !event.inputType || event.inputType.startsWith('insert');
-    if (format) reformat(input, format, inserting);
-    if (key === 'number') showBrand();
-    // Reward early, punish late: typing clears an error and blur shows it again, but a brand
-    // the property does not take is said at once, before the guest types the whole number.
-    const refusal = key === 'number' ? brandRefusal(input.value) : null;
-    if (refusal) setError(key, refusal);
-    else if (input.getAttribute('aria-invalid') === 'true') setError(key, null);
-    const atEnd = input.selectionStart === input.value.length;
-    if (next && inserting && atEnd && next.ready(input.value) && !check[key]()) fields[next.key].input.focus();
-  });
-  input.addEventListener('blur', (event) => {
-    // Going to the button: submit checks every field, and an error shown now would move the
-    // button away from under the pointer before the click lands.
-    if (event.relatedTarget === submit) return;
-    if (input.value.trim() !== '' && !done) setError(key, check[key]());
-  });
-}
-
-watch('number', formatNumber, {
-  key: 'expiry',
-  ready: (value) => {
-    const digits = digitsOf(value);
-    return digits.length === (TYPICAL_LENGTH[detectBrand(digits)] || 16);
-  },
-});
-watch('expiry', formatExpiry, { key: 'name', ready: () => readExpiry() !== null });
-watch('name', null, null);
-
-function showServerError(body) {
-  const error = body && typeof body === 'object' && body.error && typeof body.error === 'object' ? body.error : {};
-  const details = Array.isArray(error.details) ? error.details : [];
-  let first = null;
-  let unplaced = details.length === 0;
-  for (const detail of details) {
-    const key = detail && FIELD_BY_PATH.get(detail.path);
-    if (key && typeof detail.message === 'string') {
-      setError(key, detail.message);
-      first = first || key;
-    } else {
-      unplaced = true;
-    }
-  }
-  if (first) fields[first].input.focus();
-  say(unplaced ? (typeof error.message === 'string' ? error.message : T.failed) : T.checkFields);
-}
-
-function finish(brand, last4) {
-  done = true;
-  for (const key in fields) fields[key].input.value = '';
-  for (const part of form.querySelectorAll('[data-entry]')) part.hidden = true;
-  say(T.success, 'success');
-  post({ type: 'directbook:card-frame:result', ok: true, brand, last4 });
-}
-
-form.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  if (busy || done) return;
-  say('');
-  let first = null;
-  for (const key in fields) {
-    const message = check[key]();
-    setError(key, message);
-    if (message && !first) first = key;
-  }
-  if (first) {
-    fields[first].input.focus();
-    say(T.checkFields);
-    return;
-  }
-  if (!booking) {
-    say(T.notReady);
-    return;
-  }
-  const number = digitsOf(fields.number.input.value);
-  const expiry = readExpiry();
-  const card = { number, expMonth: expiry.month, expYear: expiry.year, holderName: fields.name.input.value.trim() };
-  setBusy(true);
-  let response;
-  try {
-    response = await fetch(CONFIG.apiBase + '/api/v1/public/bookings/' + encodeURIComponent(booking.bookingId) + '/card', {
-      method: 'POST',
-      headers: { Authorization: 'Bearer ' + booking.clientToken, 'Content-Type': 'application/json' },
-      body: JSON.stringify(card),
-      credentials: 'omit',
-      cache: 'no-store',
-    });
-  } catch {
-    setBusy(false);
-    say(T.network);
-    return;
-  }
-  if (response.ok) {
-    setBusy(false);
-    finish(detectBrand(number), number.slice(-4));
-    return;
-  }
-  const body = await response.json().catch(() => null);
-  setBusy(false);
-  showServerError(body);
-});
-
-window.addEventListener('message', (event) => {
-  if (event.origin !== CONFIG.parentOrigin || event.source !== window.parent) return;
-  const data = event.data;
-  if (!data || data.type !== 'directbook:card-frame:init' || done) return;
-  if (typeof data.bookingId !== 'string' || data.bookingId === '' || typeof data.clientToken !== 'string') return;
-  booking = { bookingId: data.bookingId, clientToken: data.clientToken };
-  if (!busy) submit.disabled = false;
-  if (status.textContent === T.notReady) say('');
-});
-
-let lastHeight = 0;
-new ResizeObserver(() => {
-  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-  if (height === lastHeight) return;
-  lastHeight = height;
-  post({ type: 'directbook:card-frame:resize', height });
-}).observe(document.body);
-
-showBrand();
-post({ type: 'directbook:card-frame:ready' });
-`;
-
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 }
 
-/** JSON that cannot end the script element it sits in, nor break a line in old parsers. */
+/** JSON for a data block: with `<` escaped, no `</script` or `<!--` in a value can end it early. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
 // A CSP nonce is base64; anything else could break out of the header or the attribute.
@@ -575,15 +229,7 @@ export function renderCardFrame(options: CardFrameOptions): string {
   const text = TEXT[locale];
   const nonce = escapeHtml(checkedNonce(options.nonce));
   const accepted = CARD_BRANDS.filter((brand) => options.acceptedBrands.includes(brand));
-  const config = {
-    parentOrigin: options.parentOrigin,
-    apiBase: options.apiBase,
-    accepted,
-    brandNames: BRAND_NAMES,
-    rules: BRAND_RULES,
-    maxYearsAhead: MAX_EXPIRY_YEARS_AHEAD,
-    text,
-  };
+  const config: CardFrameConfig = { parentOrigin: options.parentOrigin, apiBase: options.apiBase, accepted, text };
   const t = (key: keyof FrameText) => escapeHtml(text[key]);
   const badges = accepted.map((brand) => `<li data-brand="${brand}">${mark(brand, BRAND_NAMES[brand])}</li>`).join('');
   const slot = (['none', ...CARD_BRANDS] as const)
@@ -632,15 +278,8 @@ export function renderCardFrame(options: CardFrameOptions): string {
   <div id="status" class="status" role="status" aria-live="polite" aria-atomic="true"></div>
   <button id="submit" type="submit" data-entry disabled><span class="spinner" id="spinner" hidden></span><span id="submit-label">${t('submit')}</span></button>
 </form>
-<script nonce="${nonce}">
-(() => {
-'use strict';
-const CONFIG = ${scriptJson(config)};
-const BRAND_RULES = CONFIG.rules;
-${FRAME_CARD_RULES}
-${FRAME_UI}
-})();
-</script>
+<script type="application/json" id="${CONFIG_ELEMENT_ID}">${scriptJson(config)}</script>
+<script nonce="${nonce}">${options.script}</script>
 </body>
 </html>
 `;

@@ -5,6 +5,7 @@ import { asLocale } from '../../shared/locale.ts';
 import type { AppDeps, BookingEnv } from '../app-env.ts';
 import { submitCard } from '../bookings/submit-card.ts';
 import { cardFrameHeaders, createCardFrameNonce, renderCardFrame } from '../card-frame/page.ts';
+import { cardFrameScript } from '../card-frame/script.ts';
 import { ApiError, invalidField, notFound } from '../errors.ts';
 import { bookingView } from '../views.ts';
 
@@ -16,6 +17,8 @@ export function cardFrame(deps: AppDeps) {
     const parent = c.req.query('parent') ?? '';
     // The frame talks only to a parent the property allowed (or this server's own pages).
     if (parent !== own && !property.allowedOrigins.includes(parent)) throw invalidField('parent', 'This origin may not embed the card form');
+    const script = cardFrameScript();
+    if (!script) return c.text('The card frame is not built: run `npm run build`.', 503, { 'Cache-Control': 'no-store' });
     const nonce = createCardFrameNonce();
     const page = renderCardFrame({
       locale: asLocale(c.req.query('locale')) ?? property.locale,
@@ -24,6 +27,7 @@ export function cardFrame(deps: AppDeps) {
       apiBase: '',
       nonce,
       accent: c.req.query('accent'),
+      script,
     });
     return c.html(page, 200, cardFrameHeaders({ allowedOrigins: [...property.allowedOrigins, own], nonce }));
   });

@@ -1,8 +1,7 @@
 // What the end-to-end tests share: Debian's Chromium with the component tests' flags (never a
 // browser download), the built widget, screenshots in test-results/, axe, and the real server.
-import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -30,26 +29,6 @@ export function launchBrowser(): Promise<Browser> {
 export async function screenshot(target: Page | Locator, name: string, style?: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await target.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled', timeout: 30_000, ...(style ? { style } : {}) });
-}
-
-/**
- * `npm test` builds dist/widget.js first; a lone `vitest run test/e2e` builds it here. The build
- * goes to a private folder and is moved in with one rename, so parallel files never see half a file.
- */
-export function ensureWidgetBuilt(): void {
-  if (existsSync('dist/widget.js')) return;
-  mkdirSync('dist', { recursive: true });
-  const out = mkdtempSync('dist/.build-');
-  try {
-    // vitest sets NODE_ENV=test, which would make Vite build Lit's development variant.
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', out, '--emptyOutDir'], {
-      stdio: 'inherit',
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
-    if (!existsSync('dist/widget.js')) renameSync(join(out, 'widget.js'), 'dist/widget.js');
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
 }
 
 export const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';

@@ -3,7 +3,8 @@
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ServerProcess } from '../server-process.ts';
-import { ensureWidgetBuilt, launchBrowser, ratesShown, screenshot, seriousViolations, startTestServer, WIDTHS } from './browser.ts';
+import { launchBrowser, ratesShown, screenshot, seriousViolations, startTestServer, WIDTHS } from './browser.ts';
+import { ensureBuilt } from '../support/build.ts';
 
 const guest = { firstName: 'Sari', lastName: 'Wijaya', email: 'sari@example.com' };
 
@@ -12,7 +13,7 @@ describe('a guest books on the demo hotel page and leaves a card for the hotel',
   let browser: Browser;
 
   beforeAll(async () => {
-    ensureWidgetBuilt();
+    ensureBuilt();
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
   }, 120_000);
 

@@ -4,7 +4,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ServerProcess } from '../server-process.ts';
-import { createProperty, ensureWidgetBuilt, launchBrowser, ratesShown, screenshot, seriousViolations, startHotelSite, startTestServer, WIDTHS } from './browser.ts';
+import { createProperty, launchBrowser, ratesShown, screenshot, seriousViolations, startHotelSite, startTestServer, WIDTHS } from './browser.ts';
+import { ensureBuilt } from '../support/build.ts';
 
 const SOLD_OUT_NOTICE = 'Sorry, a room you chose was just booked by someone else. Your choices are kept: please check them and continue.';
 
@@ -14,7 +15,7 @@ describe('two guests want the last room at once', () => {
   let hotel: Awaited<ReturnType<typeof startHotelSite>>;
 
   beforeAll(async () => {
-    ensureWidgetBuilt();
+    ensureBuilt();
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
     hotel = await startHotelSite(server.url);
   }, 120_000);

@@ -5,7 +5,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ServerProcess } from '../server-process.ts';
 import { startStripeStandIn, type StripeStandIn } from '../stripe-stand-in/server.ts';
-import { createProperty, ensureWidgetBuilt, launchBrowser, ratesShown, screenshot, seriousViolations, startHotelSite, startTestServer, WIDTHS } from './browser.ts';
+import { createProperty, launchBrowser, ratesShown, screenshot, seriousViolations, startHotelSite, startTestServer, WIDTHS } from './browser.ts';
+import { ensureBuilt } from '../support/build.ts';
 
 /**
  * Stands in for https://js.stripe.com: the Payment Element is a plain box, and confirming asks the
@@ -45,7 +46,7 @@ describe('a guest pays the deposit through Stripe on the hotel’s own site', ()
   let hotel: Awaited<ReturnType<typeof startHotelSite>>;
 
   beforeAll(async () => {
-    ensureWidgetBuilt();
+    ensureBuilt();
     stripe = await startStripeStandIn();
     [server, browser] = await Promise.all([
       startTestServer({

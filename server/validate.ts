@@ -1,43 +1,62 @@
+import { vValidator } from '@hono/valibot-validator';
 import type { MiddlewareHandler } from 'hono';
-import { validator } from 'hono/validator';
-import type * as v from 'valibot';
-import { ApiError, invalidField, parseOr400 } from './errors.ts';
+import * as v from 'valibot';
+import { ApiError, validationError } from './errors.ts';
+
+interface PathLink {
+  item: v.UnknownPathItem;
+  parent: PathLink | undefined;
+}
 
 /**
- * The dotted path of the first string no database would keep as sent: one holding U+0000
- * (PostgreSQL text cannot store it) or an unpaired UTF-16 surrogate (each backend mends it
- * differently). Iterative, because bodies can nest deep.
+ * Where the first string no database would keep as sent lies: one holding U+0000 (PostgreSQL
+ * text cannot store it) or an unpaired UTF-16 surrogate (each backend mends it differently).
+ * Iterative, and linked to parents rather than copying paths, because bodies can nest deep.
  */
-function badTextAt(value: unknown): string | undefined {
-  const stack: [unknown, string][] = [[value, '']];
+function badTextAt(value: unknown): v.UnknownPathItem[] | undefined {
+  const stack: [unknown, PathLink | undefined][] = [[value, undefined]];
   while (stack.length > 0) {
-    const [current, path] = stack.pop()!;
-    if (typeof current === 'string' && (current.includes('\u0000') || !current.isWellFormed())) return path;
+    const [current, link] = stack.pop()!;
+    if (typeof current === 'string' && (current.includes('\u0000') || !current.isWellFormed())) {
+      const path: v.UnknownPathItem[] = [];
+      for (let at = link; at; at = at.parent) path.push(at.item);
+      return path.reverse();
+    }
     if (current && typeof current === 'object') {
-      for (const [key, inner] of Object.entries(current)) stack.push([inner, path ? `${path}.${key}` : key]);
+      for (const [key, inner] of Object.entries(current)) {
+        stack.push([inner, { item: { type: 'unknown', origin: 'value', input: current, key, value: inner }, parent: link }]);
+      }
     }
   }
   return undefined;
 }
 
-function parseClean<S extends v.GenericSchema>(schema: S, value: unknown): v.InferOutput<S> {
-  const bad = badTextAt(value);
-  if (bad !== undefined) throw invalidField(bad, 'Text may not contain NUL characters or broken Unicode');
-  return parseOr400(schema, value);
+// Runs before the schema, which would strip unknown keys and so let their text through unseen.
+const storableText = v.rawCheck<unknown>(({ dataset, addIssue }) => {
+  if (dataset.issues) return;
+  const bad = badTextAt(dataset.value);
+  if (!bad) return;
+  const [first, ...rest] = bad;
+  addIssue({ message: 'Text may not contain NUL characters or broken Unicode', path: first && [first, ...rest] });
+});
+
+// valibot's object() accepts arrays; a `[]` must never pass for an empty change (it would clear closures).
+const jsonObject = v.check<unknown, string>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  'The body must be a JSON object',
+);
+
+/** Every refusal goes through app.onError, so it has the same `{error: {code, message, details}}` as the rest. */
+function throwInvalid<S extends v.GenericSchema>(result: v.SafeParseResult<S>): void {
+  if (!result.success) throw validationError(result.issues);
 }
 
 /** Validates the JSON body with a valibot schema; the handler reads it with `c.req.valid('json')`. */
 export const jsonBody = <S extends v.GenericSchema>(schema: S) =>
-  validator('json', (value) => {
-    // valibot's object() accepts arrays; a `[]` must never pass for an empty change (it would clear closures).
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new ApiError(400, 'invalid_input', 'The body must be a JSON object', [{ path: '', message: 'Expected an object' }]);
-    }
-    return parseClean(schema, value) as v.InferOutput<S>;
-  });
+  vValidator('json', v.pipe(v.unknown(), jsonObject, storableText, schema), throwInvalid);
 
 export const query = <S extends v.GenericSchema>(schema: S) =>
-  validator('query', (value) => parseClean(schema, value) as v.InferOutput<S>);
+  vValidator('query', v.pipe(v.unknown(), storableText, schema), throwInvalid);
 
 /** No id contains U+0000: such a path names nothing (and would make PostgreSQL fail). */
 export const rejectNulInPath: MiddlewareHandler = async function rejectNulInPath(c, next) {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { Api, ApiError, uuid } from './api.ts';
-import { stubFetch } from './test-support.ts';
+import { stubFetch } from '../test/support/widget.ts';
 
 describe('api', () => {
   it('asks for availability with the stay, the party and the language', async () => {

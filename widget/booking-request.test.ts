@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { offeredSelection, roomRequests } from './booking-request.ts';
-import { availability, property } from './test-support.ts';
+import { availability, property } from '../test/support/widget.ts';
 
 describe('booking request', () => {
   it('keeps only rooms the current answer still offers, up to what is left', () => {

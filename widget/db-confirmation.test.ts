@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { booking, quote } from './test-support.ts';
+import { booking, quote } from '../test/support/widget.ts';
 import './db-confirmation.ts';
 import type { DbConfirmation } from './db-confirmation.ts';
 

@@ -1,12 +1,11 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Booking } from '../shared/schemas/stay.ts';
+import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
-import { DEPOSIT_PARTS } from './deposit-badge.ts';
-import { I18n } from './i18n.ts';
 import { styles } from './db-confirmation.styles.ts';
 import { theme } from './theme.styles.ts';
-import './db-summary.ts';
+import { SUMMARY_PARTS } from './db-summary.ts';
 
 /**
  * What the guest sees once the booking is confirmed: the reference first, then the stay and
@@ -15,16 +14,13 @@ import './db-summary.ts';
  * @csspart reference - The booking reference.
  */
 @defineElement('db-confirmation')
-export class DbConfirmation extends LitElement {
+export class DbConfirmation extends DbElement {
   static override styles = [theme, styles];
 
   @property({ attribute: false }) booking?: Booking;
 
   /** The property's name, for the thank-you line. */
   @property({ attribute: 'property-name' }) propertyName = '';
-
-  /** The guest's language and the property's currency, handed down by <direct-book>. */
-  @property({ attribute: false }) i18n = new I18n('en', 'USD');
 
   override render() {
     const { booking, i18n } = this;
@@ -39,7 +35,7 @@ export class DbConfirmation extends LitElement {
         <div><dt>${i18n.t('checkOut')}</dt><dd>${i18n.longDate(booking.checkOut)}</dd></div>
       </dl>
       <p class="muted email">${i18n.t('emailSent', { email: booking.guest.email })}</p>
-      <db-summary .i18n=${this.i18n} exportparts=${`summary, due-now, ${DEPOSIT_PARTS}`} .data=${booking} payment-mode=${booking.paymentMode} paid></db-summary>`;
+      <db-summary exportparts=${SUMMARY_PARTS} .data=${booking} payment-mode=${booking.paymentMode} paid></db-summary>`;
   }
 }
 

@@ -1,6 +1,7 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { nextEvent } from '../test/support/widget.ts';
 import type { Calendar } from '../shared/schemas/stay.ts';
-import type { DbChangeEvent, StayValue } from './events.ts';
+import type { StayValue } from './events.ts';
 import './db-date-picker.ts';
 import type { DbDatePicker } from './db-date-picker.ts';
 
@@ -48,14 +49,14 @@ describe('db-date-picker', () => {
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('.hint')!.textContent).to.equal('Choose your check-out date');
     setTimeout(() => day(el, '2026-03-14').click());
-    const event = (await oneEvent(el, 'db-dates-change')) as DbChangeEvent<StayValue>;
+    const event = await nextEvent(el, 'db-dates-change');
     expect(event.value).to.deep.equal({ checkIn: '2026-03-12', checkOut: '2026-03-14' });
   });
 
   it('lets a stay end on a closed day but not run through one', async () => {
     const el = await picker();
     let chosen: StayValue | undefined;
-    el.addEventListener('db-dates-change', (e) => (chosen = (e as DbChangeEvent<StayValue>).value));
+    el.addEventListener('db-dates-change', (e) => (chosen = e.value));
     day(el, '2026-03-15').click();
     await el.updateComplete;
     day(el, '2026-03-17').click();
@@ -106,7 +107,7 @@ describe('db-date-picker', () => {
     await el.updateComplete;
     await press(el, 'ArrowRight');
     setTimeout(() => (el.shadowRoot!.activeElement as HTMLButtonElement).click());
-    const event = (await oneEvent(el, 'db-dates-change')) as DbChangeEvent<StayValue>;
+    const event = await nextEvent(el, 'db-dates-change');
     expect(event.value).to.deep.equal({ checkIn: '2026-03-12', checkOut: '2026-03-13' });
   });
 

@@ -1,11 +1,11 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { addDays, daysBetween } from '../shared/dates.ts';
 import type { Calendar } from '../shared/schemas/stay.ts';
 import { MAX_NIGHTS } from '../shared/schemas/common.ts';
+import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
-import { DatesChangeEvent, ViewChangeEvent } from './events.ts';
-import { I18n } from './i18n.ts';
+import { DbDatesChangeEvent, DbViewChangeEvent } from './events.ts';
 import { addMonths, monthStart, monthWeeks, shiftMonths } from './month.ts';
 import { styles } from './db-date-picker.styles.ts';
 import { theme } from './theme.styles.ts';
@@ -27,7 +27,7 @@ const MONTHS_AHEAD = 13;
  * @csspart day - Each day button.
  */
 @defineElement('db-date-picker')
-export class DbDatePicker extends LitElement {
+export class DbDatePicker extends DbElement {
   static override styles = [theme, styles];
 
   /** The chosen check-in date (YYYY-MM-DD). */
@@ -44,9 +44,6 @@ export class DbDatePicker extends LitElement {
 
   /** Per-night closures, sold-out nights and prices from the calendar endpoint. */
   @property({ attribute: false }) days: readonly Day[] = [];
-
-  /** The guest's language and the property's currency, handed down by <direct-book>. */
-  @property({ attribute: false }) i18n = new I18n('en', 'USD');
 
   /** The first visible month. */
   @state() private month = '';
@@ -94,7 +91,7 @@ export class DbDatePicker extends LitElement {
 
   protected override updated(changed: PropertyValues) {
     if (changed.has('month') || changed.has('columns')) {
-      this.dispatchEvent(ViewChangeEvent({ from: this.month, to: addMonths(this.month, this.columns) }));
+      this.dispatchEvent(new DbViewChangeEvent({ from: this.month, to: addMonths(this.month, this.columns) }));
     }
     if (this.#moveFocus) {
       this.#moveFocus = false;
@@ -199,7 +196,7 @@ export class DbDatePicker extends LitElement {
     const checkIn = this.draftIn;
     if (checkIn && this.#canCheckOut(date)) {
       this.draftIn = undefined;
-      this.dispatchEvent(DatesChangeEvent({ checkIn, checkOut: date }));
+      this.dispatchEvent(new DbDatesChangeEvent({ checkIn, checkOut: date }));
     } else if (this.#canCheckIn(date)) {
       this.draftIn = date;
     }

@@ -1,6 +1,5 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import type { DbChangeEvent } from './events.ts';
-import { property } from './test-support.ts';
+import { expect, fixture, html } from '@open-wc/testing';
+import { nextEvent, property } from '../test/support/widget.ts';
 import './db-extras.ts';
 import type { DbExtras } from './db-extras.ts';
 
@@ -16,7 +15,7 @@ describe('db-extras', () => {
     const parking = el.shadowRoot!.querySelectorAll('db-stepper')[1]!;
     expect(parking.value).to.equal(1);
     setTimeout(() => parking.shadowRoot!.querySelectorAll('button')[1]!.click());
-    const event = (await oneEvent(el, 'db-quantity-change')) as DbChangeEvent<{ id: string; quantity: number }>;
+    const event = await nextEvent(el, 'db-quantity-change');
     expect(event.value).to.deep.equal({ id: 'parking', quantity: 2 });
   });
 

@@ -1,9 +1,9 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Extra } from '../shared/schemas/extra.ts';
+import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
-import { QuantityChangeEvent, type DbChangeEvent } from './events.ts';
-import { I18n } from './i18n.ts';
+import { DbQuantityChangeEvent, type DbStepperChangeEvent } from './events.ts';
 import { styles } from './db-extras.styles.ts';
 import { theme } from './theme.styles.ts';
 import './db-stepper.ts';
@@ -18,16 +18,13 @@ const MAX_QUANTITY = 10;
  * @csspart extra - Each extra.
  */
 @defineElement('db-extras')
-export class DbExtras extends LitElement {
+export class DbExtras extends DbElement {
   static override styles = [theme, styles];
 
   @property({ attribute: false }) extras: readonly Extra[] = [];
 
   /** Quantity chosen per extra id. */
   @property({ attribute: false }) value: Record<string, number> = {};
-
-  /** The guest's language and the property's currency, handed down by <direct-book>. */
-  @property({ attribute: false }) i18n = new I18n('en', 'USD');
 
   override render() {
     const { i18n } = this;
@@ -41,8 +38,8 @@ export class DbExtras extends LitElement {
               ${extra.description ? html`<p class="description">${extra.description}</p>` : nothing}
               <p class="price">${i18n.money(extra.price)} <span>${i18n.t(`per_${extra.per}` as const)}</span></p>
             </div>
-            <db-stepper .i18n=${this.i18n} label=${extra.name} .value=${this.value[extra.id] ?? 0} min="0" max=${MAX_QUANTITY}
-              @db-stepper-change=${(e: DbChangeEvent<number>) => this.dispatchEvent(QuantityChangeEvent({ id: extra.id, quantity: e.value }))}></db-stepper>
+            <db-stepper label=${extra.name} .value=${this.value[extra.id] ?? 0} min="0" max=${MAX_QUANTITY}
+              @db-stepper-change=${(e: DbStepperChangeEvent) => this.dispatchEvent(new DbQuantityChangeEvent({ id: extra.id, quantity: e.value }))}></db-stepper>
           </li>`,
         )}
       </ul>`;

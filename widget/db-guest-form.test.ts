@@ -1,6 +1,5 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import type { Guest } from '../shared/schemas/stay.ts';
-import type { DbChangeEvent } from './events.ts';
+import { expect, fixture, html } from '@open-wc/testing';
+import { nextEvent } from '../test/support/widget.ts';
 import './db-guest-form.ts';
 import type { DbGuestForm } from './db-guest-form.ts';
 
@@ -40,7 +39,7 @@ describe('db-guest-form', () => {
     type(el, 'lastName', 'Park');
     type(el, 'email', 'mina@example.com ');
     setTimeout(() => submit(el));
-    const event = (await oneEvent(el, 'db-guest-submit')) as DbChangeEvent<Guest>;
+    const event = await nextEvent(el, 'db-guest-submit');
     expect(event.value).to.deep.equal({ firstName: 'Mina', lastName: 'Park', email: 'mina@example.com' });
   });
 
@@ -48,7 +47,7 @@ describe('db-guest-form', () => {
     const el = await fixture<DbGuestForm>(html`<db-guest-form .value=${{ firstName: 'Mina' }}></db-guest-form>`);
     expect(input(el, 'firstName').value).to.equal('Mina');
     setTimeout(() => type(el, 'lastName', 'P'));
-    const event = (await oneEvent(el, 'db-guest-input')) as DbChangeEvent<Partial<Guest>>;
+    const event = await nextEvent(el, 'db-guest-input');
     expect(event.value).to.deep.equal({ firstName: 'Mina', lastName: 'P' });
   });
 

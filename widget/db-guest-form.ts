@@ -1,9 +1,9 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Guest } from '../shared/schemas/stay.ts';
+import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
-import { GuestInputEvent, GuestSubmitEvent } from './events.ts';
-import { I18n } from './i18n.ts';
+import { DbGuestInputEvent, DbGuestSubmitEvent } from './events.ts';
 import type { MessageKey } from './locales/en.ts';
 import { styles } from './db-guest-form.styles.ts';
 import { theme } from './theme.styles.ts';
@@ -27,7 +27,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @csspart submit - The submit button.
  */
 @defineElement('db-guest-form')
-export class DbGuestForm extends LitElement {
+export class DbGuestForm extends DbElement {
   static override styles = [theme, styles];
 
   /** The details typed so far. */
@@ -38,9 +38,6 @@ export class DbGuestForm extends LitElement {
 
   /** Messages per field from the server's 400 answer. */
   @property({ attribute: false }) serverErrors: Partial<Record<Field, string>> = {};
-
-  /** The guest's language and the property's currency, handed down by <direct-book>. */
-  @property({ attribute: false }) i18n = new I18n('en', 'USD');
 
   @state() private errors: Partial<Record<Field, string>> = {};
 
@@ -57,7 +54,7 @@ export class DbGuestForm extends LitElement {
             <label for=${f.name}>${i18n.t(f.label)}${f.required ? nothing : html` <span class="optional">(${i18n.t('optional')})</span>`}</label>
             <input id=${f.name} name=${f.name} type=${f.type} autocomplete=${f.autocomplete} .value=${this.value[f.name] ?? ''}
               ?required=${f.required} aria-invalid=${!!error} aria-describedby=${error ? `${f.name}-error` : nothing}
-              @input=${(e: InputEvent) => this.#input(f.name, (e.target as HTMLInputElement).value)} />
+              @input=${({ target }: InputEvent) => target instanceof HTMLInputElement && this.#input(f.name, target.value)} />
             ${error ? html`<p class="error" id="${f.name}-error">${error}</p>` : nothing}
           </div>`;
         })}
@@ -71,7 +68,7 @@ export class DbGuestForm extends LitElement {
   #input(name: Field, text: string) {
     this.value = { ...this.value, [name]: text };
     if (this.errors[name]) this.errors = { ...this.errors, [name]: undefined };
-    this.dispatchEvent(GuestInputEvent(this.value));
+    this.dispatchEvent(new DbGuestInputEvent(this.value));
   }
 
   #validate(): Partial<Record<Field, string>> {
@@ -98,7 +95,7 @@ export class DbGuestForm extends LitElement {
     const { firstName = '', lastName = '', email = '', phone = '' } = this.value;
     const guest: Guest = { firstName: firstName.trim(), lastName: lastName.trim(), email: email.trim() };
     if (phone.trim()) guest.phone = phone.trim();
-    this.dispatchEvent(GuestSubmitEvent(guest));
+    this.dispatchEvent(new DbGuestSubmitEvent(guest));
   }
 }
 

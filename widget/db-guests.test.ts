@@ -1,5 +1,5 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import type { DbChangeEvent, PartyValue } from './events.ts';
+import { expect, fixture, html } from '@open-wc/testing';
+import { nextEvent } from '../test/support/widget.ts';
 import './db-guests.ts';
 import type { DbGuests } from './db-guests.ts';
 
@@ -8,7 +8,7 @@ describe('db-guests', () => {
     const el = await fixture<DbGuests>(html`<db-guests adults="2" children="0"></db-guests>`);
     const children = el.shadowRoot!.querySelectorAll('db-stepper')[1]!;
     setTimeout(() => children.shadowRoot!.querySelectorAll('button')[1]!.click());
-    const event = (await oneEvent(el, 'db-guests-change')) as DbChangeEvent<PartyValue>;
+    const event = await nextEvent(el, 'db-guests-change');
     expect(event.value).to.deep.equal({ adults: 2, children: 1 });
   });
 

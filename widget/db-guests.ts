@@ -1,11 +1,14 @@
-import { html, LitElement } from 'lit';
+import { html } from 'lit';
 import { property } from 'lit/decorators.js';
+import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
-import { GuestsChangeEvent, type DbChangeEvent } from './events.ts';
-import { I18n } from './i18n.ts';
+import { DbGuestsChangeEvent, type DbStepperChangeEvent } from './events.ts';
 import { styles } from './db-guests.styles.ts';
 import { theme } from './theme.styles.ts';
 import './db-stepper.ts';
+
+/** The most adults and children together that any room takes. */
+export const MAX_GUESTS = 16;
 
 /**
  * How many adults and children are coming.
@@ -13,7 +16,7 @@ import './db-stepper.ts';
  * @fires db-guests-change - The guest changed a count; `value` is `{adults, children}`.
  */
 @defineElement('db-guests')
-export class DbGuests extends LitElement {
+export class DbGuests extends DbElement {
   static override styles = [theme, styles];
 
   @property({ type: Number }) adults = 2;
@@ -22,29 +25,26 @@ export class DbGuests extends LitElement {
   @property({ type: Number, attribute: 'children' }) childCount = 0;
 
   /** The most adults and children together that any room takes, so the steppers stop there. */
-  @property({ type: Number }) max = 16;
-
-  /** The guest's language and the property's currency, handed down by <direct-book>. */
-  @property({ attribute: false }) i18n = new I18n('en', 'USD');
+  @property({ type: Number }) max = MAX_GUESTS;
 
   override render() {
     const { i18n } = this;
     return html`<div class="row">
         <span class="label">${i18n.t('adults')}</span>
-        <db-stepper .i18n=${i18n} label=${i18n.t('adults')} .value=${this.adults} min="1" .max=${this.max - this.childCount}
-          @db-stepper-change=${(e: DbChangeEvent<number>) => this.#change(e.value, this.childCount)}></db-stepper>
+        <db-stepper label=${i18n.t('adults')} .value=${this.adults} min="1" .max=${this.max - this.childCount}
+          @db-stepper-change=${(e: DbStepperChangeEvent) => this.#change(e.value, this.childCount)}></db-stepper>
       </div>
       <div class="row">
         <span class="label">${i18n.t('children')}<span class="hint">${i18n.t('childrenHint')}</span></span>
-        <db-stepper .i18n=${i18n} label=${i18n.t('children')} .value=${this.childCount} min="0" .max=${this.max - this.adults}
-          @db-stepper-change=${(e: DbChangeEvent<number>) => this.#change(this.adults, e.value)}></db-stepper>
+        <db-stepper label=${i18n.t('children')} .value=${this.childCount} min="0" .max=${this.max - this.adults}
+          @db-stepper-change=${(e: DbStepperChangeEvent) => this.#change(this.adults, e.value)}></db-stepper>
       </div>`;
   }
 
   #change(adults: number, children: number) {
     this.adults = adults;
     this.childCount = children;
-    this.dispatchEvent(GuestsChangeEvent({ adults, children }));
+    this.dispatchEvent(new DbGuestsChangeEvent({ adults, children }));
   }
 }
 

@@ -1,8 +1,8 @@
-import { html, LitElement, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
-import { ExpiredEvent } from './events.ts';
-import { I18n } from './i18n.ts';
+import { DbExpiredEvent } from './events.ts';
 import { styles } from './db-hold-timer.styles.ts';
 import { theme } from './theme.styles.ts';
 
@@ -14,14 +14,14 @@ import { theme } from './theme.styles.ts';
  * @csspart timer - The countdown.
  */
 @defineElement('db-hold-timer')
-export class DbHoldTimer extends LitElement {
+export class DbHoldTimer extends DbElement {
   static override styles = [theme, styles];
 
   /** When the hold ends, an ISO date-time. */
   @property({ attribute: 'expires-at' }) expiresAt = '';
 
-  /** The guest's language and the property's currency, handed down by <direct-book>. */
-  @property({ attribute: false }) i18n = new I18n('en', 'USD');
+  /** The clock the countdown reads, in epoch milliseconds; tests give their own to count exactly. */
+  @property({ attribute: false }) now: () => number = Date.now;
 
   @state() private remaining = 0;
 
@@ -57,10 +57,10 @@ export class DbHoldTimer extends LitElement {
   }
 
   #tick() {
-    this.remaining = Date.parse(this.expiresAt) - Date.now();
+    this.remaining = Date.parse(this.expiresAt) - this.now();
     if (this.remaining <= 0 && !this.#expired && this.expiresAt) {
       this.#expired = true;
-      this.dispatchEvent(ExpiredEvent());
+      this.dispatchEvent(new DbExpiredEvent());
     }
   }
 }

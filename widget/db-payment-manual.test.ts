@@ -1,9 +1,7 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import type { CardFrameMessage } from '../shared/card-frame.ts';
-import type { Booking } from '../shared/schemas/stay.ts';
 import { Api } from './api.ts';
-import type { DbChangeEvent } from './events.ts';
-import { booking, quote, stubFetch } from './test-support.ts';
+import { booking, fixtureIn, nextEvent, quote, stubFetch } from '../test/support/widget.ts';
 import './db-payment-manual.ts';
 import type { DbPaymentManual } from './db-payment-manual.ts';
 
@@ -11,11 +9,13 @@ const pending = booking(quote({ checkIn: '2026-03-11', checkOut: '2026-03-12', r
 
 // The frame is about:blank, so it shares this page's origin, which the test passes as the API's.
 async function payment(apiBase = location.origin) {
-  const el = await fixture<DbPaymentManual>(html`<db-payment-manual .payment=${{ provider: 'manual', cardFrameUrl: 'about:blank' }} .booking=${pending}
-    .clientToken=${'ct_secret'} .api=${new Api(apiBase, 'demo')}></db-payment-manual>`);
+  const el = await fixtureIn<DbPaymentManual>(
+    html`<db-payment-manual .payment=${{ provider: 'manual', cardFrameUrl: 'about:blank' }} .booking=${pending} .clientToken=${'ct_secret'}></db-payment-manual>`,
+    { api: new Api(apiBase, 'demo') },
+  );
   const frame = el.shadowRoot!.querySelector('iframe')!;
   const received: CardFrameMessage[] = [];
-  frame.contentWindow!.addEventListener('message', (e) => received.push(e.data as CardFrameMessage));
+  frame.contentWindow!.addEventListener('message', (e: MessageEvent<CardFrameMessage>) => received.push(e.data));
   // Runs inside the frame, so the message's source is the frame's window.
   const fromFrame = (message: CardFrameMessage) =>
     (frame.contentWindow as Window & { eval(code: string): void }).eval(`parent.postMessage(${JSON.stringify(message)}, '*')`);
@@ -69,7 +69,7 @@ describe('db-payment-manual', () => {
     try {
       const { el, fromFrame } = await payment();
       fromFrame({ type: 'directbook:card-frame:result', ok: true, brand: 'visa', last4: '4242' });
-      const event = (await oneEvent(el, 'db-paid')) as DbChangeEvent<Booking>;
+      const event = await nextEvent(el, 'db-paid');
       expect(event.value.status).to.equal('confirmed');
       expect(fetch.calls[0]!.url.pathname).to.equal('/api/v1/public/bookings/bk_1');
       expect(fetch.calls[0]!.headers.get('Authorization')).to.equal('Bearer ct_secret');

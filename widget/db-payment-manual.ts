@@ -1,11 +1,13 @@
-import { html, LitElement, nothing } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CardFrameInit, CardFrameMessage } from '../shared/card-frame.ts';
 import type { Booking, PaymentStep } from '../shared/schemas/stay.ts';
-import { isNetworkError, type Api } from './api.ts';
+import { isNetworkError } from './api.ts';
+import { apiContext } from './context.ts';
+import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
-import { PaidEvent } from './events.ts';
-import { I18n } from './i18n.ts';
+import { DbPaidEvent } from './events.ts';
 import { styles } from './db-payment-manual.styles.ts';
 import { theme } from './theme.styles.ts';
 
@@ -22,7 +24,7 @@ const INITIAL_HEIGHT = 300;
  * @csspart card-frame - The iframe.
  */
 @defineElement('db-payment-manual')
-export class DbPaymentManual extends LitElement {
+export class DbPaymentManual extends DbElement {
   static override styles = [theme, styles];
 
   @property({ attribute: false }) payment?: Extract<PaymentStep, { provider: 'manual' }>;
@@ -32,16 +34,11 @@ export class DbPaymentManual extends LitElement {
   /** Authorises this booking's public calls. */
   @property({ attribute: false }) clientToken = '';
 
-
-  /** The API client, handed down by <direct-book>. */
-  @property({ attribute: false }) api?: Api;
-
-  /** The guest's language and the property's currency, handed down by <direct-book>. */
-  @property({ attribute: false }) i18n = new I18n('en', 'USD');
-
   @state() private frameHeight = INITIAL_HEIGHT;
   @state() private ready = false;
   @state() private error = '';
+
+  #api = new ContextConsumer(this, { context: apiContext, subscribe: true });
 
   get #frame(): HTMLIFrameElement | null {
     return this.renderRoot.querySelector('iframe');
@@ -80,10 +77,11 @@ export class DbPaymentManual extends LitElement {
         : nothing}`;
   }
 
-  #onMessage = (event: MessageEvent) => {
+  #onMessage = (event: MessageEvent<CardFrameMessage | null>) => {
     // Only the frame we rendered, from the API's origin, may speak to us.
-    if (!this.api || event.origin !== this.api.origin || !this.#frame || event.source !== this.#frame.contentWindow) return;
-    const message = event.data as CardFrameMessage | null;
+    const api = this.#api.value;
+    if (!api || event.origin !== api.origin || !this.#frame || event.source !== this.#frame.contentWindow) return;
+    const message = event.data;
     switch (message?.type) {
       case 'directbook:card-frame:ready': {
         this.ready = true;
@@ -93,7 +91,7 @@ export class DbPaymentManual extends LitElement {
           clientToken: this.clientToken,
           locale: this.i18n.locale,
         };
-        this.#frame.contentWindow?.postMessage(init, this.api.origin);
+        this.#frame.contentWindow?.postMessage(init, api.origin);
         break;
       }
       case 'directbook:card-frame:resize':
@@ -109,8 +107,8 @@ export class DbPaymentManual extends LitElement {
   #fetchBooking = async () => {
     this.error = '';
     try {
-      const { booking } = await this.api!.booking(this.booking!.id, this.clientToken);
-      this.dispatchEvent(PaidEvent(booking));
+      const { booking } = await this.#api.value!.booking(this.booking!.id, this.clientToken);
+      this.dispatchEvent(new DbPaidEvent(booking));
     } catch (error) {
       this.error = this.i18n.t(isNetworkError(error) ? 'errorNetwork' : 'notConfirmed');
     }

@@ -1,8 +1,6 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import type { Booking } from '../shared/schemas/stay.ts';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import { Api } from './api.ts';
-import type { DbChangeEvent } from './events.ts';
-import { booking, quote, stubFetch } from './test-support.ts';
+import { booking, fixtureIn, nextEvent, quote, stubFetch } from '../test/support/widget.ts';
 import './db-payment-stripe.ts';
 import type { DbPaymentStripe } from './db-payment-stripe.ts';
 
@@ -45,8 +43,11 @@ async function payment(intentType: 'payment' | 'setup' = 'payment') {
   stripe.next = { paymentIntent: { status: 'succeeded' } };
   const mount = document.createElement('div');
   mount.slot = 'payment';
-  const el = await fixture<DbPaymentStripe>(html`<db-payment-stripe .payment=${{ provider: 'stripe', clientSecret: 'pi_1_secret_2', publishableKey: 'pk_live_demo', intentType }}
-    .booking=${pending} .clientToken=${'ct_secret'} .mount=${mount} .api=${new Api('https://api.example', 'demo')}>${mount}</db-payment-stripe>`);
+  const el = await fixtureIn<DbPaymentStripe>(
+    html`<db-payment-stripe .payment=${{ provider: 'stripe', clientSecret: 'pi_1_secret_2', publishableKey: 'pk_live_demo', intentType }}
+      .booking=${pending} .clientToken=${'ct_secret'} .mount=${mount}>${mount}</db-payment-stripe>`,
+    { api: new Api('https://api.example', 'demo') },
+  );
   await waitUntil(() => el.shadowRoot!.querySelector('.element-box.ready'), 'the Payment Element became ready');
   const pay = () => el.shadowRoot!.querySelector<HTMLButtonElement>('.pay')!;
   return { el, mount, pay };
@@ -72,7 +73,7 @@ describe('db-payment-stripe', () => {
       expect(fetch.calls).to.have.length(0);
       stripe.next = { paymentIntent: { status: 'succeeded' } };
       setTimeout(() => pay().click());
-      await oneEvent(el, 'db-paid');
+      await nextEvent(el, 'db-paid');
       expect(stripe.confirmed).to.have.length(2);
     } finally {
       fetch.restore();
@@ -84,7 +85,7 @@ describe('db-payment-stripe', () => {
     try {
       const { el, pay } = await payment();
       setTimeout(() => pay().click());
-      const event = (await oneEvent(el, 'db-paid')) as DbChangeEvent<Booking>;
+      const event = await nextEvent(el, 'db-paid');
       expect(event.value.status).to.equal('confirmed');
       expect(stripe.confirmed[0]!.kind).to.equal('payment');
       expect(stripe.confirmed[0]!.options['redirect']).to.equal('if_required');
@@ -102,7 +103,7 @@ describe('db-payment-stripe', () => {
       const { el, pay } = await payment('setup');
       expect(pay().textContent!.trim()).to.equal('Confirm booking');
       setTimeout(() => pay().click());
-      await oneEvent(el, 'db-paid');
+      await nextEvent(el, 'db-paid');
       expect(stripe.confirmed[0]!.kind).to.equal('setup');
     } finally {
       fetch.restore();
@@ -117,7 +118,7 @@ describe('db-payment-stripe', () => {
       pay().click();
       await waitUntil(() => el.shadowRoot!.querySelector('[role=alert]')!.textContent!.startsWith('We couldn’t reach'));
       setTimeout(() => pay().click());
-      await oneEvent(el, 'db-paid');
+      await nextEvent(el, 'db-paid');
       expect(stripe.confirmed).to.have.length(1);
     } finally {
       fetch.restore();
@@ -129,7 +130,7 @@ describe('db-payment-stripe', () => {
     try {
       const { el, pay } = await payment();
       setTimeout(() => pay().click());
-      await oneEvent(el, 'db-expired');
+      await nextEvent(el, 'db-expired');
     } finally {
       fetch.restore();
     }

@@ -1,11 +1,13 @@
 import type { Stripe, StripeElements, StripeError } from '@stripe/stripe-js';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Booking, PaymentStep } from '../shared/schemas/stay.ts';
-import { ApiError, isNetworkError, type Api } from './api.ts';
+import { ApiError, isNetworkError } from './api.ts';
+import { apiContext } from './context.ts';
+import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
-import { ExpiredEvent, PaidEvent } from './events.ts';
-import { I18n } from './i18n.ts';
+import { DbExpiredEvent, DbPaidEvent } from './events.ts';
 import { loadStripe } from './stripe-loader.ts';
 import { styles } from './db-payment-stripe.styles.ts';
 import { theme } from './theme.styles.ts';
@@ -18,7 +20,7 @@ const GUEST_FACING = new Set<StripeError['type']>(['card_error', 'validation_err
 /**
  * Stripe payment (SPEC 2.8) with the Payment Element. Stripe.js is loaded only when this
  * step is shown. The Payment Element cannot live in a shadow root, so it mounts into a
- * light-DOM `mount` element that the root slots through to here.
+ * light-DOM `mount` element that <direct-book> slots through the payment step to here.
  *
  * @fires db-paid - Stripe accepted the payment and the server confirmed the booking; `value` is the `Booking`.
  * @fires db-expired - The server said the hold expired before the payment was confirmed.
@@ -26,7 +28,7 @@ const GUEST_FACING = new Set<StripeError['type']>(['card_error', 'validation_err
  * @csspart pay - The pay button.
  */
 @defineElement('db-payment-stripe')
-export class DbPaymentStripe extends LitElement {
+export class DbPaymentStripe extends DbElement {
   static override styles = [theme, styles];
 
   @property({ attribute: false }) payment?: StripePayment;
@@ -39,17 +41,12 @@ export class DbPaymentStripe extends LitElement {
   /** Light-DOM element for the Payment Element, slotted into `payment`. */
   @property({ attribute: false }) mount?: HTMLElement;
 
-  /** The API client, handed down by <direct-book>. */
-  @property({ attribute: false }) api?: Api;
-
-  /** The guest's language and the property's currency, handed down by <direct-book>. */
-  @property({ attribute: false }) i18n = new I18n('en', 'USD');
-
   @state() private ready = false;
   @state() private busy = false;
   @state() private error = '';
   @state() private loadFailed = false;
 
+  #api = new ContextConsumer(this, { context: apiContext, subscribe: true });
   #stripe?: Stripe;
   #elements?: StripeElements;
   /** Set once Stripe accepted; a retry then only asks our server again. */
@@ -131,12 +128,12 @@ export class DbPaymentStripe extends LitElement {
   /** The server retrieves the intent from Stripe and confirms the booking (SPEC 2.8). */
   async #confirm() {
     try {
-      const { booking } = await this.api!.confirm(this.booking!.id, this.clientToken);
-      if (booking.status === 'confirmed') this.dispatchEvent(PaidEvent(booking));
-      else if (booking.status === 'expired') this.dispatchEvent(ExpiredEvent());
+      const { booking } = await this.#api.value!.confirm(this.booking!.id, this.clientToken);
+      if (booking.status === 'confirmed') this.dispatchEvent(new DbPaidEvent(booking));
+      else if (booking.status === 'expired') this.dispatchEvent(new DbExpiredEvent());
       else this.error = this.i18n.t('notConfirmed');
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'hold_expired') this.dispatchEvent(ExpiredEvent());
+      if (error instanceof ApiError && error.code === 'hold_expired') this.dispatchEvent(new DbExpiredEvent());
       else this.error = this.i18n.t(isNetworkError(error) ? 'errorNetwork' : 'notConfirmed');
     }
   }

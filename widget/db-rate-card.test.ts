@@ -1,9 +1,8 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import type { Locale } from '../shared/locale.ts';
 import type { DepositPolicy } from '../shared/schemas/rate.ts';
-import type { DbChangeEvent } from './events.ts';
 import { I18n } from './i18n.ts';
-import { rate } from './test-support.ts';
+import { fixtureIn, nextEvent, rate } from '../test/support/widget.ts';
 import './db-rate-card.ts';
 import type { DbRateCard } from './db-rate-card.ts';
 
@@ -23,7 +22,7 @@ const expected: Record<Locale, string[]> = {
 };
 
 async function card(offer = rate('flex', 12000, { type: 'none' }, '2026-03-11', '2026-03-13'), locale: Locale = 'en', currency = 'USD') {
-  return fixture<DbRateCard>(html`<db-rate-card .rate=${offer} .i18n=${new I18n(locale, currency)} max="3"></db-rate-card>`);
+  return fixtureIn<DbRateCard>(html`<db-rate-card .rate=${offer} max="3"></db-rate-card>`, { i18n: new I18n(locale, currency) });
 }
 const text = (el: DbRateCard, selector: string) => el.shadowRoot!.querySelector(selector)?.textContent?.trim();
 
@@ -67,7 +66,7 @@ describe('db-rate-card', () => {
   it('turns Choose into a room count', async () => {
     const el = await card();
     setTimeout(() => el.shadowRoot!.querySelector<HTMLButtonElement>('.choose')!.click());
-    const event = (await oneEvent(el, 'db-quantity-change')) as DbChangeEvent<{ id: string; quantity: number }>;
+    const event = await nextEvent(el, 'db-quantity-change');
     expect(event.value).to.deep.equal({ id: 'flex', quantity: 1 });
     await el.updateComplete;
     const stepper = el.shadowRoot!.querySelector('db-stepper')!;

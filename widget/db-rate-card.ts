@@ -1,10 +1,10 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { RateOffer } from '../shared/schemas/stay.ts';
+import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
 import { depositBadge, depositBadgeStyles } from './deposit-badge.ts';
-import { QuantityChangeEvent, type DbChangeEvent } from './events.ts';
-import { I18n } from './i18n.ts';
+import { DbQuantityChangeEvent, type DbStepperChangeEvent } from './events.ts';
 import { styles } from './db-rate-card.styles.ts';
 import { theme } from './theme.styles.ts';
 import './db-stepper.ts';
@@ -22,7 +22,7 @@ const FEW_LEFT = 3;
  * @csspart price - The stay's total.
  */
 @defineElement('db-rate-card')
-export class DbRateCard extends LitElement {
+export class DbRateCard extends DbElement {
   static override styles = [theme, depositBadgeStyles, styles];
 
   /** The offer from the availability answer. */
@@ -33,9 +33,6 @@ export class DbRateCard extends LitElement {
 
   /** The most rooms the guest may choose here (what is left, and one adult per room). */
   @property({ type: Number }) max = 0;
-
-  /** The guest's language and the property's currency, handed down by <direct-book>. */
-  @property({ attribute: false }) i18n = new I18n('en', 'USD');
 
   override render() {
     const { rate, i18n } = this;
@@ -82,14 +79,14 @@ export class DbRateCard extends LitElement {
       return html`<button type="button" class="primary choose" aria-label=${i18n.t('chooseRate', { rate: rate.name })}
         ?disabled=${this.max < 1} @click=${() => this.#change(1)}>${i18n.t('choose')}</button>`;
     }
-    return html`<db-stepper .i18n=${i18n} label=${i18n.t('roomsOf', { rate: rate.name })} .value=${this.quantity} min="0" .max=${this.max}
-      @db-stepper-change=${(e: DbChangeEvent<number>) => this.#change(e.value)}></db-stepper>`;
+    return html`<db-stepper label=${i18n.t('roomsOf', { rate: rate.name })} .value=${this.quantity} min="0" .max=${this.max}
+      @db-stepper-change=${(e: DbStepperChangeEvent) => this.#change(e.value)}></db-stepper>`;
   }
 
   async #change(quantity: number) {
     const choosing = this.quantity === 0;
     this.quantity = quantity;
-    this.dispatchEvent(QuantityChangeEvent({ id: this.rate!.id, quantity }));
+    this.dispatchEvent(new DbQuantityChangeEvent({ id: this.rate!.id, quantity }));
     // The Choose button turns into the stepper; keep keyboard focus on the control.
     if (choosing) {
       await this.updateComplete;

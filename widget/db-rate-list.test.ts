@@ -1,6 +1,5 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import type { DbChangeEvent, StayValue } from './events.ts';
-import { availability } from './test-support.ts';
+import { expect, fixture, html } from '@open-wc/testing';
+import { availability, nextEvent } from '../test/support/widget.ts';
 import './db-rate-list.ts';
 import type { DbRateList } from './db-rate-list.ts';
 
@@ -29,7 +28,7 @@ describe('db-rate-list', () => {
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('.empty button')!;
     expect(button.textContent!.trim()).to.equal('See Fri, Mar 20 – Sat, Mar 21');
     setTimeout(() => button.click());
-    const event = (await oneEvent(el, 'db-dates-change')) as DbChangeEvent<StayValue>;
+    const event = await nextEvent(el, 'db-dates-change');
     expect(event.value).to.deep.equal(next);
   });
 

@@ -1,10 +1,10 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Availability } from '../shared/schemas/stay.ts';
+import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
 import { DEPOSIT_PARTS } from './deposit-badge.ts';
-import { DatesChangeEvent, QuantityChangeEvent, type DbChangeEvent } from './events.ts';
-import { I18n } from './i18n.ts';
+import { DbDatesChangeEvent } from './events.ts';
 import { styles } from './db-rate-list.styles.ts';
 import { theme } from './theme.styles.ts';
 import './db-rate-card.ts';
@@ -20,14 +20,14 @@ const MAX_ROOMS = 9;
  * The rates for a stay, grouped by room type with photo and description. When nothing is
  * offered it says so and offers the next available stay as one click.
  *
- * @fires db-quantity-change - Rooms chosen on a rate; `value` is `{id, quantity}`.
+ * @fires db-quantity-change - Rooms chosen on a rate, from its db-rate-card; `value` is `{id, quantity}`.
  * @fires db-dates-change - The guest took the next available stay; `value` is `{checkIn, checkOut}`.
  * @csspart room - Each room type.
  * @csspart rate-card - Each rate (forwarded from db-rate-card).
  * @csspart deposit-badge - Each deposit message (forwarded).
  */
 @defineElement('db-rate-list')
-export class DbRateList extends LitElement {
+export class DbRateList extends DbElement {
   static override styles = [theme, styles];
 
   @property({ attribute: false }) availability?: Availability;
@@ -40,9 +40,6 @@ export class DbRateList extends LitElement {
 
   /** True while a new answer is on its way: shows skeletons, or dims the old answer. */
   @property({ type: Boolean, reflect: true }) loading = false;
-
-  /** The guest's language and the property's currency, handed down by <direct-book>. */
-  @property({ attribute: false }) i18n = new I18n('en', 'USD');
 
   override render() {
     const { availability } = this;
@@ -69,8 +66,7 @@ export class DbRateList extends LitElement {
           ${type.rates.map((rate) => {
             const quantity = this.selection[rate.id] ?? 0;
             const max = Math.min(rate.unitsLeft, quantity + spare, MAX_ROOMS);
-            return html`<db-rate-card .i18n=${i18n} exportparts=${`rate-card, price, ${DEPOSIT_PARTS}`} .rate=${rate} .quantity=${Math.min(quantity, rate.unitsLeft)} .max=${max}
-              @db-quantity-change=${(e: DbChangeEvent<{ id: string; quantity: number }>) => this.dispatchEvent(QuantityChangeEvent(e.value))}></db-rate-card>`;
+            return html`<db-rate-card exportparts=${`rate-card, price, ${DEPOSIT_PARTS}`} .rate=${rate} .quantity=${Math.min(quantity, rate.unitsLeft)} .max=${max}></db-rate-card>`;
           })}
         </div>
       </div>
@@ -85,7 +81,7 @@ export class DbRateList extends LitElement {
       <p class="empty-title">${i18n.t('noAvailability')}</p>
       ${next
         ? html`<p class="muted">${i18n.t('nextAvailable', { dates: i18n.range(next.checkIn, next.checkOut) })}</p>
-            <button type="button" class="primary" @click=${() => this.dispatchEvent(DatesChangeEvent(next))}>
+            <button type="button" class="primary" @click=${() => this.dispatchEvent(new DbDatesChangeEvent(next))}>
               ${i18n.t('showNextAvailable', { dates: i18n.range(next.checkIn, next.checkOut) })}
             </button>`
         : html`<p class="muted">${i18n.t('tryOtherDates')}</p>`}

@@ -1,5 +1,5 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import type { DbChangeEvent } from './events.ts';
+import { expect, fixture, html } from '@open-wc/testing';
+import { nextEvent } from '../test/support/widget.ts';
 import './db-stepper.ts';
 import type { DbStepper } from './db-stepper.ts';
 
@@ -9,7 +9,7 @@ describe('db-stepper', () => {
   it('counts up and tells the widget the new number', async () => {
     const el = await fixture<DbStepper>(html`<db-stepper label="Adults" value="2" min="1" max="4"></db-stepper>`);
     setTimeout(() => buttons(el)[1]!.click());
-    const event = (await oneEvent(el, 'db-stepper-change')) as DbChangeEvent<number>;
+    const event = await nextEvent(el, 'db-stepper-change');
     expect(event.value).to.equal(3);
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('output')!.textContent).to.equal('3');

@@ -1,8 +1,8 @@
-import { html, LitElement } from 'lit';
+import { html } from 'lit';
 import { property } from 'lit/decorators.js';
+import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
-import { StepperChangeEvent } from './events.ts';
-import { I18n } from './i18n.ts';
+import { DbStepperChangeEvent } from './events.ts';
 import { styles } from './db-stepper.styles.ts';
 import { theme } from './theme.styles.ts';
 
@@ -16,7 +16,7 @@ const plus = html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3 8h10M8
  * @csspart stepper - The pill around the buttons and the value.
  */
 @defineElement('db-stepper')
-export class DbStepper extends LitElement {
+export class DbStepper extends DbElement {
   static override styles = [theme, styles];
 
   /** What is being counted, for screen readers: "Adults". */
@@ -27,9 +27,6 @@ export class DbStepper extends LitElement {
   @property({ type: Number }) min = 0;
 
   @property({ type: Number }) max = 9;
-
-  /** The guest's language and the property's currency, handed down by <direct-book>. */
-  @property({ attribute: false }) i18n = new I18n('en', 'USD');
 
   override render() {
     const { i18n, label } = this;
@@ -45,7 +42,7 @@ export class DbStepper extends LitElement {
     const next = Math.min(this.max, Math.max(this.min, this.value + delta));
     if (next === this.value) return;
     this.value = next;
-    this.dispatchEvent(StepperChangeEvent(next));
+    this.dispatchEvent(new DbStepperChangeEvent(next));
   }
 }
 

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { property, quote } from './test-support.ts';
+import { property, quote } from '../test/support/widget.ts';
 import './db-summary.ts';
 import type { DbSummary } from './db-summary.ts';
 

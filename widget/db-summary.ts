@@ -1,11 +1,14 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { PublicProperty, Quote } from '../shared/schemas/stay.ts';
+import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
-import { depositBadge, depositBadgeStyles } from './deposit-badge.ts';
-import { I18n } from './i18n.ts';
+import { DEPOSIT_PARTS, depositBadge, depositBadgeStyles } from './deposit-badge.ts';
 import { styles } from './db-summary.styles.ts';
 import { theme } from './theme.styles.ts';
+
+/** The summary's parts, for `exportparts` on every element that renders one. */
+export const SUMMARY_PARTS = `summary, due-now, ${DEPOSIT_PARTS}`;
 
 /** What a quote and a booking have in common: everything the summary shows. */
 export type SummaryData = Pick<Quote, 'checkIn' | 'checkOut' | 'nights' | 'rooms' | 'deposits' | 'total' | 'depositDue' | 'balanceDue'>;
@@ -19,7 +22,7 @@ export type SummaryData = Pick<Quote, 'checkIn' | 'checkOut' | 'nights' | 'rooms
  * @csspart deposit-badge - Each deposit message.
  */
 @defineElement('db-summary')
-export class DbSummary extends LitElement {
+export class DbSummary extends DbElement {
   static override styles = [theme, depositBadgeStyles, styles];
 
   @property({ attribute: false }) data?: SummaryData;
@@ -32,9 +35,6 @@ export class DbSummary extends LitElement {
 
   /** True while the numbers are being (re)calculated. */
   @property({ type: Boolean, reflect: true }) loading = false;
-
-  /** The guest's language and the property's currency, handed down by <direct-book>. */
-  @property({ attribute: false }) i18n = new I18n('en', 'USD');
 
   override render() {
     const { data, i18n } = this;

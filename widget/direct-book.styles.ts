@@ -127,172 +127,9 @@ export const styles = css`
     height: 16px;
   }
 
-  /* Dates and guests */
-  .search,
-  .search-skeleton {
-    display: grid;
-    grid-template-columns: 1fr;
-    gap: 0.5rem;
-    margin-bottom: 0.75rem;
-  }
-  @container (min-width: 560px) {
-    .search,
-    .search-skeleton {
-      grid-template-columns: 3fr 2fr;
-    }
-  }
-  .field {
-    display: grid;
-    text-align: start;
-    gap: 0.1rem;
-    padding: 0.65rem 2.5rem 0.65rem 1rem;
-    min-height: 60px;
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    box-shadow: inset 0 0 0 1px var(--_border);
-    position: relative;
-    transition: box-shadow 0.15s;
-  }
-  .field::after {
-    content: '';
-    position: absolute;
-    right: 1.1rem;
-    top: 50%;
-    width: 8px;
-    height: 8px;
-    border-right: 2px solid var(--_text-muted);
-    border-bottom: 2px solid var(--_text-muted);
-    transform: translateY(-70%) rotate(45deg);
-    transition: transform 0.15s;
-  }
-  .field.open::after {
-    transform: translateY(-20%) rotate(-135deg);
-  }
-  .field:hover {
-    box-shadow: inset 0 0 0 1px color-mix(in srgb, var(--_text-muted) 60%, var(--_border));
-  }
-  .field.open {
-    box-shadow: inset 0 0 0 2px var(--_accent);
-  }
-  .field-label {
-    font-size: 0.75rem;
-    font-weight: 600;
-    text-transform: uppercase;
-    letter-spacing: 0.06em;
-    color: var(--_text-muted);
-  }
-  .field-value {
-    font-weight: 600;
-  }
-  .field-value .muted {
-    font-weight: 400;
-  }
-  .panel {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 1rem;
-    margin-bottom: 1rem;
-    background: var(--_surface);
-    box-shadow: var(--_shadow);
-  }
-  .panel-actions {
-    display: flex;
-    justify-content: flex-end;
-    margin-top: 0.75rem;
-  }
-
-  /* Messages */
-  .banner {
-    border-radius: calc(var(--_radius) * 0.75);
-    padding: 0.75rem 1rem;
-    margin-bottom: 1rem;
-    font-size: 0.9375rem;
-    line-height: 1.45;
-  }
-  .notice,
-  .error {
-    background: #fdf3e7;
-    color: #7a3e00;
-    border: 1px solid #f4d8b4;
-  }
-  .error {
-    background: #fdeceb;
-    color: var(--_danger);
-    border-color: #f6cbc7;
-  }
   .offline {
     background: #eef2f7;
     color: #324055;
-  }
-  .error-state {
-    display: grid;
-    justify-items: center;
-    gap: 0.75rem;
-    text-align: center;
-    padding: 2rem 1rem;
-    border-radius: var(--_radius);
-    background: var(--_surface-muted);
-    margin: 0.5rem 0 1rem;
-  }
-
-  /* The chosen rooms follow the guest down the page. */
-  .footer {
-    position: sticky;
-    bottom: 0.75rem;
-    z-index: 1;
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: 1rem;
-    margin-top: 1rem;
-    padding: 0.75rem 0.75rem 0.75rem 1.25rem;
-    background: color-mix(in srgb, var(--_surface) 94%, transparent);
-    backdrop-filter: blur(8px);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    box-shadow: 0 8px 28px rgb(0 0 0 / 0.12);
-  }
-  .footer-text {
-    display: grid;
-    font-size: 0.8125rem;
-    color: var(--_text-muted);
-  }
-  .footer-text strong {
-    font-size: 1.1875rem;
-    color: var(--_text);
-    font-variant-numeric: tabular-nums;
-  }
-
-  /* Review, details, payment: the summary sits beside the form on wide screens. */
-  .columns {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
-    gap: 1.5rem;
-  }
-  @container (min-width: 760px) {
-    .columns {
-      grid-template-columns: minmax(0, 1.5fr) minmax(0, 1fr);
-      align-items: start;
-    }
-    aside {
-      position: sticky;
-      top: 1rem;
-    }
-  }
-  .main {
-    display: grid;
-    gap: 1.5rem;
-    min-width: 0;
-  }
-  aside {
-    display: grid;
-    gap: 1rem;
-  }
-  .wide {
-    width: 100%;
-  }
-  db-hold-timer {
-    margin-bottom: 1.25rem;
   }
 
   .success-icon {
@@ -309,12 +146,6 @@ export const styles = css`
     width: 30px;
     height: 30px;
   }
-  .expired-text {
-    margin-bottom: 1.5rem;
-    color: var(--_text-muted);
-    max-width: 38rem;
-    line-height: 1.55;
-  }
 
   /* Loading: the same boxes the content will fill. */
   .progress-skeleton .skeleton {
@@ -325,9 +156,5 @@ export const styles = css`
     width: 45%;
     height: 1.9rem;
     margin-bottom: 1.25rem;
-  }
-  .search-skeleton .skeleton {
-    height: 60px;
-    border-radius: var(--_radius);
   }
 `;

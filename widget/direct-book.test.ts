@@ -1,9 +1,10 @@
-import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import type { CardFrameMessage } from '../shared/card-frame.ts';
 import type { Availability, BookingCreated } from '../shared/schemas/stay.ts';
-import type { DirectbookBookedEvent } from './events.ts';
-import { availability, created, property, quote, stubFetch, type Call, type Reply } from './test-support.ts';
+import { availability, created, nextEvent, property, quote, stubFetch, type Call, type Reply } from '../test/support/widget.ts';
 import './index.ts';
+import type { DbExtras } from './db-extras.ts';
+import type { DbGuestForm } from './db-guest-form.ts';
 import type { DirectBook } from './direct-book.ts';
 
 type Server = {
@@ -43,18 +44,18 @@ afterEach(() => {
 });
 
 // Walks down through the shadow roots: each selector is looked up in the previous match's shadow root.
-function deep(el: Element, ...selectors: string[]): HTMLElement | null {
+function deep<T extends Element = HTMLElement>(el: Element, ...selectors: string[]): T | null {
   let node: Element | null = el;
   for (const selector of selectors) node = node?.shadowRoot?.querySelector(selector) ?? null;
-  return node as HTMLElement | null;
+  return node as T | null;
 }
-const cards = (el: DirectBook) => [...(deep(el, 'db-rate-list')?.shadowRoot?.querySelectorAll('db-rate-card') ?? [])];
+const cards = (el: DirectBook) => [...(deep(el, 'db-rates-step', 'db-rate-list')?.shadowRoot?.querySelectorAll('db-rate-card') ?? [])];
 const heading = (el: DirectBook) => el.shadowRoot!.querySelector('h2')?.textContent;
 const availabilityCalls = () => fetch.calls.filter((c) => c.url.pathname.endsWith('/availability'));
 
 async function widget() {
   const el = await fixture<DirectBook>(html`<direct-book property="demo" api=${location.origin}></direct-book>`);
-  await waitUntil(() => cards(el).length > 0 || deep(el, 'db-rate-list', '.empty'), 'rates shown', { timeout: 3000 });
+  await waitUntil(() => cards(el).length > 0 || deep(el, 'db-rates-step', 'db-rate-list', '.empty'), 'rates shown', { timeout: 3000 });
   await el.updateComplete;
   return el;
 }
@@ -66,20 +67,21 @@ async function chooseFirstRate(el: DirectBook, index = 0) {
   await el.updateComplete;
 }
 
-function click(el: DirectBook, selector: string) {
-  el.shadowRoot!.querySelector<HTMLButtonElement>(selector)!.click();
+function click(el: DirectBook, ...selectors: string[]) {
+  deep(el, ...selectors)!.click();
 }
+const enabled = (el: DirectBook, ...selectors: string[]) => deep(el, ...selectors)?.matches(':not([disabled])');
 
 async function toDetails(el: DirectBook) {
   await chooseFirstRate(el);
-  click(el, '.footer .primary');
-  await waitUntil(() => el.shadowRoot!.querySelector<HTMLButtonElement>('aside .primary:not([disabled])'), 'quote ready');
-  click(el, 'aside .primary');
-  await waitUntil(() => deep(el, 'db-guest-form'));
+  click(el, 'db-rates-step', '.footer .primary');
+  await waitUntil(() => enabled(el, 'db-review-step', 'aside .primary'), 'quote ready');
+  click(el, 'db-review-step', 'aside .primary');
+  await waitUntil(() => deep(el, 'db-details-step', 'db-guest-form'));
 }
 
 async function fillAndSubmit(el: DirectBook) {
-  const form = deep(el, 'db-guest-form')!;
+  const form = deep(el, 'db-details-step', 'db-guest-form')!;
   for (const [name, value] of Object.entries({ firstName: 'Mina', lastName: 'Park', email: 'mina@example.com' })) {
     const input = form.shadowRoot!.querySelector<HTMLInputElement>(`#${name}`)!;
     input.value = value;
@@ -94,7 +96,7 @@ describe('direct-book', () => {
     const el = await widget();
     const call = availabilityCalls()[0]!;
     expect(Object.fromEntries(call.url.searchParams)).to.deep.equal({ checkIn: '2026-03-11', checkOut: '2026-03-12', adults: '2', children: '0', locale: 'en' });
-    expect(el.shadowRoot!.querySelector('#dates-toggle .field-value')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Wed, Mar 11 – Thu, Mar 12 · 1 night');
+    expect(deep(el, 'db-rates-step', '#dates-toggle .field-value')!.textContent.replace(/\s+/g, ' ').trim()).to.equal('Wed, Mar 11 – Thu, Mar 12 · 1 night');
     expect(cards(el)).to.have.length(3);
   });
 
@@ -105,7 +107,7 @@ describe('direct-book', () => {
     });
     const el = await widget();
     expect(availabilityCalls().map((c) => c.url.searchParams.get('checkIn'))).to.deep.equal(['2026-03-11', '2026-03-14']);
-    expect(el.shadowRoot!.querySelector('#dates-toggle')!.textContent).to.contain('Sat, Mar 14');
+    expect(deep(el, 'db-rates-step', '#dates-toggle')!.textContent).to.contain('Sat, Mar 14');
     expect(cards(el)).to.have.length(3);
   });
 
@@ -115,11 +117,11 @@ describe('direct-book', () => {
         checkIn === '2026-03-20' ? availability(checkIn, checkOut, { soldOut: true, next: { checkIn: '2026-03-23', checkOut: '2026-03-25' } }) : availability(checkIn, checkOut),
     });
     const el = await fixture<DirectBook>(html`<direct-book property="demo" api=${location.origin} check-in="2026-03-20" check-out="2026-03-22"></direct-book>`);
-    await waitUntil(() => deep(el, 'db-rate-list', '.empty button'), 'the empty state');
-    deep(el, 'db-rate-list', '.empty button')!.click();
+    await waitUntil(() => deep(el, 'db-rates-step', 'db-rate-list', '.empty button'), 'the empty state');
+    click(el, 'db-rates-step', 'db-rate-list', '.empty button');
     await waitUntil(() => cards(el).length === 3);
     expect(availabilityCalls().at(-1)!.url.searchParams.get('checkIn')).to.equal('2026-03-23');
-    expect(el.shadowRoot!.querySelector('#dates-toggle')!.textContent).to.contain('2 nights');
+    expect(deep(el, 'db-rates-step', '#dates-toggle')!.textContent).to.contain('2 nights');
   });
 
   it('takes a guest from the rates to a confirmed booking, and tells the page', async () => {
@@ -128,8 +130,8 @@ describe('direct-book', () => {
     const steps: string[] = [];
     el.addEventListener('directbook:step', (e) => steps.push(e.detail.step));
     await chooseFirstRate(el);
-    expect(el.shadowRoot!.querySelector('.footer-text')!.textContent).to.contain('1 room selected').and.contain('$120.00');
-    click(el, '.footer .primary');
+    expect(deep(el, 'db-rates-step', '.footer-text')!.textContent).to.contain('1 room selected').and.contain('$120.00');
+    click(el, 'db-rates-step', '.footer .primary');
     await waitUntil(() => fetch.calls.some((c) => c.url.pathname.endsWith('/quotes')));
     expect(heading(el)).to.equal('Review your stay');
     expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('h2'));
@@ -141,29 +143,29 @@ describe('direct-book', () => {
     });
 
     // Breakfast is per guest per night: it goes on the room and is quoted again.
-    const breakfast = deep(el, 'db-extras')!.shadowRoot!.querySelector('db-stepper')!;
+    const breakfast = deep(el, 'db-review-step', 'db-extras', 'db-stepper')!;
     breakfast.shadowRoot!.querySelectorAll('button')[1]!.click();
     await waitUntil(() => fetch.calls.filter((c) => c.url.pathname.endsWith('/quotes')).length === 2);
     const requote = fetch.calls.filter((c) => c.url.pathname.endsWith('/quotes'))[1]!.body as { rooms: { extras: unknown[] }[] };
     expect(requote.rooms[0]!.extras).to.deep.equal([{ extraId: 'breakfast', quantity: 1 }]);
 
-    await waitUntil(() => el.shadowRoot!.querySelector<HTMLButtonElement>('aside .primary:not([disabled])'));
-    click(el, 'aside .primary');
-    await waitUntil(() => deep(el, 'db-guest-form'));
+    await waitUntil(() => enabled(el, 'db-review-step', 'aside .primary'));
+    click(el, 'db-review-step', 'aside .primary');
+    await waitUntil(() => deep(el, 'db-details-step', 'db-guest-form'));
     await fillAndSubmit(el);
-    await waitUntil(() => deep(el, 'db-payment-manual'), 'the payment step');
+    await waitUntil(() => deep(el, 'db-payment-step', 'db-payment-manual'), 'the payment step');
     const post = fetch.calls.find((c) => c.method === 'POST' && c.url.pathname.endsWith('/bookings'))!;
     expect(post.headers.get('Idempotency-Key')).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect((post.body as { guest: unknown }).guest).to.deep.equal({ firstName: 'Mina', lastName: 'Park', email: 'mina@example.com' });
-    expect(el.shadowRoot!.querySelector('db-hold-timer')).to.not.equal(null);
+    expect(deep(el, 'db-payment-step', 'db-hold-timer')).to.not.equal(null);
 
-    const frame = deep(el, 'db-payment-manual', 'iframe') as HTMLIFrameElement;
+    const frame = deep<HTMLIFrameElement>(el, 'db-payment-step', 'db-payment-manual', 'iframe')!;
     await waitUntil(() => frame.contentWindow);
     const send = (message: CardFrameMessage) =>
       (frame.contentWindow as Window & { eval(code: string): void }).eval(`parent.postMessage(${JSON.stringify(message)}, '*')`);
     send({ type: 'directbook:card-frame:ready' });
     setTimeout(() => send({ type: 'directbook:card-frame:result', ok: true, brand: 'visa', last4: '4242' }), 20);
-    const booked = (await oneEvent(el, 'directbook:booked')) as DirectbookBookedEvent;
+    const booked = await nextEvent(el, 'directbook:booked');
     expect(booked.detail).to.deep.equal({ reference: 'HH-7Q4K2', total: 13500, depositDue: 0, currency: 'USD' });
     await el.updateComplete;
     expect(heading(el)).to.equal('You’re booked');
@@ -175,20 +177,20 @@ describe('direct-book', () => {
     fetch = serve();
     const el = await widget();
     await chooseFirstRate(el, 1);
-    click(el, '.footer .primary');
-    await waitUntil(() => deep(el, 'db-extras'));
-    deep(el, 'db-extras')!.shadowRoot!.querySelectorAll('db-stepper')[1]!.shadowRoot!.querySelectorAll('button')[1]!.click();
+    click(el, 'db-rates-step', '.footer .primary');
+    await waitUntil(() => deep(el, 'db-review-step', 'db-extras'));
+    deep(el, 'db-review-step', 'db-extras')!.shadowRoot!.querySelectorAll('db-stepper')[1]!.shadowRoot!.querySelectorAll('button')[1]!.click();
     await waitUntil(() => fetch.calls.filter((c) => c.url.pathname.endsWith('/quotes')).length === 2);
-    await waitUntil(() => el.shadowRoot!.querySelector<HTMLButtonElement>('aside .primary:not([disabled])'));
-    click(el, 'aside .primary');
-    await waitUntil(() => deep(el, 'db-guest-form'));
-    const first = deep(el, 'db-guest-form', '#firstName') as HTMLInputElement;
+    await waitUntil(() => enabled(el, 'db-review-step', 'aside .primary'));
+    click(el, 'db-review-step', 'aside .primary');
+    await waitUntil(() => deep(el, 'db-details-step', 'db-guest-form'));
+    const first = deep<HTMLInputElement>(el, 'db-details-step', 'db-guest-form', '#firstName')!;
     first.value = 'Mina';
     first.dispatchEvent(new InputEvent('input'));
 
     click(el, '.back');
-    await waitUntil(() => deep(el, 'db-extras'));
-    const extras = el.shadowRoot!.querySelector('db-extras')!;
+    await waitUntil(() => deep(el, 'db-review-step', 'db-extras'));
+    const extras = deep<DbExtras>(el, 'db-review-step', 'db-extras')!;
     await extras.updateComplete;
     expect(extras.shadowRoot!.querySelectorAll('db-stepper')[1]!.value).to.equal(1);
     click(el, '.back');
@@ -196,12 +198,12 @@ describe('direct-book', () => {
     await cards(el)[1]!.updateComplete;
     expect(cards(el)[1]!.quantity).to.equal(1);
 
-    click(el, '.footer .primary');
-    await waitUntil(() => el.shadowRoot!.querySelector<HTMLButtonElement>('aside .primary:not([disabled])'));
-    click(el, 'aside .primary');
-    await waitUntil(() => deep(el, 'db-guest-form'));
-    await el.shadowRoot!.querySelector('db-guest-form')!.updateComplete;
-    expect((deep(el, 'db-guest-form', '#firstName') as HTMLInputElement).value).to.equal('Mina');
+    click(el, 'db-rates-step', '.footer .primary');
+    await waitUntil(() => enabled(el, 'db-review-step', 'aside .primary'));
+    click(el, 'db-review-step', 'aside .primary');
+    await waitUntil(() => deep(el, 'db-details-step', 'db-guest-form'));
+    await deep<DbGuestForm>(el, 'db-details-step', 'db-guest-form')!.updateComplete;
+    expect(deep<HTMLInputElement>(el, 'db-details-step', 'db-guest-form', '#firstName')!.value).to.equal('Mina');
   });
 
   it('sends the guest back to the rates, choices kept, when a room is taken meanwhile', async () => {
@@ -210,11 +212,22 @@ describe('direct-book', () => {
     await toDetails(el);
     const before = availabilityCalls().length;
     await fillAndSubmit(el);
-    await waitUntil(() => el.shadowRoot!.querySelector('.notice'), 'the sold-out notice');
-    expect(el.shadowRoot!.querySelector('.notice')!.textContent).to.contain('was just booked by someone else');
+    await waitUntil(() => deep(el, 'db-rates-step', '.notice'), 'the sold-out notice');
+    expect(deep(el, 'db-rates-step', '.notice')!.textContent).to.contain('was just booked by someone else');
     expect(heading(el)).to.equal('Choose your room');
     await waitUntil(() => availabilityCalls().length === before + 1, 'fresh availability');
     await waitUntil(() => cards(el)[0]?.quantity === 1, 'the choice kept');
+  });
+
+  it('shows the server’s objection to the guest’s details next to the field', async () => {
+    const details = [{ path: 'guest/email', message: 'Expected an e-mail address' }];
+    fetch = serve({ book: () => ({ status: 400, body: { error: { code: 'validation_failed', message: 'Invalid request', details } } }) });
+    const el = await widget();
+    await toDetails(el);
+    await fillAndSubmit(el);
+    await waitUntil(() => deep(el, 'db-details-step', 'db-guest-form', '#email-error'), 'the objection');
+    expect(deep(el, 'db-details-step', 'db-guest-form', '#email-error')!.textContent).to.equal('Expected an e-mail address');
+    expect(heading(el)).to.equal('Your details');
   });
 
   it('counts down the hold and offers to start again when it runs out', async () => {
@@ -222,11 +235,11 @@ describe('direct-book', () => {
     const el = await widget();
     await toDetails(el);
     await fillAndSubmit(el);
-    await waitUntil(() => deep(el, 'db-hold-timer'), 'the countdown');
+    await waitUntil(() => deep(el, 'db-payment-step', 'db-hold-timer'), 'the countdown');
     await waitUntil(() => heading(el) === 'Your hold has expired', 'the expired state', { timeout: 4000 });
-    expect(el.shadowRoot!.querySelector('.expired-text')!.textContent).to.contain('15 minutes');
+    expect(deep(el, 'db-expired-step', 'p')!.textContent).to.contain('15 minutes');
     const before = availabilityCalls().length;
-    click(el, '.primary');
+    click(el, 'db-expired-step', '.primary');
     await waitUntil(() => availabilityCalls().length === before + 1);
     expect(heading(el)).to.equal('Choose your room');
     await waitUntil(() => cards(el)[0]?.quantity === 1);
@@ -253,7 +266,7 @@ describe('direct-book', () => {
     fetch = serve();
     const el = await widget();
     await toDetails(el);
-    const form = deep(el, 'db-guest-form')!;
+    const form = deep(el, 'db-details-step', 'db-guest-form')!;
     const edge = form.getBoundingClientRect().right;
     for (const control of form.shadowRoot!.querySelectorAll('input, button')) {
       expect(control.getBoundingClientRect().right, control.id || control.className).to.be.at.most(edge + 0.5);
@@ -270,7 +283,7 @@ describe('direct-book', () => {
       expect(getComputedStyle(el).display).to.equal('block');
       const choose = cards(el)[0]!.shadowRoot!.querySelector('.choose')!;
       expect(getComputedStyle(choose).display).to.not.equal('none');
-      expect(getComputedStyle(el.shadowRoot!.querySelector('#dates-toggle')!).display).to.equal('grid');
+      expect(getComputedStyle(deep(el, 'db-rates-step', '#dates-toggle')!).display).to.equal('grid');
     } finally {
       hostile.remove();
     }
@@ -310,11 +323,11 @@ describe('direct-book', () => {
       fetch.restore();
       fetch = serve({ availability: () => { throw new TypeError('offline'); } });
       window.dispatchEvent(new Event('offline'));
-      click(el, '#guests-toggle');
-      const moreAdults = () => deep(el, 'db-guests', 'db-stepper')?.shadowRoot?.querySelectorAll('button')[1];
+      click(el, 'db-rates-step', '#guests-toggle');
+      const moreAdults = () => deep(el, 'db-rates-step', 'db-guests', 'db-stepper')?.shadowRoot?.querySelectorAll('button')[1];
       await waitUntil(moreAdults, 'the guests panel');
       moreAdults()!.click();
-      await waitUntil(() => el.shadowRoot!.querySelector('.error-state'), 'the failed search');
+      await waitUntil(() => deep(el, 'db-rates-step', '.error-state'), 'the failed search');
       expect(el.shadowRoot!.querySelector('.offline')!.textContent).to.contain('You’re offline');
       online = true;
       fetch.restore();
@@ -336,15 +349,18 @@ describe('direct-book', () => {
     expect(el.shadowRoot!.querySelector('.error-state button')).to.equal(null);
   });
 
-  it('speaks the page’s language unless told otherwise', async () => {
+  it('speaks the page’s language unless told otherwise, down to every rate', async () => {
     fetch = serve();
     document.documentElement.lang = 'ko';
+    const choose = (el: DirectBook) => cards(el)[0]?.shadowRoot!.querySelector('.choose')?.textContent;
     try {
       const el = await widget();
       expect(heading(el)).to.equal('객실을 선택하세요');
+      await waitUntil(() => choose(el) === '선택');
       expect(availabilityCalls()[0]!.url.searchParams.get('locale')).to.equal('ko');
       el.locale = 'id';
       await waitUntil(() => heading(el) === 'Pilih kamar Anda');
+      await waitUntil(() => choose(el) === 'Pilih');
     } finally {
       document.documentElement.lang = 'en';
     }
@@ -354,8 +370,8 @@ describe('direct-book', () => {
     fetch = serve();
     const el = await widget();
     await expect(el).to.be.accessible();
-    click(el, '#dates-toggle');
-    await waitUntil(() => deep(el, 'db-date-picker', 'table'));
+    click(el, 'db-rates-step', '#dates-toggle');
+    await waitUntil(() => deep(el, 'db-rates-step', 'db-date-picker', 'table'));
     await expect(el).to.be.accessible();
   });
 });

@@ -1,16 +1,26 @@
+import { ContextProvider } from '@lit/context';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { addDays, daysBetween, isCalendarDate } from '../shared/dates.ts';
+import { addDays, isCalendarDate } from '../shared/dates.ts';
 import type { Booking, BookingCreated, BookingRequest, Guest, PublicProperty, QuoteRequest } from '../shared/schemas/stay.ts';
-import { Api, ApiError, isNetworkError, uuid } from './api.ts';
+import { Api, ApiError, uuid } from './api.ts';
 import { offeredSelection, roomRequests } from './booking-request.ts';
+import { apiContext, i18nContext } from './context.ts';
+import { MAX_GUESTS } from './db-guests.ts';
+import { SUMMARY_PARTS } from './db-summary.ts';
 import { defineElement } from './define.ts';
 import { DEPOSIT_PARTS } from './deposit-badge.ts';
+import { errorState, errorStateStyles } from './error-state.ts';
 import {
   DirectbookBookedEvent,
   DirectbookStepEvent,
-  type DbChangeEvent,
+  type DbDatesChangeEvent,
+  type DbGuestInputEvent,
+  type DbGuestsChangeEvent,
+  type DbGuestSubmitEvent,
+  type DbPaidEvent,
+  type DbQuantityChangeEvent,
   type PartyValue,
   type Step,
   type StayValue,
@@ -18,17 +28,14 @@ import {
 import { I18n, resolveLocale } from './i18n.ts';
 import type { MessageKey } from './locales/en.ts';
 import { styles } from './direct-book.styles.ts';
+import { stepStyles } from './step.styles.ts';
 import { theme } from './theme.styles.ts';
 import './db-confirmation.ts';
-import './db-date-picker.ts';
-import './db-extras.ts';
-import './db-guest-form.ts';
-import './db-guests.ts';
-import './db-hold-timer.ts';
-import './db-payment-manual.ts';
-import './db-payment-stripe.ts';
-import './db-rate-list.ts';
-import './db-summary.ts';
+import './db-details-step.ts';
+import './db-expired-step.ts';
+import './db-payment-step.ts';
+import './db-rates-step.ts';
+import './db-review-step.ts';
 
 const PROGRESS: { step: Step; label: MessageKey }[] = [
   { step: 'stay', label: 'stepStay' },
@@ -36,14 +43,24 @@ const PROGRESS: { step: Step; label: MessageKey }[] = [
   { step: 'details', label: 'stepDetails' },
   { step: 'payment', label: 'stepPayment' },
 ];
-const MAX_GUESTS = 16;
-
-type Panel = 'dates' | 'guests' | undefined;
+const HEADINGS: Record<Step, MessageKey> = {
+  stay: 'headingStay',
+  review: 'headingReview',
+  details: 'headingDetails',
+  payment: 'headingPayment',
+  confirmation: 'headingConfirmation',
+  expired: 'headingExpired',
+};
+const BACK: Partial<Record<Step, Step>> = { review: 'stay', details: 'review', payment: 'details' };
 
 /**
  * The directbook booking widget: dates and guests, rates, extras and summary, guest details,
  * payment, confirmation. Paste `<script type="module" src="https://HOST/widget.js">` and
  * `<direct-book property="PID"></direct-book>` into any page.
+ *
+ * It keeps the flow: which step, the guest's choices and the hold, so that back and forth
+ * keeps them. Each step is an element of its own; the guest's language and the API client
+ * reach every element through @lit/context (context.ts).
  *
  * @fires directbook:booked - A booking was confirmed; `detail` is `{reference, total, depositDue, currency}` (minor units).
  * @fires directbook:step - The guest moved to another step; `detail` is `{step}`: stay, review, details, payment, confirmation or expired.
@@ -77,7 +94,7 @@ type Panel = 'dates' | 'guests' | undefined;
  */
 @defineElement('direct-book')
 export class DirectBook extends LitElement {
-  static override styles = [theme, styles];
+  static override styles = [theme, stepStyles, errorStateStyles, styles];
 
   /** The property's id. */
   @property({ reflect: true }) property = '';
@@ -97,10 +114,6 @@ export class DirectBook extends LitElement {
   /** How many adults to start with. */
   @property({ type: Number }) adults?: number;
 
-  // Both are handed down to the elements below as properties.
-  @state() private client?: Api;
-  @state() private i18n = new I18n('en', 'USD');
-
   @state() private step: Step = 'stay';
   /** The stay asked for; the stay shown is the availability answer's (it may be the next available). */
   @state() private stay?: StayValue;
@@ -108,18 +121,20 @@ export class DirectBook extends LitElement {
   @state() private selection: Record<string, number> = {};
   @state() private extras: Record<string, number> = {};
   @state() private guest: Partial<Guest> = {};
+  /** The booking just created, and with it the hold. */
   @state() private created?: BookingCreated;
   @state() private confirmed?: Booking;
   @state() private notice = '';
-  @state() private panel: Panel;
-  @state() private calendarView?: { from: string; to: string };
   @state() private offline = !navigator.onLine;
   @state() private submitting = false;
-  @state() private bookingError = '';
-  @state() private fieldErrors: Partial<Record<keyof Guest, string>> = {};
+  /** Why the last attempt to book failed, for the details step to explain. */
+  @state() private bookingFailure?: unknown;
   /** Bumped to ask for availability again after the world changed (sold out, hold expired). */
   @state() private refresh = 0;
 
+  // Every element below reads these (context.ts); a new value reaches each of them at once.
+  #i18n = new ContextProvider(this, { context: i18nContext, initialValue: new I18n('en', 'USD') });
+  #api = new ContextProvider(this, { context: apiContext });
   /** True while the stay is our default rather than the guest's, so an empty answer may move on. */
   #defaultStay = false;
   #idempotency?: { body: string; key: string };
@@ -128,7 +143,7 @@ export class DirectBook extends LitElement {
 
   #propertyTask = new Task(this, {
     task: ([client], { signal }) => client?.property(signal) ?? initialState,
-    args: () => [this.client] as const,
+    args: () => [this.#api.value] as const,
     onComplete: (property) => this.#start(property),
   });
 
@@ -144,18 +159,13 @@ export class DirectBook extends LitElement {
       }
       return answer;
     },
-    args: () => [this.client, this.stay, this.party.adults, this.party.children, this.i18n.locale, this.refresh] as const,
-  });
-
-  #calendarTask = new Task(this, {
-    task: ([client, view], { signal }) => (client && view ? client.calendar(view.from, view.to, signal) : initialState),
-    args: () => [this.client, this.panel === 'dates' ? this.calendarView : undefined] as const,
+    args: () => [this.#api.value, this.stay, this.party.adults, this.party.children, this.#i18n.value.locale, this.refresh] as const,
   });
 
   #quoteTask = new Task(this, {
     task: ([client, body], { signal }) => (client && body ? client.quote(JSON.parse(body) as QuoteRequest, signal) : initialState),
     // Compared as JSON so an unchanged request is not sent again.
-    args: () => [this.client, this.step === 'review' || this.step === 'details' ? JSON.stringify(this.#quoteRequest()) : undefined] as const,
+    args: () => [this.#api.value, this.step === 'review' || this.step === 'details' ? JSON.stringify(this.#quoteRequest()) : undefined] as const,
   });
 
   override connectedCallback() {
@@ -172,7 +182,7 @@ export class DirectBook extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('api') || changed.has('property')) {
-      this.client = this.property ? new Api(this.api ?? new URL(import.meta.url).origin, this.property) : undefined;
+      this.#api.setValue(this.property ? new Api(this.api ?? new URL(import.meta.url).origin, this.property) : undefined);
     }
     // The loading state already speaks the page's language; the property's may refine it later.
     if (changed.has('locale') || !this.hasUpdated) this.#updateI18n(this.#propertyTask.value);
@@ -186,47 +196,32 @@ export class DirectBook extends LitElement {
   }
 
   override render() {
-    return html`<div class="widget" part="widget" role="region" aria-label=${this.i18n.t('widgetLabel', { name: this.#propertyTask.value?.name ?? '' })}>
-      ${this.offline ? html`<p class="banner offline" role="status">${this.i18n.t('offline')}</p>` : nothing}
+    const i18n = this.#i18n.value;
+    return html`<div class="widget" part="widget" role="region" aria-label=${i18n.t('widgetLabel', { name: this.#propertyTask.value?.name ?? '' })}>
+      ${this.offline ? html`<p class="banner offline" role="status">${i18n.t('offline')}</p>` : nothing}
       ${this.#propertyTask.render({
-        pending: () => this.#renderLoading(),
-        error: (error) => this.#renderError(error, () => this.#propertyTask.run()),
-        complete: (property) => this.#renderStep(property),
+        pending: () => html`<div class="loading" aria-busy="true">
+          <span class="visually-hidden" role="status">${i18n.t('loading')}</span>
+          <div class="progress-skeleton"><span class="skeleton"></span></div>
+          <span class="skeleton heading-skeleton"></span>
+          <db-rates-step></db-rates-step>
+        </div>`,
+        error: (error) => errorState(i18n, error, () => void this.#propertyTask.run()),
+        complete: (property) => html`${this.#renderHeader()}${this.#renderStep(property)}`,
       })}
     </div>`;
   }
 
-  #renderStep(property: PublicProperty) {
-    switch (this.step) {
-      case 'stay':
-        return this.#renderStay(property);
-      case 'review':
-        return this.#renderReview(property);
-      case 'details':
-        return this.#renderDetails(property);
-      case 'payment':
-        return this.#renderPayment(property);
-      case 'confirmation':
-        return this.#renderConfirmation(property);
-      case 'expired':
-        return this.#renderExpired(property);
-    }
-  }
-
-  #renderLoading() {
-    return html`<div class="loading" aria-busy="true">
-      <span class="visually-hidden" role="status">${this.i18n.t('loading')}</span>
-      <div class="progress-skeleton"><span class="skeleton"></span></div>
-      <span class="skeleton heading-skeleton"></span>
-      <div class="search-skeleton"><span class="skeleton"></span><span class="skeleton"></span></div>
-      <db-rate-list .i18n=${this.i18n} loading></db-rate-list>
-    </div>`;
-  }
-
-  #renderHeader(key: MessageKey, back?: Step) {
-    const i18n = this.i18n;
+  #renderHeader() {
+    const i18n = this.#i18n.value;
     const current = PROGRESS.findIndex((p) => p.step === this.step);
-    return html`${current >= 0
+    const back = BACK[this.step];
+    return html`${this.step === 'confirmation'
+        ? html`<div class="success-icon" aria-hidden="true">
+            <svg viewBox="0 0 24 24"><path d="m6 12.5 4 4 8-9" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round"/></svg>
+          </div>`
+        : nothing}
+      ${current >= 0
         ? html`<ol class="progress" part="progress" aria-label=${i18n.t('progressLabel')}>
             ${PROGRESS.map(
               (p, index) => html`<li class=${index < current ? 'done' : index === current ? 'current' : ''} aria-current=${index === current ? 'step' : 'false'}>
@@ -241,129 +236,37 @@ export class DirectBook extends LitElement {
               <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M10 3 5 8l5 5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg>${i18n.t('back')}
             </button>`
           : nothing}
-        <h2 part="heading" tabindex="-1">${i18n.t(key)}</h2>
+        <h2 part="heading" tabindex="-1">${i18n.t(HEADINGS[this.step])}</h2>
       </div>`;
   }
 
-  #renderStay(property: PublicProperty) {
-    const i18n = this.i18n;
-    const answer = this.#availabilityTask.value;
-    const loading = this.#availabilityTask.status === TaskStatus.PENDING;
-    const shown = this.#shownStay();
-    const chosen = offeredSelection(answer, this.selection);
-    const rooms = [...chosen.values()].reduce((a, b) => a + b, 0);
-    const estimate = answer?.roomTypes.flatMap((t) => t.rates).reduce((sum, r) => sum + r.roomTotal * (chosen.get(r.id) ?? 0), 0) ?? 0;
-    return html`${this.#renderHeader('headingStay')}
-      <div class="search" part="search">
-        <button type="button" class="field ${this.panel === 'dates' ? 'open' : ''}" id="dates-toggle" aria-expanded=${this.panel === 'dates'} aria-controls="panel"
-          @click=${() => this.#toggle('dates')}>
-          <span class="field-label">${i18n.t('dates')}</span>
-          <span class="field-value">${shown ? html`${i18n.range(shown.checkIn, shown.checkOut)} <span class="muted">· ${i18n.count('nights', daysBetween(shown.checkIn, shown.checkOut))}</span>` : '—'}</span>
-        </button>
-        <button type="button" class="field ${this.panel === 'guests' ? 'open' : ''}" id="guests-toggle" aria-expanded=${this.panel === 'guests'} aria-controls="panel"
-          @click=${() => this.#toggle('guests')}>
-          <span class="field-label">${i18n.t('guests')}</span>
-          <span class="field-value">${i18n.party(this.party.adults, this.party.children)}</span>
-        </button>
-      </div>
-      ${this.panel ? this.#renderPanel(property, shown) : nothing}
-      ${this.notice ? html`<p class="banner notice" role="alert">${this.notice}</p>` : nothing}
-      ${this.#availabilityTask.status === TaskStatus.ERROR
-        ? this.#renderError(this.#availabilityTask.error, () => this.#availabilityTask.run())
-        : html`<db-rate-list .i18n=${i18n} exportparts=${`room, rate-card, price, ${DEPOSIT_PARTS}`} .availability=${answer} .selection=${this.selection} .adults=${this.party.adults} ?loading=${loading}
-            @db-quantity-change=${this.#onRoomQuantity} @db-dates-change=${this.#onDates}></db-rate-list>`}
-      ${rooms > 0
-        ? html`<div class="footer">
-            <p class="footer-text"><span>${i18n.t('selected', { rooms: i18n.count('rooms', rooms) })}</span><strong>${i18n.money(estimate)}</strong></p>
-            <button type="button" class="primary" part="primary-button" @click=${() => this.#go('review')}>${i18n.t('continue')}</button>
-          </div>`
-        : nothing}`;
-  }
-
-  #renderPanel(property: PublicProperty, shown: StayValue | undefined) {
-    return html`<div class="panel" id="panel" @keydown=${this.#onPanelKeydown}>
-      ${this.panel === 'dates'
-        ? html`<db-date-picker .i18n=${this.i18n} .min=${property.today} .checkIn=${shown?.checkIn} .checkOut=${shown?.checkOut} .closedDates=${property.closedDates}
-            .days=${this.#calendarTask.value?.days ?? []} @db-dates-change=${this.#onDates}
-            @db-view-change=${(e: DbChangeEvent<{ from: string; to: string }>) => (this.calendarView = e.value)}></db-date-picker>`
-        : html`<db-guests .i18n=${this.i18n} .adults=${this.party.adults} .childCount=${this.party.children} .max=${MAX_GUESTS}
-            @db-guests-change=${this.#onGuests}></db-guests>`}
-      <div class="panel-actions"><button type="button" class="secondary" @click=${() => this.#closePanel()}>${this.i18n.t('done')}</button></div>
-    </div>`;
-  }
-
-  #renderReview(property: PublicProperty) {
-    return html`${this.#renderHeader('headingReview', 'stay')}
-      <div class="columns">
-        <div class="main">
-          <db-extras .i18n=${this.i18n} .extras=${property.extras} .value=${this.extras} @db-quantity-change=${this.#onExtraQuantity}></db-extras>
-          ${property.extras.length ? nothing : this.#renderQuoteSummary(property)}
-        </div>
-        <aside>
-          ${property.extras.length ? this.#renderQuoteSummary(property) : nothing}
-          ${this.#quoteTask.status === TaskStatus.ERROR ? this.#renderError(this.#quoteTask.error, () => this.#quoteTask.run()) : nothing}
-          <button type="button" class="primary wide" part="primary-button" ?disabled=${this.#quoteTask.status !== TaskStatus.COMPLETE}
-            @click=${() => this.#go('details')}>${this.i18n.t('continue')}</button>
-        </aside>
-      </div>`;
-  }
-
-  #renderQuoteSummary(property: PublicProperty) {
-    return html`<db-summary .i18n=${this.i18n} exportparts=${`summary, due-now, ${DEPOSIT_PARTS}`} .data=${this.#quoteTask.value} payment-mode=${property.paymentMode}
-      ?loading=${this.#quoteTask.status === TaskStatus.PENDING}></db-summary>`;
-  }
-
-  #renderDetails(property: PublicProperty) {
-    return html`${this.#renderHeader('headingDetails', 'review')}
-      <div class="columns">
-        <div class="main">
-          ${this.bookingError ? html`<p class="banner error" role="alert">${this.bookingError}</p>` : nothing}
-          <db-guest-form .i18n=${this.i18n} .value=${this.guest} ?busy=${this.submitting} .serverErrors=${this.fieldErrors}
-            @db-guest-input=${(e: DbChangeEvent<Partial<Guest>>) => (this.guest = e.value)}
-            @db-guest-submit=${(e: DbChangeEvent<Guest>) => this.#book(e.value)}></db-guest-form>
-        </div>
-        <aside>${this.#renderQuoteSummary(property)}</aside>
-      </div>`;
-  }
-
-  #renderPayment(property: PublicProperty) {
-    const created = this.created!;
-    const { booking, payment, clientToken } = created;
-    return html`${this.#renderHeader('headingPayment', 'details')}
-      <db-hold-timer .i18n=${this.i18n} expires-at=${booking.expiresAt} @db-expired=${this.#onExpired}></db-hold-timer>
-      <div class="columns">
-        <div class="main">
-          ${payment.provider === 'stripe'
-            ? html`<db-payment-stripe .i18n=${this.i18n} .api=${this.client} exportparts="pay: primary-button" .payment=${payment} .booking=${booking} .clientToken=${clientToken} .mount=${this.#paymentMount}
-                @db-paid=${this.#onPaid} @db-expired=${this.#onExpired}><slot name="payment" slot="payment"></slot></db-payment-stripe>`
-            : html`<db-payment-manual .i18n=${this.i18n} .api=${this.client} exportparts="card-frame" .payment=${payment} .booking=${booking} .clientToken=${clientToken}
-                @db-paid=${this.#onPaid}></db-payment-manual>`}
-        </div>
-        <aside><db-summary .i18n=${this.i18n} exportparts=${`summary, due-now, ${DEPOSIT_PARTS}`} .data=${booking} payment-mode=${property.paymentMode}></db-summary></aside>
-      </div>`;
-  }
-
-  #renderConfirmation(property: PublicProperty) {
-    return html`<div class="success-icon" aria-hidden="true">
-        <svg viewBox="0 0 24 24"><path d="m6 12.5 4 4 8-9" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round"/></svg>
-      </div>
-      ${this.#renderHeader('headingConfirmation')}
-      <db-confirmation .i18n=${this.i18n} exportparts=${`reference, summary, due-now, ${DEPOSIT_PARTS}`} .booking=${this.confirmed} property-name=${property.name}></db-confirmation>`;
-  }
-
-  #renderExpired(property: PublicProperty) {
-    return html`${this.#renderHeader('headingExpired')}
-      <p class="expired-text">${this.i18n.t('expiredText', { minutes: property.holdMinutes })}</p>
-      <button type="button" class="primary" part="primary-button" @click=${this.#startAgain}>${this.i18n.t('startAgain')}</button>`;
-  }
-
-  #renderError(error: unknown, retry: () => void) {
-    const notFound = error instanceof ApiError && error.status === 404;
-    const key: MessageKey = isNetworkError(error) ? 'errorNetwork' : notFound ? 'errorNotFound' : 'errorGeneric';
-    return html`<div class="error-state" role="alert">
-      <p>${this.i18n.t(key)}</p>
-      ${notFound ? nothing : html`<button type="button" class="secondary" @click=${retry}>${this.i18n.t('retry')}</button>`}
-    </div>`;
+  #renderStep(property: PublicProperty) {
+    const quoteTask = this.#quoteTask;
+    switch (this.step) {
+      case 'stay': {
+        const availabilityTask = this.#availabilityTask;
+        return html`<db-rates-step exportparts=${`search, primary-button, room, rate-card, price, ${DEPOSIT_PARTS}`} today=${property.today} .closedDates=${property.closedDates}
+          .stay=${this.#shownStay()} .party=${this.party} .selection=${this.selection} .availability=${availabilityTask.value} ?loading=${availabilityTask.status === TaskStatus.PENDING}
+          .error=${availabilityTask.status === TaskStatus.ERROR ? availabilityTask.error : undefined} notice=${this.notice}
+          @db-dates-change=${this.#onDates} @db-guests-change=${this.#onGuests} @db-quantity-change=${this.#onRoomQuantity}
+          @db-retry=${() => availabilityTask.run()} @db-continue=${() => this.#go('review')}></db-rates-step>`;
+      }
+      case 'review':
+        return html`<db-review-step exportparts=${`primary-button, ${SUMMARY_PARTS}`} .extras=${property.extras} .chosen=${this.extras} payment-mode=${property.paymentMode}
+          .quote=${quoteTask.value} .quoteStatus=${quoteTask.status} .quoteError=${quoteTask.error}
+          @db-quantity-change=${this.#onExtraQuantity} @db-retry=${() => quoteTask.run()} @db-continue=${() => this.#go('details')}></db-review-step>`;
+      case 'details':
+        return html`<db-details-step exportparts=${SUMMARY_PARTS} .guest=${this.guest} ?busy=${this.submitting} .failure=${this.bookingFailure}
+          .quote=${quoteTask.value} .quoteStatus=${quoteTask.status} payment-mode=${property.paymentMode}
+          @db-guest-input=${(e: DbGuestInputEvent) => (this.guest = e.value)} @db-guest-submit=${(e: DbGuestSubmitEvent) => this.#book(e.value)}></db-details-step>`;
+      case 'payment':
+        return html`<db-payment-step exportparts=${`primary-button, card-frame, ${SUMMARY_PARTS}`} .created=${this.created} .mount=${this.#paymentMount}
+          @db-paid=${this.#onPaid} @db-expired=${this.#onExpired}><slot name="payment" slot="payment"></slot></db-payment-step>`;
+      case 'confirmation':
+        return html`<db-confirmation exportparts=${`reference, ${SUMMARY_PARTS}`} .booking=${this.confirmed} property-name=${property.name}></db-confirmation>`;
+      case 'expired':
+        return html`<db-expired-step exportparts="primary-button" hold-minutes=${property.holdMinutes} @db-continue=${this.#startAgain}></db-expired-step>`;
+    }
   }
 
   /** The property arrived: set the language and the stay to show first. */
@@ -381,9 +284,12 @@ export class DirectBook extends LitElement {
   }
 
   #updateI18n(property: PublicProperty | undefined) {
+    const current = this.#i18n.value;
     const locale = resolveLocale(this.locale, document.documentElement.lang, property?.locale);
-    const currency = property?.currency ?? this.i18n.currency;
-    if (locale !== this.i18n.locale || currency !== this.i18n.currency) this.i18n = new I18n(locale, currency);
+    const currency = property?.currency ?? current.currency;
+    if (locale === current.locale && currency === current.currency) return;
+    this.#i18n.setValue(new I18n(locale, currency));
+    this.requestUpdate();
   }
 
   #shownStay(): StayValue | undefined {
@@ -391,7 +297,6 @@ export class DirectBook extends LitElement {
     if (this.#availabilityTask.status === TaskStatus.COMPLETE && answer) return { checkIn: answer.checkIn, checkOut: answer.checkOut };
     return this.stay;
   }
-
 
   #quoteRequest(): QuoteRequest | undefined {
     const answer = this.#availabilityTask.value;
@@ -403,12 +308,11 @@ export class DirectBook extends LitElement {
       checkIn: answer.checkIn,
       checkOut: answer.checkOut,
       rooms: roomRequests(chosen, this.party, this.extras, property.extras),
-      locale: this.i18n.locale,
+      locale: this.#i18n.value.locale,
     };
   }
 
   #go(step: Step) {
-    if (step === 'stay') this.panel = undefined;
     if (step !== 'payment') this.#dropPaymentMount();
     if (step === 'payment' && this.created?.payment.provider === 'stripe') this.#paymentMount = this.#createPaymentMount();
     this.step = step;
@@ -431,61 +335,41 @@ export class DirectBook extends LitElement {
     this.#paymentMount = undefined;
   }
 
-  #toggle(panel: Panel) {
-    this.panel = this.panel === panel ? undefined : panel;
-    if (this.panel === 'dates') void this.updateComplete.then(() => this.renderRoot.querySelector('db-date-picker')?.focus());
-  }
-
-  async #closePanel() {
-    const toggle = this.panel === 'dates' ? '#dates-toggle' : '#guests-toggle';
-    this.panel = undefined;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(toggle)?.focus();
-  }
-
-  #onPanelKeydown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      void this.#closePanel();
-    }
-  };
-
-  #onDates = (event: DbChangeEvent<StayValue>) => {
+  #onDates = (event: DbDatesChangeEvent) => {
     this.#defaultStay = false;
     this.notice = '';
     this.stay = event.value;
-    if (this.panel === 'dates') void this.#closePanel();
   };
 
-  #onGuests = (event: DbChangeEvent<PartyValue>) => {
+  #onGuests = (event: DbGuestsChangeEvent) => {
     // Keep showing the dates on screen (perhaps the next available ones) for the new party.
     const shown = this.#shownStay();
     if (shown && (shown.checkIn !== this.stay?.checkIn || shown.checkOut !== this.stay?.checkOut)) this.stay = shown;
     this.party = event.value;
   };
 
-  #onRoomQuantity = (event: DbChangeEvent<{ id: string; quantity: number }>) => {
+  #onRoomQuantity = (event: DbQuantityChangeEvent) => {
     this.notice = '';
     this.selection = { ...this.selection, [event.value.id]: event.value.quantity };
   };
 
-  #onExtraQuantity = (event: DbChangeEvent<{ id: string; quantity: number }>) => {
+  #onExtraQuantity = (event: DbQuantityChangeEvent) => {
     this.extras = { ...this.extras, [event.value.id]: event.value.quantity };
   };
 
   async #book(guest: Guest) {
+    const client = this.#api.value;
     const quote = this.#quoteRequest();
-    if (!quote || !this.client || this.submitting) return;
+    if (!quote || !client || this.submitting) return;
     this.guest = guest;
     const body: BookingRequest = { ...quote, guest };
     const json = JSON.stringify(body);
     // SPEC 2.7: one key per checkout attempt; resending the same attempt reuses it.
     if (this.#idempotency?.body !== json) this.#idempotency = { body: json, key: uuid() };
     this.submitting = true;
-    this.bookingError = '';
-    this.fieldErrors = {};
+    this.bookingFailure = undefined;
     try {
-      this.created = await this.client.createBooking(body, this.#idempotency.key);
+      this.created = await client.createBooking(body, this.#idempotency.key);
       this.#go('payment');
     } catch (error) {
       this.#bookingFailed(error);
@@ -497,24 +381,15 @@ export class DirectBook extends LitElement {
   #bookingFailed(error: unknown) {
     if (error instanceof ApiError && error.status === 409) {
       // A room was taken meanwhile: back to the rates, choices kept, with fresh availability.
-      this.notice = this.i18n.t('soldOutNotice');
+      this.notice = this.#i18n.value.t('soldOutNotice');
       this.refresh++;
       this.#go('stay');
-      return;
+    } else {
+      this.bookingFailure = error;
     }
-    if (error instanceof ApiError && error.status === 400) {
-      const fields: Partial<Record<keyof Guest, string>> = {};
-      for (const detail of error.details) {
-        const match = /guest[./](firstName|lastName|email|phone)$/.exec(detail.path);
-        if (match) fields[match[1] as keyof Guest] = detail.message;
-      }
-      this.fieldErrors = fields;
-      if (Object.keys(fields).length) return;
-    }
-    this.bookingError = this.i18n.t(isNetworkError(error) ? 'errorNetwork' : 'errorGeneric');
   }
 
-  #onPaid = (event: DbChangeEvent<Booking>) => {
+  #onPaid = (event: DbPaidEvent) => {
     const booking = event.value;
     this.confirmed = booking;
     this.#idempotency = undefined;

@@ -54,7 +54,8 @@ describe('a guest books on the demo hotel page and leaves a card for the hotel',
     const shownAt = await (
       await page.waitForFunction(
         () => {
-          const list = document.querySelector('direct-book')?.shadowRoot?.querySelector('db-rate-list')?.shadowRoot;
+          const step = document.querySelector('direct-book')?.shadowRoot?.querySelector('db-rates-step')?.shadowRoot;
+          const list = step?.querySelector('db-rate-list')?.shadowRoot;
           return list?.querySelector('db-rate-card')?.shadowRoot?.querySelector('[part="price"]') ? performance.now() : 0;
         },
         undefined,

@@ -1,9 +1,16 @@
-// Fixtures shaped by the shared schemas, and a fetch stub, for the widget's component tests.
-import { depositMessage } from '../shared/deposit.ts';
-import type { Locale } from '../shared/locale.ts';
-import type { DepositPolicy } from '../shared/schemas/rate.ts';
-import type { Availability, Booking, BookingCreated, PublicProperty, Quote, QuoteRequest, RateOffer } from '../shared/schemas/stay.ts';
-import { nightsOf } from '../shared/dates.ts';
+// Fixtures shaped by the shared schemas, a fetch stub, and the context <direct-book> gives its
+// elements, for the widget's component tests.
+import { ContextProvider } from '@lit/context';
+import { fixture } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import { depositMessage } from '../../shared/deposit.ts';
+import type { Locale } from '../../shared/locale.ts';
+import type { DepositPolicy } from '../../shared/schemas/rate.ts';
+import type { Availability, Booking, BookingCreated, PublicProperty, Quote, QuoteRequest, RateOffer } from '../../shared/schemas/stay.ts';
+import { nightsOf } from '../../shared/dates.ts';
+import type { Api } from '../../widget/api.ts';
+import { apiContext, i18nContext } from '../../widget/context.ts';
+import type { I18n } from '../../widget/i18n.ts';
 
 const TODAY = '2026-03-10';
 
@@ -183,4 +190,17 @@ export function stubFetch(handler: (call: Call) => Reply | Promise<Reply>) {
     return new Response(JSON.stringify(reply.body), { status: reply.status ?? 200, headers: { 'Content-Type': 'application/json' } });
   };
   return { calls, restore: () => (window.fetch = original) };
+}
+
+/** Renders `template` as <direct-book> hosts its elements: with its language and API client provided. */
+export function fixtureIn<T extends Element>(template: TemplateResult, provided: { i18n?: I18n; api?: Api }): Promise<T> {
+  const parentNode = document.createElement('div');
+  if (provided.i18n) new ContextProvider(parentNode, { context: i18nContext, initialValue: provided.i18n });
+  if (provided.api) new ContextProvider(parentNode, { context: apiContext, initialValue: provided.api });
+  return fixture<T>(template, { parentNode });
+}
+
+/** The next `type` event from `target`, typed by the widget's event map. */
+export function nextEvent<K extends keyof HTMLElementEventMap>(target: HTMLElement, type: K): Promise<HTMLElementEventMap[K]> {
+  return new Promise((resolve) => target.addEventListener(type, resolve, { once: true }));
 }

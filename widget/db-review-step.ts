@@ -1,0 +1,74 @@
+import { TaskStatus } from '@lit/task';
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Extra } from '../shared/schemas/extra.ts';
+import type { PublicProperty, Quote } from '../shared/schemas/stay.ts';
+import { DbElement } from './db-element.ts';
+import { defineElement } from './define.ts';
+import { errorState, errorStateStyles } from './error-state.ts';
+import { DbContinueEvent, DbRetryEvent } from './events.ts';
+import { SUMMARY_PARTS } from './db-summary.ts';
+import { stepStyles } from './step.styles.ts';
+import { theme } from './theme.styles.ts';
+import './db-extras.ts';
+
+/**
+ * The review step: the property's extras, and the price of the stay as the server quotes it.
+ * Continue waits for the quote of the latest choices.
+ *
+ * @fires db-quantity-change - From the extras; `value` is `{id, quantity}`.
+ * @fires db-retry - The guest asked for the quote again after it failed.
+ * @fires db-continue - The guest is ready to give their details.
+ * @csspart primary-button - Continue.
+ * @csspart summary - The price summary (forwarded from db-summary, as are the two below).
+ * @csspart due-now - The amount due now.
+ * @csspart deposit-badge - Each deposit message; also `deposit-badge-{type}`.
+ */
+@defineElement('db-review-step')
+export class DbReviewStep extends DbElement {
+  static override styles = [theme, stepStyles, errorStateStyles];
+
+  /** The property's extras. */
+  @property({ attribute: false }) extras: readonly Extra[] = [];
+
+  /** Quantity chosen per extra id. */
+  @property({ attribute: false }) chosen: Record<string, number> = {};
+
+  /** The latest quote; while the next one is on its way it stays, dimmed. */
+  @property({ attribute: false }) quote?: Quote;
+
+  /** Where the quote request stands, as a `TaskStatus`. */
+  @property({ attribute: false }) quoteStatus: TaskStatus = TaskStatus.INITIAL;
+
+  /** Why the quote failed, if it did. */
+  @property({ attribute: false }) quoteError?: unknown;
+
+  /** In manual mode the property charges the deposit itself, and the summary says so. */
+  @property({ attribute: 'payment-mode' }) paymentMode: PublicProperty['paymentMode'] = 'stripe';
+
+  override render() {
+    const { i18n, quoteStatus } = this;
+    const summary = html`<db-summary exportparts=${SUMMARY_PARTS} .data=${this.quote} payment-mode=${this.paymentMode}
+      ?loading=${quoteStatus === TaskStatus.PENDING}></db-summary>`;
+    // With no extras to choose, the summary takes the main column and Continue stays beside it.
+    const extras = this.extras.length > 0;
+    return html`<div class="columns">
+      <div class="main">
+        <db-extras .extras=${this.extras} .value=${this.chosen}></db-extras>
+        ${extras ? nothing : summary}
+      </div>
+      <aside>
+        ${extras ? summary : nothing}
+        ${quoteStatus === TaskStatus.ERROR ? errorState(i18n, this.quoteError, () => this.dispatchEvent(new DbRetryEvent())) : nothing}
+        <button type="button" class="primary wide" part="primary-button" ?disabled=${quoteStatus !== TaskStatus.COMPLETE}
+          @click=${() => this.dispatchEvent(new DbContinueEvent())}>${i18n.t('continue')}</button>
+      </aside>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'db-review-step': DbReviewStep;
+  }
+}

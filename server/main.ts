@@ -69,8 +69,8 @@ async function main() {
   const housekeeping = startHousekeeping(store, { purgeDays: config.CARD_PURGE_DAYS, logger, clock });
   serveStatic(app);
 
-  const server = serve({ fetch: app.fetch, port: config.PORT }, async (info) => {
-    const url = config.PUBLIC_URL ?? `http://localhost:${info.port}`;
+  const announce = async (port: number) => {
+    const url = config.PUBLIC_URL ?? `http://localhost:${port}`;
     const lines = [`directbook is running at ${url}`, `  demo page:     ${url}/`, `  API reference: ${url}/api/v1/docs`];
     if (admin.generated || !config.ADMIN_TOKEN) lines.push(`  admin token:   ${admin.token}`);
     // SPEC 5: the demo is for the embedded default; a shared PostgreSQL is never seeded.
@@ -79,7 +79,8 @@ async function main() {
       lines.push(`  demo property: ${demo.propertyId}`, `  demo key:      ${demo.secretKey}  (shown once)`);
     }
     console.log(lines.join('\n'));
-  });
+  };
+  const server = serve({ fetch: app.fetch, port: config.PORT }, (info) => void announce(info.port));
 
   const stop = async () => {
     housekeeping.stop();
@@ -88,8 +89,8 @@ async function main() {
     await store.close();
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
 }
 
 await main();

@@ -110,7 +110,6 @@ describe.runIf(databaseUrl)('two server processes on one PostgreSQL, one killed 
     };
     const load = Promise.all(Array.from({ length: 12 }, (_, n) => guest(n)));
 
-    const answered = () => [...answers.values()].reduce((x, y) => x + y, 0);
     const waitFor = async (enough: () => boolean) => {
       const deadline = Date.now() + 30_000;
       while (!enough() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));

@@ -1,5 +1,6 @@
-// `npm test`: the widget build, every vitest suite (unit, API, storage, Stripe, SMTP, end to end)
-// and the widget's component tests in headless Chromium; one exit code and one closing count.
+// `npm test`: the typecheck and lint (each one check), the widget build, every vitest suite (unit, API,
+// storage, Stripe, SMTP, end to end) and the widget's component tests in headless Chromium; one exit
+// code and one closing count.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
@@ -22,12 +23,27 @@ const run = (command, args) => spawnSync(command, args, { stdio: 'inherit', env:
 mkdirSync('test-results', { recursive: true });
 let passed = 0;
 let failed = 0;
+const failedSteps = [];
+
+// Static checks first. Each counts as one check, passed or failed; a failure does not stop the tests.
+for (const step of ['typecheck', 'lint']) {
+  console.log(`\n${step}: npm run ${step}`);
+  if (run('npm', ['run', '--silent', step]) === 0) {
+    passed += 1;
+    console.log(`${step}: passed`);
+  } else {
+    failed += 1;
+    failedSteps.push(step);
+    console.error(`${step} FAILED (counted as 1 failed check; \`npm run ${step}\` repeats it)`);
+  }
+}
 
 if (run('npx', ['vite', 'build', '--logLevel', 'warn']) !== 0) {
   console.error('The widget build failed.');
   process.exit(1);
 }
 
+const failedBeforeVitest = failed;
 const vitestStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json']);
 try {
   const report = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
@@ -36,8 +52,10 @@ try {
 } catch {
   failed += 1;
 }
-if (vitestStatus !== 0 && failed === 0) failed += 1;
+if (vitestStatus !== 0 && failed === failedBeforeVitest) failed += 1;
+if (failed > failedBeforeVitest) failedSteps.push('vitest');
 
+const failedBeforeWtr = failed;
 const wtrStatus = run('npx', ['wtr']);
 try {
   const report = JSON.parse(readFileSync('test-results/wtr.json', 'utf8'));
@@ -46,7 +64,9 @@ try {
 } catch {
   failed += 1;
 }
-if (wtrStatus !== 0 && failed === 0) failed += 1;
+if (wtrStatus !== 0 && failed === failedBeforeWtr) failed += 1;
+if (failed > failedBeforeWtr) failedSteps.push('wtr');
 
+if (failedSteps.length > 0) console.error(`\nFailed steps: ${failedSteps.join(', ')}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

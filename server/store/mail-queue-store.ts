@@ -1,7 +1,7 @@
 // The MailQueue of server/mail/queue.ts in the database, on SQLite and PostgreSQL alike.
 import type { Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
-import type { MailQueue, QueuedMail } from '../mail/queue.ts';
+import type { MailQueue, QueuedMail, QueuedMessage } from '../mail/queue.ts';
 import { writeTransaction } from './booking-store.ts';
 import type { Database } from './schema.ts';
 
@@ -47,7 +47,7 @@ export function mailQueueStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgr
       });
       return rows
         .sort((a, b) => a.next_attempt_at.localeCompare(b.next_attempt_at))
-        .map((r) => ({ id: r.id, message: JSON.parse(r.message), attempts: r.attempts, createdAt: new Date(r.created_at) }));
+        .map((r) => ({ id: r.id, message: JSON.parse(r.message) as QueuedMessage, attempts: r.attempts, createdAt: new Date(r.created_at) }));
     },
 
     async markSent(id, sentAt) {

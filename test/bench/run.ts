@@ -69,7 +69,7 @@ log('availability on SQLite: creating the property');
 const sqlite = await startWithDatabase('SQLite');
 let widget: { size: Awaited<ReturnType<typeof widgetSize>>; timing: Awaited<ReturnType<typeof widgetTiming>> } | undefined;
 const baselines: Baseline[] = [];
-let payloadFile = '';
+let payloadFile: string;
 try {
   const ready = await prepareAvailability(sqlite.server, sqlite.adminToken, 'SQLite');
   payloadFile = join(mkdtempSync(join(os.tmpdir(), 'directbook-bench-')), 'availability.json');

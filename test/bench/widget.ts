@@ -85,10 +85,10 @@ export async function widgetTiming(serverUrl: string, runs = 5): Promise<WidgetT
       // A string, not a function: tsx's name-keeping helpers do not exist inside the page.
       const painted = await page.waitForFunction(PRICE_PAINTED, undefined, { polling: 'raf', timeout: 30_000 });
       const ms = (await painted.jsonValue()) as number;
-      const entry = (await page.evaluate(`(() => {
+      const entry = await page.evaluate<{ url: string; duration: number } | null>(`(() => {
         const e = performance.getEntriesByType('resource').find((r) => r.name.includes('/availability'));
         return e ? { url: e.name, duration: e.duration } : null;
-      })()`)) as { url: string; duration: number } | null;
+      })()`);
       if (!entry) throw new Error('the widget made no availability request');
       availabilityUrl = entry.url;
       // The first load warms the server's caches and the JIT, as a live site's would be.

@@ -384,7 +384,8 @@ export class Account {
           code: 'resource_missing',
         });
       }
-      const charge = intent.status === 'succeeded' ? this.find<Charge>('charge', String(intent.latest_charge)) : undefined;
+      const chargeId = typeof intent.latest_charge === 'string' ? intent.latest_charge : (intent.latest_charge?.id ?? '');
+      const charge = intent.status === 'succeeded' ? this.find<Charge>('charge', chargeId) : undefined;
       if (!charge) {
         throw invalidRequest(`This PaymentIntent (${intent.id}) does not have a successful charge to refund.`, {
           param: 'payment_intent',

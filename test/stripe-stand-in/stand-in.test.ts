@@ -139,7 +139,7 @@ describe('the Stripe stand-in', () => {
 
     const saved = await stripe.setupIntents.confirm(setup.id, { payment_method: 'pm_card_visa' });
     expect(saved.status).toBe('succeeded');
-    expect(standIn.get<PaymentMethod>(String(saved.payment_method))?.customer).toBe(customer.id);
+    expect(standIn.get<PaymentMethod>(saved.payment_method as string)?.customer).toBe(customer.id);
     expect(standIn.events('setup_intent.succeeded').at(-1)?.data.object).toMatchObject({ id: setup.id });
   });
 
@@ -155,7 +155,7 @@ describe('the Stripe stand-in', () => {
 
     const refund = await stripe.refunds.create({ payment_intent: intent.id, amount: 1_500 });
     expect(refund).toMatchObject({ object: 'refund', amount: 1_500, status: 'succeeded', payment_intent: intent.id });
-    const charge = await stripe.charges.retrieve(String(intent.latest_charge));
+    const charge = await stripe.charges.retrieve(intent.latest_charge as string);
     expect(charge).toMatchObject({ amount_refunded: 1_500, refunded: false });
     expect(await stripe.refunds.retrieve(refund.id)).toMatchObject({ id: refund.id, amount: 1_500 });
   });

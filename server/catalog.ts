@@ -18,7 +18,7 @@ export interface PropertyCatalog extends OfferCatalog {
   roomTypes: RoomType[];
   rates: CatalogRate[];
   extras: Extra[];
-  isClosed(date: string): boolean;
+  isClosed: (date: string) => boolean;
 }
 
 /** The property's room types, rates (with price overrides for from <= date < to) and extras. */
@@ -32,7 +32,7 @@ export async function loadCatalog(store: Store, property: PropertyRecord, from: 
   const byRate = new Map<string, Map<string, number>>();
   for (const o of overrides) {
     let map = byRate.get(o.rateId);
-    if (!map) byRate.set(o.rateId, (map = new Map()));
+    if (!map) byRate.set(o.rateId, (map = new Map<string, number>()));
     map.set(o.date, o.amount);
   }
   const roomTypeNames = new Map(roomTypes.map((r) => [r.id, r.name]));

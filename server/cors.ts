@@ -3,12 +3,13 @@ import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { notFound } from './errors.ts';
+import type { PropertyRecord } from './store/store.ts';
 
 /** Loads the public route's property (404 when unknown) and applies its CORS policy. */
 export function publicProperty(deps: AppDeps): MiddlewareHandler<AppEnv> {
   const policy = cors({
     origin: (origin, c) => {
-      const allowed: readonly string[] = c.get('property')?.allowedOrigins ?? [];
+      const allowed = (c.get('property') as PropertyRecord | undefined)?.allowedOrigins ?? [];
       return allowed.includes(origin) ? origin : null;
     },
     allowMethods: ['GET', 'POST', 'OPTIONS'],

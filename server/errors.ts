@@ -65,7 +65,7 @@ export function createErrorHandler(logger: Logger) {
     const err = thrown instanceof PaymentsError ? paymentsFailure(thrown) : thrown;
     if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status);
     if (err instanceof HTTPException) {
-      const status = err.status as ContentfulStatusCode;
+      const status = err.status;
       const code = status === 413 ? 'payload_too_large' : status === 400 ? 'malformed_json' : 'http_error';
       return c.json(errorBody(code, err.message || 'Bad request'), status);
     }

@@ -24,7 +24,7 @@ export function startHousekeeping(store: Store, options: { purgeDays: number; lo
       })
       .catch((err) => options.logger.error({ err }, 'housekeeping failed'));
   void tick();
-  const timer = setInterval(tick, options.intervalMs ?? 5 * 60_000);
+  const timer = setInterval(() => void tick(), options.intervalMs ?? 5 * 60_000);
   timer.unref();
   return { stop: () => clearInterval(timer) };
 }

@@ -29,7 +29,7 @@ export interface Occupancy {
 
 export interface OfferContext {
   now: Date;
-  isClosed(date: string): boolean;
+  isClosed: (date: string) => boolean;
   occupancy: Occupancy;
 }
 

@@ -76,7 +76,8 @@ export class DbDatePicker extends DbElement {
     this.#resizeObserver.disconnect();
   }
 
-  /** Puts keyboard focus on the selected (or first bookable) day. */
+  /** Puts keyboard focus on the selected (or first bookable) day, once rendered; callers may await that. */
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- a caller that ignores the promise still gets the focus
   override async focus() {
     await this.updateComplete;
     this.#dayButton(this.focusDate)?.focus();

@@ -6,7 +6,7 @@ import type { DbExtras } from './db-extras.ts';
 describe('db-extras', () => {
   it('shows each extra with its price and how it is counted', async () => {
     const el = await fixture<DbExtras>(html`<db-extras .extras=${property.extras}></db-extras>`);
-    const prices = [...el.shadowRoot!.querySelectorAll('.price')].map((p) => p.textContent!.trim());
+    const prices = [...el.shadowRoot!.querySelectorAll('.price')].map((p) => p.textContent.trim());
     expect(prices).to.deep.equal(['$15.00 per guest per night', '$20.00 per stay']);
   });
 

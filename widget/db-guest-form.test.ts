@@ -14,7 +14,7 @@ const submit = (el: DbGuestForm) => el.shadowRoot!.querySelector<HTMLButtonEleme
 describe('db-guest-form', () => {
   it('labels every field and marks the phone as optional', async () => {
     const el = await fixture<DbGuestForm>(html`<db-guest-form></db-guest-form>`);
-    const labels = [...el.shadowRoot!.querySelectorAll('label')].map((l) => l.textContent!.replace(/\s+/g, ' ').trim());
+    const labels = [...el.shadowRoot!.querySelectorAll('label')].map((l) => l.textContent.replace(/\s+/g, ' ').trim());
     expect(labels).to.deep.equal(['First name', 'Last name', 'Email', 'Phone (optional)']);
     expect(input(el, 'email').autocomplete).to.equal('email');
   });

@@ -60,7 +60,7 @@ describe('db-payment-stripe', () => {
     expect(stripe.mountedIn).to.equal(mount);
     expect(stripe.elementsOptions['clientSecret']).to.equal('pi_1_secret_2');
     expect(stripe.elementsOptions['locale']).to.equal('en');
-    expect(pay().textContent!.trim()).to.equal('Pay $30.00');
+    expect(pay().textContent.trim()).to.equal('Pay $30.00');
   });
 
   it('shows a declined card’s reason and lets the guest try again', async () => {
@@ -101,7 +101,7 @@ describe('db-payment-stripe', () => {
     const fetch = stubFetch(() => ({ body: { booking: { ...pending, status: 'confirmed' } } }));
     try {
       const { el, pay } = await payment('setup');
-      expect(pay().textContent!.trim()).to.equal('Confirm booking');
+      expect(pay().textContent.trim()).to.equal('Confirm booking');
       setTimeout(() => pay().click());
       await nextEvent(el, 'db-paid');
       expect(stripe.confirmed[0]!.kind).to.equal('setup');
@@ -116,7 +116,7 @@ describe('db-payment-stripe', () => {
     try {
       const { el, pay } = await payment();
       pay().click();
-      await waitUntil(() => el.shadowRoot!.querySelector('[role=alert]')!.textContent!.startsWith('We couldn’t reach'));
+      await waitUntil(() => el.shadowRoot!.querySelector('[role=alert]')!.textContent.startsWith('We couldn’t reach'));
       setTimeout(() => pay().click());
       await nextEvent(el, 'db-paid');
       expect(stripe.confirmed).to.have.length(1);

@@ -12,7 +12,7 @@ const twoRates = quote({
   ],
 });
 
-const words = (node: Element) => [...node.children].map((c) => c.textContent!.trim()).join(' ');
+const words = (node: Element) => [...node.children].map((c) => c.textContent.trim()).join(' ');
 const row = (el: DbSummary, selector: string) => words(el.shadowRoot!.querySelector(selector)!);
 
 describe('db-summary', () => {
@@ -32,7 +32,7 @@ describe('db-summary', () => {
 
   it('lists rooms with their guests and extras', async () => {
     const el = await fixture<DbSummary>(html`<db-summary .data=${twoRates}></db-summary>`);
-    const lines = [...el.shadowRoot!.querySelectorAll('.lines li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    const lines = [...el.shadowRoot!.querySelectorAll('.lines li')].map((li) => li.textContent.replace(/\s+/g, ' ').trim());
     expect(lines).to.deep.equal(['Garden Room · Saver2 adults $200.00', 'Parking $20.00', 'Garden Room · Flexible1 adult, 1 child $240.00']);
   });
 

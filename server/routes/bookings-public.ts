@@ -50,7 +50,7 @@ export function publicBookingCreation(deps: AppDeps) {
 /** Loads /public/bookings/:id, applies its property's CORS and checks the clientToken. */
 export function bookingAccess(deps: AppDeps): MiddlewareHandler<BookingEnv> {
   const policy = cors({
-    origin: (origin, c) => ((c.get('property')?.allowedOrigins ?? []).includes(origin) ? origin : null),
+    origin: (origin, c) => (((c.get('property') as PropertyRecord | undefined)?.allowedOrigins ?? []).includes(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'OPTIONS'],
     allowHeaders: ['Content-Type', 'Authorization'],
     maxAge: 600,

@@ -428,7 +428,7 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
         fc.asyncProperty(
           fc.record({ checkIn: date, checkOut: date, adults: count, children: count, locale: fc.constantFrom('en', 'ko', 'id', 'xx', '') }, { requiredKeys: [] }),
           async (query) => {
-            const params = new URLSearchParams(Object.entries(query) as [string, string][]);
+            const params = new URLSearchParams(Object.entries<string>(query));
             const res = await app().request('GET', `${pub(owner.id)}/availability?${params}`);
             expect([200, 400]).toContain(res.status);
             const body = await json(res);

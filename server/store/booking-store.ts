@@ -13,7 +13,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 class SoldOut extends Error {}
 
 export function toBooking(row: Selectable<BookingsTable>): BookingRecord {
-  const quote = JSON.parse(row.quote);
+  const quote = JSON.parse(row.quote) as Pick<BookingRecord, 'nights' | 'rooms' | 'deposits'>;
   return {
     id: row.id,
     reference: row.reference,
@@ -24,7 +24,7 @@ export function toBooking(row: Selectable<BookingsTable>): BookingRecord {
     nights: quote.nights,
     currency: row.currency,
     locale: row.locale as Booking['locale'],
-    guest: JSON.parse(row.guest),
+    guest: JSON.parse(row.guest) as BookingRecord['guest'],
     rooms: quote.rooms,
     deposits: quote.deposits,
     total: Number(row.total),

@@ -19,12 +19,12 @@ function toProperty(row: Selectable<PropertiesTable>): PropertyRecord {
     country: row.country,
     locale: row.locale as PropertyRecord['locale'],
     paymentMode: row.payment_mode as PropertyRecord['paymentMode'],
-    acceptedCardBrands: JSON.parse(row.accepted_card_brands),
-    allowedOrigins: JSON.parse(row.allowed_origins),
+    acceptedCardBrands: JSON.parse(row.accepted_card_brands) as PropertyRecord['acceptedCardBrands'],
+    allowedOrigins: JSON.parse(row.allowed_origins) as string[],
     email: row.email,
     description: row.description,
     keyHash: row.key_hash,
-    closures: JSON.parse(row.closures),
+    closures: JSON.parse(row.closures) as PropertyRecord['closures'],
     createdAt: row.created_at,
   };
 }
@@ -53,7 +53,7 @@ function toRoomType(row: Selectable<RoomTypesTable>): RoomType {
     description: row.description,
     maxGuests: row.max_guests,
     units: row.units,
-    images: JSON.parse(row.images),
+    images: JSON.parse(row.images) as string[],
   };
 }
 
@@ -75,14 +75,14 @@ function toRate(row: Selectable<RatesTable>): RateRecord {
     name: row.name,
     description: row.description,
     nightlyPrice: Number(row.nightly_price),
-    deposit: JSON.parse(row.deposit),
+    deposit: JSON.parse(row.deposit) as Rate['deposit'],
     minNights: row.min_nights,
     maxNights: row.max_nights,
     bookableFrom: row.bookable_from,
     bookableUntil: row.bookable_until,
     maxRoomsPerNight: row.max_rooms_per_night,
     maxRoomsTotal: row.max_rooms_total,
-    arrivalDates: row.arrival_dates === null ? null : JSON.parse(row.arrival_dates),
+    arrivalDates: row.arrival_dates === null ? null : (JSON.parse(row.arrival_dates) as string[]),
     refundable: row.refundable === 1,
     soldTotal: row.sold_total,
   };

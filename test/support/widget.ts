@@ -180,7 +180,7 @@ export function stubFetch(handler: (call: Call) => Reply | Promise<Reply>) {
   window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const call: Call = {
       method: init.method ?? 'GET',
-      url: new URL(String(input)),
+      url: new URL(input instanceof Request ? input.url : String(input)),
       headers: new Headers(init.headers),
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
     };

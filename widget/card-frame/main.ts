@@ -244,8 +244,7 @@ function finish(brand: CardBrand, last4: string) {
   post({ type: 'directbook:card-frame:result', ok: true, brand, last4 });
 }
 
-form.addEventListener('submit', async (event) => {
-  event.preventDefault();
+async function sendCard() {
   if (busy || done) return;
   say('');
   let first: FieldKey | null = null;
@@ -290,6 +289,11 @@ form.addEventListener('submit', async (event) => {
   const body: unknown = await response.json().catch(() => null);
   setBusy(false);
   showServerError(body);
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void sendCard();
 });
 
 window.addEventListener('message', (event) => {

@@ -23,12 +23,12 @@ export interface PropertyCatalog extends OfferCatalog {
 
 /** The property's room types, rates (with price overrides for from <= date < to) and extras. */
 export async function loadCatalog(store: Store, property: PropertyRecord, from: string, to: string): Promise<PropertyCatalog> {
-  const [roomTypes, rates, extras] = await Promise.all([
-    store.listRoomTypes(property.id),
-    store.listRates(property.id),
-    store.listExtras(property.id),
-  ]);
-  const overrides = await store.listPriceOverrides(rates.map((r) => r.id), from, to);
+  const [roomTypes, rates, extras] = await Promise.all([store.listRoomTypes(property.id), store.listRates(property.id), store.listExtras(property.id)]);
+  const overrides = await store.listPriceOverrides(
+    rates.map((r) => r.id),
+    from,
+    to,
+  );
   const byRate = new Map<string, Map<string, number>>();
   for (const o of overrides) {
     let map = byRate.get(o.rateId);
@@ -40,9 +40,7 @@ export async function loadCatalog(store: Store, property: PropertyRecord, from: 
     property,
     currency: property.currency,
     roomTypes,
-    rates: rates
-      .filter((r) => roomTypeNames.has(r.roomTypeId))
-      .map((r) => ({ ...r, overrides: byRate.get(r.id) ?? new Map(), roomTypeName: roomTypeNames.get(r.roomTypeId)! })),
+    rates: rates.filter((r) => roomTypeNames.has(r.roomTypeId)).map((r) => ({ ...r, overrides: byRate.get(r.id) ?? new Map(), roomTypeName: roomTypeNames.get(r.roomTypeId)! })),
     extras,
     isClosed: closedChecker(property.closures, property.country),
   };
@@ -63,8 +61,16 @@ export function stayCatalog(catalog: PropertyCatalog): StayCatalog {
 export async function loadOccupancy(store: Store, catalog: PropertyCatalog, from: string, to: string, now: Date): Promise<Occupancy> {
   await expireDueHolds(store, now);
   const [roomTypeRows, rateRows] = await Promise.all([
-    store.roomTypeSold(catalog.roomTypes.map((r) => r.id), from, to),
-    store.rateSold(catalog.rates.filter((r) => r.maxRoomsPerNight != null).map((r) => r.id), from, to),
+    store.roomTypeSold(
+      catalog.roomTypes.map((r) => r.id),
+      from,
+      to,
+    ),
+    store.rateSold(
+      catalog.rates.filter((r) => r.maxRoomsPerNight != null).map((r) => r.id),
+      from,
+      to,
+    ),
   ]);
   const key = (id: string, date: string) => `${id}|${date}`;
   const roomTypeSold = new Map(roomTypeRows.map((r) => [key(r.id, r.date), r.sold]));

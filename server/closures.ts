@@ -11,9 +11,7 @@ function publicHolidays(country: string, year: number): ReadonlySet<string> {
   let dates = holidayCache.get(key);
   if (!dates) {
     const calendar = new Holidays(country);
-    dates = new Set(
-      (calendar.getHolidays(year) || []).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)),
-    );
+    dates = new Set((calendar.getHolidays(year) || []).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
     holidayCache.set(key, dates);
   }
   return dates;
@@ -28,10 +26,7 @@ export function closedChecker(closures: Closures, country: string | null): (date
   const weekdays = new Set(closures.weekdays);
   const dates = new Set(closures.dates);
   const holidays = closures.publicHolidays && country !== null;
-  return (date) =>
-    weekdays.has(weekdayOf(date)) ||
-    dates.has(date) ||
-    (holidays && publicHolidays(country, Number(date.slice(0, 4))).has(date));
+  return (date) => weekdays.has(weekdayOf(date)) || dates.has(date) || (holidays && publicHolidays(country, Number(date.slice(0, 4))).has(date));
 }
 
 /** Every closed night from `from` up to (not including) `to`. */

@@ -27,8 +27,7 @@ export const notFound = (what = 'Resource') => new ApiError(404, 'not_found', `$
 export const conflict = (code: string, message: string) => new ApiError(409, code, message);
 
 /** A 400 naming one field, for rules that need data the schema does not have. */
-export const invalidField = (path: string, message: string) =>
-  new ApiError(400, 'invalid_input', message, [{ path, message }]);
+export const invalidField = (path: string, message: string) => new ApiError(400, 'invalid_input', message, [{ path, message }]);
 
 export function validationError(issues: readonly v.BaseIssue<unknown>[]): ApiError {
   const details = issues.map((issue) => ({ path: v.getDotPath(issue) ?? '', message: issue.message }));

@@ -57,8 +57,7 @@ export function propertyIdOfKey(key: string): string | undefined {
 }
 
 /** A booking's client token: derived, not stored, so an idempotent replay returns the same one. */
-export const clientTokenFor = (secret: string, bookingId: string) =>
-  createHmac('sha256', secret).update(`booking:${bookingId}`).digest('base64url');
+export const clientTokenFor = (secret: string, bookingId: string) => createHmac('sha256', secret).update(`booking:${bookingId}`).digest('base64url');
 
 export function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(sha256(a), 'hex');

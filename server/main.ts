@@ -60,9 +60,10 @@ async function main() {
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     },
     vault: createCardVault(loadOrCreateVaultKey({ configuredKey: config.CARD_VAULT_KEY, dataDir: config.DATA_DIR, logger })),
-    payments: config.STRIPE_SECRET_KEY && config.STRIPE_WEBHOOK_SECRET
-      ? createStripePayments({ secretKey: config.STRIPE_SECRET_KEY, webhookSecret: config.STRIPE_WEBHOOK_SECRET, apiBase: config.STRIPE_API_BASE })
-      : undefined,
+    payments:
+      config.STRIPE_SECRET_KEY && config.STRIPE_WEBHOOK_SECRET
+        ? createStripePayments({ secretKey: config.STRIPE_SECRET_KEY, webhookSecret: config.STRIPE_WEBHOOK_SECRET, apiBase: config.STRIPE_API_BASE })
+        : undefined,
     mailer,
   });
   const delivery = startMailDelivery(mailer, { logger });

@@ -30,11 +30,53 @@ export async function seedDemo(store: Store, now: Date, allowedOrigins: string[]
   await roomType('rt_demo_family', 'Family Loft', 'Two bedrooms under the roof, sleeps five. 48 m².', 5, 2);
 
   const base = { ...RATE_WITHOUT_LIMITS, propertyId: DEMO_PROPERTY_ID };
-  await store.createRate({ ...base, id: 'rate_demo_flex', roomTypeId: 'rt_demo_double', name: 'Flexible', description: 'Free cancellation until 24 h before arrival.', nightlyPrice: 14_900, deposit: { type: 'none' } });
-  await store.createRate({ ...base, id: 'rate_demo_saver', roomTypeId: 'rt_demo_double', name: 'Advance saver', description: 'Best price, paid in full today.', nightlyPrice: 12_900, deposit: { type: 'full' }, refundable: false });
-  await store.createRate({ ...base, id: 'rate_demo_suite', roomTypeId: 'rt_demo_suite', name: 'Suite stay', description: 'Breakfast for two included.', nightlyPrice: 26_900, deposit: { type: 'first_night' } });
-  await store.createRate({ ...base, id: 'rate_demo_suite_deal', roomTypeId: 'rt_demo_suite', name: 'Suite, two nights or more', description: 'Late checkout at 2 pm.', nightlyPrice: 23_900, deposit: { type: 'percentage', percent: 30 }, minNights: 2 });
-  await store.createRate({ ...base, id: 'rate_demo_family', roomTypeId: 'rt_demo_family', name: 'Family', description: 'Kids under 12 eat free.', nightlyPrice: 31_900, deposit: { type: 'fixed', amount: 5_000 } });
+  await store.createRate({
+    ...base,
+    id: 'rate_demo_flex',
+    roomTypeId: 'rt_demo_double',
+    name: 'Flexible',
+    description: 'Free cancellation until 24 h before arrival.',
+    nightlyPrice: 14_900,
+    deposit: { type: 'none' },
+  });
+  await store.createRate({
+    ...base,
+    id: 'rate_demo_saver',
+    roomTypeId: 'rt_demo_double',
+    name: 'Advance saver',
+    description: 'Best price, paid in full today.',
+    nightlyPrice: 12_900,
+    deposit: { type: 'full' },
+    refundable: false,
+  });
+  await store.createRate({
+    ...base,
+    id: 'rate_demo_suite',
+    roomTypeId: 'rt_demo_suite',
+    name: 'Suite stay',
+    description: 'Breakfast for two included.',
+    nightlyPrice: 26_900,
+    deposit: { type: 'first_night' },
+  });
+  await store.createRate({
+    ...base,
+    id: 'rate_demo_suite_deal',
+    roomTypeId: 'rt_demo_suite',
+    name: 'Suite, two nights or more',
+    description: 'Late checkout at 2 pm.',
+    nightlyPrice: 23_900,
+    deposit: { type: 'percentage', percent: 30 },
+    minNights: 2,
+  });
+  await store.createRate({
+    ...base,
+    id: 'rate_demo_family',
+    roomTypeId: 'rt_demo_family',
+    name: 'Family',
+    description: 'Kids under 12 eat free.',
+    nightlyPrice: 31_900,
+    deposit: { type: 'fixed', amount: 5_000 },
+  });
 
   const extra = (id: string, name: string, price: number, per: 'stay' | 'night' | 'guest' | 'guest_night') =>
     store.createExtra({ id, propertyId: DEMO_PROPERTY_ID, name, description: null, price, per });

@@ -41,10 +41,7 @@ const storableText = v.rawCheck<unknown>(({ dataset, addIssue }) => {
 });
 
 // valibot's object() accepts arrays; a `[]` must never pass for an empty change (it would clear closures).
-const jsonObject = v.check<unknown, string>(
-  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-  'The body must be a JSON object',
-);
+const jsonObject = v.check<unknown, string>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'The body must be a JSON object');
 
 /** Every refusal goes through app.onError, so it has the same `{error: {code, message, details}}` as the rest. */
 function throwInvalid<S extends v.GenericSchema>(result: v.SafeParseResult<S>): void {
@@ -52,11 +49,9 @@ function throwInvalid<S extends v.GenericSchema>(result: v.SafeParseResult<S>): 
 }
 
 /** Validates the JSON body with a valibot schema; the handler reads it with `c.req.valid('json')`. */
-export const jsonBody = <S extends v.GenericSchema>(schema: S) =>
-  vValidator('json', v.pipe(v.unknown(), jsonObject, storableText, schema), throwInvalid);
+export const jsonBody = <S extends v.GenericSchema>(schema: S) => vValidator('json', v.pipe(v.unknown(), jsonObject, storableText, schema), throwInvalid);
 
-export const query = <S extends v.GenericSchema>(schema: S) =>
-  vValidator('query', v.pipe(v.unknown(), storableText, schema), throwInvalid);
+export const query = <S extends v.GenericSchema>(schema: S) => vValidator('query', v.pipe(v.unknown(), storableText, schema), throwInvalid);
 
 /** No id contains U+0000: such a path names nothing (and would make PostgreSQL fail). */
 export const rejectNulInPath: MiddlewareHandler = async function rejectNulInPath(c, next) {

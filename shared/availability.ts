@@ -48,13 +48,7 @@ export function unitsLeft(rate: PricedRate, roomType: RoomType, nights: readonly
 }
 
 /** Why the rate cannot be sold for this stay, or undefined when it can. */
-export function unavailableReason(
-  rate: PricedRate,
-  roomType: RoomType,
-  stay: StayRequest,
-  nights: readonly string[],
-  ctx: OfferContext,
-): UnavailableReason | undefined {
+export function unavailableReason(rate: PricedRate, roomType: RoomType, stay: StayRequest, nights: readonly string[], ctx: OfferContext): UnavailableReason | undefined {
   if (stay.adults + stay.children > roomType.maxGuests) return 'too_many_guests';
   const now = ctx.now.getTime();
   if (rate.bookableFrom && now < Date.parse(rate.bookableFrom)) return 'not_bookable_now';
@@ -123,11 +117,7 @@ export function anyOffered(catalog: OfferCatalog, stay: StayRequest, ctx: OfferC
  * SPEC 2.5: the nearest later stay of the same length that would be offered, within 60 days.
  * `ctx.occupancy` must cover the searched window.
  */
-export function nextAvailableStay(
-  catalog: OfferCatalog,
-  stay: StayRequest,
-  ctx: OfferContext,
-): { checkIn: string; checkOut: string } | undefined {
+export function nextAvailableStay(catalog: OfferCatalog, stay: StayRequest, ctx: OfferContext): { checkIn: string; checkOut: string } | undefined {
   const length = daysBetween(stay.checkIn, stay.checkOut);
   for (let shift = 1; shift <= NEXT_AVAILABLE_SEARCH_DAYS; shift++) {
     const checkIn = addDays(stay.checkIn, shift);

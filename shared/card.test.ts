@@ -1,17 +1,7 @@
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import {
-  BRAND_RULES,
-  CardSubmissionSchema,
-  brandAccepted,
-  detectBrand,
-  isExpired,
-  luhnValid,
-  normalizeCardNumber,
-  sensitiveAuthDataIssue,
-  validateCardSubmission,
-} from './card.ts';
+import { BRAND_RULES, CardSubmissionSchema, brandAccepted, detectBrand, isExpired, luhnValid, normalizeCardNumber, sensitiveAuthDataIssue, validateCardSubmission } from './card.ts';
 import { CARD_BRANDS } from './schemas/property.ts';
 
 /** The digit that makes `body + digit` pass the mod-10 check. */
@@ -26,8 +16,7 @@ function checkDigit(body: string): string {
   return String((10 - (sum % 10)) % 10);
 }
 
-const digitString = (min: number, max: number) =>
-  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: min, maxLength: max }).map((ds) => ds.join(''));
+const digitString = (min: number, max: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: min, maxLength: max }).map((ds) => ds.join(''));
 
 // Published test numbers (Stripe, PayPal) for every brand we know.
 const TEST_CARDS = {
@@ -56,17 +45,12 @@ describe('luhnValid', () => {
 
   it('rejects a valid number with any one digit changed', () => {
     fc.assert(
-      fc.property(
-        digitString(1, 18),
-        fc.nat(),
-        fc.integer({ min: 1, max: 9 }),
-        (body, at, delta) => {
-          const number = body + checkDigit(body);
-          const i = at % number.length;
-          const changed = number.slice(0, i) + ((Number(number[i]) + delta) % 10) + number.slice(i + 1);
-          return !luhnValid(changed);
-        },
-      ),
+      fc.property(digitString(1, 18), fc.nat(), fc.integer({ min: 1, max: 9 }), (body, at, delta) => {
+        const number = body + checkDigit(body);
+        const i = at % number.length;
+        const changed = number.slice(0, i) + ((Number(number[i]) + delta) % 10) + number.slice(i + 1);
+        return !luhnValid(changed);
+      }),
     );
   });
 
@@ -221,12 +205,9 @@ describe('CardSubmissionSchema', () => {
 });
 
 describe('sensitiveAuthDataIssue', () => {
-  it.each(['cvc', 'cvv', 'cvc2', 'cid', 'securityCode', 'security_code', 'CVV2'])(
-    'refuses a body carrying %s with an issue at cvc',
-    (key) => {
-      expect(sensitiveAuthDataIssue({ ...goodCard, [key]: '123' })).toMatchObject({ path: 'cvc' });
-    },
-  );
+  it.each(['cvc', 'cvv', 'cvc2', 'cid', 'securityCode', 'security_code', 'CVV2'])('refuses a body carrying %s with an issue at cvc', (key) => {
+    expect(sensitiveAuthDataIssue({ ...goodCard, [key]: '123' })).toMatchObject({ path: 'cvc' });
+  });
 
   it('lets a body without a security code through', () => {
     expect(sensitiveAuthDataIssue(goodCard)).toBeNull();

@@ -19,17 +19,40 @@ export interface BrandRule {
 // as Stripe treats it: the 622126–622925 Discover co-brand is a UnionPay card to the guest.
 export const BRAND_RULES: readonly BrandRule[] = [
   { brand: 'visa', ranges: [['4', '4']], lengths: [13, 16, 19] },
-  { brand: 'mastercard', ranges: [['51', '55'], ['2221', '2720']], lengths: [16] },
-  { brand: 'amex', ranges: [['34', '34'], ['37', '37']], lengths: [15] },
+  {
+    brand: 'mastercard',
+    ranges: [
+      ['51', '55'],
+      ['2221', '2720'],
+    ],
+    lengths: [16],
+  },
+  {
+    brand: 'amex',
+    ranges: [
+      ['34', '34'],
+      ['37', '37'],
+    ],
+    lengths: [15],
+  },
   {
     brand: 'discover',
-    ranges: [['6011', '6011'], ['644', '649'], ['65', '65']],
+    ranges: [
+      ['6011', '6011'],
+      ['644', '649'],
+      ['65', '65'],
+    ],
     lengths: [16, 17, 18, 19],
   },
   { brand: 'jcb', ranges: [['3528', '3589']], lengths: [16, 17, 18, 19] },
   {
     brand: 'diners',
-    ranges: [['300', '305'], ['3095', '3095'], ['36', '36'], ['38', '39']],
+    ranges: [
+      ['300', '305'],
+      ['3095', '3095'],
+      ['36', '36'],
+      ['38', '39'],
+    ],
     lengths: [14, 15, 16, 17, 18, 19],
   },
   { brand: 'unionpay', ranges: [['62', '62']], lengths: [16, 17, 18, 19] },
@@ -134,12 +157,7 @@ export const CardSubmissionSchema = v.object({
     v.minValue(1000, 'Expected a 4-digit expiry year such as 2030'),
     v.maxValue(9999, 'Expected a 4-digit expiry year such as 2030'),
   ),
-  holderName: v.pipe(
-    v.string('Enter the name on the card'),
-    v.trim(),
-    v.minLength(1, 'Enter the name on the card'),
-    v.maxLength(100, 'The name on the card is at most 100 characters'),
-  ),
+  holderName: v.pipe(v.string('Enter the name on the card'), v.trim(), v.minLength(1, 'Enter the name on the card'), v.maxLength(100, 'The name on the card is at most 100 characters')),
 });
 export type CardSubmissionInput = v.InferInput<typeof CardSubmissionSchema>;
 export type CardSubmission = v.InferOutput<typeof CardSubmissionSchema>;
@@ -148,15 +166,12 @@ export type CardSubmission = v.InferOutput<typeof CardSubmissionSchema>;
 // Spellings compared lower-case without separators, so `security_code` and `CVV2` count too.
 const SENSITIVE_AUTH_KEYS = new Set(['cvc', 'cvc2', 'cvv', 'cvv2', 'cid', 'csc', 'securitycode']);
 
-export const CVC_REFUSED_MESSAGE =
-  'Do not send the card security code (CVC): it is never accepted or stored (PCI DSS 3.3.1)';
+export const CVC_REFUSED_MESSAGE = 'Do not send the card security code (CVC): it is never accepted or stored (PCI DSS 3.3.1)';
 
 /** A 400 issue at `cvc` when a request body carries a card security code under any usual name. */
 export function sensitiveAuthDataIssue(body: unknown): CardIssue | null {
   if (typeof body !== 'object' || body === null) return null;
-  const carriesCode = Object.keys(body).some((key) =>
-    SENSITIVE_AUTH_KEYS.has(key.toLowerCase().replace(/[\s_-]/g, '')),
-  );
+  const carriesCode = Object.keys(body).some((key) => SENSITIVE_AUTH_KEYS.has(key.toLowerCase().replace(/[\s_-]/g, '')));
   return carriesCode ? { path: 'cvc', message: CVC_REFUSED_MESSAGE } : null;
 }
 
@@ -171,18 +186,13 @@ export interface CardSummary {
   expYear: number;
 }
 
-export type CardCheck =
-  | { success: true; card: CardSubmission; summary: CardSummary }
-  | { success: false; issues: CardIssue[] };
+export type CardCheck = { success: true; card: CardSubmission; summary: CardSummary } | { success: false; issues: CardIssue[] };
 
 /**
  * Everything the card endpoint checks, in one place (SPEC 2.8): no CVC, the schema,
  * not expired, and a brand the property accepts.
  */
-export function validateCardSubmission(
-  body: unknown,
-  options: { acceptedBrands: readonly CardBrand[]; now: Date },
-): CardCheck {
+export function validateCardSubmission(body: unknown, options: { acceptedBrands: readonly CardBrand[]; now: Date }): CardCheck {
   const refused = sensitiveAuthDataIssue(body);
   if (refused) return { success: false, issues: [refused] };
 

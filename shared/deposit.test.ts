@@ -118,11 +118,17 @@ describe('SPEC 2.4 deposit amounts for random stays', () => {
   const runs = { numRuns: 1_000 };
 
   test('book now, pay later asks for nothing, whatever the rooms cost', () => {
-    fc.assert(fc.property(roomsArb, (rooms) => depositFor({ type: 'none' }, rooms) === 0), runs);
+    fc.assert(
+      fc.property(roomsArb, (rooms) => depositFor({ type: 'none' }, rooms) === 0),
+      runs,
+    );
   });
 
   test('pay today takes every room’s total and its extras', () => {
-    fc.assert(fc.property(roomsArb, (rooms) => depositFor({ type: 'full' }, rooms) === bookingTotal(rooms)), runs);
+    fc.assert(
+      fc.property(roomsArb, (rooms) => depositFor({ type: 'full' }, rooms) === bookingTotal(rooms)),
+      runs,
+    );
   });
 
   test('a one-night deposit adds up each room’s own first night, and nothing else', () => {

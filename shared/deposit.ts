@@ -38,12 +38,7 @@ function percentFormat(locale: string): Intl.NumberFormat {
 }
 
 /** The guest-facing message; `amount` is the deposit after the cap. */
-export function depositMessage(
-  policy: DepositPolicy,
-  amount: number,
-  currency: string,
-  locale: Locale,
-): string {
+export function depositMessage(policy: DepositPolicy, amount: number, currency: string, locale: Locale): string {
   const messages = depositMessages[locale];
   switch (policy.type) {
     case 'none':

@@ -27,10 +27,6 @@ export function fromAcceptLanguage(header: string | undefined | null): Locale | 
   return undefined;
 }
 
-export function pickLocale(
-  requested: string | undefined,
-  acceptLanguage: string | undefined,
-  propertyLocale: string | undefined,
-): Locale {
+export function pickLocale(requested: string | undefined, acceptLanguage: string | undefined, propertyLocale: string | undefined): Locale {
   return asLocale(requested) ?? fromAcceptLanguage(acceptLanguage) ?? asLocale(propertyLocale) ?? 'en';
 }

@@ -35,10 +35,26 @@ describe('SPEC 2.3 stay pricing', () => {
 
   test('extras are priced per stay, night, guest and guest-night with their quantity', () => {
     const extras = [extra('transfer', 5_000, 'stay'), extra('parking', 1_000, 'night'), extra('towel', 300, 'guest'), extra('breakfast', 1_500, 'guest_night')];
-    const q = quoteStay(catalog('USD', [rate('a', 10_000, { type: 'none' })], extras), {
-      ...stay,
-      rooms: [{ rateId: 'a', adults: 2, children: 1, extras: [{ extraId: 'transfer', quantity: 2 }, { extraId: 'parking', quantity: 1 }, { extraId: 'towel', quantity: 1 }, { extraId: 'breakfast', quantity: 1 }] }],
-    }, 'en');
+    const q = quoteStay(
+      catalog('USD', [rate('a', 10_000, { type: 'none' })], extras),
+      {
+        ...stay,
+        rooms: [
+          {
+            rateId: 'a',
+            adults: 2,
+            children: 1,
+            extras: [
+              { extraId: 'transfer', quantity: 2 },
+              { extraId: 'parking', quantity: 1 },
+              { extraId: 'towel', quantity: 1 },
+              { extraId: 'breakfast', quantity: 1 },
+            ],
+          },
+        ],
+      },
+      'en',
+    );
     expect(q.rooms[0]!.extras.map((x) => x.total)).toEqual([10_000, 3_000, 900, 13_500]);
     expect(q.rooms[0]!.extrasTotal).toBe(27_400);
     expect(q.total).toBe(57_400);
@@ -47,19 +63,28 @@ describe('SPEC 2.3 stay pricing', () => {
   test('mixed rates: each rate’s deposit is computed on its own rooms and added up', () => {
     const c = catalog(
       'USD',
-      [rate('full', 10_000, { type: 'full' }), rate('fixed', 20_000, { type: 'fixed', amount: 5_000 }), rate('pct', 8_000, { type: 'percentage', percent: 12.5 }), rate('first', 9_000, { type: 'first_night' }, { '2026-12-10': 9_999 })],
+      [
+        rate('full', 10_000, { type: 'full' }),
+        rate('fixed', 20_000, { type: 'fixed', amount: 5_000 }),
+        rate('pct', 8_000, { type: 'percentage', percent: 12.5 }),
+        rate('first', 9_000, { type: 'first_night' }, { '2026-12-10': 9_999 }),
+      ],
       [extra('breakfast', 1_500, 'guest_night')],
     );
-    const q = quoteStay(c, {
-      ...stay,
-      rooms: [
-        { rateId: 'full', adults: 1, extras: [{ extraId: 'breakfast', quantity: 1 }] },
-        { rateId: 'fixed', adults: 2 },
-        { rateId: 'fixed', adults: 2 },
-        { rateId: 'pct', adults: 2, extras: [{ extraId: 'breakfast', quantity: 1 }] },
-        { rateId: 'first', adults: 2 },
-      ],
-    }, 'en');
+    const q = quoteStay(
+      c,
+      {
+        ...stay,
+        rooms: [
+          { rateId: 'full', adults: 1, extras: [{ extraId: 'breakfast', quantity: 1 }] },
+          { rateId: 'fixed', adults: 2 },
+          { rateId: 'fixed', adults: 2 },
+          { rateId: 'pct', adults: 2, extras: [{ extraId: 'breakfast', quantity: 1 }] },
+          { rateId: 'first', adults: 2 },
+        ],
+      },
+      'en',
+    );
     const byRate = Object.fromEntries(q.deposits.map((d) => [d.rateId, d.amount]));
     expect(byRate).toEqual({ full: 30_000 + 4_500, fixed: 5_000, pct: 3_000, first: 9_999 });
     expect(q.depositDue).toBe(34_500 + 5_000 + 3_000 + 9_999);

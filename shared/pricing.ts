@@ -5,7 +5,7 @@ import type { Locale } from './locale.ts';
 import { sum } from './money.ts';
 import type { Extra } from './schemas/extra.ts';
 import type { Rate } from './schemas/rate.ts';
-import type { Nightly, } from './schemas/common.ts';
+import type { Nightly } from './schemas/common.ts';
 import type { Quote, QuotedRoom, RateDeposit, RoomRequestInput } from './schemas/stay.ts';
 
 /** A rate with its per-date overrides (date → amount). */
@@ -31,17 +31,16 @@ export interface StayCatalog {
 }
 
 export class UnknownItemError extends Error {
-  constructor(readonly path: string, message: string) {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
     super(message);
   }
 }
 
 /** Prices a multi-room stay with extras and the deposit per rate. */
-export function quoteStay(
-  catalog: StayCatalog,
-  stay: { checkIn: string; checkOut: string; rooms: readonly RoomRequestInput[] },
-  locale: Locale,
-): Quote {
+export function quoteStay(catalog: StayCatalog, stay: { checkIn: string; checkOut: string; rooms: readonly RoomRequestInput[] }, locale: Locale): Quote {
   const nights = nightsOf(stay.checkIn, stay.checkOut);
   const rooms: QuotedRoom[] = stay.rooms.map((request, index) => {
     const rate = catalog.rates.get(request.rateId);

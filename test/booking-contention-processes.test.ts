@@ -40,9 +40,15 @@ describe.runIf(databaseUrl)('two server processes sharing one PostgreSQL', () =>
     ).json();
     const owner = { ...json, authorization: `Bearer ${created.secretKey}` };
     const pid = created.property.id;
-    const rt = await (await fetch(`${b.url}/api/v1/properties/${pid}/room-types`, { method: 'POST', headers: owner, body: JSON.stringify({ name: 'Double', maxGuests: 2, units: 10 }) })).json();
+    const rt = await (
+      await fetch(`${b.url}/api/v1/properties/${pid}/room-types`, { method: 'POST', headers: owner, body: JSON.stringify({ name: 'Double', maxGuests: 2, units: 10 }) })
+    ).json();
     const rate = await (
-      await fetch(`${a.url}/api/v1/properties/${pid}/rates`, { method: 'POST', headers: owner, body: JSON.stringify({ roomTypeId: rt.roomType.id, name: 'Flex', nightlyPrice: 9_900, deposit: { type: 'none' } }) })
+      await fetch(`${a.url}/api/v1/properties/${pid}/rates`, {
+        method: 'POST',
+        headers: owner,
+        body: JSON.stringify({ roomTypeId: rt.roomType.id, name: 'Flex', nightlyPrice: 9_900, deposit: { type: 'none' } }),
+      })
     ).json();
     const body = JSON.stringify({
       checkIn: '2027-01-10',
@@ -53,9 +59,7 @@ describe.runIf(databaseUrl)('two server processes sharing one PostgreSQL', () =>
 
     const started = performance.now();
     const statuses = await Promise.all(
-      Array.from({ length: 500 }, (_, i) =>
-        fetch(`${(i % 2 ? a : b).url}/api/v1/public/properties/${pid}/bookings`, { method: 'POST', headers: json, body }).then((r) => r.status),
-      ),
+      Array.from({ length: 500 }, (_, i) => fetch(`${(i % 2 ? a : b).url}/api/v1/public/properties/${pid}/bookings`, { method: 'POST', headers: json, body }).then((r) => r.status)),
     );
     const ms = performance.now() - started;
     expect(statuses.filter((s) => s === 201)).toHaveLength(10);

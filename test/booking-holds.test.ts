@@ -2,10 +2,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
-const backends: [string, string | undefined][] = [
-  ['SQLite', undefined],
-  ...(process.env.DATABASE_URL ? [['PostgreSQL', process.env.DATABASE_URL] as [string, string]] : []),
-];
+const backends: [string, string | undefined][] = [['SQLite', undefined], ...(process.env.DATABASE_URL ? [['PostgreSQL', process.env.DATABASE_URL] as [string, string]] : [])];
 
 const stay = { checkIn: '2026-12-10', checkOut: '2026-12-12' };
 const guest = { firstName: 'Min', lastName: 'Kim', email: 'min@example.com' };
@@ -14,7 +11,10 @@ async function hotel(t: TestApp, units: number) {
   const p = await t.createProperty();
   const rt = await (await t.request('POST', `/api/v1/properties/${p.id}/room-types`, { key: p.key, body: { name: 'Double', maxGuests: 2, units } })).json();
   const rate = await (
-    await t.request('POST', `/api/v1/properties/${p.id}/rates`, { key: p.key, body: { roomTypeId: rt.roomType.id, name: 'Flex', nightlyPrice: 10_000, deposit: { type: 'percentage', percent: 30 } } })
+    await t.request('POST', `/api/v1/properties/${p.id}/rates`, {
+      key: p.key,
+      body: { roomTypeId: rt.roomType.id, name: 'Flex', nightlyPrice: 10_000, deposit: { type: 'percentage', percent: 30 } },
+    })
   ).json();
   return { ...p, roomTypeId: rt.roomType.id as string, rateId: rate.rate.id as string };
 }

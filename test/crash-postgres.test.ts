@@ -68,7 +68,12 @@ describe.runIf(databaseUrl)('two server processes on one PostgreSQL, one killed 
     const rates: { rateId: string; roomTypeId: string; units: number }[] = [];
     for (const rt of ROOM_TYPES) {
       const roomType = await call(b.url, 'POST', `/api/v1/properties/${pid}/room-types`, key, { ...rt, maxGuests: 2 });
-      const rate = await call(a.url, 'POST', `/api/v1/properties/${pid}/rates`, key, { roomTypeId: roomType.body.roomType.id, name: `${rt.name} flex`, nightlyPrice: 9_900, deposit: { type: 'none' } });
+      const rate = await call(a.url, 'POST', `/api/v1/properties/${pid}/rates`, key, {
+        roomTypeId: roomType.body.roomType.id,
+        name: `${rt.name} flex`,
+        nightlyPrice: 9_900,
+        deposit: { type: 'none' },
+      });
       rates.push({ rateId: rate.body.rate.id, roomTypeId: roomType.body.roomType.id, units: rt.units });
     }
 
@@ -142,7 +147,12 @@ describe.runIf(databaseUrl)('two server processes on one PostgreSQL, one killed 
     const live = `select n.room_type_id, n.date, sum(n.rooms)::int as rooms from booking_nights n join bookings b on b.id = n.booking_id
                   where b.status in ('pending', 'confirmed') group by n.room_type_id, n.date`;
     const inventoryOf = async () =>
-      new Map(((await client.query('select room_type_id, date, sold from inventory')).rows as { room_type_id: string; date: string; sold: number }[]).map((r) => [`${r.room_type_id}|${r.date}`, r.sold]));
+      new Map(
+        ((await client.query('select room_type_id, date, sold from inventory')).rows as { room_type_id: string; date: string; sold: number }[]).map((r) => [
+          `${r.room_type_id}|${r.date}`,
+          r.sold,
+        ]),
+      );
     const inventory = await inventoryOf();
     const nights = (await client.query(live)).rows as { room_type_id: string; date: string; rooms: number }[];
     expect(nights.length).toBeGreaterThan(0);
@@ -175,6 +185,8 @@ describe.runIf(databaseUrl)('two server processes on one PostgreSQL, one killed 
       const taken = Math.max(0, ...NIGHTS.slice(0, 4).map((d) => confirmedNights.get(`${offer.id}|${d}`) ?? 0));
       expect(offer.rates[0].unitsLeft).toBe(units - taken);
     }
-    console.log(`crash PostgreSQL: ${acknowledged.size} acknowledged (${[...acknowledged.values()].filter((x) => x.confirmed).length} confirmed), ${crashed} lost in flight; ${pending.length} holds released on expiry`);
+    console.log(
+      `crash PostgreSQL: ${acknowledged.size} acknowledged (${[...acknowledged.values()].filter((x) => x.confirmed).length} confirmed), ${crashed} lost in flight; ${pending.length} holds released on expiry`,
+    );
   }, 120_000);
 });

@@ -9,10 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { ROUTES } from '../server/routes/docs.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
-const backends: [string, string | undefined][] = [
-  ['SQLite', undefined],
-  ...(process.env.DATABASE_URL ? [['PostgreSQL', process.env.DATABASE_URL] as [string, string]] : []),
-];
+const backends: [string, string | undefined][] = [['SQLite', undefined], ...(process.env.DATABASE_URL ? [['PostgreSQL', process.env.DATABASE_URL] as [string, string]] : [])];
 
 const stay = { checkIn: '2026-12-10', checkOut: '2026-12-12' };
 const guest = { firstName: 'Min', lastName: 'Kim', email: 'min@example.com', phone: '+82 10 1234 5678' };
@@ -89,16 +86,20 @@ async function setUp(t: TestApp): Promise<Fixture> {
   const other = await t.createProperty({ name: 'Other Inn' });
   const rt = await json(await t.request('POST', `/api/v1/properties/${p.id}/room-types`, { key: p.key, body: { name: 'Double', maxGuests: 2, units: 200 } }));
   const rate = await json(
-    await t.request('POST', `/api/v1/properties/${p.id}/rates`, { key: p.key, body: { roomTypeId: rt.roomType.id, name: 'Flex', nightlyPrice: 10_000, deposit: { type: 'percentage', percent: 30 } } }),
+    await t.request('POST', `/api/v1/properties/${p.id}/rates`, {
+      key: p.key,
+      body: { roomTypeId: rt.roomType.id, name: 'Flex', nightlyPrice: 10_000, deposit: { type: 'percentage', percent: 30 } },
+    }),
   );
   const extra = await json(await t.request('POST', `/api/v1/properties/${p.id}/extras`, { key: p.key, body: { name: 'Breakfast', price: 1_500, per: 'guest_night' } }));
   const otherRt = await json(await t.request('POST', `/api/v1/properties/${other.id}/room-types`, { key: other.key, body: { name: 'Single', maxGuests: 1, units: 2 } }));
   await json(
-    await t.request('POST', `/api/v1/properties/${other.id}/rates`, { key: other.key, body: { roomTypeId: otherRt.roomType.id, name: 'Other', nightlyPrice: 5_000, deposit: { type: 'none' } } }),
+    await t.request('POST', `/api/v1/properties/${other.id}/rates`, {
+      key: other.key,
+      body: { roomTypeId: otherRt.roomType.id, name: 'Other', nightlyPrice: 5_000, deposit: { type: 'none' } },
+    }),
   );
-  const booked = await json(
-    await t.request('POST', `/api/v1/public/properties/${p.id}/bookings`, { body: { ...stay, rooms: [{ rateId: rate.rate.id, adults: 2 }], guest } }),
-  );
+  const booked = await json(await t.request('POST', `/api/v1/public/properties/${p.id}/bookings`, { body: { ...stay, rooms: [{ rateId: rate.rate.id, adults: 2 }], guest } }));
   return {
     pid: p.id,
     key: p.key,
@@ -222,7 +223,10 @@ describe.each(backends)('hostile input on %s', (_name, databaseUrl) => {
         fc.constantFrom('{', '{"a":', 'null', '[]', '""', '\u0000', '{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"x":1}}}', '[1e400]', '{"a":1,"a":2}'),
         ...(base
           ? [
-              { weight: 5, arbitrary: fc.record({ path: fc.constantFrom(...leaves(base)), value: hostileValue, remove: fc.boolean() }).map((m) => toJson(setAt(base, m.path, m.value, m.remove))) },
+              {
+                weight: 5,
+                arbitrary: fc.record({ path: fc.constantFrom(...leaves(base)), value: hostileValue, remove: fc.boolean() }).map((m) => toJson(setAt(base, m.path, m.value, m.remove))),
+              },
               fc.constant(toJson(base)),
             ]
           : []),
@@ -234,7 +238,15 @@ describe.each(backends)('hostile input on %s', (_name, databaseUrl) => {
       );
       const headerArb = fc.record(
         {
-          'content-type': fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'application/merge-patch+json', '', 'application/json; charset=utf-16'),
+          'content-type': fc.constantFrom(
+            'application/json',
+            'application/json; charset=utf-8',
+            'text/plain',
+            'application/x-www-form-urlencoded',
+            'application/merge-patch+json',
+            '',
+            'application/json; charset=utf-16',
+          ),
           'accept-language': fc.oneof(fc.constantFrom('ko', 'id-ID,id;q=0.9', 'xx', '*', "'; drop table", 'en-US;q=abc'), fc.string({ maxLength: 20 })),
           'idempotency-key': fc.oneof(fc.constantFrom('k1', 'x'.repeat(300), 'a b', '\u00e9'), fc.string({ maxLength: 20 })),
           origin: fc.constantFrom('https://evil.example', 'null', 'http://localhost'),
@@ -250,10 +262,18 @@ describe.each(backends)('hostile input on %s', (_name, databaseUrl) => {
           const idText = id === 'VALID' ? idFor() : id === 'OTHER' ? f.otherPid : id;
           const path = route.path.replace('{pid}', segment(pid)).replace('{id}', segment(idText));
           const search = new URLSearchParams(query).toString();
-          const named: Record<string, string | undefined> = { OWNER: `Bearer ${f.key}`, OTHER: `Bearer ${f.otherKey}`, ADMIN: `Bearer ${t.adminToken}`, CLIENT: `Bearer ${f.clientToken}`, NONE: undefined };
+          const named: Record<string, string | undefined> = {
+            OWNER: `Bearer ${f.key}`,
+            OTHER: `Bearer ${f.otherKey}`,
+            ADMIN: `Bearer ${t.adminToken}`,
+            CLIENT: `Bearer ${f.clientToken}`,
+            NONE: undefined,
+          };
           const authorization = auth in named ? named[auth] : auth;
           // undici refuses header values with control characters: those never reach a server anyway.
-          const sendable = Object.fromEntries(Object.entries({ ...headers, ...(authorization ? { authorization } : {}) }).filter(([, v]) => !/[\u0000-\u001f\u007f]/.test(v) && /^[\u0000-\u00ff]*$/.test(v)));
+          const sendable = Object.fromEntries(
+            Object.entries({ ...headers, ...(authorization ? { authorization } : {}) }).filter(([, v]) => !/[\u0000-\u001f\u007f]/.test(v) && /^[\u0000-\u00ff]*$/.test(v)),
+          );
           const res = await t.app.request(`${path}${search ? `?${search}` : ''}`, {
             method: route.method.toUpperCase(),
             headers: sendable,
@@ -276,9 +296,7 @@ describe.each(backends)('hostile input on %s', (_name, databaseUrl) => {
 
   const bodyRoutes = ROUTES.filter((r) => r.method !== 'get' && r.method !== 'delete');
   const concrete = (path: string) =>
-    path
-      .replace('{pid}', f.pid)
-      .replace('{id}', path.includes('/room-types/') ? f.roomTypeId : path.includes('/rates/') ? f.rateId : path.includes('/extras/') ? f.extraId : f.bookingId);
+    path.replace('{pid}', f.pid).replace('{id}', path.includes('/room-types/') ? f.roomTypeId : path.includes('/rates/') ? f.rateId : path.includes('/extras/') ? f.extraId : f.bookingId);
   const keyFor = (route: (typeof ROUTES)[number]) => (route.auth === 'admin' ? t.adminToken : route.auth === 'client' ? f.clientToken : route.auth === 'owner' ? f.key : undefined);
 
   test('a body over 64 KiB is refused with 413 on every route that takes one, and changes nothing', async () => {
@@ -352,7 +370,11 @@ describe.each(backends)('hostile input on %s', (_name, databaseUrl) => {
       { field: 'property.name', write: () => owner('PATCH', '', { name: value }), read: () => get('', (j) => j.property.name) },
       { field: 'property.description', write: () => owner('PATCH', '', { description: value }), read: () => get('', (j) => j.property.description) },
       { field: 'roomType.name', write: () => owner('PATCH', `/room-types/${f.roomTypeId}`, { name: value }), read: () => get(`/room-types/${f.roomTypeId}`, (j) => j.roomType.name) },
-      { field: 'roomType.description', write: () => owner('PATCH', `/room-types/${f.roomTypeId}`, { description: value }), read: () => get(`/room-types/${f.roomTypeId}`, (j) => j.roomType.description) },
+      {
+        field: 'roomType.description',
+        write: () => owner('PATCH', `/room-types/${f.roomTypeId}`, { description: value }),
+        read: () => get(`/room-types/${f.roomTypeId}`, (j) => j.roomType.description),
+      },
       { field: 'rate.name', write: () => owner('PATCH', `/rates/${f.rateId}`, { name: value }), read: () => get(`/rates/${f.rateId}`, (j) => j.rate.name) },
       { field: 'rate.description', write: () => owner('PATCH', `/rates/${f.rateId}`, { description: value }), read: () => get(`/rates/${f.rateId}`, (j) => j.rate.description) },
       { field: 'extra.name', write: () => owner('PATCH', `/extras/${f.extraId}`, { name: value }), read: () => get(`/extras/${f.extraId}`, (j) => j.extra.name) },
@@ -380,7 +402,18 @@ describe.each(backends)('hostile input on %s', (_name, databaseUrl) => {
   }
 
   test('names in any script, with emoji, RTL marks, combining accents and NUL, are stored and returned exactly', async () => {
-    await roundTrips(['Hôtel Ünïcødé', 'فندق السلام', 'שלום\u200fעולם', '\u202eevil.exe', '👨‍👩‍👧‍👦 Family Loft 🏨', '한옥 스테이', 'e\u0301\u0301 Zalgo', 'a\u0000b', 'B\ufeffOM', 'zero\u200bwidth']);
+    await roundTrips([
+      'Hôtel Ünïcødé',
+      'فندق السلام',
+      'שלום\u200fעולם',
+      '\u202eevil.exe',
+      '👨‍👩‍👧‍👦 Family Loft 🏨',
+      '한옥 스테이',
+      'e\u0301\u0301 Zalgo',
+      'a\u0000b',
+      'B\ufeffOM',
+      'zero\u200bwidth',
+    ]);
   });
 
   test('HTML and script in every text field are stored as given and come back as JSON, not markup', async () => {

@@ -131,9 +131,7 @@ describe('e-mail over SMTP', () => {
     expect(mail.subject).toBe('한옥 스테이 서촌 예약이 확정되었습니다 (SC-4M8P2D)');
     expect(mail.from?.value).toEqual([{ name: '한옥 스테이 서촌', address: FROM }]);
     const { text, html } = texts(mail);
-    expect(text.split('\n')).toEqual(
-      expect.arrayContaining(['총 금액: ₩330,000', '숙소에서 고객님의 카드로 결제할 금액: ₩120,000', '잔액 (추후 결제): ₩210,000']),
-    );
+    expect(text.split('\n')).toEqual(expect.arrayContaining(['총 금액: ₩330,000', '숙소에서 고객님의 카드로 결제할 금액: ₩120,000', '잔액 (추후 결제): ₩210,000']));
     expect(html).toContain('숙소에서 고객님의 카드로 결제할 금액: ₩120,000');
   });
 
@@ -191,10 +189,7 @@ describe('e-mail without SMTP_URL', () => {
     expect(await mailer.deliverDue(T0)).toEqual({ sent: 2, retrying: 0, gaveUp: 0 });
 
     const files = (await readdir(outboxDir)).sort();
-    expect(files).toEqual([
-      'bk_01J8ZQ4X7M.confirmation@directbook.example.eml',
-      'bk_01J8ZQ4X7M.owner-confirmation@directbook.example.eml',
-    ]);
+    expect(files).toEqual(['bk_01J8ZQ4X7M.confirmation@directbook.example.eml', 'bk_01J8ZQ4X7M.owner-confirmation@directbook.example.eml']);
     const raw = await readFile(join(outboxDir, files[0]!));
     expect(raw.toString('latin1')).toMatch(/^[\x20-\x7e]+\r\n/); // a header line, CRLF as RFC 5322 asks
     const mail = await simpleParser(raw);
@@ -202,9 +197,7 @@ describe('e-mail without SMTP_URL', () => {
     expect(mail.subject).toBe('Your booking at Harbour View Inn is confirmed (HV-7K3F9Q)');
     expect(mail.messageId).toBe('<bk_01J8ZQ4X7M.confirmation@directbook.example>');
     const { text, html } = texts(mail);
-    expect(text.split('\n')).toEqual(
-      expect.arrayContaining(['Booking reference: HV-7K3F9Q', 'Charged now: $229.40', 'Total: $1,145.47']),
-    );
+    expect(text.split('\n')).toEqual(expect.arrayContaining(['Booking reference: HV-7K3F9Q', 'Charged now: $229.40', 'Total: $1,145.47']));
     expect(html).toMatch(/Charged now<\/td><td[^>]*><strong>\$229\.40<\/strong>/);
   });
 

@@ -33,7 +33,10 @@ describe('the owner manages bookings', () => {
     const p = await t.createProperty({ paymentMode, acceptedCardBrands: ['visa', 'mastercard'], email: 'owner@inn.example' });
     const rt = await (await t.request('POST', `/api/v1/properties/${p.id}/room-types`, { key: p.key, body: { name: 'Twin', maxGuests: 2, units: 1 } })).json();
     const r = await (
-      await t.request('POST', `/api/v1/properties/${p.id}/rates`, { key: p.key, body: { roomTypeId: rt.roomType.id, name: 'Flex', nightlyPrice: 20_000, deposit: { type: 'full' }, ...rate } })
+      await t.request('POST', `/api/v1/properties/${p.id}/rates`, {
+        key: p.key,
+        body: { roomTypeId: rt.roomType.id, name: 'Flex', nightlyPrice: 20_000, deposit: { type: 'full' }, ...rate },
+      })
     ).json();
     return { ...p, rateId: r.rate.id as string };
   }
@@ -46,7 +49,10 @@ describe('the owner manages bookings', () => {
 
   async function confirmedManual(h: { id: string; rateId: string }) {
     const b = await book(h);
-    const res = await t.request('POST', `/api/v1/public/bookings/${b.booking.id}/card`, { key: b.clientToken, body: { number: CARD, expMonth: 1, expYear: 2031, holderName: 'Dewi Lestari' } });
+    const res = await t.request('POST', `/api/v1/public/bookings/${b.booking.id}/card`, {
+      key: b.clientToken,
+      body: { number: CARD, expMonth: 1, expYear: 2031, holderName: 'Dewi Lestari' },
+    });
     expect(res.status).toBe(200);
     return b.booking.id as string;
   }
@@ -57,8 +63,7 @@ describe('the owner manages bookings', () => {
     return b.booking.id as string;
   }
 
-  const owner = (h: { id: string; key: string }, method: string, path: string, body?: unknown) =>
-    t.request(method, `/api/v1/properties/${h.id}/bookings${path}`, { key: h.key, body });
+  const owner = (h: { id: string; key: string }, method: string, path: string, body?: unknown) => t.request(method, `/api/v1/properties/${h.id}/bookings${path}`, { key: h.key, body });
 
   const unitsLeft = async (h: { id: string }) =>
     (await (await t.request('GET', `/api/v1/public/properties/${h.id}/availability?checkIn=${stay.checkIn}&checkOut=${stay.checkOut}`)).json()).roomTypes[0].rates[0].unitsLeft;

@@ -21,7 +21,10 @@ describe('deposits paid through Stripe', () => {
     const p = await t.createProperty({ paymentMode: 'stripe' });
     const rt = await (await t.request('POST', `/api/v1/properties/${p.id}/room-types`, { key: p.key, body: { name: 'Suite', maxGuests: 2, units } })).json();
     const rate = await (
-      await t.request('POST', `/api/v1/properties/${p.id}/rates`, { key: p.key, body: { roomTypeId: rt.roomType.id, name: 'Suite', nightlyPrice: 25_000, deposit: { type: 'percentage', percent: 30 } } })
+      await t.request('POST', `/api/v1/properties/${p.id}/rates`, {
+        key: p.key,
+        body: { roomTypeId: rt.roomType.id, name: 'Suite', nightlyPrice: 25_000, deposit: { type: 'percentage', percent: 30 } },
+      })
     ).json();
     return { id: p.id, rateId: rate.rate.id as string };
   }
@@ -117,7 +120,10 @@ describe('deposits paid through Stripe', () => {
     const p = await t.createProperty({ paymentMode: 'stripe' });
     const rt = await (await t.request('POST', `/api/v1/properties/${p.id}/room-types`, { key: p.key, body: { name: 'Bunk', maxGuests: 1, units: 1 } })).json();
     const rate = await (
-      await t.request('POST', `/api/v1/properties/${p.id}/rates`, { key: p.key, body: { roomTypeId: rt.roomType.id, name: 'Bunk', nightlyPrice: 100, deposit: { type: 'percentage', percent: 10 } } })
+      await t.request('POST', `/api/v1/properties/${p.id}/rates`, {
+        key: p.key,
+        body: { roomTypeId: rt.roomType.id, name: 'Bunk', nightlyPrice: 100, deposit: { type: 'percentage', percent: 10 } },
+      })
     ).json();
     const attempt = () =>
       t.request('POST', `/api/v1/public/properties/${p.id}/bookings`, {

@@ -14,8 +14,7 @@ describe.skipIf(!secretKey)('the Stripe adapter, against Stripe test mode', { ti
   beforeEach(() => {
     const webhookSecret = `whsec_${randomBytes(24).toString('hex')}`;
     const clock = { now: new Date() };
-    const adapter = (secret: string) =>
-      createStripePayments({ secretKey, webhookSecret: secret, timeoutMs: 30_000, clock: () => clock.now });
+    const adapter = (secret: string) => createStripePayments({ secretKey, webhookSecret: secret, timeoutMs: 30_000, clock: () => clock.now });
     harness = {
       payments: adapter(webhookSecret),
       stripe: new Stripe(secretKey, { apiVersion: STRIPE_API_VERSION }),

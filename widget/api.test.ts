@@ -7,9 +7,7 @@ describe('api', () => {
     const fetch = stubFetch(() => ({ body: {} }));
     try {
       await new Api('https://book.example/', 'p 1').availability({ checkIn: '2026-03-11', checkOut: '2026-03-12', adults: 2, children: 1, locale: 'ko' });
-      expect(fetch.calls[0]!.url.href).to.equal(
-        'https://book.example/api/v1/public/properties/p%201/availability?checkIn=2026-03-11&checkOut=2026-03-12&adults=2&children=1&locale=ko',
-      );
+      expect(fetch.calls[0]!.url.href).to.equal('https://book.example/api/v1/public/properties/p%201/availability?checkIn=2026-03-11&checkOut=2026-03-12&adults=2&children=1&locale=ko');
     } finally {
       fetch.restore();
     }
@@ -18,7 +16,10 @@ describe('api', () => {
   it('sends the idempotency key with a new booking', async () => {
     const fetch = stubFetch(() => ({ status: 201, body: {} }));
     try {
-      await new Api('https://book.example', 'demo').createBooking({ checkIn: '2026-03-11', checkOut: '2026-03-12', rooms: [], guest: { firstName: 'A', lastName: 'B', email: 'a@b.co' } }, 'key-1');
+      await new Api('https://book.example', 'demo').createBooking(
+        { checkIn: '2026-03-11', checkOut: '2026-03-12', rooms: [], guest: { firstName: 'A', lastName: 'B', email: 'a@b.co' } },
+        'key-1',
+      );
       expect(fetch.calls[0]!.headers.get('Idempotency-Key')).to.equal('key-1');
       expect(fetch.calls[0]!.headers.get('Content-Type')).to.equal('application/json');
     } finally {

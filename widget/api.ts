@@ -1,14 +1,5 @@
 // The widget's only door to the server: the public API of SPEC 3, one method per route.
-import type {
-  Availability,
-  Booking,
-  BookingCreated,
-  BookingRequest,
-  Calendar,
-  PublicProperty,
-  Quote,
-  QuoteRequest,
-} from '../shared/schemas/stay.ts';
+import type { Availability, Booking, BookingCreated, BookingRequest, Calendar, PublicProperty, Quote, QuoteRequest } from '../shared/schemas/stay.ts';
 import type { ErrorBody } from '../shared/schemas/common.ts';
 
 /** A failed call. `status` 0 with code `network` means the server was not reached at all. */
@@ -42,7 +33,10 @@ export class Api {
   readonly origin: string;
   readonly #base: string;
 
-  constructor(base: string, private readonly propertyId: string) {
+  constructor(
+    base: string,
+    private readonly propertyId: string,
+  ) {
     this.#base = base.replace(/\/+$/, '');
     this.origin = new URL(this.#base, location.href).origin;
   }
@@ -57,10 +51,7 @@ export class Api {
 
   availability(q: AvailabilityQuery, signal?: AbortSignal): Promise<Availability> {
     const { checkIn, checkOut, adults, children, locale } = q;
-    return this.#call(
-      this.#path('/availability', { checkIn, checkOut, adults: String(adults), children: String(children), locale }),
-      { signal },
-    );
+    return this.#call(this.#path('/availability', { checkIn, checkOut, adults: String(adults), children: String(children), locale }), { signal });
   }
 
   quote(body: QuoteRequest, signal?: AbortSignal): Promise<Quote> {

@@ -14,7 +14,15 @@ describe('booking request', () => {
   });
 
   it('spreads the party over the rooms, at least one adult in each', () => {
-    const rooms = roomRequests(new Map([['flex', 2], ['suite-full', 1]]), { adults: 4, children: 1 }, {}, []);
+    const rooms = roomRequests(
+      new Map([
+        ['flex', 2],
+        ['suite-full', 1],
+      ]),
+      { adults: 4, children: 1 },
+      {},
+      [],
+    );
     expect(rooms.map((r) => [r.rateId, r.adults, r.children])).to.deep.equal([
       ['flex', 2, 1],
       ['flex', 1, 0],

@@ -20,12 +20,7 @@ export function offeredSelection(availability: Availability | undefined, selecti
  * one adult: the UI never offers more rooms than adults). Extras counted per guest go on
  * every room so every guest is covered; the others are once per booking, on the first room.
  */
-export function roomRequests(
-  chosen: Map<string, number>,
-  party: PartyValue,
-  extras: Record<string, number>,
-  catalogue: readonly Extra[],
-): RoomRequest[] {
+export function roomRequests(chosen: Map<string, number>, party: PartyValue, extras: Record<string, number>, catalogue: readonly Extra[]): RoomRequest[] {
   const rateIds = [...chosen].flatMap(([id, quantity]) => Array.from({ length: quantity }, () => id));
   const count = rateIds.length;
   const share = (total: number, index: number) => Math.floor(total / count) + (index < total % count ? 1 : 0);
@@ -34,8 +29,6 @@ export function roomRequests(
     rateId,
     adults: share(party.adults, index),
     children: share(party.children, index),
-    extras: picked
-      .filter((e) => index === 0 || e.per === 'guest' || e.per === 'guest_night')
-      .map((e) => ({ extraId: e.id, quantity: extras[e.id]! })),
+    extras: picked.filter((e) => index === 0 || e.per === 'guest' || e.per === 'guest_night').map((e) => ({ extraId: e.id, quantity: extras[e.id]! })),
   }));
 }

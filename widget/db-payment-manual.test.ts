@@ -17,8 +17,7 @@ async function payment(apiBase = location.origin) {
   const received: CardFrameMessage[] = [];
   frame.contentWindow!.addEventListener('message', (e: MessageEvent<CardFrameMessage>) => received.push(e.data));
   // Runs inside the frame, so the message's source is the frame's window.
-  const fromFrame = (message: CardFrameMessage) =>
-    (frame.contentWindow as Window & { eval(code: string): void }).eval(`parent.postMessage(${JSON.stringify(message)}, '*')`);
+  const fromFrame = (message: CardFrameMessage) => (frame.contentWindow as Window & { eval(code: string): void }).eval(`parent.postMessage(${JSON.stringify(message)}, '*')`);
   return { el, frame, received, fromFrame };
 }
 

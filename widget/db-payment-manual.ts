@@ -72,9 +72,11 @@ export class DbPaymentManual extends DbElement {
         ${this.ready ? nothing : html`<span class="skeleton frame-skeleton" aria-hidden="true"></span>`}
         <iframe part="card-frame" title=${i18n.t('cardFrameTitle')} src=${this.#frameUrl(payment.cardFrameUrl)} height=${this.frameHeight}></iframe>
       </div>
-      ${this.error
-        ? html`<div class="error" role="alert"><p>${this.error}</p><button type="button" class="secondary" @click=${this.#fetchBooking}>${i18n.t('retry')}</button></div>`
-        : nothing}`;
+      ${
+        this.error
+          ? html`<div class="error" role="alert"><p>${this.error}</p><button type="button" class="secondary" @click=${this.#fetchBooking}>${i18n.t('retry')}</button></div>`
+          : nothing
+      }`;
   }
 
   #onMessage = (event: MessageEvent<CardFrameMessage | null>) => {

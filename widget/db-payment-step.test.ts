@@ -9,7 +9,14 @@ const stripePayment: BookingCreated['payment'] = { provider: 'stripe', clientSec
 
 // The Stripe loader (stripe-loader.ts) uses an existing window.Stripe instead of loading the real script.
 (window as unknown as { Stripe: unknown }).Stripe = () => ({
-  elements: () => ({ create: () => ({ on() {}, mount(target: HTMLElement) { target.textContent = 'card fields'; } }) }),
+  elements: () => ({
+    create: () => ({
+      on() {},
+      mount(target: HTMLElement) {
+        target.textContent = 'card fields';
+      },
+    }),
+  }),
 });
 
 describe('db-payment-step', () => {

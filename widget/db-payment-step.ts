@@ -40,11 +40,13 @@ export class DbPaymentStep extends DbElement {
     return html`<db-hold-timer expires-at=${booking.expiresAt}></db-hold-timer>
       <div class="columns">
         <div class="main">
-          ${payment.provider === 'stripe'
-            ? html`<db-payment-stripe exportparts="pay: primary-button" .payment=${payment} .booking=${booking} .clientToken=${clientToken} .mount=${this.mount}>
+          ${
+            payment.provider === 'stripe'
+              ? html`<db-payment-stripe exportparts="pay: primary-button" .payment=${payment} .booking=${booking} .clientToken=${clientToken} .mount=${this.mount}>
                 <slot name="payment" slot="payment"></slot>
               </db-payment-stripe>`
-            : html`<db-payment-manual exportparts="card-frame" .payment=${payment} .booking=${booking} .clientToken=${clientToken}></db-payment-manual>`}
+              : html`<db-payment-manual exportparts="card-frame" .payment=${payment} .booking=${booking} .clientToken=${clientToken}></db-payment-manual>`
+          }
         </div>
         <aside><db-summary exportparts=${SUMMARY_PARTS} .data=${booking} payment-mode=${booking.paymentMode}></db-summary></aside>
       </div>`;

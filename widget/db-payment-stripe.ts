@@ -66,11 +66,13 @@ export class DbPaymentStripe extends DbElement {
         <slot name="payment"></slot>
       </div>
       <p class="error" role="alert">${this.error}</p>
-      ${this.loadFailed
-        ? html`<button type="button" class="secondary" @click=${this.#load}>${i18n.t('retry')}</button>`
-        : html`<button type="button" class="primary pay" part="pay" aria-disabled=${!this.ready || this.busy} @click=${this.#pay}>
+      ${
+        this.loadFailed
+          ? html`<button type="button" class="secondary" @click=${this.#load}>${i18n.t('retry')}</button>`
+          : html`<button type="button" class="primary pay" part="pay" aria-disabled=${!this.ready || this.busy} @click=${this.#pay}>
             ${this.busy ? html`<span class="spinner" aria-hidden="true"></span>${i18n.t('processing')}` : setup ? i18n.t('confirmBooking') : i18n.t('payAmount', { amount: i18n.money(booking.depositDue) })}
-          </button>`}`;
+          </button>`
+      }`;
   }
 
   #load = async () => {

@@ -6,13 +6,7 @@ import { fixtureIn, nextEvent, rate } from '../test/support/widget.ts';
 import './db-rate-card.ts';
 import type { DbRateCard } from './db-rate-card.ts';
 
-const policies: DepositPolicy[] = [
-  { type: 'none' },
-  { type: 'full' },
-  { type: 'first_night' },
-  { type: 'fixed', amount: 5000 },
-  { type: 'percentage', percent: 12.5 },
-];
+const policies: DepositPolicy[] = [{ type: 'none' }, { type: 'full' }, { type: 'first_night' }, { type: 'fixed', amount: 5000 }, { type: 'percentage', percent: 12.5 }];
 
 // SPEC 2.4, word for word: the server's messages, as the widget must show them.
 const expected: Record<Locale, string[]> = {

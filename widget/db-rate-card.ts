@@ -53,22 +53,26 @@ export class DbRateCard extends DbElement {
           ${rate.refundable ? nothing : html`<span class="tag">${i18n.t('nonRefundable')}</span>`}
           ${scarce ? html`<span class="tag scarce">${i18n.count('onlyLeft', rate.unitsLeft)}</span>` : nothing}
         </div>
-        ${nights > 1 && rate.available
-          ? html`<details>
+        ${
+          nights > 1 && rate.available
+            ? html`<details>
               <summary>${i18n.t('priceBreakdown')}</summary>
               <dl class="nightly">
                 ${rate.nightly.map((n) => html`<div><dt>${i18n.date(n.date)}</dt><dd>${i18n.money(n.amount)}</dd></div>`)}
               </dl>
             </details>`
-          : nothing}
+            : nothing
+        }
       </div>
       <div class="buy">
-        ${rate.available
-          ? html`<p class="price" part="price">${i18n.money(rate.roomTotal)}</p>
+        ${
+          rate.available
+            ? html`<p class="price" part="price">${i18n.money(rate.roomTotal)}</p>
               <p class="per">${i18n.t('totalFor', { nights: i18n.count('nights', nights) })}</p>
               <p class="per">${perNight}</p>
               <div class="action">${this.#renderAction(rate)}</div>`
-          : html`<p class="reason">${i18n.t(`reason_${rate.reason ?? 'sold_out'}` as const)}</p>`}
+            : html`<p class="reason">${i18n.t(`reason_${rate.reason ?? 'sold_out'}` as const)}</p>`
+        }
       </div>
     </article>`;
   }

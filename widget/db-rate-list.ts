@@ -79,12 +79,14 @@ export class DbRateList extends DbElement {
     return html`<div class="empty" role="status">
       <svg class="empty-icon" viewBox="0 0 24 24" aria-hidden="true"><rect x="3" y="5" width="18" height="16" rx="3" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="M3 10h18M8 3v4M16 3v4" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/></svg>
       <p class="empty-title">${i18n.t('noAvailability')}</p>
-      ${next
-        ? html`<p class="muted">${i18n.t('nextAvailable', { dates: i18n.range(next.checkIn, next.checkOut) })}</p>
+      ${
+        next
+          ? html`<p class="muted">${i18n.t('nextAvailable', { dates: i18n.range(next.checkIn, next.checkOut) })}</p>
             <button type="button" class="primary" @click=${() => this.dispatchEvent(new DbDatesChangeEvent(next))}>
               ${i18n.t('showNextAvailable', { dates: i18n.range(next.checkIn, next.checkOut) })}
             </button>`
-        : html`<p class="muted">${i18n.t('tryOtherDates')}</p>`}
+          : html`<p class="muted">${i18n.t('tryOtherDates')}</p>`
+      }
     </div>`;
   }
 

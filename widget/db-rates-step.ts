@@ -100,25 +100,31 @@ export class DbRatesStep extends DbElement {
       </div>
       ${this.panel ? this.#renderPanel(stay) : nothing}
       ${this.notice ? html`<p class="banner notice" role="alert">${this.notice}</p>` : nothing}
-      ${this.error === undefined
-        ? html`<db-rate-list exportparts=${`room, rate-card, price, ${DEPOSIT_PARTS}`} .availability=${answer} .selection=${this.selection} .adults=${party.adults}
+      ${
+        this.error === undefined
+          ? html`<db-rate-list exportparts=${`room, rate-card, price, ${DEPOSIT_PARTS}`} .availability=${answer} .selection=${this.selection} .adults=${party.adults}
             ?loading=${this.loading} @db-dates-change=${this.#onDates}></db-rate-list>`
-        : errorState(i18n, this.error, () => this.dispatchEvent(new DbRetryEvent()))}
-      ${rooms > 0
-        ? html`<div class="footer">
+          : errorState(i18n, this.error, () => this.dispatchEvent(new DbRetryEvent()))
+      }
+      ${
+        rooms > 0
+          ? html`<div class="footer">
             <p class="footer-text"><span>${i18n.t('selected', { rooms: i18n.count('rooms', rooms) })}</span><strong>${i18n.money(estimate)}</strong></p>
             <button type="button" class="primary" part="primary-button" @click=${() => this.dispatchEvent(new DbContinueEvent())}>${i18n.t('continue')}</button>
           </div>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   #renderPanel(stay: StayValue) {
     return html`<div class="panel" id="panel" @keydown=${this.#onPanelKeydown}>
-      ${this.panel === 'dates'
-        ? html`<db-date-picker .min=${this.today} .checkIn=${stay.checkIn} .checkOut=${stay.checkOut} .closedDates=${this.closedDates}
+      ${
+        this.panel === 'dates'
+          ? html`<db-date-picker .min=${this.today} .checkIn=${stay.checkIn} .checkOut=${stay.checkOut} .closedDates=${this.closedDates}
             .days=${this.#calendarTask.value?.days ?? []} @db-dates-change=${this.#onDates}
             @db-view-change=${(e: DbViewChangeEvent) => (this.calendarView = e.value)}></db-date-picker>`
-        : html`<db-guests .adults=${this.party.adults} .childCount=${this.party.children}></db-guests>`}
+          : html`<db-guests .adults=${this.party.adults} .childCount=${this.party.children}></db-guests>`
+      }
       <div class="panel-actions"><button type="button" class="secondary" @click=${() => this.#closePanel()}>${this.i18n.t('done')}</button></div>
     </div>`;
   }

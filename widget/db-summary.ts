@@ -66,9 +66,7 @@ export class DbSummary extends DbElement {
         ${data.balanceDue > 0 ? html`<div class="balance"><dt>${i18n.t('balance')}</dt><dd>${i18n.money(data.balanceDue)}</dd></div>` : nothing}
       </dl>
       <ul class="messages">
-        ${data.deposits.map(
-          (d) => html`<li>${data.deposits.length > 1 ? html`<span class="rate-name">${d.rateName}</span>` : nothing}${depositBadge(d.type, d.message)}</li>`,
-        )}
+        ${data.deposits.map((d) => html`<li>${data.deposits.length > 1 ? html`<span class="rate-name">${d.rateName}</span>` : nothing}${depositBadge(d.type, d.message)}</li>`)}
       </ul>
     </section>`;
   }

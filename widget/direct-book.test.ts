@@ -130,7 +130,9 @@ describe('direct-book', () => {
     const steps: string[] = [];
     el.addEventListener('directbook:step', (e) => steps.push(e.detail.step));
     await chooseFirstRate(el);
-    expect(deep(el, 'db-rates-step', '.footer-text')!.textContent).to.contain('1 room selected').and.contain('$120.00');
+    expect(deep(el, 'db-rates-step', '.footer-text')!.textContent)
+      .to.contain('1 room selected')
+      .and.contain('$120.00');
     click(el, 'db-rates-step', '.footer .primary');
     await waitUntil(() => fetch.calls.some((c) => c.url.pathname.endsWith('/quotes')));
     expect(heading(el)).to.equal('Review your stay');
@@ -161,8 +163,7 @@ describe('direct-book', () => {
 
     const frame = deep<HTMLIFrameElement>(el, 'db-payment-step', 'db-payment-manual', 'iframe')!;
     await waitUntil(() => frame.contentWindow);
-    const send = (message: CardFrameMessage) =>
-      (frame.contentWindow as Window & { eval(code: string): void }).eval(`parent.postMessage(${JSON.stringify(message)}, '*')`);
+    const send = (message: CardFrameMessage) => (frame.contentWindow as Window & { eval(code: string): void }).eval(`parent.postMessage(${JSON.stringify(message)}, '*')`);
     send({ type: 'directbook:card-frame:ready' });
     setTimeout(() => send({ type: 'directbook:card-frame:result', ok: true, brand: 'visa', last4: '4242' }), 20);
     const booked = await nextEvent(el, 'directbook:booked');
@@ -247,7 +248,14 @@ describe('direct-book', () => {
 
   it('puts Stripe’s Payment Element in a light-DOM slot of the widget', async () => {
     (window as unknown as { Stripe: unknown }).Stripe = () => ({
-      elements: () => ({ create: () => ({ on() {}, mount(target: HTMLElement) { target.textContent = 'card fields'; } }) }),
+      elements: () => ({
+        create: () => ({
+          on() {},
+          mount(target: HTMLElement) {
+            target.textContent = 'card fields';
+          },
+        }),
+      }),
     });
     const stripePayment: BookingCreated['payment'] = { provider: 'stripe', clientSecret: 'pi_secret', publishableKey: 'pk_live_demo', intentType: 'payment' };
     fetch = serve({ paymentMode: 'stripe', book: (call) => ({ status: 201, body: created(quote(call.body as never), {}, stripePayment) }) });
@@ -321,7 +329,11 @@ describe('direct-book', () => {
       const el = await widget();
       online = false;
       fetch.restore();
-      fetch = serve({ availability: () => { throw new TypeError('offline'); } });
+      fetch = serve({
+        availability: () => {
+          throw new TypeError('offline');
+        },
+      });
       window.dispatchEvent(new Event('offline'));
       click(el, 'db-rates-step', '#guests-toggle');
       const moreAdults = () => deep(el, 'db-rates-step', 'db-guests', 'db-stepper')?.shadowRoot?.querySelectorAll('button')[1];

@@ -216,26 +216,32 @@ export class DirectBook extends LitElement {
     const i18n = this.#i18n.value;
     const current = PROGRESS.findIndex((p) => p.step === this.step);
     const back = BACK[this.step];
-    return html`${this.step === 'confirmation'
+    return html`${
+      this.step === 'confirmation'
         ? html`<div class="success-icon" aria-hidden="true">
             <svg viewBox="0 0 24 24"><path d="m6 12.5 4 4 8-9" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round"/></svg>
           </div>`
-        : nothing}
-      ${current >= 0
-        ? html`<ol class="progress" part="progress" aria-label=${i18n.t('progressLabel')}>
+        : nothing
+    }
+      ${
+        current >= 0
+          ? html`<ol class="progress" part="progress" aria-label=${i18n.t('progressLabel')}>
             ${PROGRESS.map(
               (p, index) => html`<li class=${index < current ? 'done' : index === current ? 'current' : ''} aria-current=${index === current ? 'step' : 'false'}>
                 <span class="label">${i18n.t(p.label)}</span>
               </li>`,
             )}
           </ol>`
-        : nothing}
+          : nothing
+      }
       <div class="step-head">
-        ${back
-          ? html`<button type="button" class="back" @click=${() => this.#go(back)}>
+        ${
+          back
+            ? html`<button type="button" class="back" @click=${() => this.#go(back)}>
               <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M10 3 5 8l5 5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg>${i18n.t('back')}
             </button>`
-          : nothing}
+            : nothing
+        }
         <h2 part="heading" tabindex="-1">${i18n.t(HEADINGS[this.step])}</h2>
       </div>`;
   }
@@ -394,9 +400,7 @@ export class DirectBook extends LitElement {
     this.confirmed = booking;
     this.#idempotency = undefined;
     this.#go('confirmation');
-    this.dispatchEvent(
-      new DirectbookBookedEvent({ reference: booking.reference, total: booking.total, depositDue: booking.depositDue, currency: booking.currency }),
-    );
+    this.dispatchEvent(new DirectbookBookedEvent({ reference: booking.reference, total: booking.total, depositDue: booking.depositDue, currency: booking.currency }));
   };
 
   #onExpired = () => {

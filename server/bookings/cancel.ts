@@ -13,12 +13,7 @@ async function refundsByDefault(deps: BookingDeps, property: PropertyRecord, boo
   return rates.every((rate) => rate?.refundable ?? true);
 }
 
-export async function cancelByOwner(
-  deps: BookingDeps,
-  property: PropertyRecord,
-  booking: BookingRecord,
-  request: CancelBooking,
-): Promise<{ booking: BookingRecord; refunded: number }> {
+export async function cancelByOwner(deps: BookingDeps, property: PropertyRecord, booking: BookingRecord, request: CancelBooking): Promise<{ booking: BookingRecord; refunded: number }> {
   const { scope, refund } = request;
   if (booking.status === 'cancelled') throw conflict('already_cancelled', 'This booking is already cancelled');
   if (scope === 'booking' && (await deps.store.cancelBooking(booking.id, deps.clock().toISOString())) !== 'cancelled') {

@@ -9,9 +9,7 @@ import type { BookingRecord, PropertyRecord, Take } from '../store/store.ts';
 import type { BookingDeps } from './ports.ts';
 import { priceStay } from './quote.ts';
 
-export type HoldPayment =
-  | { provider: 'stripe'; clientSecret: string; publishableKey: string; intentType: 'payment' | 'setup' }
-  | { provider: 'manual' };
+export type HoldPayment = { provider: 'stripe'; clientSecret: string; publishableKey: string; intentType: 'payment' | 'setup' } | { provider: 'manual' };
 
 export interface Held {
   booking: BookingRecord;
@@ -57,11 +55,7 @@ async function startStripePayment(deps: BookingDeps, booking: BookingRecord, fre
  * Holds the rooms of a booking request. The same `idempotencyKey` with the same request answers
  * with the first booking (SPEC 2.7); with another request it is 409.
  */
-export async function holdBooking(
-  deps: BookingDeps,
-  property: PropertyRecord,
-  request: { body: BookingRequest; locale: Locale; idempotencyKey: string | null },
-): Promise<Held> {
+export async function holdBooking(deps: BookingDeps, property: PropertyRecord, request: { body: BookingRequest; locale: Locale; idempotencyKey: string | null }): Promise<Held> {
   const { body, locale, idempotencyKey } = request;
   if (property.paymentMode === 'stripe' && !deps.payments) {
     throw new ApiError(503, 'payment_unavailable', 'This property takes payment through Stripe, which is not configured on this server');

@@ -17,8 +17,7 @@ const options: CardFrameOptions = {
   script: 'void 0',
 };
 const render = (overrides: Partial<CardFrameOptions> = {}) => renderCardFrame({ ...options, ...overrides });
-const configOf = (html: string) =>
-  JSON.parse(new RegExp(`<script type="application/json" id="${CONFIG_ELEMENT_ID}">(.*?)</script>`).exec(html)?.[1] ?? '');
+const configOf = (html: string) => JSON.parse(new RegExp(`<script type="application/json" id="${CONFIG_ELEMENT_ID}">(.*?)</script>`).exec(html)?.[1] ?? '');
 
 describe('renderCardFrame', () => {
   it('asks for no card security code (PCI DSS 3.3.1)', () => {

@@ -130,9 +130,7 @@ const BRAND_MARKS: Record<CardBrand | 'none', string> = {
     `${FRAME}<circle cx="12.6" cy="10.5" r="6" fill="#eb001b"/><circle cx="19.4" cy="10.5" r="6" fill="#f79e1b"/>` +
     '<path d="M16 5.56A6 6 0 0 1 16 15.44A6 6 0 0 1 16 5.56Z" fill="#ff5f00"/>',
   amex: `<rect width="32" height="21" rx="3.5" fill="#1f72cd"/><text x="16" y="13.7" ${FONT} font-size="7.8" fill="#fff">AMEX</text>`,
-  discover:
-    `${FRAME}<path d="M12 20.5h16.5a3 3 0 0 0 3-3V13C27 17.5 19 20 12 20.5Z" fill="#f48120"/>` +
-    `<text x="16" y="11.6" ${FONT} font-size="5.6" fill="#231f20">DISCOVER</text>`,
+  discover: `${FRAME}<path d="M12 20.5h16.5a3 3 0 0 0 3-3V13C27 17.5 19 20 12 20.5Z" fill="#f48120"/>` + `<text x="16" y="11.6" ${FONT} font-size="5.6" fill="#231f20">DISCOVER</text>`,
   jcb:
     `${FRAME}<rect x="5" y="4" width="7" height="13" rx="2" fill="#0e4c96"/><rect x="12.5" y="4" width="7" height="13" rx="2" fill="#e20613"/>` +
     `<rect x="20" y="4" width="7" height="13" rx="2" fill="#00933d"/>` +
@@ -140,9 +138,7 @@ const BRAND_MARKS: Record<CardBrand | 'none', string> = {
   diners:
     `${FRAME}<circle cx="16" cy="10.5" r="7" fill="#0079be"/><circle cx="16" cy="10.5" r="5.4" fill="#fff"/>` +
     '<path d="M15.2 6.2v8.6a4.3 4.3 0 0 1 0-8.6ZM16.8 6.2v8.6a4.3 4.3 0 0 0 0-8.6Z" fill="#0079be"/>',
-  unionpay:
-    `${FRAME}<path d="M7.5 4h6l-2.4 13h-6Z" fill="#e21836"/><path d="M13.5 4h6l-2.4 13h-6Z" fill="#00447c"/>` +
-    '<path d="M19.5 4h7l-2.4 13h-7Z" fill="#007b84"/>',
+  unionpay: `${FRAME}<path d="M7.5 4h6l-2.4 13h-6Z" fill="#e21836"/><path d="M13.5 4h6l-2.4 13h-6Z" fill="#00447c"/>` + '<path d="M19.5 4h7l-2.4 13h-7Z" fill="#007b84"/>',
   none:
     '<rect x=".5" y=".5" width="31" height="20" rx="3.5" fill="#f3f4f6" stroke="#d8dde6"/>' +
     '<rect x="4" y="5" width="6" height="4.5" rx="1" fill="#c3c8d1"/><rect x="4" y="13" width="16" height="2" rx="1" fill="#c3c8d1"/>',
@@ -232,9 +228,7 @@ export function renderCardFrame(options: CardFrameOptions): string {
   const config: CardFrameConfig = { parentOrigin: options.parentOrigin, apiBase: options.apiBase, accepted, text };
   const t = (key: keyof FrameText) => escapeHtml(text[key]);
   const badges = accepted.map((brand) => `<li data-brand="${brand}">${mark(brand, BRAND_NAMES[brand])}</li>`).join('');
-  const slot = (['none', ...CARD_BRANDS] as const)
-    .map((brand) => `<span data-brand="${brand}"${brand === 'none' ? '' : ' hidden'}>${mark(brand)}</span>`)
-    .join('');
+  const slot = (['none', ...CARD_BRANDS] as const).map((brand) => `<span data-brand="${brand}"${brand === 'none' ? '' : ' hidden'}>${mark(brand)}</span>`).join('');
 
   return `<!doctype html>
 <html lang="${locale}">

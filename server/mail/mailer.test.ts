@@ -58,8 +58,7 @@ function setup(overrides: { queue?: MailQueue } = {}) {
   return { queue, fake, log, mailer };
 }
 
-const connectionRefused = () =>
-  Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:2525'), { code: 'ESOCKET' });
+const connectionRefused = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:2525'), { code: 'ESOCKET' });
 
 describe('queueing', () => {
   it('queues the guest confirmation and the owner notice when a booking is confirmed, and sends only on delivery', async () => {
@@ -175,10 +174,7 @@ describe('delivery and retries', () => {
     fake.failWith = undefined;
     expect(await mailer.deliverDue(minutes(1))).toEqual({ sent: 1, retrying: 0, gaveUp: 0 });
     expect(await mailer.deliverDue(minutes(60))).toEqual({ sent: 0, retrying: 0, gaveUp: 0 });
-    expect(fake.attempts.map((m) => m.messageId)).toEqual([
-      '<bk_01J8ZQ4X7M.confirmation@directbook.example>',
-      '<bk_01J8ZQ4X7M.confirmation@directbook.example>',
-    ]);
+    expect(fake.attempts.map((m) => m.messageId)).toEqual(['<bk_01J8ZQ4X7M.confirmation@directbook.example>', '<bk_01J8ZQ4X7M.confirmation@directbook.example>']);
     expect(fake.sent).toHaveLength(1);
   });
 
@@ -235,8 +231,7 @@ describe('delivery and retries', () => {
   it('sends each message once when two server instances deliver at the same time', async () => {
     const queue = createMemoryMailQueue();
     const fake = fakeTransport();
-    const instance = () =>
-      createMailer({ queue, transport: fake.transport, from: FROM, logger: capturingLogger().logger, now: () => T0, batchSize: 2 });
+    const instance = () => createMailer({ queue, transport: fake.transport, from: FROM, logger: capturingLogger().logger, now: () => T0, batchSize: 2 });
     const [a, b] = [instance(), instance()];
     for (const n of [1, 2, 3, 4, 5]) {
       await a.bookingConfirmed(usdBooking('en', { id: `bk_${n}` }), usdProperty());
@@ -251,10 +246,7 @@ describe('delivery and retries', () => {
 
   it('keeps delivering in the background until stopped', async () => {
     const { fake, mailer, log } = setup();
-    const loop = startMailDelivery(
-      { deliverDue: () => mailer.deliverDue(T0) },
-      { logger: log.logger, intervalMs: 5 },
-    );
+    const loop = startMailDelivery({ deliverDue: () => mailer.deliverDue(T0) }, { logger: log.logger, intervalMs: 5 });
     await mailer.bookingConfirmed(usdBooking('en'), usdProperty());
     await expect.poll(() => fake.sent.length).toBe(2);
     await loop.stop();

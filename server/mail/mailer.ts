@@ -4,13 +4,7 @@ import type { Logger } from 'pino';
 import type { Property } from '../../shared/schemas/property.ts';
 import type { Booking } from '../../shared/schemas/stay.ts';
 import type { MailQueue, QueuedMail, QueuedMessage } from './queue.ts';
-import {
-  type MailContent,
-  guestCancellation,
-  guestConfirmation,
-  ownerCancellation,
-  ownerNotification,
-} from './templates.ts';
+import { type MailContent, guestCancellation, guestConfirmation, ownerCancellation, ownerNotification } from './templates.ts';
 import type { MailTransport } from './transport.ts';
 
 export type { MailQueue, QueuedMail, QueuedMessage } from './queue.ts';
@@ -76,12 +70,7 @@ export function createMailer(options: MailerOptions): Mailer {
   const domain = domainOf(options.from);
   const log = logger.child({ component: 'mail' });
 
-  const message = (
-    bookingId: string,
-    kind: string,
-    content: MailContent,
-    envelope: { from: string; to: string; replyTo?: string | undefined },
-  ): QueuedMessage => ({
+  const message = (bookingId: string, kind: string, content: MailContent, envelope: { from: string; to: string; replyTo?: string | undefined }): QueuedMessage => ({
     from: envelope.from,
     to: envelope.to,
     ...(envelope.replyTo ? { replyTo: envelope.replyTo } : {}),
@@ -103,8 +92,7 @@ export function createMailer(options: MailerOptions): Mailer {
     }
   };
 
-  const guestFrom = (property: Property) =>
-    options.from.includes('<') ? options.from : mailbox(property.name, options.from);
+  const guestFrom = (property: Property) => (options.from.includes('<') ? options.from : mailbox(property.name, options.from));
 
   async function deliver(mail: QueuedMail, at: Date, report: DeliveryReport): Promise<void> {
     const { id, message: m } = mail;
@@ -205,10 +193,7 @@ export interface MailDeliveryLoop {
  * Each instance can run one: the queue decides who sends what. The timer does not keep the
  * process alive.
  */
-export function startMailDelivery(
-  mailer: Pick<Mailer, 'deliverDue'>,
-  options: { logger: Logger; intervalMs?: number },
-): MailDeliveryLoop {
+export function startMailDelivery(mailer: Pick<Mailer, 'deliverDue'>, options: { logger: Logger; intervalMs?: number }): MailDeliveryLoop {
   const intervalMs = options.intervalMs ?? 15_000;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -262,7 +247,10 @@ function summarize(error: unknown): ErrorSummary {
 }
 
 function errorText(err: ErrorSummary): string {
-  return [err.code, err.responseCode, err.message].filter((p) => p !== undefined).join(' ').slice(0, 1000);
+  return [err.code, err.responseCode, err.message]
+    .filter((p) => p !== undefined)
+    .join(' ')
+    .slice(0, 1000);
 }
 
 /** RFC 5321: a 5xx reply (but 503, bad sequence) rejects the message for good; nodemailer flags it. */

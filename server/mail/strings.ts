@@ -66,10 +66,7 @@ const en: MailStrings = {
   room: (n) => `Room ${n}`,
   rate: 'Rate',
   guestsLabel: 'Guests',
-  guests: (adults, children) =>
-    [adults === 1 ? '1 adult' : `${adults} adults`]
-      .concat(children === 0 ? [] : [children === 1 ? '1 child' : `${children} children`])
-      .join(', '),
+  guests: (adults, children) => [adults === 1 ? '1 adult' : `${adults} adults`].concat(children === 0 ? [] : [children === 1 ? '1 child' : `${children} children`]).join(', '),
   roomPrice: 'Room price',
   roomTotal: 'Room total',
   total: 'Total',
@@ -118,8 +115,7 @@ const ko: MailStrings = {
   room: (n) => `객실 ${n}`,
   rate: '요금제',
   guestsLabel: '인원',
-  guests: (adults, children) =>
-    [`성인 ${adults}명`].concat(children === 0 ? [] : [`아동 ${children}명`]).join(', '),
+  guests: (adults, children) => [`성인 ${adults}명`].concat(children === 0 ? [] : [`아동 ${children}명`]).join(', '),
   roomPrice: '객실 요금',
   roomTotal: '객실 합계',
   total: '총 금액',
@@ -168,8 +164,7 @@ const id: MailStrings = {
   room: (n) => `Kamar ${n}`,
   rate: 'Tarif',
   guestsLabel: 'Jumlah tamu',
-  guests: (adults, children) =>
-    [`${adults} dewasa`].concat(children === 0 ? [] : [`${children} anak`]).join(', '),
+  guests: (adults, children) => [`${adults} dewasa`].concat(children === 0 ? [] : [`${children} anak`]).join(', '),
   roomPrice: 'Harga kamar',
   roomTotal: 'Total kamar',
   total: 'Total',
@@ -180,8 +175,7 @@ const id: MailStrings = {
 
   confirmedSubject: (property, reference) => `Pemesanan Anda di ${property} telah dikonfirmasi (${reference})`,
   greeting: (firstName) => `Halo ${firstName},`,
-  confirmedIntro: (property) =>
-    `Terima kasih telah memesan di ${property}. Pemesanan Anda telah dikonfirmasi.`,
+  confirmedIntro: (property) => `Terima kasih telah memesan di ${property}. Pemesanan Anda telah dikonfirmasi.`,
   chargedNow: 'Dibayar sekarang',
   propertyWillCharge: (amount) => `Properti akan menagih ${amount} ke kartu Anda.`,
   nothingDueNow: 'Tidak ada yang perlu dibayar sekarang.',

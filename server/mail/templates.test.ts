@@ -102,13 +102,7 @@ describe('guest confirmation', () => {
       const mail = guestConfirmation(usdPayLaterBooking('en', mode), usdProperty({ paymentMode: mode }));
 
       expect(lines(mail.text)).toEqual(
-        expect.arrayContaining([
-          'Total: $1,145.47',
-          'Nothing is due now.',
-          'Balance due later: $1,145.47',
-          '- Flexible: Book now, pay later',
-          '- Advance Saver: Book now, pay later',
-        ]),
+        expect.arrayContaining(['Total: $1,145.47', 'Nothing is due now.', 'Balance due later: $1,145.47', '- Flexible: Book now, pay later', '- Advance Saver: Book now, pay later']),
       );
       expect(mail.text).not.toMatch(/Charged now|will charge|\$0\.00/);
       expect(mail.html).toContain('Nothing is due now.');
@@ -302,8 +296,6 @@ describe('cancellation', () => {
         'Refunded to the guest: $229.40',
       ]),
     );
-    expect(lines(ownerCancellation(krwBooking('en'), krwProperty(), 0).text)).toContain(
-      '고객에게 환불된 금액: ₩0',
-    );
+    expect(lines(ownerCancellation(krwBooking('en'), krwProperty(), 0).text)).toContain('고객에게 환불된 금액: ₩0');
   });
 });

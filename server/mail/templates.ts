@@ -26,20 +26,12 @@ export function guestConfirmation(booking: Booking, property: Property): MailCon
     { kind: 'p', text: t.confirmedIntro(property.name) },
     {
       kind: 'facts',
-      rows: [
-        { label: t.reference, value: booking.reference, strong: true },
-        { label: t.property, value: property.name },
-        ...stayRows(booking, t, locale),
-      ],
+      rows: [{ label: t.reference, value: booking.reference, strong: true }, { label: t.property, value: property.name }, ...stayRows(booking, t, locale)],
     },
     ...roomBlocks(booking.rooms, t, money),
     {
       kind: 'facts',
-      rows: [
-        { label: t.total, value: money(booking.total), strong: true },
-        guestPaymentRow(booking, t, money),
-        { label: t.balance, value: money(booking.balanceDue) },
-      ],
+      rows: [{ label: t.total, value: money(booking.total), strong: true }, guestPaymentRow(booking, t, money), { label: t.balance, value: money(booking.balanceDue) }],
     },
     depositTerms(booking, t.depositTerms),
     ...(property.email ? [{ kind: 'p' as const, text: t.questions(property.name) }] : []),
@@ -68,22 +60,14 @@ export function ownerNotification(booking: Booking, property: Property): MailCon
     ...roomBlocks(booking.rooms, t, money),
     {
       kind: 'facts',
-      rows: [
-        { label: t.total, value: money(booking.total), strong: true },
-        { value: ownerPaymentSentence(booking, t, money) },
-        { label: t.balance, value: money(booking.balanceDue) },
-      ],
+      rows: [{ label: t.total, value: money(booking.total), strong: true }, { value: ownerPaymentSentence(booking, t, money) }, { label: t.balance, value: money(booking.balanceDue) }],
     },
     depositTerms(booking, t.depositTermsShown),
   ]);
 }
 
 /** Tells the owner a booking was cancelled and what went back to the guest. */
-export function ownerCancellation(
-  booking: Booking,
-  property: Property,
-  refundedAmount: number,
-): MailContent {
+export function ownerCancellation(booking: Booking, property: Property, refundedAmount: number): MailContent {
   const locale = property.locale;
   const t = mailStrings[locale];
   const money = moneyIn(booking.currency, locale);
@@ -105,11 +89,7 @@ export function ownerCancellation(
 }
 
 /** Tells the guest their booking is cancelled, in the booking's locale. */
-export function guestCancellation(
-  booking: Booking,
-  property: Property,
-  refundedAmount: number,
-): MailContent {
+export function guestCancellation(booking: Booking, property: Property, refundedAmount: number): MailContent {
   const locale = booking.locale;
   const t = mailStrings[locale];
   const money = moneyIn(booking.currency, locale);
@@ -128,11 +108,7 @@ export function guestCancellation(
     { kind: 'p', text: t.cancelledIntro(property.name) },
     {
       kind: 'facts',
-      rows: [
-        { label: t.reference, value: booking.reference, strong: true },
-        ...stayRows(booking, t, locale),
-        { label: t.total, value: money(booking.total) },
-      ],
+      rows: [{ label: t.reference, value: booking.reference, strong: true }, ...stayRows(booking, t, locale), { label: t.total, value: money(booking.total) }],
     },
     ...refund,
     ...(property.email ? [{ kind: 'p' as const, text: t.questions(property.name) }] : []),
@@ -151,9 +127,7 @@ function moneyIn(currency: string, locale: Locale): Money {
 /** A stay date (YYYY-MM-DD, a calendar date with no zone) the way the reader writes dates. */
 export function formatStayDate(date: string, locale: Locale): string {
   // Read and written in UTC so the calendar date never shifts with the server's zone.
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }
 
 function guestName(booking: Booking): string {
@@ -169,11 +143,7 @@ function stayRows(booking: Booking, t: MailStrings, locale: Locale): Row[] {
 }
 
 function guestRows(booking: Booking, t: MailStrings): Row[] {
-  return [
-    { label: t.guest, value: guestName(booking) },
-    { label: t.email, value: booking.guest.email },
-    ...(booking.guest.phone ? [{ label: t.phone, value: booking.guest.phone }] : []),
-  ];
+  return [{ label: t.guest, value: guestName(booking) }, { label: t.email, value: booking.guest.email }, ...(booking.guest.phone ? [{ label: t.phone, value: booking.guest.phone }] : [])];
 }
 
 function roomBlocks(rooms: readonly QuotedRoom[], t: MailStrings, money: Money): Block[] {
@@ -204,14 +174,10 @@ function guestPaymentRow(booking: Booking, t: MailStrings, money: Money): Row {
 
 function ownerPaymentSentence(booking: Booking, t: MailStrings, money: Money): string {
   if (booking.paymentMode === 'stripe') {
-    return booking.depositDue > 0
-      ? t.ownerStripeCharged(money(booking.depositDue))
-      : t.ownerStripeNothingCharged;
+    return booking.depositDue > 0 ? t.ownerStripeCharged(money(booking.depositDue)) : t.ownerStripeNothingCharged;
   }
   if (booking.depositDue === 0) return t.ownerManualNothingDue;
-  const card = booking.card
-    ? `${BRAND_NAMES[booking.card.brand]} •••• ${booking.card.last4}`
-    : '—';
+  const card = booking.card ? `${BRAND_NAMES[booking.card.brand]} •••• ${booking.card.last4}` : '—';
   return t.ownerManualCharge(money(booking.depositDue), card);
 }
 
@@ -234,11 +200,7 @@ interface Row {
   strong?: boolean;
 }
 
-type Block =
-  | { kind: 'heading'; text: string }
-  | { kind: 'p'; text: string }
-  | { kind: 'facts'; title?: string; rows: Row[] }
-  | { kind: 'list'; title: string; items: string[] };
+type Block = { kind: 'heading'; text: string } | { kind: 'p'; text: string } | { kind: 'facts'; title?: string; rows: Row[] } | { kind: 'list'; title: string; items: string[] };
 
 function render(locale: Locale, subject: string, blocks: Block[]): MailContent {
   return {
@@ -264,9 +226,7 @@ function blockText(block: Block): string {
       return oneLine(block.text);
     case 'facts': {
       const indent = block.title ? '  ' : '';
-      const rows = block.rows.map(
-        (row) => indent + (row.label ? `${oneLine(row.label)}: ${oneLine(row.value)}` : oneLine(row.value)),
-      );
+      const rows = block.rows.map((row) => indent + (row.label ? `${oneLine(row.label)}: ${oneLine(row.value)}` : oneLine(row.value)));
       return (block.title ? [oneLine(block.title), ...rows] : rows).join('\n');
     }
     case 'list':
@@ -297,20 +257,14 @@ function blockHtml(block: Block): string {
     case 'p':
       return `<p style="margin:0 0 16px;">${escapeHtml(block.text)}</p>`;
     case 'facts': {
-      const title = block.title
-        ? `<h2 style="margin:8px 0 4px;font-size:16px;">${escapeHtml(block.title)}</h2>\n`
-        : '';
+      const title = block.title ? `<h2 style="margin:8px 0 4px;font-size:16px;">${escapeHtml(block.title)}</h2>\n` : '';
       const rows = block.rows.map((row) => {
         const value = row.strong ? `<strong>${escapeHtml(row.value)}</strong>` : escapeHtml(row.value);
         return row.label
-          ? `<tr><td style="${CELL}${MUTED}padding-right:16px;">${escapeHtml(row.label)}</td>` +
-              `<td style="${CELL}text-align:right;">${value}</td></tr>`
+          ? `<tr><td style="${CELL}${MUTED}padding-right:16px;">${escapeHtml(row.label)}</td>` + `<td style="${CELL}text-align:right;">${value}</td></tr>`
           : `<tr><td colspan="2" style="${CELL}">${value}</td></tr>`;
       });
-      return (
-        `${title}<table role="presentation" width="100%" cellpadding="0" cellspacing="0" ` +
-        `style="border-collapse:collapse;margin:0 0 16px;">\n${rows.join('\n')}\n</table>`
-      );
+      return `${title}<table role="presentation" width="100%" cellpadding="0" cellspacing="0" ` + `style="border-collapse:collapse;margin:0 0 16px;">\n${rows.join('\n')}\n</table>`;
     }
     case 'list':
       return (

@@ -36,9 +36,7 @@ const DEFAULT_SEND_TIMEOUT_MS = 60_000;
 const CONTENT_LOCKDOWN = { disableFileAccess: true, disableUrlAccess: true } as const;
 
 export function createMailTransport(options: MailTransportOptions): MailTransport {
-  return options.smtpUrl
-    ? smtpTransport(options.smtpUrl, options.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS)
-    : outboxTransport(options.outboxDir);
+  return options.smtpUrl ? smtpTransport(options.smtpUrl, options.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS) : outboxTransport(options.outboxDir);
 }
 
 function smtpTransport(url: string, sendTimeoutMs: number): MailTransport {
@@ -76,7 +74,10 @@ function outboxTransport(dir: string): MailTransport {
 }
 
 function fileNameFor(messageId: string): string {
-  return messageId.replace(/^<|>$/g, '').replace(/[^A-Za-z0-9._@-]/g, '_').slice(0, 200);
+  return messageId
+    .replace(/^<|>$/g, '')
+    .replace(/[^A-Za-z0-9._@-]/g, '_')
+    .slice(0, 200);
 }
 
 /** Readers of the outbox never see half a file: write a hidden temp file, flush it, rename it. */

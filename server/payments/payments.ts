@@ -21,13 +21,7 @@ export interface IntentRef {
   clientSecret: string;
 }
 
-export type IntentStatus =
-  | 'succeeded'
-  | 'processing'
-  | 'requires_action'
-  | 'requires_payment_method'
-  | 'canceled'
-  | 'other';
+export type IntentStatus = 'succeeded' | 'processing' | 'requires_action' | 'requires_payment_method' | 'canceled' | 'other';
 
 /** The intent as the provider sees it now; the server trusts this, never a webhook's copy. */
 export interface IntentState {

@@ -49,7 +49,10 @@ describe('the Stripe adapter, as the stand-in sees it', () => {
     await harness.payments.createIntent(paid);
     await harness.payments.createIntent(kept);
 
-    const keys = standIn.requests({ method: 'POST' }).slice(-4).map((request) => [request.path, request.idempotencyKey]);
+    const keys = standIn
+      .requests({ method: 'POST' })
+      .slice(-4)
+      .map((request) => [request.path, request.idempotencyKey]);
     expect(keys).toEqual([
       ['/v1/customers', `customer:${paid.bookingId}`],
       ['/v1/payment_intents', `deposit:${paid.bookingId}`],
@@ -85,7 +88,12 @@ describe('the Stripe adapter, as the stand-in sees it', () => {
   it('always speaks the pinned Stripe API version', async () => {
     const ref = await harness.payments.createIntent(deposit());
     await harness.payments.retrieveIntent(ref);
-    const versions = new Set(standIn.requests().slice(-3).map((request) => request.stripeVersion));
+    const versions = new Set(
+      standIn
+        .requests()
+        .slice(-3)
+        .map((request) => request.stripeVersion),
+    );
     expect([...versions]).toEqual([STRIPE_API_VERSION]);
   });
 
@@ -121,7 +129,12 @@ describe('the Stripe adapter, as the stand-in sees it', () => {
 
     expect(standIn.list('payment_intent')).toHaveLength(before + 1);
     expect(standIn.get(ref.id)).toBeDefined();
-    expect(standIn.requests({ path: '/v1/payment_intents' }).slice(-2).map((r) => [r.fault, r.replayed])).toEqual([
+    expect(
+      standIn
+        .requests({ path: '/v1/payment_intents' })
+        .slice(-2)
+        .map((r) => [r.fault, r.replayed]),
+    ).toEqual([
       ['drop', false],
       [null, true],
     ]);
@@ -167,8 +180,6 @@ describe('the Stripe adapter, as the stand-in sees it', () => {
     const ref = await harness.payments.createIntent(deposit());
     await standIn.succeed(ref.id);
 
-    expect(received).toEqual([
-      { eventId: expect.stringMatching(/^evt_/), type: 'payment_intent.succeeded', intent: { id: ref.id, type: 'payment' } },
-    ]);
+    expect(received).toEqual([{ eventId: expect.stringMatching(/^evt_/), type: 'payment_intent.succeeded', intent: { id: ref.id, type: 'payment' } }]);
   });
 });

@@ -51,10 +51,7 @@ export function createStripePayments(options: StripePaymentsOptions): Payments {
         throw new PaymentsError('invalid_request', `A deposit must be a whole number of minor units, not ${request.amount}`, false);
       }
       return callStripe(async () => {
-        const customer = await stripe.customers.create(
-          { email: request.email, name: request.name, metadata: { bookingId } },
-          { idempotencyKey: `customer:${bookingId}` },
-        );
+        const customer = await stripe.customers.create({ email: request.email, name: request.name, metadata: { bookingId } }, { idempotencyKey: `customer:${bookingId}` });
         if (request.amount > 0) {
           const intent = await stripe.paymentIntents.create(
             {
@@ -115,13 +112,7 @@ export function createStripePayments(options: StripePaymentsOptions): Payments {
     async refund(request: RefundRequest): Promise<RefundResult> {
       return callStripe(async () => {
         // A partial amount must be converted to Stripe's units, which needs the intent's currency.
-        const amount =
-          request.amount === undefined
-            ? undefined
-            : toStripeAmount(
-                request.amount,
-                (await stripe.paymentIntents.retrieve(request.intentId)).currency,
-              );
+        const amount = request.amount === undefined ? undefined : toStripeAmount(request.amount, (await stripe.paymentIntents.retrieve(request.intentId)).currency);
         const refund = await stripe.refunds.create(
           {
             payment_intent: request.intentId,
@@ -142,14 +133,7 @@ export function createStripePayments(options: StripePaymentsOptions): Payments {
       let event: Stripe.Event;
       try {
         // Stripe's default 300 s tolerance, measured against our clock (receivedAt is in ms).
-        event = await stripe.webhooks.constructEventAsync(
-          rawBody,
-          signature ?? '',
-          options.webhookSecret,
-          undefined,
-          undefined,
-          clock().getTime(),
-        );
+        event = await stripe.webhooks.constructEventAsync(rawBody, signature ?? '', options.webhookSecret, undefined, undefined, clock().getTime());
       } catch (error) {
         throw new PaymentsError('bad_signature', 'Webhook signature could not be verified', false, {
           cause: error,
@@ -232,17 +216,10 @@ function toPaymentsError(error: Stripe.errors.StripeError): PaymentsError {
   if (error instanceof Stripe.errors.StripeCardError) {
     return new PaymentsError('card_declined', error.message, false, options);
   }
-  if (
-    error instanceof Stripe.errors.StripeConnectionError ||
-    error instanceof Stripe.errors.StripeAPIError ||
-    error instanceof Stripe.errors.StripeRateLimitError
-  ) {
+  if (error instanceof Stripe.errors.StripeConnectionError || error instanceof Stripe.errors.StripeAPIError || error instanceof Stripe.errors.StripeRateLimitError) {
     return new PaymentsError('unavailable', `Stripe is unreachable: ${error.message}`, true, options);
   }
-  if (
-    error instanceof Stripe.errors.StripeAuthenticationError ||
-    error instanceof Stripe.errors.StripePermissionError
-  ) {
+  if (error instanceof Stripe.errors.StripeAuthenticationError || error instanceof Stripe.errors.StripePermissionError) {
     // A wrong key will not fix itself by retrying; it is the owner's configuration.
     return new PaymentsError('unavailable', `Stripe refused our API key: ${error.message}`, false, options);
   }

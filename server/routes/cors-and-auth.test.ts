@@ -1,18 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { TestApp } from '../../test/support/test-app.ts';
-import {
-  backends,
-  createExtra,
-  createRate,
-  createRoomType,
-  expectError,
-  json,
-  type Json,
-  type Owner,
-  ownerGet,
-  putClosures,
-  useTestApp,
-} from '../../test/support/api.ts';
+import { backends, createExtra, createRate, createRoomType, expectError, json, type Json, type Owner, ownerGet, putClosures, useTestApp } from '../../test/support/api.ts';
 
 const SITE = 'https://harbourview.example';
 const STAY = 'checkIn=2026-12-01&checkOut=2026-12-03';
@@ -44,7 +32,11 @@ async function snapshot(t: TestApp, owner: Owner) {
     rates: await ownerGet(t, owner, '/rates'),
     extras: await ownerGet(t, owner, '/extras'),
     closures: await ownerGet(t, owner, '/closures'),
-    overrides: await t.store.listPriceOverrides((await ownerGet(t, owner, '/rates')).rates.map((r: Json) => r.id), '2000-01-01', '9999-12-31'),
+    overrides: await t.store.listPriceOverrides(
+      (await ownerGet(t, owner, '/rates')).rates.map((r: Json) => r.id),
+      '2000-01-01',
+      '9999-12-31',
+    ),
   };
 }
 
@@ -72,9 +64,7 @@ function ownerRequests(t: TestApp, ids: { pid: string; roomTypeId: string; rateI
         path: r.path.replace(':pid', ids.pid).replace(':id', id),
         body: r.method === 'GET' || r.method === 'DELETE' ? undefined : (bodies[`${r.method} ${r.path}`] ?? {}),
         /** Whether the ids and body name something that exists (routes added later, e.g. bookings, get a made-up id). */
-        resolvable:
-          (catalog !== undefined || !r.path.includes(':id')) &&
-          (r.method === 'GET' || r.method === 'DELETE' || `${r.method} ${r.path}` in bodies),
+        resolvable: (catalog !== undefined || !r.path.includes(':id')) && (r.method === 'GET' || r.method === 'DELETE' || `${r.method} ${r.path}` in bodies),
       };
     });
 }
@@ -269,9 +259,7 @@ describe.each(backends)('CORS, keys and docs on %s', (_name, databaseUrl) => {
 
     test('openapi.json describes every route the server answers, with its kind of key', async () => {
       const doc = await json(await app().request('GET', '/api/v1/openapi.json'));
-      const routes = servedRoutes(app()).filter(
-        (r) => r.path.startsWith('/api/v1/') && r.path !== '/api/v1/openapi.json' && r.path !== '/api/v1/docs',
-      );
+      const routes = servedRoutes(app()).filter((r) => r.path.startsWith('/api/v1/') && r.path !== '/api/v1/openapi.json' && r.path !== '/api/v1/docs');
       const missing: string[] = [];
       for (const r of routes) {
         const path = r.path.replace(/:(\w+)/g, '{$1}');

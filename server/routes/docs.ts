@@ -40,7 +40,15 @@ const P = '/api/v1/properties/{pid}';
 const PUB = '/api/v1/public/properties/{pid}';
 
 export const ROUTES: RouteDoc[] = [
-  { method: 'post', path: '/api/v1/properties', summary: 'Create a property; its secret key is returned once', auth: 'admin', body: PropertyCreateSchema, response: PropertyCreatedSchema, status: 201 },
+  {
+    method: 'post',
+    path: '/api/v1/properties',
+    summary: 'Create a property; its secret key is returned once',
+    auth: 'admin',
+    body: PropertyCreateSchema,
+    response: PropertyCreatedSchema,
+    status: 201,
+  },
   { method: 'get', path: P, summary: 'Read the property', auth: 'owner', response: PropertySchema },
   { method: 'patch', path: P, summary: 'Change the property', auth: 'owner', body: PropertyPatchSchema, response: PropertySchema },
   { method: 'post', path: `${P}/room-types`, summary: 'Create a room type', auth: 'owner', body: RoomTypeCreateSchema, response: RoomTypeSchema, status: 201 },
@@ -63,22 +71,49 @@ export const ROUTES: RouteDoc[] = [
   { method: 'put', path: `${P}/closures`, summary: 'Set weekly closed days, public holidays and closed dates', auth: 'owner', body: ClosuresSchema, response: ClosuresSchema },
   { method: 'get', path: `${P}/bookings`, summary: 'List bookings: stays with a night from ?from to ?to', auth: 'owner', query: BookingListQuerySchema },
   { method: 'get', path: `${P}/bookings/{id}`, summary: 'Read a booking', auth: 'owner' },
-  { method: 'post', path: `${P}/bookings/{id}/cancel`, summary: "Cancel the booking (units released, deposit refunded unless refund: false) or only its payment", auth: 'owner', body: CancelBookingSchema },
+  {
+    method: 'post',
+    path: `${P}/bookings/{id}/cancel`,
+    summary: 'Cancel the booking (units released, deposit refunded unless refund: false) or only its payment',
+    auth: 'owner',
+    body: CancelBookingSchema,
+  },
   { method: 'post', path: `${P}/bookings/{id}/card/reveal`, summary: 'Manual mode: reveal the stored card (audited)', auth: 'owner' },
   { method: 'post', path: `${P}/bookings/{id}/deposit-charged`, summary: 'Manual mode: the deposit was charged; the card is erased', auth: 'owner' },
   { method: 'get', path: PUB, summary: 'What the widget needs to show the property', auth: 'public', response: PublicPropertySchema },
   { method: 'get', path: `${PUB}/calendar`, summary: 'Closed and sold-out nights, and prices from, per day', auth: 'public', query: CalendarQuerySchema, response: CalendarSchema },
-  { method: 'get', path: `${PUB}/availability`, summary: 'Rates with nightly prices and deposits for one room', auth: 'public', query: AvailabilityQuerySchema, response: AvailabilitySchema },
+  {
+    method: 'get',
+    path: `${PUB}/availability`,
+    summary: 'Rates with nightly prices and deposits for one room',
+    auth: 'public',
+    query: AvailabilityQuerySchema,
+    response: AvailabilitySchema,
+  },
   { method: 'post', path: `${PUB}/quotes`, summary: 'Price a multi-room stay with extras', auth: 'public', body: QuoteRequestSchema, response: QuoteSchema },
-  { method: 'post', path: `${PUB}/bookings`, summary: 'Hold the rooms and start payment (Idempotency-Key honoured)', auth: 'public', body: BookingRequestSchema, response: BookingCreatedSchema, status: 201 },
+  {
+    method: 'post',
+    path: `${PUB}/bookings`,
+    summary: 'Hold the rooms and start payment (Idempotency-Key honoured)',
+    auth: 'public',
+    body: BookingRequestSchema,
+    response: BookingCreatedSchema,
+    status: 201,
+  },
   { method: 'get', path: '/api/v1/public/bookings/{id}', summary: "Read one's own booking", auth: 'client', response: BookingViewSchema },
-  { method: 'post', path: '/api/v1/public/bookings/{id}/card', summary: 'Manual mode: store the card encrypted and confirm (no CVC)', auth: 'client', body: CardSubmissionSchema, response: BookingViewSchema },
+  {
+    method: 'post',
+    path: '/api/v1/public/bookings/{id}/card',
+    summary: 'Manual mode: store the card encrypted and confirm (no CVC)',
+    auth: 'client',
+    body: CardSubmissionSchema,
+    response: BookingViewSchema,
+  },
   { method: 'post', path: '/api/v1/public/bookings/{id}/confirm', summary: 'Stripe mode: confirm after the intent succeeded', auth: 'client', response: BookingViewSchema },
   { method: 'post', path: '/api/v1/stripe/webhook', summary: 'Stripe events, verified with the signing secret on the raw body', auth: 'public' },
 ];
 
-const convert = (schema: v.GenericSchema) =>
-  toJsonSchema(schema, { target: 'openapi-3.0', errorMode: 'ignore', typeMode: 'input' });
+const convert = (schema: v.GenericSchema) => toJsonSchema(schema, { target: 'openapi-3.0', errorMode: 'ignore', typeMode: 'input' });
 
 const SECURITY: Record<Auth, object[]> = {
   admin: [{ adminToken: [] }],
@@ -101,9 +136,7 @@ export function openApiDocument() {
       parameters: [...params, ...queryParams],
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: convert(route.body) } } } } : {}),
       responses: {
-        [status]: route.response
-          ? { description: 'OK', content: { 'application/json': { schema: convert(route.response) } } }
-          : { description: 'OK' },
+        [status]: route.response ? { description: 'OK', content: { 'application/json': { schema: convert(route.response) } } } : { description: 'OK' },
         default: { description: 'Error', content: { 'application/json': { schema: convert(ErrorBodySchema) } } },
       },
     };
@@ -144,7 +177,5 @@ Errors are <code>{"error": {"code", "message", "details": [{"path", "message"}]}
 
 export function apiDocs() {
   const doc = openApiDocument();
-  return new Hono()
-    .get('/openapi.json', (c) => c.json(doc))
-    .get('/docs', (c) => c.html(referencePage(doc)));
+  return new Hono().get('/openapi.json', (c) => c.json(doc)).get('/docs', (c) => c.html(referencePage(doc)));
 }

@@ -8,8 +8,7 @@ import { jsonBody } from '../validate.ts';
 /** /api/v1/properties/:pid/extras (owner). */
 export function extras(deps: AppDeps) {
   const { store } = deps;
-  const find = async (propertyId: string, id: string) =>
-    (await store.getExtra(propertyId, id)) ?? Promise.reject(notFound('Extra'));
+  const find = async (propertyId: string, id: string) => (await store.getExtra(propertyId, id)) ?? Promise.reject(notFound('Extra'));
 
   return new Hono<AppEnv>()
     .post('/', jsonBody(ExtraCreateSchema), async (c) => {

@@ -6,8 +6,7 @@ const VALID = { name: 'Harbour View Inn', currency: 'USD', timezone: 'Asia/Seoul
 describe.each(backends)('properties API on %s', (_name, databaseUrl) => {
   const app = useTestApp(databaseUrl);
 
-  const create = (body: unknown, key: string | null = app().adminToken) =>
-    app().request('POST', '/api/v1/properties', { key: key ?? undefined, body });
+  const create = (body: unknown, key: string | null = app().adminToken) => app().request('POST', '/api/v1/properties', { key: key ?? undefined, body });
 
   describe('creating a property', () => {
     test('an admin creates a property and gets its secret key once, with sensible defaults', async () => {
@@ -64,10 +63,7 @@ describe.each(backends)('properties API on %s', (_name, databaseUrl) => {
       const before = await app().store.countProperties();
       await expectError(await create(VALID, null), 401, 'unauthorized');
       await expectError(await create(VALID, 'not-the-admin-token'), 401, 'unauthorized');
-      await expectError(
-        await app().request('POST', '/api/v1/properties', { body: VALID, headers: { authorization: `Basic ${app().adminToken}` } }),
-        401,
-      );
+      await expectError(await app().request('POST', '/api/v1/properties', { body: VALID, headers: { authorization: `Basic ${app().adminToken}` } }), 401);
       expect(await app().store.countProperties()).toBe(before);
     });
 

@@ -1,26 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { TestApp } from '../../test/support/test-app.ts';
-import {
-  backends,
-  createExtra,
-  createRate,
-  createRoomType,
-  expect400,
-  expectError,
-  json,
-  type Json,
-  putClosures,
-  putPrices,
-  useTestApp,
-} from '../../test/support/api.ts';
+import { backends, createExtra, createRate, createRoomType, expect400, expectError, json, type Json, putClosures, putPrices, useTestApp } from '../../test/support/api.ts';
 
 // The default clock is 2026-11-24 12:00 in Seoul (a Tuesday); this stay is Tue 1 to Thu 3 December.
 const STAY = { checkIn: '2026-12-01', checkOut: '2026-12-03' };
 
 const pub = (pid: string) => `/api/v1/public/properties/${pid}`;
-const money = (locale: string, currency: string, major: number) =>
-  new Intl.NumberFormat(locale, { style: 'currency', currency }).format(major);
+const money = (locale: string, currency: string, major: number) => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(major);
 
 function availabilityUrl(pid: string, query: Record<string, string | number> = {}) {
   const params = new URLSearchParams(Object.entries({ ...STAY, ...query }).map(([k, v]) => [k, String(v)]));
@@ -88,7 +75,7 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
       expect(text).not.toMatch(/secretKey|keyHash/);
     });
 
-    test("a Stripe property hands out the publishable key, never a secret one", async () => {
+    test('a Stripe property hands out the publishable key, never a secret one', async () => {
       const owner = await app().createProperty({ paymentMode: 'stripe' });
       const info = await json(await app().request('GET', pub(owner.id)));
       expect(info.paymentMode).toBe('stripe');
@@ -129,11 +116,7 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
       await expectError(await app().request('GET', pub(pid)), 404, 'not_found');
       await expectError(await app().request('GET', availabilityUrl(pid)), 404, 'not_found');
       await expectError(await app().request('GET', `${pub(pid)}/calendar?from=2026-12-01&to=2026-12-08`), 404, 'not_found');
-      await expectError(
-        await app().request('POST', `${pub(pid)}/quotes`, { body: { ...STAY, rooms: [{ rateId: 'rate_x', adults: 1 }] } }),
-        404,
-        'not_found',
-      );
+      await expectError(await app().request('POST', `${pub(pid)}/quotes`, { body: { ...STAY, rooms: [{ rateId: 'rate_x', adults: 1 }] } }), 404, 'not_found');
     });
   });
 
@@ -173,11 +156,7 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
     });
 
     test('a first-night deposit is the first night’s own price, override included', async () => {
-      const { offer } = await offerFor(
-        app(),
-        { deposit: { type: 'first_night' }, nightlyPrice: 10_000 },
-        { prices: [{ from: '2026-12-01', to: '2026-12-01', amount: 12_345 }] },
-      );
+      const { offer } = await offerFor(app(), { deposit: { type: 'first_night' }, nightlyPrice: 10_000 }, { prices: [{ from: '2026-12-01', to: '2026-12-01', amount: 12_345 }] });
       expect(offer.nightly).toEqual([
         { date: '2026-12-01', amount: 12_345 },
         { date: '2026-12-02', amount: 10_000 },
@@ -187,22 +166,14 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
     });
 
     test('Korean won have no decimals, in prices and in messages', async () => {
-      const { answer, offer } = await offerFor(
-        app(),
-        { nightlyPrice: 120_000, deposit: { type: 'fixed', amount: 50_000 } },
-        { property: { currency: 'KRW' } },
-      );
+      const { answer, offer } = await offerFor(app(), { nightlyPrice: 120_000, deposit: { type: 'fixed', amount: 50_000 } }, { property: { currency: 'KRW' } });
       expect(answer.currency).toBe('KRW');
       expect(offer.roomTotal).toBe(240_000);
       expect(offer.deposit).toEqual({ type: 'fixed', amount: 50_000, message: '₩50,000 deposit required' });
     });
 
     test('a percentage deposit in won rounds half a won up', async () => {
-      const { offer } = await offerFor(
-        app(),
-        { nightlyPrice: 100_002, deposit: { type: 'percentage', percent: 12.5 } },
-        { property: { currency: 'KRW' } },
-      );
+      const { offer } = await offerFor(app(), { nightlyPrice: 100_002, deposit: { type: 'percentage', percent: 12.5 } }, { property: { currency: 'KRW' } });
       expect(offer.deposit.amount).toBe(25_001);
     });
 
@@ -221,16 +192,9 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
     test('a Korean guest reads every deposit message in Korean, amounts formatted for Korean', async () => {
       const owner = await app().createProperty();
       const roomType = await createRoomType(app(), owner);
-      const deposits = [
-        { type: 'none' },
-        { type: 'full' },
-        { type: 'first_night' },
-        { type: 'fixed', amount: 5_000 },
-        { type: 'percentage', percent: 30 },
-      ];
+      const deposits = [{ type: 'none' }, { type: 'full' }, { type: 'first_night' }, { type: 'fixed', amount: 5_000 }, { type: 'percentage', percent: 30 }];
       for (const deposit of deposits) await createRate(app(), owner, roomType.id, { deposit, name: deposit.type });
-      const byType = (answer: Json) =>
-        Object.fromEntries(answer.roomTypes[0].rates.map((r: Json) => [r.deposit.type, r.deposit.message as string]));
+      const byType = (answer: Json) => Object.fromEntries(answer.roomTypes[0].rates.map((r: Json) => [r.deposit.type, r.deposit.message as string]));
       const en = byType(await availability(app(), owner.id));
       const koAnswer = await availability(app(), owner.id, { locale: 'ko' });
       expect(koAnswer.locale).toBe('ko');
@@ -248,8 +212,7 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
       const owner = await app().createProperty();
       const roomType = await createRoomType(app(), owner);
       await createRate(app(), owner, roomType.id, { deposit: { type: 'full' } });
-      const message = async (query: Record<string, string>, headers?: Record<string, string>) =>
-        (await availability(app(), owner.id, query, headers)).roomTypes[0].rates[0].deposit.message;
+      const message = async (query: Record<string, string>, headers?: Record<string, string>) => (await availability(app(), owner.id, query, headers)).roomTypes[0].rates[0].deposit.message;
       expect(await message({}, { 'accept-language': 'id-ID,id;q=0.9,en;q=0.8' })).toBe('Bayar hari ini');
       expect(await message({}, { 'accept-language': 'fr-CH, fr;q=0.9, id;q=0.5' })).toBe('Bayar hari ini');
       expect(await message({}, { 'accept-language': 'en-GB,en;q=0.9' })).toBe('Pay today');
@@ -519,8 +482,7 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
   });
 
   describe('quotes', () => {
-    const quote = (pid: string, body: unknown, headers?: Record<string, string>) =>
-      app().request('POST', `${pub(pid)}/quotes`, { body, headers });
+    const quote = (pid: string, body: unknown, headers?: Record<string, string>) => app().request('POST', `${pub(pid)}/quotes`, { body, headers });
 
     async function quoted(pid: string, body: Json, headers?: Record<string, string>) {
       const res = await quote(pid, { ...STAY, ...body }, headers);
@@ -649,7 +611,12 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
     test('a fixed deposit is charged once per rate, however many rooms', async () => {
       const { owner, double } = await hotel();
       const rate = await createRate(app(), owner, double.id, { deposit: { type: 'fixed', amount: 5_000 } });
-      const body = await quoted(owner.id, { rooms: [{ rateId: rate.id, adults: 1 }, { rateId: rate.id, adults: 2 }] });
+      const body = await quoted(owner.id, {
+        rooms: [
+          { rateId: rate.id, adults: 1 },
+          { rateId: rate.id, adults: 2 },
+        ],
+      });
       expect(body).toMatchObject({ total: 40_000, depositDue: 5_000, balanceDue: 35_000 });
     });
 
@@ -713,17 +680,20 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
       test('an unknown rate is refused, naming the room', async () => {
         const { owner, double } = await hotel();
         const rate = await createRate(app(), owner, double.id);
-        const res = await quote(owner.id, { ...STAY, rooms: [{ rateId: rate.id, adults: 1 }, { rateId: 'rate_nosuchrate000', adults: 1 }] });
+        const res = await quote(owner.id, {
+          ...STAY,
+          rooms: [
+            { rateId: rate.id, adults: 1 },
+            { rateId: 'rate_nosuchrate000', adults: 1 },
+          ],
+        });
         await expect400(res, 'rooms.1.rateId');
       });
 
       test('an unknown extra is refused, naming the room and the extra', async () => {
         const { owner, double, parking } = await hotel();
         const rate = await createRate(app(), owner, double.id);
-        await expect400(
-          await quote(owner.id, { ...STAY, rooms: [{ rateId: rate.id, adults: 1, extras: [{ extraId: 'ex_nosuchextra000' }] }] }),
-          'rooms.0.extras.0.extraId',
-        );
+        await expect400(await quote(owner.id, { ...STAY, rooms: [{ rateId: rate.id, adults: 1, extras: [{ extraId: 'ex_nosuchextra000' }] }] }), 'rooms.0.extras.0.extraId');
         await expect400(
           await quote(owner.id, {
             ...STAY,
@@ -744,10 +714,7 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
         const theirRate = await createRate(app(), other, theirRoomType.id, { nightlyPrice: 1 });
         const theirExtra = await createExtra(app(), other);
         await expect400(await quote(owner.id, { ...STAY, rooms: [{ rateId: theirRate.id, adults: 1 }] }), 'rooms.0.rateId');
-        await expect400(
-          await quote(owner.id, { ...STAY, rooms: [{ rateId: mine.id, adults: 1, extras: [{ extraId: theirExtra.id }] }] }),
-          'rooms.0.extras.0.extraId',
-        );
+        await expect400(await quote(owner.id, { ...STAY, rooms: [{ rateId: mine.id, adults: 1, extras: [{ extraId: theirExtra.id }] }] }), 'rooms.0.extras.0.extraId');
       });
 
       test('a deleted rate or extra can no longer be quoted', async () => {
@@ -757,10 +724,7 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
         await app().request('DELETE', `/api/v1/properties/${owner.id}/rates/${rate.id}`, { key: owner.key });
         await app().request('DELETE', `/api/v1/properties/${owner.id}/extras/${parking.id}`, { key: owner.key });
         await expect400(await quote(owner.id, { ...STAY, rooms: [{ rateId: rate.id, adults: 1 }] }), 'rooms.0.rateId');
-        await expect400(
-          await quote(owner.id, { ...STAY, rooms: [{ rateId: kept.id, adults: 1, extras: [{ extraId: parking.id }] }] }),
-          'rooms.0.extras.0.extraId',
-        );
+        await expect400(await quote(owner.id, { ...STAY, rooms: [{ rateId: kept.id, adults: 1, extras: [{ extraId: parking.id }] }] }), 'rooms.0.extras.0.extraId');
       });
 
       test('a party larger than the room sleeps is refused', async () => {
@@ -773,7 +737,13 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
         const { owner, double } = await hotel({ units: 1 });
         const rate = await createRate(app(), owner, double.id);
         await expectError(
-          await quote(owner.id, { ...STAY, rooms: [{ rateId: rate.id, adults: 1 }, { rateId: rate.id, adults: 1 }] }),
+          await quote(owner.id, {
+            ...STAY,
+            rooms: [
+              { rateId: rate.id, adults: 1 },
+              { rateId: rate.id, adults: 1 },
+            ],
+          }),
           409,
           'sold_out',
         );
@@ -784,7 +754,12 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
         const promo = await createRate(app(), owner, double.id, { name: 'Promo', nightlyPrice: 7_000, maxRoomsPerNight: 1 });
         const flexible = await createRate(app(), owner, double.id, { name: 'Flexible', nightlyPrice: 10_000 });
         // Promo sells one room (its cap), Flexible one: two of the three rooms.
-        const body = await quoted(owner.id, { rooms: [{ rateId: promo.id, adults: 1 }, { rateId: flexible.id, adults: 1 }] });
+        const body = await quoted(owner.id, {
+          rooms: [
+            { rateId: promo.id, adults: 1 },
+            { rateId: flexible.id, adults: 1 },
+          ],
+        });
         expect(body.total).toBe(34_000);
       });
 
@@ -792,7 +767,13 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
         const { owner, double } = await hotel({ units: 3 });
         const promo = await createRate(app(), owner, double.id, { name: 'Promo', maxRoomsPerNight: 1 });
         await expectError(
-          await quote(owner.id, { ...STAY, rooms: [{ rateId: promo.id, adults: 1 }, { rateId: promo.id, adults: 1 }] }),
+          await quote(owner.id, {
+            ...STAY,
+            rooms: [
+              { rateId: promo.id, adults: 1 },
+              { rateId: promo.id, adults: 1 },
+            ],
+          }),
           409,
           'sold_out',
         );
@@ -825,7 +806,9 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
         const { owner, double, parking } = await hotel();
         const rate = await createRate(app(), owner, double.id);
         const body = JSON.parse(
-          JSON.stringify({ ...STAY, rooms: [{ rateId: rate.id, adults: 1 }], ...change }).replaceAll('"RATE"', JSON.stringify(rate.id)).replaceAll('"EXTRA"', JSON.stringify(parking.id)),
+          JSON.stringify({ ...STAY, rooms: [{ rateId: rate.id, adults: 1 }], ...change })
+            .replaceAll('"RATE"', JSON.stringify(rate.id))
+            .replaceAll('"EXTRA"', JSON.stringify(parking.id)),
         );
         await expect400(await quote(owner.id, body), field);
       });
@@ -846,11 +829,7 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
         const rate = await createRate(app(), owner, double.id);
         const body = JSON.stringify({ ...STAY, rooms: [{ rateId: rate.id, adults: 1 }] });
         await expectError(await quote(owner.id, body, { 'content-type': 'text/plain' }), 415, 'unsupported_media_type');
-        await expectError(
-          await quote(owner.id, 'checkIn=2026-12-01', { 'content-type': 'application/x-www-form-urlencoded' }),
-          415,
-          'unsupported_media_type',
-        );
+        await expectError(await quote(owner.id, 'checkIn=2026-12-01', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'unsupported_media_type');
       });
     });
   });

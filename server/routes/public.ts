@@ -76,16 +76,21 @@ export function publicRoutes(deps: AppDeps) {
       const { checkIn, checkOut, adults, children, rooms } = stay;
       // The same question within the same second of the property's clock gets the same answer.
       const key = `availability|${checkIn}|${checkOut}|${adults}|${children}|${rooms}|${locale}|${second}`;
-      const body = await deps.cache!.get(property.id, key, async () => {
-        // Prices are needed for the stay only; the next-available search reads occupancy, not prices.
-        const catalog = await deps.cache!.get(property.id, `catalog|${checkIn}|${checkOut}`, () => loadCatalog(store, property, checkIn, checkOut));
-        const occupancy = await loadOccupancy(store, catalog, checkIn, until, now);
-        const ctx = { now, isClosed: catalog.isClosed, occupancy };
-        const answer = availabilityFor(catalog, stay, ctx, locale);
-        const offered = answer.roomTypes.some((rt) => rt.rates.some((r) => r.available));
-        const next = offered ? undefined : nextAvailableStay(catalog, stay, ctx);
-        return JSON.stringify(next ? { ...answer, nextAvailable: next } : answer);
-      }, 1_000);
+      const body = await deps.cache!.get(
+        property.id,
+        key,
+        async () => {
+          // Prices are needed for the stay only; the next-available search reads occupancy, not prices.
+          const catalog = await deps.cache!.get(property.id, `catalog|${checkIn}|${checkOut}`, () => loadCatalog(store, property, checkIn, checkOut));
+          const occupancy = await loadOccupancy(store, catalog, checkIn, until, now);
+          const ctx = { now, isClosed: catalog.isClosed, occupancy };
+          const answer = availabilityFor(catalog, stay, ctx, locale);
+          const offered = answer.roomTypes.some((rt) => rt.rates.some((r) => r.available));
+          const next = offered ? undefined : nextAvailableStay(catalog, stay, ctx);
+          return JSON.stringify(next ? { ...answer, nextAvailable: next } : answer);
+        },
+        1_000,
+      );
       c.header('Content-Type', 'application/json; charset=UTF-8');
       return c.body(body);
     })
@@ -96,4 +101,3 @@ export function publicRoutes(deps: AppDeps) {
       return c.json(quote);
     });
 }
-

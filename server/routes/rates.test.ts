@@ -1,18 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { TestApp } from '../../test/support/test-app.ts';
-import {
-  backends,
-  createRate,
-  createRoomType,
-  expect400,
-  expectError,
-  json,
-  type Json,
-  type Owner,
-  ownerGet,
-  putPrices,
-  useTestApp,
-} from '../../test/support/api.ts';
+import { backends, createRate, createRoomType, expect400, expectError, json, type Json, type Owner, ownerGet, putPrices, useTestApp } from '../../test/support/api.ts';
 
 const overridesOf = (t: TestApp, rateId: string) => t.store.listPriceOverrides([rateId], '2000-01-01', '9999-12-31');
 
@@ -126,9 +114,7 @@ describe.each(backends)('rates API on %s', (_name, databaseUrl) => {
       expect(res.status).toBe(204);
       await expectError(await app().request('GET', path(owner.id, gone.id), { key: owner.key }), 404, 'not_found');
       expect((await ownerGet(app(), owner, '/rates')).rates).toEqual([kept]);
-      const avail = await json(
-        await app().request('GET', `/api/v1/public/properties/${owner.id}/availability?checkIn=2026-12-01&checkOut=2026-12-02`),
-      );
+      const avail = await json(await app().request('GET', `/api/v1/public/properties/${owner.id}/availability?checkIn=2026-12-01&checkOut=2026-12-02`));
       expect(avail.roomTypes[0].rates.map((r: Json) => r.id)).toEqual([kept.id]);
     });
   });
@@ -271,9 +257,7 @@ describe.each(backends)('rates API on %s', (_name, databaseUrl) => {
       });
       expect(res.status).toBe(200);
       expect(await json(res)).toEqual({ rateId: rate.id, datesUpdated: 3 });
-      const avail = await json(
-        await app().request('GET', `/api/v1/public/properties/${owner.id}/availability?checkIn=2026-11-30&checkOut=2026-12-05`),
-      );
+      const avail = await json(await app().request('GET', `/api/v1/public/properties/${owner.id}/availability?checkIn=2026-11-30&checkOut=2026-12-05`));
       expect(avail.roomTypes[0].rates[0].nightly).toEqual([
         { date: '2026-11-30', amount: 10_000 },
         { date: '2026-12-01', amount: 15_000 },
@@ -339,11 +323,7 @@ describe.each(backends)('rates API on %s', (_name, databaseUrl) => {
       await expectError(await app().request('GET', path(owner.id, id), { key: owner.key }), 404, 'not_found');
       await expectError(await patch(owner, id, { name: 'x' }), 404, 'not_found');
       await expectError(await app().request('DELETE', path(owner.id, id), { key: owner.key }), 404, 'not_found');
-      await expectError(
-        await app().request('PUT', `${path(owner.id, id)}/prices`, { key: owner.key, body: { prices: [] } }),
-        404,
-        'not_found',
-      );
+      await expectError(await app().request('PUT', `${path(owner.id, id)}/prices`, { key: owner.key, body: { prices: [] } }), 404, 'not_found');
     });
 
     test("another property's rate is not found with the owner's own key, and stays untouched", async () => {

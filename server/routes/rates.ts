@@ -15,16 +15,13 @@ function depositWarnings(rate: Rate, property: PropertyRecord): string[] {
   const shortest = (rate.minNights ?? 1) * rate.nightlyPrice;
   if (rate.deposit.amount <= shortest) return [];
   const fmt = (amount: number) => formatMoney(amount, property.currency, 'en');
-  return [
-    `The fixed deposit ${fmt(rate.deposit.amount)} is more than the shortest stay costs at the default price (${fmt(shortest)}); guests are charged at most their stay's total.`,
-  ];
+  return [`The fixed deposit ${fmt(rate.deposit.amount)} is more than the shortest stay costs at the default price (${fmt(shortest)}); guests are charged at most their stay's total.`];
 }
 
 /** /api/v1/properties/:pid/rates (owner). */
 export function rates(deps: AppDeps) {
   const { store } = deps;
-  const find = async (propertyId: string, id: string) =>
-    (await store.getRate(propertyId, id)) ?? Promise.reject(notFound('Rate'));
+  const find = async (propertyId: string, id: string) => (await store.getRate(propertyId, id)) ?? Promise.reject(notFound('Rate'));
   const requireRoomType = async (propertyId: string, roomTypeId: string) => {
     if (!(await store.getRoomType(propertyId, roomTypeId))) throw invalidField('roomTypeId', 'No such room type');
   };

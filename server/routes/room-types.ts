@@ -8,8 +8,7 @@ import { jsonBody } from '../validate.ts';
 /** /api/v1/properties/:pid/room-types (owner). */
 export function roomTypes(deps: AppDeps) {
   const { store } = deps;
-  const find = async (propertyId: string, id: string) =>
-    (await store.getRoomType(propertyId, id)) ?? Promise.reject(notFound('Room type'));
+  const find = async (propertyId: string, id: string) => (await store.getRoomType(propertyId, id)) ?? Promise.reject(notFound('Room type'));
 
   return new Hono<AppEnv>()
     .post('/', jsonBody(RoomTypeCreateSchema), async (c) => {

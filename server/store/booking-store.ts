@@ -33,10 +33,7 @@ export function toBooking(row: Selectable<BookingsTable>): BookingRecord {
     paymentMode: row.payment_mode as Booking['paymentMode'],
     amountPaid: Number(row.amount_paid),
     amountRefunded: Number(row.amount_refunded),
-    card:
-      row.card_brand && row.card_last4
-        ? { brand: row.card_brand as never, last4: row.card_last4, expMonth: row.card_exp_month!, expYear: row.card_exp_year! }
-        : null,
+    card: row.card_brand && row.card_last4 ? { brand: row.card_brand as never, last4: row.card_last4, expMonth: row.card_exp_month!, expYear: row.card_exp_year! } : null,
     expiresAt: row.expires_at,
     createdAt: row.created_at,
     cardBlob: row.card_blob,
@@ -78,7 +75,11 @@ async function takeUnits(tx: Db, takes: readonly Take[], roomsPerRate: ReadonlyM
     perRoomTypeNight.set(key, entry);
   }
   for (const { roomTypeId, date, rooms } of perRoomTypeNight.values()) {
-    await tx.insertInto('inventory').values({ room_type_id: roomTypeId, date, sold: 0 }).onConflict((oc) => oc.doNothing()).execute();
+    await tx
+      .insertInto('inventory')
+      .values({ room_type_id: roomTypeId, date, sold: 0 })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
     const result = await tx
       .updateTable('inventory')
       .set((eb) => ({ sold: eb('sold', '+', rooms) }))
@@ -89,7 +90,11 @@ async function takeUnits(tx: Db, takes: readonly Take[], roomsPerRate: ReadonlyM
     if (Number(result.numUpdatedRows) !== 1) throw new SoldOut();
   }
   for (const t of sorted) {
-    await tx.insertInto('rate_inventory').values({ rate_id: t.rateId, date: t.date, sold: 0 }).onConflict((oc) => oc.doNothing()).execute();
+    await tx
+      .insertInto('rate_inventory')
+      .values({ rate_id: t.rateId, date: t.date, sold: 0 })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
     const result = await tx
       .updateTable('rate_inventory')
       .set((eb) => ({ sold: eb('sold', '+', t.rooms) }))
@@ -127,12 +132,29 @@ async function releaseUnits(tx: Db, bookingId: string, checkIn: string) {
   const nights = await tx.selectFrom('booking_nights').select(['room_type_id', 'rate_id', 'date', 'rooms']).where('booking_id', '=', bookingId).execute();
   const sorted = nights.sort((a, b) => a.room_type_id.localeCompare(b.room_type_id) || a.date.localeCompare(b.date));
   for (const n of sorted) {
-    await tx.updateTable('inventory').set((eb) => ({ sold: eb('sold', '-', n.rooms) })).where('room_type_id', '=', n.room_type_id).where('date', '=', n.date).execute();
-    await tx.updateTable('rate_inventory').set((eb) => ({ sold: eb('sold', '-', n.rooms) })).where('rate_id', '=', n.rate_id).where('date', '=', n.date).execute();
+    await tx
+      .updateTable('inventory')
+      .set((eb) => ({ sold: eb('sold', '-', n.rooms) }))
+      .where('room_type_id', '=', n.room_type_id)
+      .where('date', '=', n.date)
+      .execute();
+    await tx
+      .updateTable('rate_inventory')
+      .set((eb) => ({ sold: eb('sold', '-', n.rooms) }))
+      .where('rate_id', '=', n.rate_id)
+      .where('date', '=', n.date)
+      .execute();
   }
-  const perRate = roomsPerRate(sorted.map((n) => ({ rateId: n.rate_id, date: n.date, rooms: n.rooms })), checkIn);
+  const perRate = roomsPerRate(
+    sorted.map((n) => ({ rateId: n.rate_id, date: n.date, rooms: n.rooms })),
+    checkIn,
+  );
   for (const [rateId, rooms] of perRate) {
-    await tx.updateTable('rates').set((eb) => ({ sold_total: eb('sold_total', '-', rooms) })).where('id', '=', rateId).execute();
+    await tx
+      .updateTable('rates')
+      .set((eb) => ({ sold_total: eb('sold_total', '-', rooms) }))
+      .where('id', '=', rateId)
+      .execute();
   }
 }
 
@@ -140,13 +162,7 @@ async function releaseUnits(tx: Db, bookingId: string, checkIn: string) {
  * Moves a booking from one of `from` to `to` and gives its units back, once: the status guard
  * makes a second instance (or a second call) doing the same a no-op. True when this call did it.
  */
-async function endHold(
-  tx: Db,
-  booking: { id: string; checkIn: string },
-  from: readonly BookingRecord['status'][],
-  to: 'expired' | 'cancelled',
-  now: string,
-): Promise<boolean> {
+async function endHold(tx: Db, booking: { id: string; checkIn: string }, from: readonly BookingRecord['status'][], to: 'expired' | 'cancelled', now: string): Promise<boolean> {
   const result = await tx
     .updateTable('bookings')
     .set({ status: to, updated_at: now, ...(to === 'cancelled' ? { cancelled_at: now } : {}) })
@@ -175,14 +191,7 @@ async function expireDue(tx: Db, now: string): Promise<number> {
 }
 
 function dueBatch(tx: Db, now: string) {
-  return tx
-    .selectFrom('bookings')
-    .select(['id', 'check_in'])
-    .where('status', '=', 'pending')
-    .where('expires_at', '<=', now)
-    .orderBy('expires_at')
-    .limit(200)
-    .execute();
+  return tx.selectFrom('bookings').select(['id', 'check_in']).where('status', '=', 'pending').where('expires_at', '<=', now).orderBy('expires_at').limit(200).execute();
 }
 
 /** One guarded transition of status; throws when the row was not in a `from` state, which the row lock rules out. */
@@ -463,7 +472,11 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
           .onConflict((oc) => oc.doNothing())
           .executeTakeFirst();
         if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) return;
-        await tx.updateTable('bookings').set((eb) => ({ amount_refunded: eb('amount_refunded', '+', refund.amount), updated_at: now })).where('id', '=', id).execute();
+        await tx
+          .updateTable('bookings')
+          .set((eb) => ({ amount_refunded: eb('amount_refunded', '+', refund.amount), updated_at: now }))
+          .where('id', '=', id)
+          .execute();
       });
     },
 
@@ -472,7 +485,11 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
     },
 
     async recordWebhookEvent(eventId, type, now) {
-      await db.insertInto('webhook_events').values({ event_id: eventId, type, received_at: now }).onConflict((oc) => oc.doNothing()).execute();
+      await db
+        .insertInto('webhook_events')
+        .values({ event_id: eventId, type, received_at: now })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
     },
 
     async soldFromBookings(roomTypeId, date, now) {

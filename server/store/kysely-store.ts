@@ -167,7 +167,10 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
       if (!isEmpty(row)) await db.updateTable('properties').set(row).where('id', '=', id).execute();
     },
     async countProperties() {
-      const row = await db.selectFrom('properties').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('properties')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(row.n);
     },
 
@@ -188,24 +191,11 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
         .execute();
     },
     async listRoomTypes(propertyId) {
-      const rows = await db
-        .selectFrom('room_types')
-        .selectAll()
-        .where('property_id', '=', propertyId)
-        .where('archived_at', 'is', null)
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute();
+      const rows = await db.selectFrom('room_types').selectAll().where('property_id', '=', propertyId).where('archived_at', 'is', null).orderBy('created_at').orderBy('id').execute();
       return rows.map(toRoomType);
     },
     async getRoomType(propertyId, id) {
-      const row = await db
-        .selectFrom('room_types')
-        .selectAll()
-        .where('property_id', '=', propertyId)
-        .where('id', '=', id)
-        .where('archived_at', 'is', null)
-        .executeTakeFirst();
+      const row = await db.selectFrom('room_types').selectAll().where('property_id', '=', propertyId).where('id', '=', id).where('archived_at', 'is', null).executeTakeFirst();
       return row && toRoomType(row);
     },
     async updateRoomType(propertyId, id, patch) {
@@ -216,13 +206,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
     async archiveRoomType(propertyId, id, at) {
       await db.transaction().execute(async (tx) => {
         await tx.updateTable('room_types').set({ archived_at: at }).where('property_id', '=', propertyId).where('id', '=', id).execute();
-        await tx
-          .updateTable('rates')
-          .set({ archived_at: at })
-          .where('property_id', '=', propertyId)
-          .where('room_type_id', '=', id)
-          .where('archived_at', 'is', null)
-          .execute();
+        await tx.updateTable('rates').set({ archived_at: at }).where('property_id', '=', propertyId).where('room_type_id', '=', id).where('archived_at', 'is', null).execute();
       });
     },
 
@@ -252,24 +236,11 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
         .execute();
     },
     async listRates(propertyId) {
-      const rows = await db
-        .selectFrom('rates')
-        .selectAll()
-        .where('property_id', '=', propertyId)
-        .where('archived_at', 'is', null)
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute();
+      const rows = await db.selectFrom('rates').selectAll().where('property_id', '=', propertyId).where('archived_at', 'is', null).orderBy('created_at').orderBy('id').execute();
       return rows.map(toRate);
     },
     async getRate(propertyId, id) {
-      const row = await db
-        .selectFrom('rates')
-        .selectAll()
-        .where('property_id', '=', propertyId)
-        .where('id', '=', id)
-        .where('archived_at', 'is', null)
-        .executeTakeFirst();
+      const row = await db.selectFrom('rates').selectAll().where('property_id', '=', propertyId).where('id', '=', id).where('archived_at', 'is', null).executeTakeFirst();
       return row && toRate(row);
     },
     async updateRate(propertyId, id, patch) {
@@ -296,13 +267,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
     },
     async listPriceOverrides(rateIds, from, to) {
       if (rateIds.length === 0) return [];
-      const rows = await db
-        .selectFrom('price_overrides')
-        .select(['rate_id', 'date', 'amount'])
-        .where('rate_id', 'in', rateIds)
-        .where('date', '>=', from)
-        .where('date', '<', to)
-        .execute();
+      const rows = await db.selectFrom('price_overrides').select(['rate_id', 'date', 'amount']).where('rate_id', 'in', rateIds).where('date', '>=', from).where('date', '<', to).execute();
       return rows.map((r) => ({ rateId: r.rate_id, date: r.date, amount: Number(r.amount) }));
     },
 
@@ -322,24 +287,11 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
         .execute();
     },
     async listExtras(propertyId) {
-      const rows = await db
-        .selectFrom('extras')
-        .selectAll()
-        .where('property_id', '=', propertyId)
-        .where('archived_at', 'is', null)
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute();
+      const rows = await db.selectFrom('extras').selectAll().where('property_id', '=', propertyId).where('archived_at', 'is', null).orderBy('created_at').orderBy('id').execute();
       return rows.map(toExtra);
     },
     async getExtra(propertyId, id) {
-      const row = await db
-        .selectFrom('extras')
-        .selectAll()
-        .where('property_id', '=', propertyId)
-        .where('id', '=', id)
-        .where('archived_at', 'is', null)
-        .executeTakeFirst();
+      const row = await db.selectFrom('extras').selectAll().where('property_id', '=', propertyId).where('id', '=', id).where('archived_at', 'is', null).executeTakeFirst();
       return row && toExtra(row);
     },
     async updateExtra(propertyId, id, patch) {

@@ -5,10 +5,7 @@ import { freshSchema } from '../../test/support/test-app.ts';
 import { openStore } from './open-store.ts';
 import type { NewBooking, PropertyRecord, Store, Take } from './store.ts';
 
-const backends: [string, string | undefined][] = [
-  ['SQLite', undefined],
-  ...(process.env.DATABASE_URL ? [['PostgreSQL', process.env.DATABASE_URL] as [string, string]] : []),
-];
+const backends: [string, string | undefined][] = [['SQLite', undefined], ...(process.env.DATABASE_URL ? [['PostgreSQL', process.env.DATABASE_URL] as [string, string]] : [])];
 
 const property = (id: string): PropertyRecord => ({
   id,

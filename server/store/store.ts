@@ -59,11 +59,7 @@ export interface Take {
   rooms: number;
 }
 
-export type HoldResult =
-  | { status: 'held'; booking: BookingRecord }
-  | { status: 'replay'; booking: BookingRecord }
-  | { status: 'idempotency_mismatch' }
-  | { status: 'sold_out' };
+export type HoldResult = { status: 'held'; booking: BookingRecord } | { status: 'replay'; booking: BookingRecord } | { status: 'idempotency_mismatch' } | { status: 'sold_out' };
 
 /**
  * How a payment or card that arrived ended: `confirmed` by this call; `already_confirmed` by an

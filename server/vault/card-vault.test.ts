@@ -4,14 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  CardVaultError,
-  createCardVault,
-  loadOrCreateVaultKey,
-  parseVaultKey,
-  type VaultCard,
-  type VaultLogger,
-} from './card-vault.ts';
+import { CardVaultError, createCardVault, loadOrCreateVaultKey, parseVaultKey, type VaultCard, type VaultLogger } from './card-vault.ts';
 
 const card: VaultCard = { number: '4242424242424242', expMonth: 12, expYear: 2030, holderName: 'Ji-woo Park' };
 const kek = randomBytes(32);
@@ -70,13 +63,7 @@ describe('card vault', () => {
 
   it('never shows the card number in the blob, in clear, base64 or hex', () => {
     const blob = vault.seal(card, 'bk_1');
-    const forms = [
-      card.number,
-      Buffer.from(card.number).toString('base64'),
-      Buffer.from(card.number).toString('base64url'),
-      Buffer.from(card.number).toString('hex'),
-      card.holderName,
-    ];
+    const forms = [card.number, Buffer.from(card.number).toString('base64'), Buffer.from(card.number).toString('base64url'), Buffer.from(card.number).toString('hex'), card.holderName];
     for (const form of forms) expect(blob).not.toContain(form);
   });
 
@@ -139,9 +126,7 @@ describe('loadOrCreateVaultKey', () => {
 
   it('fails at boot with a clear message when CARD_VAULT_KEY is malformed', () => {
     const { logger } = recorder();
-    expect(() => loadOrCreateVaultKey({ configuredKey: 'abc', dataDir: tempDataDir(), logger })).toThrow(
-      /CARD_VAULT_KEY must be/,
-    );
+    expect(() => loadOrCreateVaultKey({ configuredKey: 'abc', dataDir: tempDataDir(), logger })).toThrow(/CARD_VAULT_KEY must be/);
   });
 
   it('generates a key into its own folder, readable by the owner only, and warns to back it up', () => {

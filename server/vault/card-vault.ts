@@ -137,8 +137,7 @@ export function createCardVault(kek: Buffer): CardVault {
   };
 }
 
-const KEY_FORMAT_HELP =
-  'a 32-byte key written as 64 hex characters or as base64 (create one with `openssl rand -base64 32`)';
+const KEY_FORMAT_HELP = 'a 32-byte key written as 64 hex characters or as base64 (create one with `openssl rand -base64 32`)';
 
 /** The key-encrypting key from its text form; `source` names where it came from in the error. */
 export function parseVaultKey(text: string, source = 'CARD_VAULT_KEY'): Buffer {
@@ -155,11 +154,7 @@ export function parseVaultKey(text: string, source = 'CARD_VAULT_KEY'): Buffer {
  * CARD_VAULT_KEY when it is set; otherwise the embedded default (SPEC 2.8): a key generated once
  * into `<dataDir>/keys/card-vault.key`, a folder apart from the database file, with a warning.
  */
-export function loadOrCreateVaultKey(options: {
-  configuredKey: string | undefined;
-  dataDir: string;
-  logger: VaultLogger;
-}): Buffer {
+export function loadOrCreateVaultKey(options: { configuredKey: string | undefined; dataDir: string; logger: VaultLogger }): Buffer {
   const { configuredKey, dataDir, logger } = options;
   if (configuredKey?.trim()) return parseVaultKey(configuredKey);
 

@@ -6,10 +6,7 @@ import { isCurrency } from '../money.ts';
 // SPEC 2.2: a stay is at most 60 nights, whatever a rate allows.
 export const MAX_NIGHTS = 60;
 
-export const IsoDateSchema = v.pipe(
-  v.string(),
-  v.check(isCalendarDate, 'Expected a calendar date written YYYY-MM-DD'),
-);
+export const IsoDateSchema = v.pipe(v.string(), v.check(isCalendarDate, 'Expected a calendar date written YYYY-MM-DD'));
 
 export const DateTimeSchema = v.pipe(
   v.string(),
@@ -26,15 +23,9 @@ export const MoneySchema = v.pipe(
 
 export const PositiveMoneySchema = v.pipe(MoneySchema, v.minValue(1, 'Must be more than 0'));
 
-export const CurrencySchema = v.pipe(
-  v.string(),
-  v.check(isCurrency, 'Expected an ISO 4217 currency code such as USD'),
-);
+export const CurrencySchema = v.pipe(v.string(), v.check(isCurrency, 'Expected an ISO 4217 currency code such as USD'));
 
-export const TimeZoneSchema = v.pipe(
-  v.string(),
-  v.check(isTimeZone, 'Expected an IANA time zone such as Asia/Seoul'),
-);
+export const TimeZoneSchema = v.pipe(v.string(), v.check(isTimeZone, 'Expected an IANA time zone such as Asia/Seoul'));
 
 export const LocaleSchema = v.picklist(LOCALES, 'Expected one of en, ko, id');
 
@@ -42,8 +33,7 @@ export const NameSchema = v.pipe(v.string(), v.trim(), v.minLength(1, 'Required'
 export const TextSchema = v.pipe(v.string(), v.maxLength(5000));
 export const IdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 
-export const CountSchema = (min: number, max: number) =>
-  v.pipe(v.number(), v.safeInteger('Expected a whole number'), v.minValue(min), v.maxValue(max));
+export const CountSchema = (min: number, max: number) => v.pipe(v.number(), v.safeInteger('Expected a whole number'), v.minValue(min), v.maxValue(max));
 
 type Stay = { checkIn: string; checkOut: string };
 

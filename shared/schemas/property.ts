@@ -1,13 +1,5 @@
 import * as v from 'valibot';
-import {
-  CurrencySchema,
-  DateTimeSchema,
-  IsoDateSchema,
-  LocaleSchema,
-  NameSchema,
-  TextSchema,
-  TimeZoneSchema,
-} from './common.ts';
+import { CurrencySchema, DateTimeSchema, IsoDateSchema, LocaleSchema, NameSchema, TextSchema, TimeZoneSchema } from './common.ts';
 
 export const PAYMENT_MODES = ['stripe', 'manual'] as const;
 export const CARD_BRANDS = ['visa', 'mastercard', 'amex', 'discover', 'jcb', 'diners', 'unionpay'] as const;
@@ -29,10 +21,7 @@ const OriginSchema = v.pipe(
   }, 'Expected an origin such as https://hotel.example (lower case, no path, query or credentials)'),
 );
 
-const CountrySchema = v.pipe(
-  v.string(),
-  v.regex(/^[A-Z]{2}$/, 'Expected an ISO 3166 country code such as KR'),
-);
+const CountrySchema = v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'Expected an ISO 3166 country code such as KR'));
 
 const propertyFields = {
   name: NameSchema,
@@ -41,11 +30,7 @@ const propertyFields = {
   country: v.optional(CountrySchema),
   locale: v.optional(LocaleSchema, 'en'),
   paymentMode: PaymentModeSchema,
-  acceptedCardBrands: v.optional(v.pipe(v.array(CardBrandSchema), v.minLength(1)), [
-    'visa',
-    'mastercard',
-    'amex',
-  ]),
+  acceptedCardBrands: v.optional(v.pipe(v.array(CardBrandSchema), v.minLength(1)), ['visa', 'mastercard', 'amex']),
   allowedOrigins: v.optional(v.pipe(v.array(OriginSchema), v.maxLength(50)), []),
   email: v.optional(v.pipe(v.string(), v.email())),
   description: v.optional(TextSchema),
@@ -78,10 +63,7 @@ export type Property = v.InferOutput<typeof PropertySchema>;
 export const PropertyCreatedSchema = v.object({ property: PropertySchema, secretKey: v.string() });
 
 export const ClosuresSchema = v.object({
-  weekdays: v.optional(
-    v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6))), v.maxLength(7)),
-    [],
-  ),
+  weekdays: v.optional(v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6))), v.maxLength(7)), []),
   publicHolidays: v.optional(v.boolean(), false),
   dates: v.optional(v.pipe(v.array(IsoDateSchema), v.maxLength(1000)), []),
 });

@@ -1,15 +1,5 @@
 import * as v from 'valibot';
-import {
-  CountSchema,
-  DateTimeSchema,
-  IdSchema,
-  IsoDateSchema,
-  MAX_NIGHTS,
-  MoneySchema,
-  NameSchema,
-  PositiveMoneySchema,
-  TextSchema,
-} from './common.ts';
+import { CountSchema, DateTimeSchema, IdSchema, IsoDateSchema, MAX_NIGHTS, MoneySchema, NameSchema, PositiveMoneySchema, TextSchema } from './common.ts';
 
 // SPEC 2.4: exactly one deposit policy per rate.
 export const DepositPolicySchema = v.variant(
@@ -54,8 +44,7 @@ const fields = {
 
 type Window = { minNights?: number | null; maxNights?: number | null; bookableFrom?: string | null; bookableUntil?: string | null };
 const nightsOrdered = (r: Window) => r.minNights == null || r.maxNights == null || r.minNights <= r.maxNights;
-const windowOrdered = (r: Window) =>
-  r.bookableFrom == null || r.bookableUntil == null || Date.parse(r.bookableFrom) < Date.parse(r.bookableUntil);
+const windowOrdered = (r: Window) => r.bookableFrom == null || r.bookableUntil == null || Date.parse(r.bookableFrom) < Date.parse(r.bookableUntil);
 const NIGHTS_MESSAGE = 'maxNights must be at least minNights';
 const WINDOW_MESSAGE = 'bookableUntil must be after bookableFrom';
 
@@ -131,11 +120,7 @@ export const PriceOverridesSchema = v.object({
           ['to'],
         ),
         v.forward(
-          v.partialCheck(
-            [['from'], ['to']],
-            (p: { from: string; to: string }) => Date.parse(p.to) - Date.parse(p.from) <= 731 * 86_400_000,
-            'A price range covers at most two years',
-          ),
+          v.partialCheck([['from'], ['to']], (p: { from: string; to: string }) => Date.parse(p.to) - Date.parse(p.from) <= 731 * 86_400_000, 'A price range covers at most two years'),
           ['to'],
         ),
       ),

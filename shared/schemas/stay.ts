@@ -1,27 +1,11 @@
 import * as v from 'valibot';
-import {
-  CountSchema,
-  IdSchema,
-  IsoDateSchema,
-  LocaleSchema,
-  NightlySchema,
-  STAY_LENGTH_MESSAGE,
-  STAY_ORDER_MESSAGE,
-  stayOrdered,
-  stayWithinLimit,
-} from './common.ts';
+import { CountSchema, IdSchema, IsoDateSchema, LocaleSchema, NightlySchema, STAY_LENGTH_MESSAGE, STAY_ORDER_MESSAGE, stayOrdered, stayWithinLimit } from './common.ts';
 import { CardBrandSchema, PaymentModeSchema } from './property.ts';
 import { DepositPolicySchema } from './rate.ts';
 import { ExtraSchema } from './extra.ts';
 
 const QueryCount = (fallback: string, min: number, max: number) =>
-  v.pipe(
-    v.optional(v.string(), fallback),
-    v.regex(/^\d{1,3}$/, 'Expected a whole number'),
-    v.transform(Number),
-    v.minValue(min),
-    v.maxValue(max),
-  );
+  v.pipe(v.optional(v.string(), fallback), v.regex(/^\d{1,3}$/, 'Expected a whole number'), v.transform(Number), v.minValue(min), v.maxValue(max));
 
 export const AvailabilityQuerySchema = v.pipe(
   v.object({
@@ -43,16 +27,7 @@ export const DepositQuoteSchema = v.object({
   message: v.string(),
 });
 
-export const UNAVAILABLE_REASONS = [
-  'sold_out',
-  'closed',
-  'min_nights',
-  'max_nights',
-  'not_bookable_now',
-  'too_many_guests',
-  'arrival_date',
-  'rate_limit_reached',
-] as const;
+export const UNAVAILABLE_REASONS = ['sold_out', 'closed', 'min_nights', 'max_nights', 'not_bookable_now', 'too_many_guests', 'arrival_date', 'rate_limit_reached'] as const;
 
 export const RateOfferSchema = v.object({
   id: v.string(),
@@ -92,13 +67,7 @@ export const RoomRequestSchema = v.object({
   rateId: IdSchema,
   adults: CountSchema(1, 50),
   children: v.optional(CountSchema(0, 50), 0),
-  extras: v.optional(
-    v.pipe(
-      v.array(v.object({ extraId: IdSchema, quantity: v.optional(CountSchema(1, 100), 1) })),
-      v.maxLength(50),
-    ),
-    [],
-  ),
+  extras: v.optional(v.pipe(v.array(v.object({ extraId: IdSchema, quantity: v.optional(CountSchema(1, 100), 1) })), v.maxLength(50)), []),
 });
 export type RoomRequest = v.InferOutput<typeof RoomRequestSchema>;
 export type RoomRequestInput = v.InferInput<typeof RoomRequestSchema>;

@@ -26,13 +26,7 @@ export interface PricingResult {
   rSquared: number;
 }
 
-const DEPOSITS: DepositPolicy[] = [
-  { type: 'none' },
-  { type: 'percentage', percent: 30 },
-  { type: 'fixed', amount: 5_000 },
-  { type: 'first_night' },
-  { type: 'full' },
-];
+const DEPOSITS: DepositPolicy[] = [{ type: 'none' }, { type: 'percentage', percent: 30 }, { type: 'fixed', amount: 5_000 }, { type: 'first_night' }, { type: 'full' }];
 
 function catalog(): StayCatalog {
   const rates = new Map<string, PricedRate & { roomTypeName: string }>();
@@ -94,7 +88,10 @@ export function pricingBench(): PricingResult {
   }
   const base = measured[0]!.nsPerCall;
   const cases = measured.map((m) => ({ ...m, ratio: m.nsPerCall / base }));
-  const fit = leastSquares(cases.map((c) => [1, c.rooms, c.nights, c.rooms * c.nights]), cases.map((c) => c.nsPerCall));
+  const fit = leastSquares(
+    cases.map((c) => [1, c.rooms, c.nights, c.rooms * c.nights]),
+    cases.map((c) => c.nsPerCall),
+  );
   const [fixedNs, perRoomNs, perNightNs, perRoomNightNs] = fit.coefficients as [number, number, number, number];
   return { cases, fixedNs, perRoomNs, perNightNs, perRoomNightNs, rSquared: fit.rSquared };
 }
@@ -102,10 +99,7 @@ export function pricingBench(): PricingResult {
 /** Ordinary least squares through the normal equations (four unknowns: Gaussian elimination is plenty). */
 function leastSquares(rows: number[][], ys: number[]): { coefficients: number[]; rSquared: number } {
   const k = rows[0]!.length;
-  const a = Array.from({ length: k }, (_, i) => [
-    ...Array.from({ length: k }, (_, j) => rows.reduce((s, r) => s + r[i]! * r[j]!, 0)),
-    rows.reduce((s, r, n) => s + r[i]! * ys[n]!, 0),
-  ]);
+  const a = Array.from({ length: k }, (_, i) => [...Array.from({ length: k }, (_, j) => rows.reduce((s, r) => s + r[i]! * r[j]!, 0)), rows.reduce((s, r, n) => s + r[i]! * ys[n]!, 0)]);
   for (let col = 0; col < k; col++) {
     const pivot = a[col]![col]!;
     for (let r = 0; r < k; r++) {

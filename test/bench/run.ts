@@ -74,7 +74,7 @@ try {
   const ready = await prepareAvailability(sqlite.server, sqlite.adminToken, 'SQLite');
   payloadFile = join(mkdtempSync(join(os.tmpdir(), 'directbook-bench-')), 'availability.json');
   writeFileSync(payloadFile, JSON.stringify(ready.sample));
-  log('baseline: bare Hono routes (tiny answer, and the availability answer\'s bytes)');
+  log("baseline: bare Hono routes (tiny answer, and the availability answer's bytes)");
   baselines.push(await bareBaseline(payloadFile));
   log('availability on SQLite: load');
   availability.push(await availabilityRun(sqlite.server, ready, SECONDS));
@@ -123,11 +123,26 @@ const rows: [string, string, string, string][] = [];
 const row = (what: string, value: string, target: string, verdict: string) => rows.push([what, value, target, verdict]);
 
 const [before, after] = baselines as [Baseline, Baseline];
-row('Baseline: bare Hono route `{"status":"ok"}`, 10 connections', `${f(before.bare.reqPerSec, 0)} → ${f(after.bare.reqPerSec, 0)} req/s (mean ${f(bareReqPerSec, 0)}; p99 ${before.bare.p99} / ${after.bare.p99} ms)`, '(baseline)', '');
-row('Baseline: bare Hono route answering the availability JSON', `${f(before.payload.reqPerSec, 0)} → ${f(after.payload.reqPerSec, 0)} req/s (mean ${f(payloadReqPerSec, 0)}; ${f(payloadReqPerSec / bareReqPerSec)} × the tiny route)`, '(ceiling for any server sending these bytes)', '');
+row(
+  'Baseline: bare Hono route `{"status":"ok"}`, 10 connections',
+  `${f(before.bare.reqPerSec, 0)} → ${f(after.bare.reqPerSec, 0)} req/s (mean ${f(bareReqPerSec, 0)}; p99 ${before.bare.p99} / ${after.bare.p99} ms)`,
+  '(baseline)',
+  '',
+);
+row(
+  'Baseline: bare Hono route answering the availability JSON',
+  `${f(before.payload.reqPerSec, 0)} → ${f(after.payload.reqPerSec, 0)} req/s (mean ${f(payloadReqPerSec, 0)}; ${f(payloadReqPerSec / bareReqPerSec)} × the tiny route)`,
+  '(ceiling for any server sending these bytes)',
+  '',
+);
 for (const a of availability) {
   const ratio = a.load.reqPerSec / bareReqPerSec;
-  row(`Availability ${a.backend}: req/s ÷ bare route`, `${f(ratio, 3)} (${f(a.load.reqPerSec, 0)} req/s, ${KiB(a.responseBytes)} answer)`, `≥ ${AVAILABILITY_TARGET[a.backend]}`, pass(ratio >= AVAILABILITY_TARGET[a.backend]));
+  row(
+    `Availability ${a.backend}: req/s ÷ bare route`,
+    `${f(ratio, 3)} (${f(a.load.reqPerSec, 0)} req/s, ${KiB(a.responseBytes)} answer)`,
+    `≥ ${AVAILABILITY_TARGET[a.backend]}`,
+    pass(ratio >= AVAILABILITY_TARGET[a.backend]),
+  );
   row(`Availability ${a.backend}: req/s ÷ same-bytes bare route`, f(a.load.reqPerSec / payloadReqPerSec, 3), 'reported', '');
   row(
     `Availability ${a.backend}, a different question every request: req/s ÷ bare route`,
@@ -140,14 +155,22 @@ for (const a of availability) {
 for (const h of holds) {
   const b = h.burst;
   const count = (s: number) => b.statuses.get(s) ?? 0;
-  const others = [...b.statuses].filter(([s]) => s !== 201 && s !== 409).map(([s, n]) => `${n}×${s}`).join(', ');
+  const others = [...b.statuses]
+    .filter(([s]) => s !== 201 && s !== 409)
+    .map(([s, n]) => `${n}×${s}`)
+    .join(', ');
   row(
     `Holds ${h.backend}: holds/s ÷ bare req/s (100 connections)`,
     `${f(b.holdsPerSec / bareReqPerSec, 3)} (${f(b.holdsPerSec, 0)} holds/s; ${count(201)} × 201, ${count(409)} × 409${others ? `, ${others}` : ''}; p99 ${b.p99} ms)`,
     'reported',
     '',
   );
-  row(`Holds ${h.backend}: rooms oversold (committed rows)`, `${h.committed.oversold} (of ${h.units} units; ${h.committed.bookings} live bookings; counters off on ${h.committed.counterMismatches} nights)`, '0', pass(h.committed.oversold === 0 && h.committed.counterMismatches === 0 && count(201) === h.units));
+  row(
+    `Holds ${h.backend}: rooms oversold (committed rows)`,
+    `${h.committed.oversold} (of ${h.units} units; ${h.committed.bookings} live bookings; counters off on ${h.committed.counterMismatches} nights)`,
+    '0',
+    pass(h.committed.oversold === 0 && h.committed.counterMismatches === 0 && count(201) === h.units),
+  );
 }
 const big = pricing.cases.at(-1)!;
 row(
@@ -164,7 +187,12 @@ row(
 );
 if (widget) {
   const { size, timing } = widget;
-  row('Widget: dist/widget.js gzip -9', `${KiB(size.gzipBytes)} (raw ${KiB(size.rawBytes)})`, '≤ 30 KiB (stretch ≤ 20 KiB)', size.gzipBytes <= 20 * 1024 ? 'met (stretch too)' : pass(size.gzipBytes <= 30 * 1024));
+  row(
+    'Widget: dist/widget.js gzip -9',
+    `${KiB(size.gzipBytes)} (raw ${KiB(size.rawBytes)})`,
+    '≤ 30 KiB (stretch ≤ 20 KiB)',
+    size.gzipBytes <= 20 * 1024 ? 'met (stretch too)' : pass(size.gzipBytes <= 30 * 1024),
+  );
   row('Widget: GET /widget.js as served (Accept-Encoding: gzip)', `${KiB(size.servedBytes)}, Content-Encoding ${size.servedEncoding}`, 'reported', '');
   row(
     'Widget: navigation → rates on screen ÷ availability request alone',
@@ -188,7 +216,13 @@ const table = [header, ['---', '---', '---', '---'], ...rows].map((r) => `| ${r.
 const pricingTable = [
   '| nights \\ rooms | 1 | 2 | 3 | 4 | 5 |',
   '| --- | --- | --- | --- | --- | --- |',
-  ...[1, 7, 30, 60].map((n) => `| ${n} | ${pricing.cases.filter((c) => c.nights === n).map((c) => `${f(c.nsPerCall / 1000, 1)} µs (×${f(c.ratio, 1)})`).join(' | ')} |`),
+  ...[1, 7, 30, 60].map(
+    (n) =>
+      `| ${n} | ${pricing.cases
+        .filter((c) => c.nights === n)
+        .map((c) => `${f(c.nsPerCall / 1000, 1)} µs (×${f(c.ratio, 1)})`)
+        .join(' | ')} |`,
+  ),
 ].join('\n');
 
 const seconds = (performance.now() - started) / 1000;

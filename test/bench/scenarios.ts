@@ -80,7 +80,15 @@ export async function availabilityRun(server: Child, ready: AvailabilityFixtureR
   for (const run of [load, distinct]) {
     if (run.non2xx > 0 || run.errors > 0) throw new Error(`availability bench: ${run.non2xx} non-2xx, ${run.errors} errors`);
   }
-  return { backend: ready.backend, load, distinct, rssIdleMiB: ready.rssIdleMiB, rssAfterMiB, rssAfterDistinctMiB: server.rssMiB(), responseBytes: Buffer.byteLength(JSON.stringify(ready.sample)) };
+  return {
+    backend: ready.backend,
+    load,
+    distinct,
+    rssIdleMiB: ready.rssIdleMiB,
+    rssAfterMiB,
+    rssAfterDistinctMiB: server.rssMiB(),
+    responseBytes: Buffer.byteLength(JSON.stringify(ready.sample)),
+  };
 }
 
 export interface HoldsRun {
@@ -104,10 +112,7 @@ export async function holdsRun(db: Database): Promise<HoldsRun> {
       return JSON.stringify({ checkIn, checkOut, rooms: [{ rateId: hotel.rateId, adults: 2 }], guest: GUEST });
     };
     const result = await burst(url, body, { connections: 100, amount: 2_500 });
-    const committed =
-      db.backend === 'SQLite'
-        ? committedSqlite(db.location, hotel.roomTypeId, hotel.units)
-        : await committedPostgres(db.location, hotel.roomTypeId, hotel.units);
+    const committed = db.backend === 'SQLite' ? committedSqlite(db.location, hotel.roomTypeId, hotel.units) : await committedPostgres(db.location, hotel.roomTypeId, hotel.units);
     const acknowledged = result.statuses.get(201) ?? 0;
     if (acknowledged !== committed.bookings) {
       throw new Error(`holds bench on ${db.backend}: ${acknowledged} bookings acknowledged but ${committed.bookings} committed`);

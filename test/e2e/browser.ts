@@ -12,7 +12,6 @@ import { chromium, type Browser, type Frame, type Locator, type Page } from 'pla
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 import { startServer, type ServerProcess } from '../server-process.ts';
 
-
 /** The widths every step is photographed at: a phone and a laptop. */
 export const WIDTHS = [375, 1280] as const;
 

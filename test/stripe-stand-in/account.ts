@@ -213,8 +213,7 @@ export class Account {
       {
         type: 'invalid_request_error',
         code: `${intent.object}_authentication_failure`,
-        message:
-          'The provided PaymentMethod has failed authentication. You can provide payment_method_data or a new PaymentMethod to attempt to fulfill this PaymentIntent again.',
+        message: 'The provided PaymentMethod has failed authentication. You can provide payment_method_data or a new PaymentMethod to attempt to fulfill this PaymentIntent again.',
         payment_method: snapshot(paymentMethod),
       },
       cause,
@@ -230,10 +229,9 @@ export class Account {
     const amount = input.amount ?? remaining;
     if (amount < 1) throw invalidParam('amount', 'Invalid positive integer', 'parameter_invalid_integer');
     if (amount > remaining) {
-      throw invalidRequest(
-        `Refund amount (${formatAmount(amount, charge.currency)}) is greater than unrefunded amount on charge (${formatAmount(remaining, charge.currency)})`,
-        { param: 'amount' },
-      );
+      throw invalidRequest(`Refund amount (${formatAmount(amount, charge.currency)}) is greater than unrefunded amount on charge (${formatAmount(remaining, charge.currency)})`, {
+        param: 'amount',
+      });
     }
     const refund = this.store<Refund>({
       id: randomId('re'),
@@ -256,10 +254,10 @@ export class Account {
 
   private intentBase(id: string, input: IntentInput) {
     if (input.automaticPaymentMethods && input.paymentMethodTypes.length > 0) {
-      throw invalidRequest(
-        'You may only specify one of these parameters: automatic_payment_methods, payment_method_types.',
-        { code: 'parameters_exclusive', param: 'automatic_payment_methods' },
-      );
+      throw invalidRequest('You may only specify one of these parameters: automatic_payment_methods, payment_method_types.', {
+        code: 'parameters_exclusive',
+        param: 'automatic_payment_methods',
+      });
     }
     if (input.customer !== undefined && !this.find('customer', input.customer)) {
       throw invalidRequest(`No such customer: '${input.customer}'`, { param: 'customer', code: 'resource_missing' });
@@ -271,9 +269,7 @@ export class Account {
     // Since API version 2023-08-16 an intent without payment_method_types uses the Dashboard's methods.
     const automatic = input.paymentMethodTypes.length === 0 && input.automaticPaymentMethods?.enabled !== false;
     return {
-      automatic_payment_methods: automatic
-        ? { allow_redirects: input.automaticPaymentMethods?.allowRedirects ?? 'always', enabled: true }
-        : null,
+      automatic_payment_methods: automatic ? { allow_redirects: input.automaticPaymentMethods?.allowRedirects ?? 'always', enabled: true } : null,
       cancellation_reason: null,
       client_secret: clientSecretFor(id),
       created: this.options.now(),
@@ -342,11 +338,7 @@ export class Account {
     return intent;
   }
 
-  private charge(
-    intent: PaymentIntent,
-    paymentMethod: PaymentMethod,
-    outcome: TestCard['outcome'],
-  ): Charge {
+  private charge(intent: PaymentIntent, paymentMethod: PaymentMethod, outcome: TestCard['outcome']): Charge {
     const declined = outcome.kind === 'decline';
     const captured = !declined && intent.capture_method !== 'manual';
     return this.store<Charge>({
@@ -429,8 +421,7 @@ function noSuchPaymentMethod(id: string): StripeFailure {
 }
 
 function missingPaymentMethod(kind: Intent['object']): StripeFailure {
-  return invalidRequest(
-    'You cannot confirm this intent because it is missing a payment method. Update it with a payment method and then confirm it again.',
-    { code: `${kind}_unexpected_state` },
-  );
+  return invalidRequest('You cannot confirm this intent because it is missing a payment method. Update it with a payment method and then confirm it again.', {
+    code: `${kind}_unexpected_state`,
+  });
 }

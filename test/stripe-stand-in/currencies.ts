@@ -2,14 +2,17 @@
 // server's ISO 4217 view so the stand-in catches an adapter that sends the wrong unit.
 import { invalidParam, invalidRequest } from './errors.ts';
 
-const ZERO_DECIMAL = new Set(
-  ['bif', 'clp', 'djf', 'gnf', 'jpy', 'kmf', 'krw', 'mga', 'pyg', 'rwf', 'ugx', 'vnd', 'vuv', 'xaf', 'xof', 'xpf'],
-);
+const ZERO_DECIMAL = new Set(['bif', 'clp', 'djf', 'gnf', 'jpy', 'kmf', 'krw', 'mga', 'pyg', 'rwf', 'ugx', 'vnd', 'vuv', 'xaf', 'xof', 'xpf']);
 const THREE_DECIMAL = new Set(['bhd', 'jod', 'kwd', 'omr', 'tnd']);
 
 /** Minimum charge amounts in Stripe's units for the currencies the stand-in checks. */
 const MINIMUM_CHARGE: Readonly<Record<string, number>> = {
-  usd: 50, eur: 50, gbp: 30, cad: 50, aud: 50, jpy: 50,
+  usd: 50,
+  eur: 50,
+  gbp: 30,
+  cad: 50,
+  aud: 50,
+  jpy: 50,
 };
 
 const KNOWN = new Set(Intl.supportedValuesOf('currency').map((code) => code.toLowerCase()));
@@ -54,10 +57,10 @@ export function checkChargeAmount(amount: number, currency: string): void {
   }
   // docs.stripe.com/currencies#special-cases: whole krónur only, still written with two decimals.
   if (currency === 'isk' && amount % 100 !== 0) {
-    throw invalidRequest(
-      'Invalid amount. Currency ISK has become effectively zero-decimal and charged amounts must be evenly divisible by 100.',
-      { param: 'amount', code: 'invalid_charge_amount_no_decimal_compatible' },
-    );
+    throw invalidRequest('Invalid amount. Currency ISK has become effectively zero-decimal and charged amounts must be evenly divisible by 100.', {
+      param: 'amount',
+      code: 'invalid_charge_amount_no_decimal_compatible',
+    });
   }
   // Three-decimal currencies must end in 0 for Stripe's card partners (docs.stripe.com/currencies).
   if (THREE_DECIMAL.has(currency) && amount % 10 !== 0) {

@@ -30,11 +30,7 @@ function withDocs(body: StripeErrorBody): StripeErrorBody {
   return body.code ? { ...body, doc_url: `https://stripe.com/docs/error-codes/${body.code.replaceAll('_', '-')}` } : body;
 }
 
-export function invalidRequest(
-  message: string,
-  extra: { param?: string; code?: string } = {},
-  status = 400,
-): StripeFailure {
+export function invalidRequest(message: string, extra: { param?: string; code?: string } = {}, status = 400): StripeFailure {
   return new StripeFailure(status, withDocs({ type: 'invalid_request_error', message, ...extra }));
 }
 
@@ -47,12 +43,7 @@ export function resourceMissing(kind: string, id: string, param: string): Stripe
   return invalidRequest(`No such ${kind}: '${id}'`, { param, code: 'resource_missing' }, 404);
 }
 
-export function cardError(
-  code: string,
-  declineCode: string,
-  message: string,
-  related: Record<string, unknown>,
-): StripeFailure {
+export function cardError(code: string, declineCode: string, message: string, related: Record<string, unknown>): StripeFailure {
   return new StripeFailure(402, withDocs({ type: 'card_error', code, decline_code: declineCode, message, ...related }));
 }
 

@@ -38,7 +38,7 @@ function assign(container: FormHash | FormValue[], segments: string[], value: st
     // `a[]=x` appends; `a[][b]=x` starts a new element unless the last one lacks `b`.
     if (rest.length === 0) return void container.push(value);
     const last = container.at(-1);
-    const target = isHash(last) && !(rest[0] as string in last) ? last : hash();
+    const target = isHash(last) && !((rest[0] as string) in last) ? last : hash();
     if (target !== last) container.push(target);
     return assign(target, rest, value, name);
   }

@@ -15,9 +15,7 @@ interface Entry {
   answer: SavedAnswer | null;
 }
 
-export type Claim =
-  | { kind: 'replay'; answer: SavedAnswer }
-  | { kind: 'fresh'; save(answer: SavedAnswer): void; release(): void };
+export type Claim = { kind: 'replay'; answer: SavedAnswer } | { kind: 'fresh'; save(answer: SavedAnswer): void; release(): void };
 
 export class IdempotencyStore {
   private readonly entries = new Map<string, Entry>();

@@ -12,34 +12,10 @@ import { invalidParam, StripeFailure, unauthenticated } from './errors.ts';
 import { Faults, type Fault, type FaultKind, type FaultOptions } from './faults.ts';
 import { decodeForm, FormError, type FormHash } from './form.ts';
 import { IdempotencyStore, type SavedAnswer } from './idempotency.ts';
-import {
-  randomId,
-  snapshot,
-  type Charge,
-  type Customer,
-  type PaymentIntent,
-  type PaymentMethod,
-  type Refund,
-  type SetupIntent,
-  type StripeEvent,
-  type StripeObject,
-} from './objects.ts';
+import { randomId, snapshot, type Charge, type Customer, type PaymentIntent, type PaymentMethod, type Refund, type SetupIntent, type StripeEvent, type StripeObject } from './objects.ts';
 import { Outbox, type Delivery, type WebhookEndpoint } from './webhooks.ts';
 
-export type {
-  Charge,
-  Customer,
-  Delivery,
-  FaultKind,
-  FaultOptions,
-  PaymentIntent,
-  PaymentMethod,
-  Refund,
-  SetupIntent,
-  StripeEvent,
-  StripeObject,
-  WebhookEndpoint,
-};
+export type { Charge, Customer, Delivery, FaultKind, FaultOptions, PaymentIntent, PaymentMethod, Refund, SetupIntent, StripeEvent, StripeObject, WebhookEndpoint };
 
 export interface StandInOptions {
   /** Signs webhooks; a fresh `whsec_…` when omitted. */
@@ -115,11 +91,7 @@ export interface StripeStandIn {
   /** The exact payload and `Stripe-Signature` Stripe would send, with a chosen secret or time. */
   signedPayload(event: StripeEvent, options?: SignedPayloadOptions): { payload: string; signature: string };
   /** Signs and POSTs `event`; `tamper` changes the body after signing. */
-  sendWebhook(
-    endpoint: WebhookEndpoint,
-    event: StripeEvent,
-    options?: SignedPayloadOptions & { tamper?: (payload: string) => string },
-  ): Promise<Delivery>;
+  sendWebhook(endpoint: WebhookEndpoint, event: StripeEvent, options?: SignedPayloadOptions & { tamper?: (payload: string) => string }): Promise<Delivery>;
 
   /** The next `count` API requests (matching `options.path`) fail with `kind`. */
   failNext(count: number, kind: FaultKind, options?: FaultOptions): void;
@@ -264,8 +236,7 @@ export async function startStripeStandIn(options: StandInOptions = {}): Promise<
       return recorded.filter(
         (request) =>
           (filter.method === undefined || request.method === filter.method) &&
-          (filter.path === undefined ||
-            (typeof filter.path === 'string' ? request.path === filter.path : filter.path.test(request.path))),
+          (filter.path === undefined || (typeof filter.path === 'string' ? request.path === filter.path : filter.path.test(request.path))),
       );
     },
     get<T extends StripeObject = StripeObject>(id: string) {
@@ -276,7 +247,10 @@ export async function startStripeStandIn(options: StandInOptions = {}): Promise<
       return account.all(kind).map(snapshot);
     },
     events(type) {
-      return account.all<StripeEvent>('event').filter((event) => type === undefined || event.type === type).map(snapshot);
+      return account
+        .all<StripeEvent>('event')
+        .filter((event) => type === undefined || event.type === type)
+        .map(snapshot);
     },
 
     confirm: confirmInBrowser,
@@ -348,12 +322,7 @@ function authenticate(authorization: string | undefined): void {
     );
   }
   const [scheme = '', credentials = ''] = authorization.split(' ', 2);
-  const key =
-    scheme.toLowerCase() === 'basic'
-      ? (Buffer.from(credentials, 'base64').toString('utf8').split(':')[0] ?? '')
-      : scheme.toLowerCase() === 'bearer'
-        ? credentials.trim()
-        : '';
+  const key = scheme.toLowerCase() === 'basic' ? (Buffer.from(credentials, 'base64').toString('utf8').split(':')[0] ?? '') : scheme.toLowerCase() === 'bearer' ? credentials.trim() : '';
   if (!TEST_KEY.test(key)) {
     const masked = key.length > 12 ? `${key.slice(0, 8)}${'*'.repeat(key.length - 12)}${key.slice(-4)}` : key;
     throw unauthenticated(`Invalid API Key provided: ${masked}`);

@@ -23,7 +23,10 @@ function sdk(config: Stripe.StripeConfig = {}, key = 'sk_test_stand_in_suite'): 
 }
 
 async function failure<T extends Error>(promise: Promise<unknown>, type: abstract new (...args: never[]) => T): Promise<T> {
-  const error = await promise.then(() => undefined, (reason: unknown) => reason);
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
   expect(error).toBeInstanceOf(type);
   return error as T;
 }
@@ -73,10 +76,7 @@ describe('the Stripe stand-in', () => {
   it('refuses an idempotency key reused with other parameters, as Stripe does', async () => {
     const stripe = sdk();
     await stripe.paymentIntents.create(depositParams(5_000), { idempotencyKey: 'deposit:mismatch' });
-    const error = await failure(
-      stripe.paymentIntents.create(depositParams(6_000), { idempotencyKey: 'deposit:mismatch' }),
-      Stripe.errors.StripeIdempotencyError,
-    );
+    const error = await failure(stripe.paymentIntents.create(depositParams(6_000), { idempotencyKey: 'deposit:mismatch' }), Stripe.errors.StripeIdempotencyError);
     expect(error.statusCode).toBe(400);
     expect(error.message).toContain('same parameters');
   });
@@ -95,10 +95,7 @@ describe('the Stripe stand-in', () => {
   it('declines pm_card_chargeDeclined with a 402 card_error and leaves the intent awaiting a new card', async () => {
     const stripe = sdk();
     const intent = await stripe.paymentIntents.create(depositParams());
-    const error = await failure(
-      stripe.paymentIntents.confirm(intent.id, { payment_method: 'pm_card_chargeDeclined' }),
-      Stripe.errors.StripeCardError,
-    );
+    const error = await failure(stripe.paymentIntents.confirm(intent.id, { payment_method: 'pm_card_chargeDeclined' }), Stripe.errors.StripeCardError);
     expect(error).toMatchObject({ statusCode: 402, code: 'card_declined', decline_code: 'generic_decline' });
 
     const after = await stripe.paymentIntents.retrieve(intent.id);
@@ -146,10 +143,7 @@ describe('the Stripe stand-in', () => {
   it('refunds up to what was received and refuses more, leaving the charge untouched', async () => {
     const stripe = sdk();
     const intent = await paidIntent(stripe);
-    const error = await failure(
-      stripe.refunds.create({ payment_intent: intent.id, amount: 5_001 }),
-      Stripe.errors.StripeInvalidRequestError,
-    );
+    const error = await failure(stripe.refunds.create({ payment_intent: intent.id, amount: 5_001 }), Stripe.errors.StripeInvalidRequestError);
     expect(error).toMatchObject({ statusCode: 400, param: 'amount' });
     expect(error.message).toBe('Refund amount ($50.01) is greater than unrefunded amount on charge ($50.00)');
 
@@ -181,10 +175,7 @@ describe('the Stripe stand-in', () => {
   });
 
   it('refuses unknown parameters like Stripe, naming them', async () => {
-    const error = await failure(
-      sdk().rawRequest('POST', '/v1/payment_intents', { amount: 5_000, currency: 'usd', colour: 'blue' }),
-      Stripe.errors.StripeInvalidRequestError,
-    );
+    const error = await failure(sdk().rawRequest('POST', '/v1/payment_intents', { amount: 5_000, currency: 'usd', colour: 'blue' }), Stripe.errors.StripeInvalidRequestError);
     expect(error).toMatchObject({ code: 'parameter_unknown', param: 'colour' });
   });
 
@@ -193,10 +184,7 @@ describe('the Stripe stand-in', () => {
     ['fractional Icelandic krónur', 1_050, 'isk', 'invalid_charge_amount_no_decimal_compatible'],
     ['a three-decimal amount not ending in 0', 12_345, 'bhd', 'invalid_charge_amount'],
   ])('refuses %s, as Stripe’s currency rules do', async (_, amount, currency, code) => {
-    const error = await failure(
-      sdk().paymentIntents.create({ amount, currency }),
-      Stripe.errors.StripeInvalidRequestError,
-    );
+    const error = await failure(sdk().paymentIntents.create({ amount, currency }), Stripe.errors.StripeInvalidRequestError);
     expect(error).toMatchObject({ statusCode: 400, code, param: 'amount' });
   });
 
@@ -269,14 +257,11 @@ describe('the Stripe stand-in', () => {
 
   it('builds signed payloads that fail Stripe’s verifier when tampered, stale or signed with another secret', async () => {
     const event = standIn.buildEvent('payment_intent.succeeded', { id: 'pi_test', object: 'payment_intent' });
-    const verify = (payload: string, signature: string) =>
-      Stripe.webhooks.constructEventAsync(payload, signature, standIn.webhookSecret);
+    const verify = (payload: string, signature: string) => Stripe.webhooks.constructEventAsync(payload, signature, standIn.webhookSecret);
 
     const good = standIn.signedPayload(event);
     await expect(verify(good.payload, good.signature)).resolves.toMatchObject({ id: event.id });
-    await expect(verify(good.payload.replace('pi_test', 'pi_evil'), good.signature)).rejects.toThrow(
-      Stripe.errors.StripeSignatureVerificationError,
-    );
+    await expect(verify(good.payload.replace('pi_test', 'pi_evil'), good.signature)).rejects.toThrow(Stripe.errors.StripeSignatureVerificationError);
     const stale = standIn.signedPayload(event, { timestamp: Math.floor(Date.now() / 1000) - 301 });
     await expect(verify(stale.payload, stale.signature)).rejects.toThrow('tolerance');
     const foreign = standIn.signedPayload(event, { secret: 'whsec_other' });
@@ -300,6 +285,11 @@ describe('the Stripe stand-in', () => {
     expect(seen).toHaveLength(2);
     expect(seen[1]).toBe(seen[0]);
     expect(redelivery.status).toBe(200);
-    expect(standIn.deliveries().slice(-2).map((d) => d.status)).toEqual([500, 200]);
+    expect(
+      standIn
+        .deliveries()
+        .slice(-2)
+        .map((d) => d.status),
+    ).toEqual([500, 200]);
   });
 });

@@ -84,12 +84,7 @@ function eventPayload(event: StripeEvent): string {
   return JSON.stringify(event, null, 2);
 }
 
-async function deliver(
-  endpoint: WebhookEndpoint,
-  event: { id: string; type: string },
-  payload: string,
-  signature: string,
-): Promise<Delivery> {
+async function deliver(endpoint: WebhookEndpoint, event: { id: string; type: string }, payload: string, signature: string): Promise<Delivery> {
   const url = typeof endpoint === 'string' ? endpoint : endpoint.url;
   const request = new Request(url, {
     method: 'POST',

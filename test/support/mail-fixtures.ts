@@ -162,9 +162,7 @@ export function krwBooking(locale: Locale = 'ko', overrides: Partial<Booking> = 
           { date: '2026-05-01', amount: 150000 },
         ],
         roomTotal: 270000,
-        extras: [
-          { extraId: 'ex_bf', name: '조식', per: 'guest_night', quantity: 1, unitPrice: 15000, total: 60000 },
-        ],
+        extras: [{ extraId: 'ex_bf', name: '조식', per: 'guest_night', quantity: 1, unitPrice: 15000, total: 60000 }],
         extrasTotal: 60000,
         total: 330000,
       },

@@ -67,9 +67,7 @@ export function describeMailQueue(name: string, makeQueue: () => MailQueue | Pro
     it('never gives the same message to two instances claiming at the same moment', async () => {
       const queue = await makeQueue();
       for (const n of [1, 2, 3, 4, 5]) await queue.enqueue(sampleMessage(n), T0);
-      const claims = await Promise.all(
-        Array.from({ length: 8 }, () => queue.due(T0, 2, at(5 * MINUTE))),
-      );
+      const claims = await Promise.all(Array.from({ length: 8 }, () => queue.due(T0, 2, at(5 * MINUTE))));
       const ids = claims.flat().map((m) => m.id);
       expect(ids).toHaveLength(5);
       expect(new Set(ids).size).toBe(5);

@@ -50,18 +50,11 @@ export function createMemoryMailQueue(): MemoryMailQueue {
     // Synchronous from the check to the lock, so concurrent callers never share a message.
     async due(now, limit, lockedUntil) {
       const claimed = rows
-        .filter(
-          (r) =>
-            r.status === 'queued' &&
-            r.nextAttemptAt <= now &&
-            (r.lockedUntil === null || r.lockedUntil <= now),
-        )
+        .filter((r) => r.status === 'queued' && r.nextAttemptAt <= now && (r.lockedUntil === null || r.lockedUntil <= now))
         .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime())
         .slice(0, limit);
       for (const row of claimed) row.lockedUntil = lockedUntil;
-      return claimed.map(
-        (r): QueuedMail => ({ id: r.id, message: { ...r.message }, attempts: r.attempts, createdAt: r.createdAt }),
-      );
+      return claimed.map((r): QueuedMail => ({ id: r.id, message: { ...r.message }, attempts: r.attempts, createdAt: r.createdAt }));
     },
 
     async markSent(id, sentAt) {

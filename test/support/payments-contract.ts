@@ -144,9 +144,7 @@ export function paymentsContract(harness: () => StripeHarness): void {
 
     const part = await payments.refund({ intentId: ref.id, amount: 2_000, idempotencyKey: `refund:${request.bookingId}:1` });
     expect(part.amount).toBe(2_000);
-    const tooMuch = await rejection(
-      payments.refund({ intentId: ref.id, amount: 20_000, idempotencyKey: `refund:${request.bookingId}:2` }),
-    );
+    const tooMuch = await rejection(payments.refund({ intentId: ref.id, amount: 20_000, idempotencyKey: `refund:${request.bookingId}:2` }));
     expect(tooMuch).toMatchObject({ code: 'invalid_request', retryable: false });
     const rest = await payments.refund({ intentId: ref.id, idempotencyKey: `refund:${request.bookingId}:3` });
     expect(rest.amount).toBe(12_345 - 2_000);

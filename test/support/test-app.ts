@@ -52,8 +52,7 @@ export async function createTestApp(
   let now = new Date(options.now ?? '2026-11-24T03:00:00Z');
   const adminToken = randomBytes(18).toString('base64url');
   const logger = options.logger ?? pino({ level: 'silent' });
-  const mailer =
-    options.mailTransport && createMailer({ queue: store.mailQueue, transport: options.mailTransport, from: 'bookings@directbook.test', logger, now: () => now });
+  const mailer = options.mailTransport && createMailer({ queue: store.mailQueue, transport: options.mailTransport, from: 'bookings@directbook.test', logger, now: () => now });
   const app = createApp({
     store,
     clock: () => now,

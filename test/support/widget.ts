@@ -32,7 +32,16 @@ export const property: PublicProperty = {
   holdMinutes: 15,
 };
 
-export function rate(id: string, nightly: number, deposit: DepositPolicy, checkIn: string, checkOut: string, extra: Partial<RateOffer> = {}, locale: Locale = 'en', currency = 'USD'): RateOffer {
+export function rate(
+  id: string,
+  nightly: number,
+  deposit: DepositPolicy,
+  checkIn: string,
+  checkOut: string,
+  extra: Partial<RateOffer> = {},
+  locale: Locale = 'en',
+  currency = 'USD',
+): RateOffer {
   const nights = nightsOf(checkIn, checkOut).map((date) => ({ date, amount: nightly }));
   const roomTotal = nightly * nights.length;
   const amount = depositAmount(deposit, roomTotal, nightly);
@@ -80,10 +89,7 @@ export function availability(checkIn: string, checkOut: string, options: { soldO
         description: 'A quiet double room facing the garden.',
         maxGuests: 3,
         images: [],
-        rates: [
-          rate('flex', 12000, { type: 'none' }, checkIn, checkOut, off),
-          rate('saver', 10000, { type: 'percentage', percent: 30 }, checkIn, checkOut, { refundable: false, ...off }),
-        ],
+        rates: [rate('flex', 12000, { type: 'none' }, checkIn, checkOut, off), rate('saver', 10000, { type: 'percentage', percent: 30 }, checkIn, checkOut, { refundable: false, ...off })],
       },
       {
         id: 'suite',

@@ -2,15 +2,7 @@
 // renders. Vite builds it into dist/card-frame.js, apart from widget.js, and the server inlines it
 // under the page's CSP nonce. It checks the card with the server's own rules (shared/card.ts),
 // posts it straight to the server and tells the parent only brand and last 4.
-import {
-  BRAND_NAMES,
-  BRAND_RULES,
-  MAX_EXPIRY_YEARS_AHEAD,
-  cardNumberProblem,
-  detectBrand,
-  isExpired,
-  normalizeCardNumber,
-} from '../../shared/card.ts';
+import { BRAND_NAMES, BRAND_RULES, MAX_EXPIRY_YEARS_AHEAD, cardNumberProblem, detectBrand, isExpired, normalizeCardNumber } from '../../shared/card.ts';
 import type { CardFrameMessage } from '../../shared/card-frame.ts';
 import type { CardBrand } from '../../shared/schemas/property.ts';
 import { CONFIG_ELEMENT_ID, type CardFrameConfig, type FrameText } from './config.ts';
@@ -177,11 +169,7 @@ function say(message: string, tone: 'error' | 'success' = 'error') {
   status.textContent = message;
 }
 
-function watch(
-  key: FieldKey,
-  format: ((value: string, inserting: boolean) => string) | null,
-  next: { key: FieldKey; ready: (value: string) => boolean } | null,
-) {
+function watch(key: FieldKey, format: ((value: string, inserting: boolean) => string) | null, next: { key: FieldKey; ready: (value: string) => boolean } | null) {
   const input = fields[key].input;
   input.addEventListener('input', (event) => {
     // Autofill fires a plain Event, which counts as inserting.
@@ -217,8 +205,7 @@ watch('name', null, null);
 
 // The body is the server's ApiError JSON, or anything a proxy on the way answered instead.
 function showServerError(body: unknown) {
-  const error: { message?: unknown; details?: unknown } =
-    body && typeof body === 'object' && 'error' in body && body.error && typeof body.error === 'object' ? body.error : {};
+  const error: { message?: unknown; details?: unknown } = body && typeof body === 'object' && 'error' in body && body.error && typeof body.error === 'object' ? body.error : {};
   const details: unknown[] = Array.isArray(error.details) ? error.details : [];
   let first: FieldKey | null = null;
   let unplaced = details.length === 0;

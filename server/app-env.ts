@@ -16,6 +16,10 @@ export interface AppConfig {
   tokenSecret: string;
   /** Booking and card attempts per client address per minute. */
   rateLimitPerMinute: number;
+  /** SPEC 2.18: outgoing fetches may reach loopback addresses (development and tests). */
+  allowPrivateUrls?: boolean;
+  /** SPEC 2.19: minutes between two fetches of an imported calendar (15). */
+  icalSyncMinutes?: number;
 }
 
 export interface AppDeps {

@@ -11,7 +11,10 @@ import { apiDocs } from './routes/docs.ts';
 import { ownerBookings } from './routes/bookings-owner.ts';
 import { perAddressLimit } from './rate-limit.ts';
 import { stripeWebhook } from './routes/stripe-webhook.ts';
+import { calendars } from './routes/calendars.ts';
 import { closures } from './routes/closures.ts';
+import { icalFeed } from './routes/ical-feed.ts';
+import { roomTypeIcal } from './routes/room-type-ical.ts';
 import { extras } from './routes/extras.ts';
 import { adminProperties, ownerProperty } from './routes/properties.ts';
 import { publicRoutes } from './routes/public.ts';
@@ -71,10 +74,12 @@ export function createApp(given: AppDeps) {
   app.use('/api/v1/properties/:pid/*', owner);
   app.route('/api/v1/properties/:pid', ownerProperty(deps));
   app.route('/api/v1/properties/:pid/room-types', roomTypes(deps));
+  app.route('/api/v1/properties/:pid/room-types', roomTypeIcal(deps));
   app.route('/api/v1/properties/:pid/rates', rates(deps));
   app.route('/api/v1/properties/:pid/extras', extras(deps));
   app.route('/api/v1/properties/:pid/closures', closures(deps));
   app.route('/api/v1/properties/:pid/bookings', ownerBookings(deps));
+  app.route('/api/v1/properties/:pid/room-types/:id/calendars', calendars(deps));
 
   app.route('/api/v1/public/properties/:pid', publicRoutes(deps));
   app.post('/api/v1/public/properties/:pid/bookings', perAddressLimit(deps.config.rateLimitPerMinute, 'bookings'));
@@ -84,6 +89,7 @@ export function createApp(given: AppDeps) {
   app.route('/api/v1/public/bookings/:id/card', cardSubmission(deps));
   app.route('/api/v1/public/bookings/:id', publicBookingAccess(deps));
   app.route('/card-frame', cardFrame(deps));
+  app.route('/ical', icalFeed(deps));
   app.route('/api/v1/stripe/webhook', stripeWebhook(deps));
 
   return app;

@@ -29,6 +29,15 @@ export const ConfigSchema = v.object({
   HOLD_MINUTES: Int('15', 1, 1440),
   CARD_PURGE_DAYS: Int('7', 0, 3650),
   RATE_LIMIT_PER_MINUTE: Int('60', 1, 1_000_000),
+  ICAL_SYNC_MINUTES: Int('15', 1, 1440),
+  // SPEC 2.18: loopback webhook and calendar URLs, for development and tests only.
+  ALLOW_PRIVATE_URLS: v.optional(
+    v.pipe(
+      v.picklist(['true', 'false'], 'must be true or false'),
+      v.transform((flag) => flag === 'true'),
+    ),
+    'false',
+  ),
 });
 
 export type Config = v.InferOutput<typeof ConfigSchema>;

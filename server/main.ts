@@ -9,7 +9,9 @@ import { sha256 } from './ids.ts';
 import { createLogger } from './logger.ts';
 import { serveStatic } from './static.ts';
 import { seedDemo } from './seed.ts';
+import { startCalendarSync } from './calendar-sync.ts';
 import { startHousekeeping } from './housekeeping.ts';
+import { ReadCache } from './read-cache.ts';
 import { createMailer, startMailDelivery } from './mail/mailer.ts';
 import { createMailTransport } from './mail/transport.ts';
 import { createStripePayments } from './payments/stripe-payments.ts';
@@ -47,18 +49,23 @@ async function main() {
     logger,
   });
 
+  const cache = new ReadCache();
+  const appConfig = {
+    adminTokenHash: sha256(admin.token),
+    holdMinutes: config.HOLD_MINUTES,
+    publicUrl: config.PUBLIC_URL,
+    stripePublishableKey: config.STRIPE_PUBLISHABLE_KEY,
+    tokenSecret: sha256(`client-token:${admin.token}`),
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    allowPrivateUrls: config.ALLOW_PRIVATE_URLS,
+    icalSyncMinutes: config.ICAL_SYNC_MINUTES,
+  };
   const app = createApp({
     store,
     clock,
     logger,
-    config: {
-      adminTokenHash: sha256(admin.token),
-      holdMinutes: config.HOLD_MINUTES,
-      publicUrl: config.PUBLIC_URL,
-      stripePublishableKey: config.STRIPE_PUBLISHABLE_KEY,
-      tokenSecret: sha256(`client-token:${admin.token}`),
-      rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
-    },
+    cache,
+    config: appConfig,
     vault: createCardVault(loadOrCreateVaultKey({ configuredKey: config.CARD_VAULT_KEY, dataDir: config.DATA_DIR, logger })),
     payments:
       config.STRIPE_SECRET_KEY && config.STRIPE_WEBHOOK_SECRET
@@ -68,6 +75,7 @@ async function main() {
   });
   const delivery = startMailDelivery(mailer, { logger });
   const housekeeping = startHousekeeping(store, { purgeDays: config.CARD_PURGE_DAYS, logger, clock });
+  const calendarSync = startCalendarSync({ store, clock, mailer, cache, config: appConfig }, { logger });
   serveStatic(app);
 
   const announce = async (port: number) => {
@@ -85,6 +93,7 @@ async function main() {
 
   const stop = async () => {
     housekeeping.stop();
+    await calendarSync.stop();
     await delivery.stop();
     server.close();
     await store.close();

@@ -20,5 +20,11 @@ export interface BookingDeps {
     /** Signs booking client tokens, so a replayed booking request answers with the same token. */
     tokenSecret: string;
     stripePublishableKey?: string;
+    /** SPEC 2.18: outgoing fetches may reach loopback addresses (development and tests). */
+    allowPrivateUrls?: boolean;
+    /** SPEC 2.19: minutes between two fetches of an imported calendar. */
+    icalSyncMinutes?: number;
   };
+  /** This instance's short-lived public reads, made fresh when a change bypasses the property's routes. */
+  cache?: { invalidate(propertyId: string): void };
 }

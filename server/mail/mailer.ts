@@ -1,19 +1,30 @@
 // SPEC 2.10: the mail the app sends. Booking code only queues mail (it never waits on SMTP, and a
 // mail problem never fails or rolls back a booking); deliverDue() sends what is due and retries.
+import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Property } from '../../shared/schemas/property.ts';
 import type { Booking } from '../../shared/schemas/stay.ts';
 import type { MailQueue, QueuedMail, QueuedMessage } from './queue.ts';
-import { type MailContent, guestCancellation, guestConfirmation, ownerCancellation, ownerNotification } from './templates.ts';
+import { type MailContent, guestCancellation, guestConfirmation, ownerCalendarConflicts, ownerCancellation, ownerNotification } from './templates.ts';
 import type { MailTransport } from './transport.ts';
 
 export type { MailQueue, QueuedMail, QueuedMessage } from './queue.ts';
+
+/** What the owner is told of each conflicting night. */
+export interface CalendarConflictNotice {
+  date: string;
+  uid: string;
+  summary: string;
+  bookingId: string | null;
+}
 
 export interface Mailer {
   /** Queues the guest confirmation and the owner's notice. Never rejects. */
   bookingConfirmed(booking: Booking, property: Property): Promise<void>;
   /** Queues the guest's and the owner's cancellation notices. Never rejects. */
   bookingCancelled(booking: Booking, property: Property, refundedAmount: number): Promise<void>;
+  /** SPEC 2.19: tells the owner once about nights an imported calendar could not hold. Never rejects. */
+  calendarConflicts(property: Property, calendar: { id: string; name: string; roomType: string }, conflicts: readonly CalendarConflictNotice[]): Promise<void>;
   /**
    * Sends the queued mail that is due at `now`; failures are rescheduled with backoff.
    * Safe on several instances at once (the queue claims each message for one of them).
@@ -169,6 +180,16 @@ export function createMailer(options: MailerOptions): Mailer {
         );
       }
       await enqueueAll(booking.id, 'cancelled', messages);
+    },
+
+    async calendarConflicts(property, calendar, conflicts) {
+      if (!property.email || conflicts.length === 0) return;
+      // One message per set of new conflicts: the same set reported again folds into the same Message-ID.
+      const kind = `conflicts-${createHash('sha256')
+        .update(conflicts.map((c) => `${c.date}|${c.uid}`).join('\n'))
+        .digest('hex')
+        .slice(0, 16)}`;
+      await enqueueAll(calendar.id, 'calendar-conflicts', [message(calendar.id, kind, ownerCalendarConflicts(property, calendar, conflicts), { from: options.from, to: property.email })]);
     },
 
     async deliverDue(at = now()) {

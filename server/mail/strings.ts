@@ -52,6 +52,13 @@ export interface MailStrings {
   ownerCancelledSubject: (reference: string, guest: string) => string;
   ownerCancelledIntro: string;
   refundedToGuest: string;
+
+  // Imported calendar conflicts (SPEC 2.19)
+  conflictSubject: (calendar: string, nights: number) => string;
+  conflictIntro: (calendar: string, roomType: string) => string;
+  conflictAction: string;
+  conflictNight: (date: string) => string;
+  conflictBooking: (summary: string, bookingId: string | null) => string;
 }
 
 const en: MailStrings = {
@@ -101,6 +108,11 @@ const en: MailStrings = {
   ownerCancelledSubject: (reference, guest) => `Booking ${reference} from ${guest} cancelled`,
   ownerCancelledIntro: 'This booking has been cancelled and its rooms are available again.',
   refundedToGuest: 'Refunded to the guest',
+  conflictSubject: (calendar, nights) => `Calendar conflict: ${calendar} has ${nights === 1 ? 'a night' : `${nights} nights`} already booked here`,
+  conflictIntro: (calendar, roomType) => `The calendar “${calendar}” blocks ${roomType} on nights that are already fully booked through directbook.`,
+  conflictAction: 'Please check these nights on both sides and move or cancel one of the bookings.',
+  conflictNight: (date) => date,
+  conflictBooking: (summary, bookingId) => `${summary || 'Event'} — here: ${bookingId ?? 'closed or held'}`,
 };
 
 const ko: MailStrings = {
@@ -150,6 +162,11 @@ const ko: MailStrings = {
   ownerCancelledSubject: (reference, guest) => `예약 ${reference} 취소: ${guest}`,
   ownerCancelledIntro: '이 예약이 취소되어 객실을 다시 판매할 수 있습니다.',
   refundedToGuest: '고객에게 환불된 금액',
+  conflictSubject: (calendar, nights) => `캘린더 중복: ${calendar}의 ${nights}박이 이미 예약되어 있습니다`,
+  conflictIntro: (calendar, roomType) => `가져온 캘린더 “${calendar}”가 directbook에서 이미 모두 예약된 날짜에 ${roomType} 객실을 막으려 합니다.`,
+  conflictAction: '양쪽에서 해당 날짜를 확인하고 한쪽 예약을 옮기거나 취소해 주세요.',
+  conflictNight: (date) => date,
+  conflictBooking: (summary, bookingId) => `${summary || '일정'} — directbook: ${bookingId ?? '마감 또는 보류'}`,
 };
 
 const id: MailStrings = {
@@ -199,6 +216,11 @@ const id: MailStrings = {
   ownerCancelledSubject: (reference, guest) => `Pemesanan ${reference} dari ${guest} dibatalkan`,
   ownerCancelledIntro: 'Pemesanan ini telah dibatalkan dan kamarnya tersedia kembali.',
   refundedToGuest: 'Dana dikembalikan ke tamu',
+  conflictSubject: (calendar, nights) => `Bentrok kalender: ${nights} malam di ${calendar} sudah dipesan di sini`,
+  conflictIntro: (calendar, roomType) => `Kalender “${calendar}” memblokir ${roomType} pada malam yang sudah penuh dipesan melalui directbook.`,
+  conflictAction: 'Periksa malam-malam ini di kedua sisi, lalu pindahkan atau batalkan salah satu pemesanan.',
+  conflictNight: (date) => date,
+  conflictBooking: (summary, bookingId) => `${summary || 'Acara'} — di sini: ${bookingId ?? 'ditutup atau ditahan'}`,
 };
 
 export const mailStrings: Record<Locale, MailStrings> = { en, ko, id };

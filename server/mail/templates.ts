@@ -88,6 +88,22 @@ export function ownerCancellation(booking: Booking, property: Property, refunded
   ]);
 }
 
+/** SPEC 2.19: tells the owner that an imported calendar wants nights already sold out here. */
+export function ownerCalendarConflicts(
+  property: Property,
+  calendar: { name: string; roomType: string },
+  conflicts: readonly { date: string; summary: string; bookingId: string | null }[],
+): MailContent {
+  const locale = property.locale;
+  const t = mailStrings[locale];
+  return render(locale, t.conflictSubject(calendar.name, conflicts.length), [
+    { kind: 'heading', text: property.name },
+    { kind: 'p', text: t.conflictIntro(calendar.name, calendar.roomType) },
+    { kind: 'facts', rows: conflicts.map((c) => ({ label: formatStayDate(c.date, locale), value: t.conflictBooking(c.summary, c.bookingId) })) },
+    { kind: 'p', text: t.conflictAction },
+  ]);
+}
+
 /** Tells the guest their booking is cancelled, in the booking's locale. */
 export function guestCancellation(booking: Booking, property: Property, refundedAmount: number): MailContent {
   const locale = booking.locale;

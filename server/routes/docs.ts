@@ -2,8 +2,9 @@
 import { toJsonSchema } from '@valibot/to-json-schema';
 import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
-import type * as v from 'valibot';
+import * as v from 'valibot';
 import { CardSubmissionSchema } from '../../shared/card.ts';
+import { CalendarCreateSchema, CalendarSchema as ImportedCalendarSchema, CalendarSyncSchema, IcalFeedSchema } from '../../shared/schemas/calendar.ts';
 import { BookingListQuerySchema, CancelBookingSchema } from '../../shared/schemas/stay.ts';
 import { ErrorBodySchema } from '../../shared/schemas/common.ts';
 import { ExtraCreateSchema, ExtraPatchSchema, ExtraSchema } from '../../shared/schemas/extra.ts';
@@ -111,6 +112,27 @@ export const ROUTES: RouteDoc[] = [
   },
   { method: 'post', path: '/api/v1/public/bookings/{id}/confirm', summary: 'Stripe mode: confirm after the intent succeeded', auth: 'client', response: BookingViewSchema },
   { method: 'post', path: '/api/v1/stripe/webhook', summary: 'Stripe events, verified with the signing secret on the raw body', auth: 'public' },
+  { method: 'get', path: `${P}/room-types/{id}/ical`, summary: 'The secret URL of the room type’s availability feed for other channels', auth: 'owner', response: IcalFeedSchema },
+  { method: 'post', path: `${P}/room-types/{id}/ical/rotate`, summary: 'Replace the feed’s secret; the old URL stops working', auth: 'owner', response: IcalFeedSchema },
+  {
+    method: 'post',
+    path: `${P}/room-types/{id}/calendars`,
+    summary: 'Import another channel’s calendar (https; synced now and every ICAL_SYNC_MINUTES)',
+    auth: 'owner',
+    body: CalendarCreateSchema,
+    response: v.object({ calendar: ImportedCalendarSchema, sync: v.unknown() }),
+    status: 201,
+  },
+  {
+    method: 'get',
+    path: `${P}/room-types/{id}/calendars`,
+    summary: 'List imported calendars with last sync, error, counts and conflicts',
+    auth: 'owner',
+    response: v.object({ calendars: v.array(ImportedCalendarSchema) }),
+  },
+  { method: 'get', path: `${P}/room-types/{id}/calendars/{cid}`, summary: 'Read one imported calendar’s record', auth: 'owner', response: v.object({ calendar: ImportedCalendarSchema }) },
+  { method: 'delete', path: `${P}/room-types/{id}/calendars/{cid}`, summary: 'Remove an imported calendar and give back the nights it held', auth: 'owner', status: 204 },
+  { method: 'post', path: `${P}/room-types/{id}/calendars/{cid}/sync`, summary: 'Fetch and apply the calendar now', auth: 'owner', response: CalendarSyncSchema },
 ];
 
 const convert = (schema: v.GenericSchema) => toJsonSchema(schema, { target: 'openapi-3.0', errorMode: 'ignore', typeMode: 'input' });

@@ -501,7 +501,14 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
         .where('booking_nights.date', '=', date)
         .where((eb) => eb.or([eb('bookings.status', 'in', ['confirmed', 'completed']), eb.and([eb('bookings.status', '=', 'pending'), eb('bookings.expires_at', '>', now)])]))
         .executeTakeFirstOrThrow();
-      return Number(row.n);
+      // SPEC 2.19: a night an imported calendar holds is taken like a booked one.
+      const blocks = await db
+        .selectFrom('calendar_blocks')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('room_type_id', '=', roomTypeId)
+        .where('date', '=', date)
+        .executeTakeFirstOrThrow();
+      return Number(row.n) + Number(blocks.n);
     },
   };
 }

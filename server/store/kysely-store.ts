@@ -3,6 +3,7 @@ import type { Extra } from '../../shared/schemas/extra.ts';
 import type { Rate } from '../../shared/schemas/rate.ts';
 import type { RoomType } from '../../shared/schemas/room-type.ts';
 import { bookingStore } from './booking-store.ts';
+import { channelStore } from './channel-store.ts';
 import { mailQueueStore } from './mail-queue-store.ts';
 import type { Database, ExtrasTable, PropertiesTable, RatesTable, RoomTypesTable } from './schema.ts';
 import type { PropertyChanges, PropertyRecord, RateRecord, Store } from './store.ts';
@@ -133,6 +134,7 @@ const isEmpty = (row: object) => Object.keys(row).length === 0;
 export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect']): Store {
   return {
     ...bookingStore(db, dialect),
+    ...channelStore(db, dialect),
     mailQueue: mailQueueStore(db, dialect),
     dialect,
     close: () => db.destroy(),

@@ -210,6 +210,53 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('booking_refunds_booking').on('booking_refunds').column('booking_id').execute();
     },
   },
+  '006_channel_sync': {
+    async up(db: Kysely<unknown>) {
+      // SPEC 2.19: the secret of a room type's export feed; made on first use, replaced on rotation.
+      await db.schema.alterTable('room_types').addColumn('ical_token', 'text').execute();
+      await db.schema
+        .createTable('calendars')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('property_id', 'text', (c) => c.notNull().references('properties.id'))
+        .addColumn('room_type_id', 'text', (c) => c.notNull().references('room_types.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('next_sync_at', 'text', (c) => c.notNull())
+        // One instance syncs a calendar at a time: it claims the row until this instant.
+        .addColumn('claimed_until', 'text')
+        .addColumn('last_sync_at', 'text')
+        .addColumn('last_success_at', 'text')
+        .addColumn('last_error', 'text')
+        .addColumn('event_count', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('blocked_count', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema.createIndex('calendars_due').on('calendars').column('next_sync_at').execute();
+      await db.schema.createIndex('calendars_room_type').on('calendars').column('room_type_id').execute();
+      // One unit of the room type per night an imported event occupies, counted in inventory like a hold.
+      await db.schema
+        .createTable('calendar_blocks')
+        .addColumn('calendar_id', 'text', (c) => c.notNull().references('calendars.id'))
+        .addColumn('room_type_id', 'text', (c) => c.notNull())
+        .addColumn('date', 'text', (c) => c.notNull())
+        .addColumn('uid', 'text', (c) => c.notNull())
+        .addColumn('summary', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('calendar_blocks_pk', ['calendar_id', 'date'])
+        .execute();
+      await db.schema.createIndex('calendar_blocks_night').on('calendar_blocks').columns(['room_type_id', 'date']).execute();
+      // An event on a night that was already sold out here: kept while it lasts, so the owner is told once.
+      await db.schema
+        .createTable('calendar_conflicts')
+        .addColumn('calendar_id', 'text', (c) => c.notNull().references('calendars.id'))
+        .addColumn('date', 'text', (c) => c.notNull())
+        .addColumn('uid', 'text', (c) => c.notNull())
+        .addColumn('summary', 'text', (c) => c.notNull())
+        .addColumn('booking_id', 'text')
+        .addColumn('found_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('calendar_conflicts_pk', ['calendar_id', 'date', 'uid'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

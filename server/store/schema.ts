@@ -28,6 +28,7 @@ export interface RoomTypesTable {
   images: string;
   archived_at: string | null;
   created_at: string;
+  ical_token: string | null;
 }
 
 export interface RatesTable {
@@ -164,6 +165,39 @@ export interface MailQueueTable {
   sent_at: string | null;
 }
 
+export interface CalendarsTable {
+  id: string;
+  property_id: string;
+  room_type_id: string;
+  name: string;
+  url: string;
+  created_at: string;
+  next_sync_at: string;
+  claimed_until: string | null;
+  last_sync_at: string | null;
+  last_success_at: string | null;
+  last_error: string | null;
+  event_count: number;
+  blocked_count: number;
+}
+
+export interface CalendarBlocksTable {
+  calendar_id: string;
+  room_type_id: string;
+  date: string;
+  uid: string;
+  summary: string;
+}
+
+export interface CalendarConflictsTable {
+  calendar_id: string;
+  date: string;
+  uid: string;
+  summary: string;
+  booking_id: string | null;
+  found_at: string;
+}
+
 export interface Database {
   properties: PropertiesTable;
   room_types: RoomTypesTable;
@@ -178,4 +212,7 @@ export interface Database {
   webhook_events: WebhookEventsTable;
   card_reveals: CardRevealsTable;
   mail_queue: MailQueueTable;
+  calendars: CalendarsTable;
+  calendar_blocks: CalendarBlocksTable;
+  calendar_conflicts: CalendarConflictsTable;
 }

@@ -231,4 +231,72 @@ describe.each(backends)('storage contract on %s', (_name, databaseUrl) => {
       expect(await sold()).toEqual([0, 0]);
     });
   });
+
+  describe('imported calendars', () => {
+    const calendar = (id: string) => ({
+      id,
+      propertyId: 'p1',
+      roomTypeId: 'rt1',
+      name: 'Airbnb',
+      url: 'https://www.airbnb.com/calendar/ical/1.ics',
+      createdAt: HELD_AT,
+      nextSyncAt: HELD_AT,
+    });
+    const night = (date: string, uid = 'e1@airbnb.com') => ({ date, uid, summary: 'Reserved' });
+    const sold = async (dates: string[]) => {
+      const nights = await store.roomTypeSold(['rt1'], dates[0]!, '2026-12-31');
+      return dates.map((date) => nights.find((n) => n.date === date)?.sold ?? 0);
+    };
+    const sync = (id: string, nights: ReturnType<typeof night>[]) => store.applyCalendarSync(id, { nights, events: 1, now: HELD_AT, nextSyncAt: AFTER_EXPIRY });
+
+    beforeEach(async () => {
+      await store.updateRoomType('p1', 'rt1', { units: 1 });
+      await store.createCalendar(calendar('c1'));
+    });
+
+    test('a sync holds its nights once, however often it is applied, and gives back what left the feed', async () => {
+      expect(await sync('c1', [night('2026-12-05'), night('2026-12-06')])).toMatchObject({ blocked: 2, added: 2, released: 0, conflicts: 0 });
+      expect(await sync('c1', [night('2026-12-05'), night('2026-12-06')])).toMatchObject({ blocked: 2, added: 0, released: 0 });
+      expect(await sync('c1', [night('2026-12-06'), night('2026-12-07')])).toMatchObject({ blocked: 2, added: 1, released: 1 });
+      expect(await sold(['2026-12-05', '2026-12-06', '2026-12-07'])).toEqual([0, 1, 1]);
+      expect(await store.soldFromBookings('rt1', '2026-12-06', HELD_AT)).toBe(1);
+      expect(await store.getCalendar('p1', 'c1')).toMatchObject({ blocked: 2, events: 1, lastSuccessAt: HELD_AT, nextSyncAt: AFTER_EXPIRY, lastError: null });
+    });
+
+    test('a night already sold out is a conflict, reported as new only the first time', async () => {
+      await store.createCalendar(calendar('c2'));
+      await sync('c1', [night('2026-12-05')]);
+      const first = await sync('c2', [night('2026-12-05', 'b@booking.com')]);
+      expect(first).toMatchObject({ blocked: 0, conflicts: 1, newConflicts: [{ date: '2026-12-05', uid: 'b@booking.com', bookingId: null }] });
+      expect(await sync('c2', [night('2026-12-05', 'b@booking.com')])).toMatchObject({ conflicts: 1, newConflicts: [] });
+      expect(await store.calendarConflicts('c2')).toHaveLength(1);
+      expect(await sold(['2026-12-05'])).toEqual([1]);
+      // The first calendar lets the night go: the second now holds it and the conflict is over.
+      await sync('c1', []);
+      expect(await sync('c2', [night('2026-12-05', 'b@booking.com')])).toMatchObject({ blocked: 1, conflicts: 0 });
+      expect(await store.calendarConflicts('c2')).toEqual([]);
+    });
+
+    test('a calendar is claimed by one caller at a time, and a failure keeps its nights', async () => {
+      const [a, b] = await Promise.all([store.claimDueCalendars(HELD_AT, AFTER_EXPIRY, 10), store.claimDueCalendars(HELD_AT, AFTER_EXPIRY, 10)]);
+      expect([...a, ...b].map((c) => c.id)).toEqual(['c1']);
+      expect(await store.claimCalendar('c1', HELD_AT, AFTER_EXPIRY)).toBe(false);
+      await sync('c1', [night('2026-12-05')]);
+      await store.recordCalendarFailure('c1', { error: 'The calendar’s server answered 500', now: AFTER_EXPIRY, nextSyncAt: AFTER_EXPIRY });
+      expect(await store.getCalendar('p1', 'c1')).toMatchObject({ blocked: 1, lastError: 'The calendar’s server answered 500', lastSuccessAt: HELD_AT });
+      expect(await store.claimCalendar('c1', AFTER_EXPIRY, '2026-11-24T04:00:00.000Z')).toBe(true);
+    });
+
+    test('removing a calendar gives back its nights; the feed secret changes only from the value the caller saw', async () => {
+      await sync('c1', [night('2026-12-05')]);
+      await store.deleteCalendar('c1');
+      expect(await sold(['2026-12-05'])).toEqual([0]);
+      expect(await store.getCalendar('p1', 'c1')).toBeUndefined();
+      expect(await store.icalToken('rt1')).toBeNull();
+      expect(await store.setIcalToken('rt1', null, 'first')).toBe(true);
+      expect(await store.setIcalToken('rt1', null, 'second')).toBe(false);
+      expect(await store.setIcalToken('rt1', 'first', 'rotated')).toBe(true);
+      expect(await store.icalToken('rt1')).toBe('rotated');
+    });
+  });
 });

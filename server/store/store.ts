@@ -121,11 +121,80 @@ export interface BookingStore {
   housekeeping(now: string, purgeBefore: string, completedBefore: string): Promise<{ purged: number; completed: number }>;
   webhookEventSeen(eventId: string): Promise<boolean>;
   recordWebhookEvent(eventId: string, type: string, now: string): Promise<void>;
-  /** The committed truth for tests and audits: rooms taken per room type and night by live bookings. */
+  /** The committed truth for tests and audits: rooms taken per room type and night by live bookings and imported calendars. */
   soldFromBookings(roomTypeId: string, date: string, now: string): Promise<number>;
 }
 
-export interface Store extends BookingStore {
+export interface CalendarRecord {
+  id: string;
+  propertyId: string;
+  roomTypeId: string;
+  name: string;
+  url: string;
+  createdAt: string;
+  nextSyncAt: string;
+  lastSyncAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  /** Events in the last good feed that occupy a night in the window. */
+  events: number;
+  /** Nights this calendar holds a unit for now. */
+  blocked: number;
+}
+
+export type NewCalendar = Pick<CalendarRecord, 'id' | 'propertyId' | 'roomTypeId' | 'name' | 'url' | 'createdAt' | 'nextSyncAt'>;
+
+/** One night an imported event occupies. */
+export interface CalendarNight {
+  date: string;
+  uid: string;
+  summary: string;
+}
+
+/** An imported event on a night already sold out here (SPEC 2.19), with the booking that holds it. */
+export interface CalendarConflict extends CalendarNight {
+  bookingId: string | null;
+  foundAt: string;
+}
+
+export interface CalendarSync {
+  /** Nights held for this calendar after the sync. */
+  blocked: number;
+  /** Nights newly held, and nights given back because their event disappeared. */
+  added: number;
+  released: number;
+  /** Conflicts this sync found for the first time; the ones already known are not repeated. */
+  newConflicts: CalendarConflict[];
+  /** Every conflict that stands now. */
+  conflicts: number;
+}
+
+/**
+ * SPEC 2.19: channel sync. An imported calendar holds one unit per event night through the same
+ * conditional per-night inventory update as a hold, so no sync and no booking ever oversell.
+ */
+export interface ChannelStore {
+  /** The export feed's secret, or null before it was first asked for. */
+  icalToken(roomTypeId: string): Promise<string | null>;
+  /** Sets the secret when `expected` is still the current one (null: none yet); false when another call won. */
+  setIcalToken(roomTypeId: string, expected: string | null, token: string): Promise<boolean>;
+  createCalendar(calendar: NewCalendar): Promise<void>;
+  listCalendars(propertyId: string, roomTypeId: string): Promise<CalendarRecord[]>;
+  getCalendar(propertyId: string, id: string): Promise<CalendarRecord | undefined>;
+  calendarConflicts(calendarId: string): Promise<CalendarConflict[]>;
+  /** Removes the calendar and gives back every night it held. */
+  deleteCalendar(id: string): Promise<void>;
+  /** Claims up to `limit` calendars due at `now` until `until`; a claimed calendar is skipped by every other instance. */
+  claimDueCalendars(now: string, until: string, limit: number): Promise<CalendarRecord[]>;
+  /** Claims one calendar now (an owner asked for a sync); false while another instance holds it. */
+  claimCalendar(id: string, now: string, until: string): Promise<boolean>;
+  /** Makes the calendar's held nights exactly `nights` (taking, releasing, recording conflicts) and ends its claim. */
+  applyCalendarSync(id: string, sync: { nights: readonly CalendarNight[]; events: number; now: string; nextSyncAt: string }): Promise<CalendarSync | undefined>;
+  /** Keeps the last good state, records why this fetch failed and ends the claim. */
+  recordCalendarFailure(id: string, failure: { error: string; now: string; nextSyncAt: string }): Promise<void>;
+}
+
+export interface Store extends BookingStore, ChannelStore {
   readonly dialect: 'sqlite' | 'postgres';
   /** Durable outgoing mail (server/mail/queue.ts). */
   readonly mailQueue: MailQueue;

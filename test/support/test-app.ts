@@ -2,7 +2,8 @@
 // schema of its own when `databaseUrl` is given, so parallel test files never share rows.
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
-import { createApp } from '../../server/app.ts';
+import { type AppDeps, createApp } from '../../server/app.ts';
+import { ReadCache } from '../../server/read-cache.ts';
 import { sha256 } from '../../server/ids.ts';
 import type { Logger } from '../../server/logger.ts';
 import { createMailer } from '../../server/mail/mailer.ts';
@@ -14,6 +15,8 @@ import type { Store } from '../../server/store/store.ts';
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
+  /** What the app was made of, for calling use cases as a job would. */
+  deps: AppDeps;
   store: Store;
   /** Where this app's rows live and the secret its client tokens are signed with, for a second instance. */
   instance: { databaseUrl?: string; sqlitePath?: string; tokenSecret: string };
@@ -53,15 +56,25 @@ export async function createTestApp(
   const adminToken = randomBytes(18).toString('base64url');
   const logger = options.logger ?? pino({ level: 'silent' });
   const mailer = options.mailTransport && createMailer({ queue: store.mailQueue, transport: options.mailTransport, from: 'bookings@directbook.test', logger, now: () => now });
-  const app = createApp({
+  const deps: AppDeps = {
     store,
     clock: () => now,
+    cache: new ReadCache(),
     logger,
-    config: { adminTokenHash: sha256(adminToken), holdMinutes: 15, stripePublishableKey: 'pk_test_directbook', tokenSecret, rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000 },
+    config: {
+      adminTokenHash: sha256(adminToken),
+      holdMinutes: 15,
+      stripePublishableKey: 'pk_test_directbook',
+      tokenSecret,
+      rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000,
+      // Tests serve calendar feeds and webhooks from 127.0.0.1.
+      allowPrivateUrls: true,
+    },
     vault: createCardVault(randomBytes(32)),
     payments: options.payments,
     mailer: mailer || undefined,
-  });
+  };
+  const app = createApp(deps);
   const request: TestApp['request'] = (method, path, { key, body, headers } = {}) =>
     Promise.resolve(
       app.request(path, {
@@ -76,6 +89,7 @@ export async function createTestApp(
     );
   return {
     app,
+    deps,
     store,
     instance: { databaseUrl, sqlitePath, tokenSecret },
     adminToken,

@@ -64,7 +64,11 @@ function ownerRequests(t: TestApp, ids: { pid: string; roomTypeId: string; rateI
         path: r.path.replace(':pid', ids.pid).replace(':id', id),
         body: r.method === 'GET' || r.method === 'DELETE' ? undefined : (bodies[`${r.method} ${r.path}`] ?? {}),
         /** Whether the ids and body name something that exists (routes added later, e.g. bookings, get a made-up id). */
-        resolvable: (catalog !== undefined || !r.path.includes(':id')) && (r.method === 'GET' || r.method === 'DELETE' || `${r.method} ${r.path}` in bodies),
+        resolvable:
+          (catalog !== undefined || !r.path.includes(':id')) &&
+          // A second id (a calendar's :cid) names nothing this fixture made.
+          !/:(?!pid\b|id\b)\w+/.test(r.path) &&
+          (r.method === 'GET' || r.method === 'DELETE' || `${r.method} ${r.path}` in bodies),
       };
     });
 }

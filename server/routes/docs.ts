@@ -113,6 +113,12 @@ export const ROUTES: RouteDoc[] = [
   { method: 'post', path: '/api/v1/public/bookings/{id}/confirm', summary: 'Stripe mode: confirm after the intent succeeded', auth: 'client', response: BookingViewSchema },
   { method: 'post', path: '/api/v1/stripe/webhook', summary: 'Stripe events, verified with the signing secret on the raw body', auth: 'public' },
   { method: 'get', path: `${P}/room-types/{id}/ical`, summary: 'The secret URL of the room type’s availability feed for other channels', auth: 'owner', response: IcalFeedSchema },
+  {
+    method: 'get',
+    path: '/ical/{roomTypeId}/{file}',
+    summary: 'The iCalendar feed itself ({file} is <token>.ics): one all-day event per run of nights with no free unit (sold, held, imported or closed), 18 months ahead',
+    auth: 'public',
+  },
   { method: 'post', path: `${P}/room-types/{id}/ical/rotate`, summary: 'Replace the feed’s secret; the old URL stops working', auth: 'owner', response: IcalFeedSchema },
   {
     method: 'post',

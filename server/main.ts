@@ -47,6 +47,8 @@ async function main() {
     transport: createMailTransport({ smtpUrl: config.SMTP_URL, outboxDir: join(config.DATA_DIR, 'outbox') }),
     from: config.MAIL_FROM,
     logger,
+    // Mail goes out right after the booking that queued it; the poll stays as the retry path.
+    onQueued: () => delivery.kick(),
   });
 
   const cache = new ReadCache();

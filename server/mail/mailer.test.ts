@@ -256,6 +256,25 @@ describe('delivery and retries', () => {
     expect(fake.sent).toHaveLength(2);
   });
 
+  it('sends a confirmation right after it is queued, not at the next poll a minute later', async () => {
+    const queue = createMemoryMailQueue();
+    const fake = fakeTransport();
+    const log = capturingLogger();
+    let kick = () => {};
+    const mailer = createMailer({ queue, transport: fake.transport, from: FROM, logger: log.logger, now: () => T0, onQueued: () => kick() });
+    const loop = startMailDelivery({ deliverDue: () => mailer.deliverDue(T0) }, { logger: log.logger, intervalMs: 60_000 });
+    kick = loop.kick;
+    const queuedAt = performance.now();
+    await mailer.bookingConfirmed(usdBooking('en'), usdProperty());
+    await expect.poll(() => fake.sent.length, { timeout: 2_000 }).toBe(2);
+    expect(performance.now() - queuedAt).toBeLessThan(2_000);
+    // Kicked while a run is under way, the loop runs once more: nothing queued meanwhile waits for the poll.
+    await mailer.bookingCancelled(usdBooking('en', { id: 'bk_2' }), usdProperty(), 0);
+    await mailer.bookingCancelled(usdBooking('en', { id: 'bk_3' }), usdProperty(), 0);
+    await expect.poll(() => fake.sent.length, { timeout: 2_000 }).toBe(6);
+    await loop.stop();
+  });
+
   it('keeps running after a failed run, and stops only once the run under way has finished', async () => {
     const log = capturingLogger();
     let runs = 0;

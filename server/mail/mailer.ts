@@ -47,6 +47,8 @@ export interface MailerOptions {
   /** MAIL_FROM: a bare address (guest mail then shows the property's name) or a full mailbox. */
   from: string;
   logger: Logger;
+  /** Called once mail was queued, so a delivery loop sends it now rather than at its next poll. */
+  onQueued?: () => void;
   now?: () => Date;
   /** Messages claimed and sent concurrently per round (default 5). */
   batchSize?: number;
@@ -101,6 +103,7 @@ export function createMailer(options: MailerOptions): Mailer {
         log.error({ bookingId, event, messageId: m.messageId, err: summarize(error) }, 'mail could not be queued');
       }
     }
+    options.onQueued?.();
   };
 
   const guestFrom = (property: Property) => (options.from.includes('<') ? options.from : mailbox(property.name, options.from));
@@ -205,12 +208,14 @@ export function createMailer(options: MailerOptions): Mailer {
 }
 
 export interface MailDeliveryLoop {
+  /** Runs now (or right after the run in progress): mail just queued goes out within moments. */
+  kick(): void;
   /** Stops the loop and waits for a run in progress to finish. */
   stop(): Promise<void>;
 }
 
 /**
- * Runs `deliverDue` every `intervalMs` (default 15 s), one run at a time, until stopped.
+ * Runs `deliverDue` every `intervalMs` (default 15 s) and whenever kicked, one run at a time, until stopped.
  * Each instance can run one: the queue decides who sends what. The timer does not keep the
  * process alive.
  */
@@ -219,8 +224,11 @@ export function startMailDelivery(mailer: Pick<Mailer, 'deliverDue'>, options: {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  let busy = false;
+  let again = false;
 
   const tick = () => {
+    busy = true;
     running = mailer
       .deliverDue()
       .then(
@@ -230,7 +238,12 @@ export function startMailDelivery(mailer: Pick<Mailer, 'deliverDue'>, options: {
         },
       )
       .finally(() => {
-        if (!stopped) schedule();
+        busy = false;
+        if (stopped) return;
+        if (again) {
+          again = false;
+          tick();
+        } else schedule();
       });
   };
   const schedule = () => {
@@ -240,6 +253,16 @@ export function startMailDelivery(mailer: Pick<Mailer, 'deliverDue'>, options: {
 
   schedule();
   return {
+    kick() {
+      if (stopped) return;
+      // A run in progress may already have passed the new mail: one more run follows it.
+      if (busy) {
+        again = true;
+        return;
+      }
+      clearTimeout(timer);
+      tick();
+    },
     async stop() {
       stopped = true;
       clearTimeout(timer);

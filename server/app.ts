@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { ownerAuth } from './auth.ts';
 import { ReadCache } from './read-cache.ts';
@@ -57,6 +58,10 @@ export function createApp(given: AppDeps) {
     }),
     requireJson,
   );
+
+  // JSON answers of 1 KiB and more go compressed to clients that take it; cached public reads
+  // come already compressed (server/ready-answer.ts) and pass through untouched.
+  app.use('/api/*', compress());
 
   // Any write that touched a property makes this instance's cached public reads of it fresh.
   app.use('*', async function invalidateOnWrite(c, next) {

@@ -10,6 +10,7 @@ import { loadCatalog, loadOccupancy } from '../catalog.ts';
 import { closedDatesBetween } from '../closures.ts';
 import { invalidField } from '../errors.ts';
 import type { PropertyRecord } from '../store/store.ts';
+import { ReadyAnswer, sendReady } from '../ready-answer.ts';
 import { jsonBody, query } from '../validate.ts';
 
 const CALENDAR_MAX_DAYS = 400;
@@ -87,12 +88,11 @@ export function publicRoutes(deps: AppDeps) {
           const answer = availabilityFor(catalog, stay, ctx, locale);
           const offered = answer.roomTypes.some((rt) => rt.rates.some((r) => r.available));
           const next = offered ? undefined : nextAvailableStay(catalog, stay, ctx);
-          return JSON.stringify(next ? { ...answer, nextAvailable: next } : answer);
+          return new ReadyAnswer(JSON.stringify(next ? { ...answer, nextAvailable: next } : answer));
         },
         1_000,
       );
-      c.header('Content-Type', 'application/json; charset=UTF-8');
-      return c.body(body);
+      return sendReady(c, body);
     })
     .post('/quotes', jsonBody(QuoteRequestSchema), async (c) => {
       const property = c.get('property');

@@ -150,6 +150,7 @@ for (const a of availability) {
     'reported',
     '',
   );
+  row(`Availability ${a.backend}: answer as sent to a browser`, `${KiB(a.responseBytes)} JSON → ${KiB(a.sentBytes.br)} brotli, ${KiB(a.sentBytes.gzip)} gzip`, 'reported', '');
   row(`Availability ${a.backend}: latency p50 / p99`, `${a.load.p50} / ${a.load.p99} ms (bare route ${before.bare.p50} / ${before.bare.p99} ms)`, 'reported', '');
 }
 for (const h of holds) {

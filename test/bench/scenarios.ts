@@ -1,5 +1,6 @@
 // The server-side scenarios: availability throughput against the bare-Hono baseline, and booking
 // holds under contention with the oversell count read from committed rows.
+import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -70,6 +71,21 @@ export interface AvailabilityRun {
   /** After the different-questions run as well. */
   rssAfterDistinctMiB: number;
   responseBytes: number;
+  /** The same answer as a browser receives it, asking for brotli or gzip. */
+  sentBytes: { br: number; gzip: number };
+}
+
+/** The bytes on the wire for one GET with this Accept-Encoding (Node's fetch would decode them). */
+function bytesSent(url: string, acceptEncoding: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+        let bytes = 0;
+        res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        res.on('end', () => resolve(bytes));
+      })
+      .on('error', reject);
+  });
 }
 
 /** Availability for a 3-night stay on 10 room types × 3 rates, through the full server over HTTP. */
@@ -88,6 +104,7 @@ export async function availabilityRun(server: Child, ready: AvailabilityFixtureR
     rssAfterMiB,
     rssAfterDistinctMiB: server.rssMiB(),
     responseBytes: Buffer.byteLength(JSON.stringify(ready.sample)),
+    sentBytes: { br: await bytesSent(ready.url, 'br'), gzip: await bytesSent(ready.url, 'gzip') },
   };
 }
 

@@ -7,6 +7,7 @@ import { ReadCache } from './read-cache.ts';
 import { publicProperty } from './cors.ts';
 import { ApiError, createErrorHandler } from './errors.ts';
 import { bookingAccess, publicBookingAccess, publicBookingCreation } from './routes/bookings-public.ts';
+import { bookPage } from './routes/book-page.ts';
 import { cardFrame, cardSubmission } from './routes/card.ts';
 import { apiDocs } from './routes/docs.ts';
 import { ownerBookings } from './routes/bookings-owner.ts';
@@ -95,6 +96,7 @@ export function createApp(given: AppDeps) {
   app.route('/api/v1/public/bookings/:id', publicBookingAccess(deps));
   app.route('/card-frame', cardFrame(deps));
   app.route('/ical', icalFeed(deps));
+  app.route('/book', bookPage(deps));
   app.route('/api/v1/stripe/webhook', stripeWebhook(deps));
 
   return app;

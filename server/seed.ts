@@ -19,6 +19,7 @@ export async function seedDemo(store: Store, now: Date, allowedOrigins: string[]
     allowedOrigins,
     email: 'frontdesk@haneul.example',
     description: 'A twelve-room boutique hotel under Namsan.',
+    pageIndexed: true,
     keyHash: sha256(secretKey),
     closures: { weekdays: [], publicHolidays: false, dates: [] },
     createdAt: now.toISOString(),

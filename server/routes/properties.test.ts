@@ -27,6 +27,7 @@ describe.each(backends)('properties API on %s', (_name, databaseUrl) => {
         allowedOrigins: ['https://harbourview.example'],
         email: null,
         description: null,
+        pageIndexed: true,
         createdAt: '2026-11-24T03:00:00.000Z',
       });
     });

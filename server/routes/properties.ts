@@ -31,6 +31,7 @@ export function adminProperties(deps: AppDeps) {
       allowedOrigins: body.allowedOrigins,
       email: body.email ?? null,
       description: body.description ?? null,
+      pageIndexed: body.pageIndexed,
       keyHash: sha256(secretKey),
       closures: { weekdays: [], publicHolidays: false, dates: [] },
       createdAt: deps.clock().toISOString(),

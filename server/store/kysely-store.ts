@@ -26,6 +26,7 @@ function toProperty(row: Selectable<PropertiesTable>): PropertyRecord {
     description: row.description,
     keyHash: row.key_hash,
     closures: JSON.parse(row.closures) as PropertyRecord['closures'],
+    pageIndexed: row.page_indexed === 1,
     createdAt: row.created_at,
   };
 }
@@ -43,6 +44,7 @@ function propertyColumns(p: PropertyChanges): Partial<PropertiesTable> {
   if (p.email !== undefined) row.email = p.email;
   if (p.description !== undefined) row.description = p.description;
   if (p.closures !== undefined) row.closures = json(p.closures);
+  if (p.pageIndexed !== undefined) row.page_indexed = bool(p.pageIndexed);
   return row;
 }
 
@@ -156,6 +158,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
           description: p.description,
           key_hash: p.keyHash,
           closures: json(p.closures),
+          page_indexed: bool(p.pageIndexed),
           created_at: p.createdAt,
         })
         .execute();

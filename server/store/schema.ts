@@ -16,6 +16,7 @@ export interface PropertiesTable {
   key_hash: string;
   closures: string;
   created_at: string;
+  page_indexed: number;
 }
 
 export interface RoomTypesTable {

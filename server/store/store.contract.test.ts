@@ -19,6 +19,7 @@ const property = (id: string): PropertyRecord => ({
   allowedOrigins: ['https://hanok.example'],
   email: null,
   description: null,
+  pageIndexed: false,
   keyHash: 'ab'.repeat(32),
   closures: { weekdays: [1], publicHolidays: true, dates: ['2026-12-31'] },
   createdAt: '2026-11-24T03:00:00.000Z',

@@ -34,13 +34,15 @@ const propertyFields = {
   allowedOrigins: v.optional(v.pipe(v.array(OriginSchema), v.maxLength(50)), []),
   email: v.optional(v.pipe(v.string(), v.email())),
   description: v.optional(TextSchema),
+  // SPEC 2.11: whether search engines may list the hosted booking page (/book/:pid).
+  pageIndexed: v.optional(v.boolean(), true),
 };
 
 export const PropertyCreateSchema = v.object(propertyFields);
 export type PropertyCreate = v.InferOutput<typeof PropertyCreateSchema>;
 
 export const PropertyPatchSchema = v.partial(
-  v.object({ ...propertyFields, locale: LocaleSchema, acceptedCardBrands: v.pipe(v.array(CardBrandSchema), v.minLength(1)), allowedOrigins: v.pipe(v.array(OriginSchema), v.maxLength(50)) }),
+  v.object({ ...propertyFields, locale: LocaleSchema, pageIndexed: v.boolean(), acceptedCardBrands: v.pipe(v.array(CardBrandSchema), v.minLength(1)), allowedOrigins: v.pipe(v.array(OriginSchema), v.maxLength(50)) }),
 );
 export type PropertyPatch = v.InferOutput<typeof PropertyPatchSchema>;
 
@@ -56,6 +58,7 @@ export const PropertySchema = v.object({
   allowedOrigins: v.array(v.string()),
   email: v.nullable(v.string()),
   description: v.nullable(v.string()),
+  pageIndexed: v.boolean(),
   createdAt: DateTimeSchema,
 });
 export type Property = v.InferOutput<typeof PropertySchema>;

@@ -103,26 +103,48 @@ export function availabilityFor(catalog: OfferCatalog, stay: StayRequest, ctx: O
   return { checkIn: stay.checkIn, checkOut: stay.checkOut, nights: nights.length, currency: catalog.currency, locale, roomTypes };
 }
 
-/** True when at least one rate can be sold for the stay. */
-export function anyOffered(catalog: OfferCatalog, stay: StayRequest, ctx: OfferContext): boolean {
-  const nights = nightsOf(stay.checkIn, stay.checkOut);
-  const byId = new Map(catalog.roomTypes.map((r) => [r.id, r]));
-  return catalog.rates.some((rate) => {
-    const roomType = byId.get(rate.roomTypeId);
-    return roomType !== undefined && unavailableReason(rate, roomType, stay, nights, ctx) === undefined;
-  });
-}
-
 /**
- * SPEC 2.5: the nearest later stay of the same length that would be offered, within 60 days.
- * `ctx.occupancy` must cover the searched window.
+ * SPEC 2.5: the nearest later stay of the same length that would be offered, within 60 days: the
+ * first shift for which some rate has no unavailableReason. Asking unavailableReason for 60 shifts
+ * × every rate × every night took seconds for a large property (issue 13), so this reads each night
+ * once per room type and rate and slides the stay over prefix sums of the nights that cannot be sold;
+ * shared/availability.test.ts holds it equal to the plain definition. `ctx.occupancy` must cover the window.
  */
 export function nextAvailableStay(catalog: OfferCatalog, stay: StayRequest, ctx: OfferContext): { checkIn: string; checkOut: string } | undefined {
   const length = daysBetween(stay.checkIn, stay.checkOut);
-  for (let shift = 1; shift <= NEXT_AVAILABLE_SEARCH_DAYS; shift++) {
-    const checkIn = addDays(stay.checkIn, shift);
-    const candidate = { ...stay, checkIn, checkOut: addDays(checkIn, length) };
-    if (anyOffered(catalog, candidate, ctx)) return { checkIn: candidate.checkIn, checkOut: candidate.checkOut };
+  const first = addDays(stay.checkIn, 1);
+  // Night i is first + i days; the stay shifted by s covers nights s - 1 .. s - 2 + length.
+  const window = nightsOf(first, addDays(first, NEXT_AVAILABLE_SEARCH_DAYS - 1 + length));
+  const closed = window.map((date) => ctx.isClosed(date));
+  const now = ctx.now.getTime();
+  const roomTypes = new Map(catalog.roomTypes.map((r) => [r.id, r]));
+  const roomTypeFull = new Map<string, boolean[]>();
+  let best = NEXT_AVAILABLE_SEARCH_DAYS + 1;
+  for (const rate of catalog.rates) {
+    const roomType = roomTypes.get(rate.roomTypeId);
+    if (!roomType) continue;
+    // The rules of unavailableReason that do not depend on the dates.
+    if (stay.adults + stay.children > roomType.maxGuests) continue;
+    if ((rate.bookableFrom && now < Date.parse(rate.bookableFrom)) || (rate.bookableUntil && now >= Date.parse(rate.bookableUntil))) continue;
+    if ((rate.minNights != null && length < rate.minNights) || (rate.maxNights != null && length > rate.maxNights)) continue;
+    if (rate.maxRoomsTotal != null && rate.maxRoomsTotal - ctx.occupancy.rateSoldTotal(rate.id) < stay.rooms) continue;
+    let full = roomTypeFull.get(roomType.id);
+    if (!full) {
+      const wanted = Math.max(stay.roomTypeRooms ?? stay.rooms, stay.rooms);
+      full = window.map((date) => roomType.units - ctx.occupancy.roomTypeSold(roomType.id, date) < wanted);
+      roomTypeFull.set(roomType.id, full);
+    }
+    const unsellable = [0];
+    for (let i = 0; i < window.length; i++) {
+      const capped = rate.maxRoomsPerNight != null && rate.maxRoomsPerNight - ctx.occupancy.rateSold(rate.id, window[i]!) < stay.rooms;
+      unsellable.push(unsellable[i]! + (closed[i] || full[i] || capped ? 1 : 0));
+    }
+    for (let shift = 1; shift < best; shift++) {
+      if (rate.arrivalDates && !rate.arrivalDates.includes(window[shift - 1]!)) continue;
+      if (unsellable[shift - 1 + length]! - unsellable[shift - 1]! === 0) best = shift;
+    }
   }
-  return undefined;
+  if (best > NEXT_AVAILABLE_SEARCH_DAYS) return undefined;
+  const checkIn = addDays(stay.checkIn, best);
+  return { checkIn, checkOut: addDays(checkIn, length) };
 }

@@ -299,6 +299,14 @@ describe.each(backends)('rates API on %s', (_name, databaseUrl) => {
       ['a date that does not exist', [{ from: '2026-02-30', to: '2026-03-02', amount: 100 }], 'prices.0.from'],
       ['a range longer than two years', [{ from: '2026-12-01', to: '2029-12-01', amount: 100 }], 'prices.0.to'],
       [
+        'ranges that together span more than three years',
+        [
+          { from: '2026-12-01', to: '2027-12-01', amount: 100 },
+          { from: '2029-11-01', to: '2029-12-01', amount: 100 },
+        ],
+        'prices',
+      ],
+      [
         'a good range followed by a bad one',
         [
           { from: '2026-12-01', to: '2026-12-02', amount: 100 },

@@ -126,6 +126,13 @@ export const PriceOverridesSchema = v.object({
       ),
     ),
     v.maxLength(500),
+    // Issue 13: one update writes at most three years of nights, however its ranges are cut.
+    v.check((prices) => {
+      if (prices.length === 0) return true;
+      const from = Math.min(...prices.map((p) => Date.parse(p.from)));
+      const to = Math.max(...prices.map((p) => Date.parse(p.to)));
+      return to - from < 1096 * 86_400_000;
+    }, 'One price update covers at most three years, from its first date to its last'),
   ),
 });
 export type PriceOverrides = v.InferOutput<typeof PriceOverridesSchema>;

@@ -20,6 +20,8 @@ export interface AppConfig {
   allowPrivateUrls?: boolean;
   /** SPEC 2.19: minutes between two fetches of an imported calendar (15). */
   icalSyncMinutes?: number;
+  /** Issue 13: what one property may have, so no availability answer grows without bound. */
+  limits?: { rates: number; roomTypes: number };
 }
 
 export interface AppDeps {

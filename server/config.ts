@@ -30,6 +30,8 @@ export const ConfigSchema = v.object({
   CARD_PURGE_DAYS: Int('7', 0, 3650),
   RATE_LIMIT_PER_MINUTE: Int('60', 1, 1_000_000),
   ICAL_SYNC_MINUTES: Int('15', 1, 1440),
+  MAX_RATES_PER_PROPERTY: Int('300', 1, 5000),
+  MAX_ROOM_TYPES_PER_PROPERTY: Int('100', 1, 1000),
   // SPEC 2.18: loopback webhook and calendar URLs, for development and tests only.
   ALLOW_PRIVATE_URLS: v.optional(
     v.pipe(

@@ -26,6 +26,12 @@ export const notFound = (what = 'Resource') => new ApiError(404, 'not_found', `$
 
 export const conflict = (code: string, message: string) => new ApiError(409, code, message);
 
+/** Issue 13: the property already has as many of these as one property may have. */
+export const limitReached = (what: string, limit: number) =>
+  new ApiError(409, 'limit_reached', `A property can have at most ${limit} ${what}; archive some first, or raise the server's limit`);
+
+export const DEFAULT_LIMITS = { rates: 300, roomTypes: 100 };
+
 /** A 400 naming one field, for rules that need data the schema does not have. */
 export const invalidField = (path: string, message: string) => new ApiError(400, 'invalid_input', message, [{ path, message }]);
 

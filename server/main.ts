@@ -61,6 +61,7 @@ async function main() {
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     allowPrivateUrls: config.ALLOW_PRIVATE_URLS,
     icalSyncMinutes: config.ICAL_SYNC_MINUTES,
+    limits: { rates: config.MAX_RATES_PER_PROPERTY, roomTypes: config.MAX_ROOM_TYPES_PER_PROPERTY },
   };
   const app = createApp({
     store,

@@ -3,7 +3,7 @@ import { addDays, daysBetween } from '../../shared/dates.ts';
 import { formatMoney } from '../../shared/money.ts';
 import { type Rate, RateCreateSchema, RatePatchSchema, PriceOverridesSchema } from '../../shared/schemas/rate.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
-import { invalidField, notFound } from '../errors.ts';
+import { DEFAULT_LIMITS, invalidField, limitReached, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import type { PropertyRecord } from '../store/store.ts';
 import { jsonBody } from '../validate.ts';
@@ -31,6 +31,8 @@ export function rates(deps: AppDeps) {
       const property = c.get('property');
       const body = c.req.valid('json');
       await requireRoomType(property.id, body.roomTypeId);
+      const limit = deps.config.limits?.rates ?? DEFAULT_LIMITS.rates;
+      if ((await store.listRates(property.id)).length >= limit) throw limitReached('rates', limit);
       const rate: Rate = {
         id: newId('rate'),
         propertyId: property.id,

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { RoomTypeCreateSchema, RoomTypePatchSchema } from '../../shared/schemas/room-type.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
-import { notFound } from '../errors.ts';
+import { DEFAULT_LIMITS, limitReached, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { jsonBody } from '../validate.ts';
 
@@ -13,6 +13,8 @@ export function roomTypes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .post('/', jsonBody(RoomTypeCreateSchema), async (c) => {
       const body = c.req.valid('json');
+      const limit = deps.config.limits?.roomTypes ?? DEFAULT_LIMITS.roomTypes;
+      if ((await store.listRoomTypes(c.get('property').id)).length >= limit) throw limitReached('room types', limit);
       const roomType = { id: newId('rt'), propertyId: c.get('property').id, ...body, description: body.description ?? null };
       await store.createRoomType(roomType);
       return c.json({ roomType }, 201);

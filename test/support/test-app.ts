@@ -42,6 +42,7 @@ export async function createTestApp(
     mailTransport?: MailTransport;
     logger?: Logger;
     rateLimitPerMinute?: number;
+    limits?: { rates: number; roomTypes: number };
     /** Another instance of the same server: same database and token secret, its own pool and cache. */
     sameDatabaseAs?: TestApp;
   } = {},
@@ -69,6 +70,7 @@ export async function createTestApp(
       rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000,
       // Tests serve calendar feeds and webhooks from 127.0.0.1.
       allowPrivateUrls: true,
+      ...(options.limits ? { limits: options.limits } : {}),
     },
     vault: createCardVault(randomBytes(32)),
     payments: options.payments,

@@ -5,6 +5,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { nextAvailableBench } from './next-available.ts';
+import { worstCaseBench } from './worst-case.ts';
 import { pricingBench } from './pricing.ts';
 import { startBareHono, startDirectbook } from './processes.ts';
 import { availabilityRun, type AvailabilityRun, type Backend, freshDatabase, holdsRun, type HoldsRun, prepareAvailability, serverEnv } from './scenarios.ts';
@@ -65,6 +66,8 @@ const loadAverage = os.loadavg();
 log('pricing in-process');
 const pricing = pricingBench();
 const nextAvailable = nextAvailableBench();
+log('worst allowed availability question in-process');
+const worstCase = await worstCaseBench();
 
 const availability: AvailabilityRun[] = [];
 log('availability on SQLite: creating the property');
@@ -194,6 +197,13 @@ row(
   '≤ 200 ms',
   pass(nextAvailable.manyMs <= 200),
 );
+row(
+  `Worst allowed availability question: ${worstCase.rates} rates, 60 nights, none sellable (in-process, SQLite)`,
+  `${f(worstCase.worstMs, 1)} ms (×${f(worstCase.worstMs / worstCase.plainMs, 0)} a 1-rate, 1-night question, ${f(worstCase.plainMs, 2)} ms)`,
+  '≤ 200 ms',
+  pass(worstCase.worstMs <= 200),
+);
+row('Meanwhile the longest event-loop stall (what /health waits)', `${f(worstCase.healthMaxMs, 1)} ms`, '< 100 ms', pass(worstCase.healthMaxMs < 100));
 if (widget) {
   const { size, timing } = widget;
   row(

@@ -2,7 +2,8 @@ import ts from 'typescript';
 import { defineConfig, type Plugin } from 'vite';
 
 // One `vite build`, two separate builds into dist/, so they can never share a chunk:
-// - widget.js, the one ES module a property owner embeds with a single <script> tag;
+// - widget.js, the one ES module a property owner embeds with a single <script> tag, and the
+//   later steps it imports itself from dist/chunks/ (SPEC 4: first paint; widget/steps.ts);
 // - card-frame.js, the script of the server's /card-frame page (SPEC 2.8), which the server inlines
 //   there under the page's CSP nonce (server/card-frame/script.ts).
 export default defineConfig({
@@ -31,10 +32,19 @@ export default defineConfig({
           fileName: () => 'widget.js',
         },
         rolldownOptions: {
+          // Lets widget.js export what the chunks import from it (minified names, not API).
+          preserveEntrySignatures: 'allow-extension',
           output: {
             minify: true,
-            // One file: a dynamic import must never become a second chunk for the host page to fetch.
-            codeSplitting: false,
+            // Only widget/steps.ts imports dynamically, so the chunks are the later steps and what
+            // they share. Hashed names let the server cache them for good (server/static.ts serves
+            // this folder and nothing else).
+            chunkFileNames: 'chunks/[name]-[hash].js',
+            // Everything widget.js loads statically stays in widget.js, so the host page still
+            // fetches one file before the rates: left alone, rolldown moves what a chunk shares
+            // with it (Lit, the theme) into a common chunk that widget.js would import
+            // (rolldown/rolldown#10731).
+            codeSplitting: { groups: [{ name: 'widget', tags: ['$initial'] }] },
             // Pure annotations help a bundler drop code; nothing bundles this file again.
             comments: { annotation: false },
           },

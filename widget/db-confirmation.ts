@@ -5,7 +5,8 @@ import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
 import { styles } from './db-confirmation.styles.ts';
 import { theme } from './theme.styles.ts';
-import { SUMMARY_PARTS } from './db-summary.ts';
+import { SUMMARY_PARTS } from './parts.ts';
+import './db-summary.ts';
 
 /**
  * What the guest sees once the booking is confirmed: the reference first, then the stay and

@@ -5,10 +5,11 @@ import type { Guest, PublicProperty, Quote } from '../shared/schemas/stay.ts';
 import { ApiError, isNetworkError } from './api.ts';
 import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
-import { SUMMARY_PARTS } from './db-summary.ts';
+import { SUMMARY_PARTS } from './parts.ts';
 import { stepStyles } from './step.styles.ts';
 import { theme } from './theme.styles.ts';
 import './db-guest-form.ts';
+import './db-summary.ts';
 
 /**
  * The details step: the guest's name and contact details beside the price of the stay, and

@@ -3,13 +3,14 @@ import { property } from 'lit/decorators.js';
 import type { BookingCreated } from '../shared/schemas/stay.ts';
 import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
-import { SUMMARY_PARTS } from './db-summary.ts';
+import { SUMMARY_PARTS } from './parts.ts';
 import { styles } from './db-payment-step.styles.ts';
 import { stepStyles } from './step.styles.ts';
 import { theme } from './theme.styles.ts';
 import './db-hold-timer.ts';
 import './db-payment-manual.ts';
 import './db-payment-stripe.ts';
+import './db-summary.ts';
 
 /**
  * The payment step: how long the room is held, the payment form of the property's provider

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { Availability } from '../shared/schemas/stay.ts';
 import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
-import { DEPOSIT_PARTS } from './deposit-badge.ts';
+import { DEPOSIT_PARTS } from './parts.ts';
 import { DbDatesChangeEvent } from './events.ts';
 import { styles } from './db-rate-list.styles.ts';
 import { theme } from './theme.styles.ts';

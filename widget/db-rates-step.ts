@@ -8,7 +8,7 @@ import { offeredSelection } from './booking-request.ts';
 import { apiContext } from './context.ts';
 import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
-import { DEPOSIT_PARTS } from './deposit-badge.ts';
+import { DEPOSIT_PARTS } from './parts.ts';
 import { errorState, errorStateStyles } from './error-state.ts';
 import { DbContinueEvent, DbRetryEvent, type DbViewChangeEvent, type PartyValue, type StayValue } from './events.ts';
 import { styles } from './db-rates-step.styles.ts';

@@ -7,10 +7,11 @@ import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
 import { errorState, errorStateStyles } from './error-state.ts';
 import { DbContinueEvent, DbRetryEvent } from './events.ts';
-import { SUMMARY_PARTS } from './db-summary.ts';
+import { SUMMARY_PARTS } from './parts.ts';
 import { stepStyles } from './step.styles.ts';
 import { theme } from './theme.styles.ts';
 import './db-extras.ts';
+import './db-summary.ts';
 
 /**
  * The review step: the property's extras, and the price of the stay as the server quotes it.

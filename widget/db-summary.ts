@@ -3,12 +3,9 @@ import { property } from 'lit/decorators.js';
 import type { PublicProperty, Quote } from '../shared/schemas/stay.ts';
 import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
-import { DEPOSIT_PARTS, depositBadge, depositBadgeStyles } from './deposit-badge.ts';
+import { depositBadge, depositBadgeStyles } from './deposit-badge.ts';
 import { styles } from './db-summary.styles.ts';
 import { theme } from './theme.styles.ts';
-
-/** The summary's parts, for `exportparts` on every element that renders one. */
-export const SUMMARY_PARTS = `summary, due-now, ${DEPOSIT_PARTS}`;
 
 /** What a quote and a booking have in common: everything the summary shows. */
 export type SummaryData = Pick<Quote, 'checkIn' | 'checkOut' | 'nights' | 'rooms' | 'deposits' | 'total' | 'depositDue' | 'balanceDue'>;

@@ -3,9 +3,6 @@
 import { css, html } from 'lit';
 import type { DepositType } from '../shared/schemas/rate.ts';
 
-/** The badge's parts, for `exportparts` on every element that renders one further down. */
-export const DEPOSIT_PARTS = 'deposit-badge, deposit-badge-none, deposit-badge-full, deposit-badge-first_night, deposit-badge-fixed, deposit-badge-percentage';
-
 export function depositBadge(type: DepositType, message: string) {
   return html`<span class="deposit deposit-${type}" part="deposit-badge deposit-badge-${type}">${message}</span>`;
 }

@@ -157,4 +157,7 @@ export const styles = css`
     height: 1.9rem;
     margin-bottom: 1.25rem;
   }
+  .step-skeleton {
+    height: 12rem;
+  }
 `;

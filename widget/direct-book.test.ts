@@ -91,6 +91,15 @@ async function fillAndSubmit(el: DirectBook) {
 }
 
 describe('direct-book', () => {
+  // First in this file: every test that shows rates starts the same one-off prefetch.
+  it('has the later steps’ code by itself once the rates are on screen, before the guest asks', async () => {
+    const later = ['db-review-step', 'db-details-step', 'db-payment-step', 'db-confirmation', 'db-expired-step'];
+    expect(later.filter((tag) => customElements.get(tag))).to.deep.equal([]);
+    fetch = serve();
+    await widget();
+    await waitUntil(() => later.every((tag) => customElements.get(tag)), 'every later step registered', { timeout: 3000 });
+  });
+
   it('shows rates for tomorrow, one night, when the page gives no dates', async () => {
     fetch = serve();
     const el = await widget();
@@ -168,7 +177,7 @@ describe('direct-book', () => {
     setTimeout(() => send({ type: 'directbook:card-frame:result', ok: true, brand: 'visa', last4: '4242' }), 20);
     const booked = await nextEvent(el, 'directbook:booked');
     expect(booked.detail).to.deep.equal({ reference: 'HH-7Q4K2', total: 13500, depositDue: 0, currency: 'USD' });
-    await el.updateComplete;
+    await waitUntil(() => deep(el, 'db-confirmation', '[part=reference]'), 'the confirmation');
     expect(heading(el)).to.equal('You’re booked');
     expect(deep(el, 'db-confirmation', '[part=reference]')!.textContent).to.equal('HH-7Q4K2');
     expect(steps).to.deep.equal(['review', 'details', 'payment', 'confirmation']);

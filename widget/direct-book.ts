@@ -8,9 +8,8 @@ import { Api, ApiError, uuid } from './api.ts';
 import { offeredSelection, roomRequests } from './booking-request.ts';
 import { apiContext, i18nContext } from './context.ts';
 import { MAX_GUESTS } from './db-guests.ts';
-import { SUMMARY_PARTS } from './db-summary.ts';
 import { defineElement } from './define.ts';
-import { DEPOSIT_PARTS } from './deposit-badge.ts';
+import { DEPOSIT_PARTS, SUMMARY_PARTS } from './parts.ts';
 import { errorState, errorStateStyles } from './error-state.ts';
 import {
   DirectbookBookedEvent,
@@ -30,12 +29,8 @@ import type { MessageKey } from './locales/en.ts';
 import { styles } from './direct-book.styles.ts';
 import { stepStyles } from './step.styles.ts';
 import { theme } from './theme.styles.ts';
-import './db-confirmation.ts';
-import './db-details-step.ts';
-import './db-expired-step.ts';
-import './db-payment-step.ts';
+import { loadStep, prefetchLaterSteps } from './steps.ts';
 import './db-rates-step.ts';
-import './db-review-step.ts';
 
 const PROGRESS: { step: Step; label: MessageKey }[] = [
   { step: 'stay', label: 'stepStay' },
@@ -60,7 +55,8 @@ const BACK: Partial<Record<Step, Step>> = { review: 'stay', details: 'review', p
  *
  * It keeps the flow: which step, the guest's choices and the hold, so that back and forth
  * keeps them. Each step is an element of its own; the guest's language and the API client
- * reach every element through @lit/context (context.ts).
+ * reach every element through @lit/context (context.ts). Only the rates step comes with
+ * widget.js; the others load while the guest reads the rates (steps.ts).
  *
  * @fires directbook:booked - A booking was confirmed; `detail` is `{reference, total, depositDue, currency}` (minor units).
  * @fires directbook:step - The guest moved to another step; `detail` is `{step}`: stay, review, details, payment, confirmation or expired.
@@ -160,6 +156,13 @@ export class DirectBook extends LitElement {
       return answer;
     },
     args: () => [this.#api.value, this.stay, this.party.adults, this.party.children, this.#i18n.value.locale, this.refresh] as const,
+    onComplete: () => prefetchLaterSteps(),
+  });
+
+  /** The current step's code: a guest quicker than the prefetch waits for it here. */
+  #stepCodeTask = new Task(this, {
+    task: ([step]) => loadStep(step),
+    args: () => [this.step] as const,
   });
 
   #quoteTask = new Task(this, {
@@ -207,7 +210,15 @@ export class DirectBook extends LitElement {
           <db-rates-step></db-rates-step>
         </div>`,
         error: (error) => errorState(i18n, error, () => void this.#propertyTask.run()),
-        complete: (property) => html`${this.#renderHeader()}${this.#renderStep(property)}`,
+        complete: (property) =>
+          html`${this.#renderHeader()}${this.#stepCodeTask.render({
+            pending: () => html`<div class="loading" aria-busy="true">
+            <span class="visually-hidden" role="status">${i18n.t('loading')}</span>
+            <span class="skeleton step-skeleton"></span>
+          </div>`,
+            error: (error) => errorState(i18n, error, () => void this.#stepCodeTask.run()),
+            complete: () => this.#renderStep(property),
+          })}`,
       })}
     </div>`;
   }

@@ -1,4 +1,5 @@
-// The widget.js entry. <direct-book> imports (and so registers, once: see define.ts) every element
-// it renders; the inner elements are not part of the public module, the root and its events are.
+// The widget.js entry. <direct-book> imports (and so registers, once: see define.ts) the rates
+// step and loads the later ones itself (steps.ts); the inner elements are not part of the public
+// module, the root and its events are.
 export { DirectBook } from './direct-book.ts';
 export { DirectbookBookedEvent, DirectbookStepEvent } from './events.ts';

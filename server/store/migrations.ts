@@ -215,7 +215,10 @@ const migrations: Record<string, Migration> = {
       // SPEC 2.19: the secret of a room type's export feed; made on first use, replaced on rotation.
       await db.schema.alterTable('room_types').addColumn('ical_token', 'text').execute();
       // SPEC 2.11: whether search engines may list the hosted booking page.
-      await db.schema.alterTable('properties').addColumn('page_indexed', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+      await db.schema
+        .alterTable('properties')
+        .addColumn('page_indexed', 'integer', (c) => c.notNull().defaultTo(1))
+        .execute();
       await db.schema
         .createTable('calendars')
         .addColumn('id', 'text', (c) => c.primaryKey())

@@ -42,7 +42,13 @@ export const PropertyCreateSchema = v.object(propertyFields);
 export type PropertyCreate = v.InferOutput<typeof PropertyCreateSchema>;
 
 export const PropertyPatchSchema = v.partial(
-  v.object({ ...propertyFields, locale: LocaleSchema, pageIndexed: v.boolean(), acceptedCardBrands: v.pipe(v.array(CardBrandSchema), v.minLength(1)), allowedOrigins: v.pipe(v.array(OriginSchema), v.maxLength(50)) }),
+  v.object({
+    ...propertyFields,
+    locale: LocaleSchema,
+    pageIndexed: v.boolean(),
+    acceptedCardBrands: v.pipe(v.array(CardBrandSchema), v.minLength(1)),
+    allowedOrigins: v.pipe(v.array(OriginSchema), v.maxLength(50)),
+  }),
 );
 export type PropertyPatch = v.InferOutput<typeof PropertyPatchSchema>;
 

@@ -207,11 +207,12 @@ row('Meanwhile the longest event-loop stall (what /health waits)', `${f(worstCas
 if (widget) {
   const { size, timing } = widget;
   row(
-    'Widget: dist/widget.js gzip -9',
+    'Widget: dist/widget.js gzip -9 (first paint: the rates step)',
     `${KiB(size.gzipBytes)} (raw ${KiB(size.rawBytes)})`,
-    '≤ 30 KiB (stretch ≤ 20 KiB)',
-    size.gzipBytes <= 20 * 1024 ? 'met (stretch too)' : pass(size.gzipBytes <= 30 * 1024),
+    '≤ 30 KiB (issue 13: ≤ 20 KiB)',
+    size.gzipBytes <= 20 * 1024 ? 'met (20 KiB too)' : pass(size.gzipBytes <= 30 * 1024),
   );
+  row('Widget: later steps, loaded after the rates (dist/chunks/ gzip -9)', `${size.chunks} chunks, ${KiB(size.chunksGzipBytes)} (raw ${KiB(size.chunksRawBytes)})`, 'reported', '');
   row('Widget: GET /widget.js as served (Accept-Encoding: gzip)', `${KiB(size.servedBytes)}, Content-Encoding ${size.servedEncoding}`, 'reported', '');
   row(
     'Widget: navigation → rates on screen ÷ availability request alone',

@@ -1,6 +1,6 @@
 // The widget: its size on the wire, and how long a guest waits for rates compared with the one
 // request that fetches them.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { get } from 'node:http';
 import { gzipSync } from 'node:zlib';
@@ -20,15 +20,22 @@ function onTheWire(url: string, acceptEncoding: string): Promise<{ bytes: number
 }
 
 export interface WidgetSize {
+  /** widget.js: what the host page fetches before the rates (SPEC 4: first paint). */
   rawBytes: number;
   gzipBytes: number;
   /** What GET /widget.js actually sends when the browser accepts gzip. */
   servedBytes: number;
   servedEncoding: string;
+  /** The later steps' chunks (dist/chunks/), all together, fetched after the rates are on screen. */
+  chunks: number;
+  chunksRawBytes: number;
+  chunksGzipBytes: number;
   built: boolean;
 }
 
-/** Builds dist/widget.js when it is missing, then measures it gzipped (level 9) and as served. */
+const gzipped = (code: Buffer) => gzipSync(code, { level: 9 }).byteLength;
+
+/** Builds dist/ when widget.js is missing, then measures widget.js and the chunks gzipped (level 9), and widget.js as served. */
 export async function widgetSize(serverUrl: string): Promise<WidgetSize> {
   let built = false;
   if (!existsSync('dist/widget.js')) {
@@ -37,8 +44,18 @@ export async function widgetSize(serverUrl: string): Promise<WidgetSize> {
     built = true;
   }
   const code = readFileSync('dist/widget.js');
+  const chunks = readdirSync('dist/chunks').map((name) => readFileSync(`dist/chunks/${name}`));
   const served = await onTheWire(`${serverUrl}/widget.js`, 'gzip');
-  return { rawBytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength, servedBytes: served.bytes, servedEncoding: served.encoding, built };
+  return {
+    rawBytes: code.byteLength,
+    gzipBytes: gzipped(code),
+    servedBytes: served.bytes,
+    servedEncoding: served.encoding,
+    chunks: chunks.length,
+    chunksRawBytes: chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0),
+    chunksGzipBytes: chunks.reduce((sum, chunk) => sum + gzipped(chunk), 0),
+    built,
+  };
 }
 
 export interface WidgetTiming {

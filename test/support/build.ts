@@ -2,10 +2,10 @@
 // frame builds it here. The build goes to a private folder and each file is moved in with one
 // rename, so test files running in parallel never see half a file.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-const BUILT = ['widget.js', 'card-frame.js'];
+const BUILT = ['widget.js', 'card-frame.js', 'chunks'];
 
 export function ensureBuilt(): void {
   if (BUILT.every((file) => existsSync(join('dist', file)))) return;
@@ -17,7 +17,15 @@ export function ensureBuilt(): void {
       stdio: 'inherit',
       env: { ...process.env, NODE_ENV: 'production' },
     });
-    for (const file of BUILT) if (!existsSync(join('dist', file))) renameSync(join(out, file), join('dist', file));
+    // The chunks before the widget.js that imports them. Their names carry their content's hash,
+    // so one already there is the same file.
+    mkdirSync('dist/chunks', { recursive: true });
+    for (const chunk of readdirSync(join(out, 'chunks'))) {
+      if (!existsSync(join('dist/chunks', chunk))) renameSync(join(out, 'chunks', chunk), join('dist/chunks', chunk));
+    }
+    // Replaced even when present: a widget.js from before the chunks would not match them.
+    renameSync(join(out, 'widget.js'), join('dist', 'widget.js'));
+    if (!existsSync(join('dist', 'card-frame.js'))) renameSync(join(out, 'card-frame.js'), join('dist', 'card-frame.js'));
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -20,6 +20,8 @@ describe.each(backends)('the hosted booking page on %s', (_name, databaseUrl) =>
     expect(html).toContain('<meta property="og:title" content="Pension Badasori · Book direct" />');
     expect(html).toContain(`<meta property="og:url" content="http://localhost/book/${owner.id}" />`);
     expect(html).toContain('<script type="module" src="/widget.js"></script>');
+    // The page's own CSS is written as is: an escaped quote would drop the font rule.
+    expect(html).toContain("'Segoe UI'");
     expect(html).toMatch(new RegExp(`<direct-book\\s+property="${owner.id}"\\s*>`));
     expect(html).not.toContain('noindex');
   });

@@ -1,7 +1,7 @@
 // SPEC 2.11: /book/:pid, the hosted booking page for owners without a site of their own or a link
 // to share. Deep links preselect the stay: /book/:pid?checkIn=2026-12-24&checkOut=2026-12-26&adults=2.
 import { Hono } from 'hono';
-import { html } from 'hono/html';
+import { html, raw } from 'hono/html';
 import { daysBetween, isCalendarDate, todayIn } from '../../shared/dates.ts';
 import { asLocale } from '../../shared/locale.ts';
 import type { AppDeps } from '../app-env.ts';
@@ -47,7 +47,7 @@ export function bookPage(deps: AppDeps) {
     <meta property="og:title" content="${title}" />
     <meta property="og:description" content="${description}" />
     <meta property="og:url" content="${new URL(`/book/${encodeURIComponent(property.id)}`, own).toString()}" />
-    <style>${STYLE}</style>
+    <style>${raw(STYLE)}</style>
     <script type="module" src="/widget.js"></script>
   </head>
   <body>

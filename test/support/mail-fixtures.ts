@@ -20,6 +20,7 @@ export function usdProperty(overrides: Partial<Property> = {}): Property {
     allowedOrigins: ['https://harbourview.example'],
     email: 'frontdesk@harbourview.example',
     description: null,
+    pageIndexed: true,
     createdAt: '2026-01-05T09:00:00Z',
     ...overrides,
   });
@@ -127,6 +128,7 @@ export function krwProperty(overrides: Partial<Property> = {}): Property {
     allowedOrigins: [],
     email: 'stay@seochon.example',
     description: null,
+    pageIndexed: true,
     createdAt: '2026-01-10T00:00:00Z',
     ...overrides,
   });

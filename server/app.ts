@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import type { AppDeps, AppEnv } from './app-env.ts';
@@ -61,8 +61,14 @@ export function createApp(given: AppDeps) {
   );
 
   // JSON answers of 1 KiB and more go compressed to clients that take it; cached public reads
-  // come already compressed (server/ready-answer.ts) and pass through untouched.
-  app.use('/api/*', compress());
+  // come already compressed (server/ready-answer.ts) and pass through untouched. A client that
+  // takes no encoding skips it: marking its answer (Vary) would copy the whole response.
+  const compressed = compress();
+  const compressWhenAccepted: MiddlewareHandler = async (c, next) => {
+    if (c.req.header('accept-encoding')) return compressed(c, next);
+    await next();
+  };
+  app.use('/api/*', compressWhenAccepted);
 
   // Any write that touched a property makes this instance's cached public reads of it fresh.
   app.use('*', async function invalidateOnWrite(c, next) {

@@ -1,6 +1,6 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import type { CardFrameMessage } from '../shared/card-frame.ts';
-import type { Availability, BookingCreated } from '../shared/schemas/stay.ts';
+import type { Availability, BookingCreated, QuoteRequest } from '../shared/schemas/stay.ts';
 import { availability, created, nextEvent, property, quote, stubFetch, type Call, type Reply } from '../test/support/widget.ts';
 import './index.ts';
 import type { DbExtras } from './db-extras.ts';
@@ -12,24 +12,28 @@ type Server = {
   book?: (call: Call) => Reply;
   property?: () => Reply;
   paymentMode?: 'manual' | 'stripe';
+  /** The property's currency, in every answer; the fixtures' amounts stay as they are. */
+  currency?: string;
 };
 
 /** A fake public API answering like the real one, from the shared fixtures. */
 function serve(server: Server = {}) {
   let booked: BookingCreated | undefined;
+  const currency = server.currency ?? 'USD';
+  const priced = (body: QuoteRequest) => ({ ...quote(body), currency });
   return stubFetch((call) => {
     const path = call.url.pathname;
     const q = call.url.searchParams;
-    if (path === '/api/v1/public/properties/demo') return server.property?.() ?? { body: { ...property, paymentMode: server.paymentMode ?? 'manual' } };
+    if (path === '/api/v1/public/properties/demo') return server.property?.() ?? { body: { ...property, currency, paymentMode: server.paymentMode ?? 'manual' } };
     if (path.endsWith('/availability')) {
       const checkIn = q.get('checkIn')!;
       const checkOut = q.get('checkOut')!;
-      return { body: server.availability?.(checkIn, checkOut) ?? availability(checkIn, checkOut) };
+      return { body: server.availability?.(checkIn, checkOut) ?? { ...availability(checkIn, checkOut), currency } };
     }
     if (path.endsWith('/calendar')) return { body: { from: q.get('from'), to: q.get('to'), currency: 'USD', days: [] } };
-    if (path.endsWith('/quotes')) return { body: quote(call.body as never) };
+    if (path.endsWith('/quotes')) return { body: priced(call.body as QuoteRequest) };
     if (path.endsWith('/bookings') && call.method === 'POST') {
-      booked = created(quote(call.body as never));
+      booked = created(priced(call.body as QuoteRequest));
       return server.book?.(call) ?? { status: 201, body: booked };
     }
     if (path === '/api/v1/public/bookings/bk_1' && booked) return { body: { booking: { ...booked.booking, status: 'confirmed' } } };
@@ -88,6 +92,16 @@ async function fillAndSubmit(el: DirectBook) {
     input.dispatchEvent(new InputEvent('input'));
   }
   form.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+}
+
+/** Pays in the card frame as the guest would, once the payment step shows it. */
+async function payByCard(el: DirectBook) {
+  await waitUntil(() => deep(el, 'db-payment-step', 'db-payment-manual', 'iframe'), 'the card frame');
+  const frame = deep<HTMLIFrameElement>(el, 'db-payment-step', 'db-payment-manual', 'iframe')!;
+  await waitUntil(() => frame.contentWindow);
+  const send = (message: CardFrameMessage) => (frame.contentWindow as Window & { eval(code: string): void }).eval(`parent.postMessage(${JSON.stringify(message)}, '*')`);
+  send({ type: 'directbook:card-frame:ready' });
+  setTimeout(() => send({ type: 'directbook:card-frame:result', ok: true, brand: 'visa', last4: '4242' }), 20);
 }
 
 describe('direct-book', () => {
@@ -394,5 +408,79 @@ describe('direct-book', () => {
     click(el, 'db-rates-step', '#dates-toggle');
     await waitUntil(() => deep(el, 'db-rates-step', 'db-date-picker', 'table'));
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('direct-book with Google Tag Manager on the page', () => {
+  type Window = typeof window & { dataLayer?: unknown[] };
+  const page = window as Window;
+  afterEach(() => {
+    delete page.dataLayer;
+  });
+
+  const garden = (rate: string, price: number) => ({ item_id: rate, item_name: `Garden Room – ${rate === 'flex' ? 'Flexible' : 'Saver'}`, item_category: 'Garden Room', price, quantity: 1 });
+  const suite = (price: number) => ({ item_id: 'suite-full', item_name: 'Harbour Suite – Suite package', item_category: 'Harbour Suite', price, quantity: 1 });
+
+  async function book(currency = 'USD') {
+    fetch = serve({ currency });
+    const el = await widget();
+    await toDetails(el);
+    await fillAndSubmit(el);
+    await payByCard(el);
+    await nextEvent(el, 'directbook:booked');
+    return el;
+  }
+
+  for (const [currency, minor] of [
+    ['USD', 100],
+    ['KRW', 1],
+  ] as const) {
+    it(`pushes the GA4 e-commerce events in order, amounts in ${currency}’s major unit`, async () => {
+      const layer: unknown[] = [];
+      page.dataLayer = layer;
+      await book(currency);
+      const major = (amount: number) => amount / minor;
+      const list = { item_list_id: 'rates', item_list_name: 'Rates', currency };
+      const events = [
+        { event: 'view_item_list', ecommerce: { ...list, items: [garden('flex', major(12000)), garden('saver', major(10000)), suite(major(25000))] } },
+        { event: 'select_item', ecommerce: { ...list, items: [garden('flex', major(12000))] } },
+        { event: 'begin_checkout', ecommerce: { currency, value: major(12000), items: [garden('flex', major(12000))] } },
+        { event: 'add_payment_info', ecommerce: { currency, value: major(12000), items: [garden('flex', major(12000))] } },
+        { event: 'purchase', ecommerce: { transaction_id: 'HH-7Q4K2', currency, value: major(12000), items: [garden('flex', major(12000))] } },
+      ];
+      // Each event is preceded by clearing the last one, so Tag Manager does not merge them.
+      expect(layer).to.deep.equal(events.flatMap((e) => [{ ecommerce: null }, e]));
+      expect((layer[9] as { ecommerce: { value: number } }).ecommerce.value).to.equal(currency === 'USD' ? 120 : 12000);
+    });
+  }
+
+  it('pushes select_item only when a rate goes from none to chosen', async () => {
+    const layer: { event?: string }[] = [];
+    page.dataLayer = layer;
+    fetch = serve();
+    const el = await widget();
+    await chooseFirstRate(el);
+    const card = cards(el)[0]!;
+    await waitUntil(() => card.shadowRoot!.querySelector('db-stepper')?.shadowRoot?.querySelectorAll('button')[1], 'the rooms stepper');
+    card.shadowRoot!.querySelector('db-stepper')!.shadowRoot!.querySelectorAll('button')[1]!.click();
+    await waitUntil(() => card.quantity === 2, 'a second room');
+    await el.updateComplete;
+    expect(layer.filter((e) => e.event).map((e) => e.event)).to.deep.equal(['view_item_list', 'select_item']);
+  });
+
+  it('leaves a page without a dataLayer alone', async () => {
+    await book();
+    expect('dataLayer' in window).to.equal(false);
+  });
+
+  it('books all the same when the page’s dataLayer throws', async () => {
+    const layer: unknown[] = [];
+    layer.push = () => {
+      throw new Error('a broken tag');
+    };
+    page.dataLayer = layer;
+    const el = await book();
+    await waitUntil(() => deep(el, 'db-confirmation', '[part=reference]'), 'the confirmation');
+    expect(deep(el, 'db-confirmation', '[part=reference]')!.textContent).to.equal('HH-7Q4K2');
   });
 });

@@ -4,6 +4,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { addDays, isCalendarDate } from '../shared/dates.ts';
 import type { Booking, BookingCreated, BookingRequest, Guest, PublicProperty, QuoteRequest } from '../shared/schemas/stay.ts';
+import { beginCheckout, booked, selectItem, track, viewItemList } from './analytics.ts';
 import { Api, ApiError, uuid } from './api.ts';
 import { offeredSelection, roomRequests } from './booking-request.ts';
 import { apiContext, i18nContext } from './context.ts';
@@ -57,6 +58,9 @@ const BACK: Partial<Record<Step, Step>> = { review: 'stay', details: 'review', p
  * keeps them. Each step is an element of its own; the guest's language and the API client
  * reach every element through @lit/context (context.ts). Only the rates step comes with
  * widget.js; the others load while the guest reads the rates (steps.ts).
+ *
+ * Where the page has a Google Tag Manager `window.dataLayer`, it also pushes the GA4 e-commerce
+ * events view_item_list, select_item, begin_checkout, add_payment_info and purchase (analytics.ts).
  *
  * @fires directbook:booked - A booking was confirmed; `detail` is `{reference, total, depositDue, currency}` (minor units).
  * @fires directbook:step - The guest moved to another step; `detail` is `{step}`: stay, review, details, payment, confirmation or expired.
@@ -156,7 +160,11 @@ export class DirectBook extends LitElement {
       return answer;
     },
     args: () => [this.#api.value, this.stay, this.party.adults, this.party.children, this.#i18n.value.locale, this.refresh] as const,
-    onComplete: () => prefetchLaterSteps(),
+    onComplete: (answer) => {
+      // Only an answer the guest sees counts as an impression.
+      if (this.step === 'stay') track('view_item_list', () => viewItemList(answer));
+      prefetchLaterSteps();
+    },
   });
 
   /** The current step's code: a guest quicker than the prefetch waits for it here. */
@@ -266,7 +274,7 @@ export class DirectBook extends LitElement {
           .stay=${this.#shownStay()} .party=${this.party} .selection=${this.selection} .availability=${availabilityTask.value} ?loading=${availabilityTask.status === TaskStatus.PENDING}
           .error=${availabilityTask.status === TaskStatus.ERROR ? availabilityTask.error : undefined} notice=${this.notice}
           @db-dates-change=${this.#onDates} @db-guests-change=${this.#onGuests} @db-quantity-change=${this.#onRoomQuantity}
-          @db-retry=${() => availabilityTask.run()} @db-continue=${() => this.#go('review')}></db-rates-step>`;
+          @db-retry=${() => availabilityTask.run()} @db-continue=${this.#onRatesContinue}></db-rates-step>`;
       }
       case 'review':
         return html`<db-review-step exportparts=${`primary-button, ${SUMMARY_PARTS}`} .extras=${property.extras} .chosen=${this.extras} payment-mode=${property.paymentMode}
@@ -366,8 +374,17 @@ export class DirectBook extends LitElement {
   };
 
   #onRoomQuantity = (event: DbQuantityChangeEvent) => {
+    const { id, quantity } = event.value;
+    const answer = this.#availabilityTask.value;
+    if (answer && quantity > 0 && !this.selection[id]) track('select_item', () => selectItem(answer, id));
     this.notice = '';
-    this.selection = { ...this.selection, [event.value.id]: event.value.quantity };
+    this.selection = { ...this.selection, [id]: quantity };
+  };
+
+  #onRatesContinue = () => {
+    const answer = this.#availabilityTask.value;
+    if (answer) track('begin_checkout', () => beginCheckout(answer, offeredSelection(answer, this.selection)));
+    this.#go('review');
   };
 
   #onExtraQuantity = (event: DbQuantityChangeEvent) => {
@@ -386,8 +403,9 @@ export class DirectBook extends LitElement {
     this.submitting = true;
     this.bookingFailure = undefined;
     try {
-      this.created = await client.createBooking(body, this.#idempotency.key);
+      const created = (this.created = await client.createBooking(body, this.#idempotency.key));
       this.#go('payment');
+      track('add_payment_info', () => booked(created.booking));
     } catch (error) {
       this.#bookingFailed(error);
     } finally {
@@ -412,6 +430,7 @@ export class DirectBook extends LitElement {
     this.#idempotency = undefined;
     this.#go('confirmation');
     this.dispatchEvent(new DirectbookBookedEvent({ reference: booking.reference, total: booking.total, depositDue: booking.depositDue, currency: booking.currency }));
+    track('purchase', () => booked(booking, true));
   };
 
   #onExpired = () => {

@@ -3,12 +3,16 @@
 // transaction; every change of status is one guarded UPDATE whose row count is checked, in a
 // transaction that holds the booking's row (BEGIN IMMEDIATE on SQLite, FOR UPDATE on PostgreSQL).
 import { randomUUID } from 'node:crypto';
-import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Booking } from '../../shared/schemas/stay.ts';
 import type { BookingsTable, Database } from './schema.ts';
 import type { ArrivedPayment, BookingFilter, BookingRecord, BookingStore, ConfirmResult, HoldResult, NewBooking, Take } from './store.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/** SPEC 2.7: a booking holds its rooms while confirmed or completed, or pending before its expiry. */
+export const holdsRooms = (now: string) => (eb: ExpressionBuilder<Database, 'bookings' | 'booking_nights'>) =>
+  eb.or([eb('bookings.status', 'in', ['confirmed', 'completed']), eb.and([eb('bookings.status', '=', 'pending'), eb('bookings.expires_at', '>', now)])]);
 
 class SoldOut extends Error {}
 
@@ -499,7 +503,7 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
         .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('booking_nights.rooms'), sql<number>`0`).as('n'))
         .where('booking_nights.room_type_id', '=', roomTypeId)
         .where('booking_nights.date', '=', date)
-        .where((eb) => eb.or([eb('bookings.status', 'in', ['confirmed', 'completed']), eb.and([eb('bookings.status', '=', 'pending'), eb('bookings.expires_at', '>', now)])]))
+        .where(holdsRooms(now))
         .executeTakeFirstOrThrow();
       // SPEC 2.19: a night an imported calendar holds is taken like a booked one.
       const blocks = await db

@@ -2,7 +2,7 @@
 // as holds (`sold + 1 <= units`), in a transaction that holds the calendar's row, so two
 // instances syncing the same calendar, or a sync racing a booking, never count a night twice.
 import { type Kysely, type Selectable, type Transaction } from 'kysely';
-import { writeTransaction } from './booking-store.ts';
+import { holdsRooms, writeTransaction } from './booking-store.ts';
 import type { CalendarConflictsTable, CalendarsTable, Database } from './schema.ts';
 import type { CalendarConflict, CalendarNight, CalendarRecord, ChannelStore } from './store.ts';
 
@@ -67,7 +67,7 @@ async function bookingOn(tx: Db, roomTypeId: string, date: string, now: string):
     .select('bookings.id')
     .where('booking_nights.room_type_id', '=', roomTypeId)
     .where('booking_nights.date', '=', date)
-    .where((eb) => eb.or([eb('bookings.status', 'in', ['confirmed', 'completed']), eb.and([eb('bookings.status', '=', 'pending'), eb('bookings.expires_at', '>', now)])]))
+    .where(holdsRooms(now))
     .orderBy('bookings.created_at')
     .limit(1)
     .executeTakeFirst();

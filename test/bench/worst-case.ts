@@ -4,6 +4,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { DEFAULT_LIMITS } from '../../server/errors.ts';
 import { addDays } from '../../shared/dates.ts';
+import { RATE_WITHOUT_LIMITS } from '../../shared/schemas/rate.ts';
 import { createTestApp } from '../support/test-app.ts';
 
 export interface WorstCase {
@@ -38,42 +39,18 @@ export async function worstCaseBench(): Promise<WorstCase> {
     await t.store.updateProperty(big.id, { closures: { weekdays: [], publicHolidays: false, dates: closed } });
     for (let i = 0; i < DEFAULT_LIMITS.rates; i++) {
       await t.store.createRate({
+        ...RATE_WITHOUT_LIMITS,
         id: `rate_${i}`,
         propertyId: big.id,
         roomTypeId: `rt_${i % roomTypes}`,
         name: `Rate ${i}`,
-        description: null,
         nightlyPrice: 10_000 + i,
         deposit: { type: 'percentage', percent: 30 },
-        minNights: null,
-        maxNights: null,
-        bookableFrom: null,
-        bookableUntil: null,
-        maxRoomsPerNight: null,
-        maxRoomsTotal: null,
-        arrivalDates: null,
-        refundable: true,
       });
     }
     const small = await t.createProperty();
     await t.store.createRoomType({ id: 'rt_small', propertyId: small.id, name: 'Room', description: null, maxGuests: 2, units: 1, images: [] });
-    await t.store.createRate({
-      id: 'rate_small',
-      propertyId: small.id,
-      roomTypeId: 'rt_small',
-      name: 'Rate',
-      description: null,
-      nightlyPrice: 10_000,
-      deposit: { type: 'none' },
-      minNights: null,
-      maxNights: null,
-      bookableFrom: null,
-      bookableUntil: null,
-      maxRoomsPerNight: null,
-      maxRoomsTotal: null,
-      arrivalDates: null,
-      refundable: true,
-    });
+    await t.store.createRate({ ...RATE_WITHOUT_LIMITS, id: 'rate_small', propertyId: small.id, roomTypeId: 'rt_small', name: 'Rate', nightlyPrice: 10_000, deposit: { type: 'none' } });
 
     // Every question is a different one, so none is answered from the read cache.
     let n = 0;

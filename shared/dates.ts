@@ -66,11 +66,17 @@ function wallClock(timeZone: string): Intl.DateTimeFormat {
       day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
+      second: '2-digit',
       hourCycle: 'h23',
     });
     wallClocks.set(timeZone, format);
   }
   return format;
+}
+
+function wallClockParts(timeZone: string, instant: Date | number) {
+  const parts = wallClock(timeZone).formatToParts(instant);
+  return (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00';
 }
 
 /** Today's date in `timeZone` at the instant `now`. */
@@ -80,7 +86,14 @@ export function todayIn(timeZone: string, now: Date): string {
 
 /** `YYYY-MM-DDTHH:mm` of the instant `now` on the wall clock of `timeZone`. */
 export function localDateTime(timeZone: string, now: Date): string {
-  const parts = wallClock(timeZone).formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  const get = wallClockParts(timeZone, now);
   return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+}
+
+/** The wall clock of `timeZone` at `instant` (ms since the epoch), written as if it were a UTC instant. */
+export function wallClockAt(instant: number, timeZone: string): number {
+  const whole = Math.floor(instant / 1000) * 1000;
+  const part = wallClockParts(timeZone, whole);
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(part(type));
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) + (instant - whole);
 }

@@ -2,8 +2,8 @@
 // occupies, on the property's own dates (SPEC 2.2). Pure: the caller fetches it, and runs this through
 // parseFeedInWorker, because a hostile RRULE can keep ical.js busy for ever and only a worker can be stopped.
 import ICAL from 'ical.js';
-import { addDays, daysBetween, isCalendarDate, isTimeZone } from '../../shared/dates.ts';
-import { ianaZoneOf, instantOfWallClock, wallClockAt } from './wall-clock.ts';
+import { addDays, daysBetween, isCalendarDate, isTimeZone, wallClockAt } from '../../shared/dates.ts';
+import { ianaZoneOf, instantOfWallClock } from './wall-clock.ts';
 
 export interface FeedNight {
   /** YYYY-MM-DD in the property's time zone. */

@@ -1,35 +1,6 @@
 // Instants and wall clocks in IANA zones through Intl: ical.js only knows the zones a file defines in a
 // VTIMEZONE, and the property's own zone (SPEC 2.2) never comes with one.
-import { isTimeZone } from '../../shared/dates.ts';
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-// One formatter per zone: constructing Intl.DateTimeFormat is the expensive part.
-function format(zone: string): Intl.DateTimeFormat {
-  let found = formats.get(zone);
-  if (!found) {
-    found = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23',
-    });
-    formats.set(zone, found);
-  }
-  return found;
-}
-
-/** The wall clock of `zone` at `instant` (ms since the epoch), written as if it were a UTC instant. */
-export function wallClockAt(instant: number, zone: string): number {
-  const whole = Math.floor(instant / 1000) * 1000;
-  const parts = format(zone).formatToParts(whole);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) + (instant - whole);
-}
+import { isTimeZone, wallClockAt } from '../../shared/dates.ts';
 
 /** The instant at which `zone`'s clocks show `wall` (a wall clock written as if it were a UTC instant). */
 export function instantOfWallClock(wall: number, zone: string): number {

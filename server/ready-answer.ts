@@ -11,7 +11,11 @@ const MIN_BYTES = 1024;
 
 export class ReadyAnswer {
   readonly #encoded = new Map<Encoding, Buffer>();
-  constructor(readonly json: string) {}
+  /** Below MIN_BYTES the answer goes as it is, whatever the client takes. */
+  readonly worthCompressing: boolean;
+  constructor(readonly json: string) {
+    this.worthCompressing = Buffer.byteLength(json) >= MIN_BYTES;
+  }
 
   encoded(encoding: Encoding): Buffer {
     let bytes = this.#encoded.get(encoding);
@@ -41,7 +45,7 @@ export function acceptedEncoding(header: string | undefined): Encoding | undefin
 export function sendReady(c: Context, answer: ReadyAnswer) {
   c.header('Content-Type', 'application/json; charset=UTF-8');
   c.header('Vary', 'Accept-Encoding', { append: true });
-  const encoding = Buffer.byteLength(answer.json) >= MIN_BYTES ? acceptedEncoding(c.req.header('accept-encoding')) : undefined;
+  const encoding = answer.worthCompressing ? acceptedEncoding(c.req.header('accept-encoding')) : undefined;
   if (!encoding) return c.body(answer.json);
   c.header('Content-Encoding', encoding);
   const bytes = answer.encoded(encoding);

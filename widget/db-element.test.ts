@@ -1,13 +1,15 @@
 import { ContextProvider } from '@lit/context';
 import { expect, fixture, html } from '@open-wc/testing';
 import { i18nContext } from './context.ts';
-import { I18n } from './i18n.ts';
+import { I18n, loadCatalog } from './i18n.ts';
 import './db-stepper.ts';
 import type { DbStepper } from './db-stepper.ts';
 
 const label = (el: DbStepper) => el.shadowRoot!.querySelector('button')!.getAttribute('aria-label');
 
 describe('the elements of the widget', () => {
+  before(() => loadCatalog('ko'));
+
   it('speak English on their own', async () => {
     const el = await fixture<DbStepper>(html`<db-stepper label="Adults"></db-stepper>`);
     expect(label(el)).to.equal('Fewer: Adults');

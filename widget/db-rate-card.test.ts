@@ -1,7 +1,7 @@
 import { expect, html } from '@open-wc/testing';
 import type { Locale } from '../shared/locale.ts';
 import type { DepositPolicy } from '../shared/schemas/rate.ts';
-import { I18n } from './i18n.ts';
+import { I18n, loadCatalog } from './i18n.ts';
 import { fixtureIn, nextEvent, rate } from '../test/support/widget.ts';
 import './db-rate-card.ts';
 import type { DbRateCard } from './db-rate-card.ts';
@@ -21,6 +21,8 @@ async function card(offer = rate('flex', 12000, { type: 'none' }, '2026-03-11', 
 const text = (el: DbRateCard, selector: string) => el.shadowRoot!.querySelector(selector)?.textContent?.trim();
 
 describe('db-rate-card', () => {
+  before(() => Promise.all([loadCatalog('ko'), loadCatalog('id')]));
+
   for (const locale of ['en', 'ko', 'id'] as const) {
     it(`shows each deposit message exactly as written, in ${locale}`, async () => {
       for (const [index, policy] of policies.entries()) {

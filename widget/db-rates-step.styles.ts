@@ -19,6 +19,10 @@ export const styles = css`
     height: 60px;
     border-radius: var(--_radius);
   }
+  /* The calendar's height, while its code is on the way. */
+  .calendar-skeleton {
+    height: 320px;
+  }
   .field {
     display: grid;
     text-align: start;

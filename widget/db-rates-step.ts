@@ -14,7 +14,7 @@ import { DbContinueEvent, DbRetryEvent, type DbViewChangeEvent, type PartyValue,
 import { styles } from './db-rates-step.styles.ts';
 import { stepStyles } from './step.styles.ts';
 import { theme } from './theme.styles.ts';
-import './db-date-picker.ts';
+import { loadDatePicker } from './steps.ts';
 import './db-guests.ts';
 import './db-rate-list.ts';
 
@@ -71,6 +71,12 @@ export class DbRatesStep extends DbElement {
 
   #api = new ContextConsumer(this, { context: apiContext, subscribe: true });
 
+  /** The calendar's code: a chunk, fetched by the time most guests open it (steps.ts). */
+  #datePickerTask = new Task(this, {
+    task: ([open]) => (open ? loadDatePicker() : initialState),
+    args: () => [this.panel === 'dates'] as const,
+  });
+
   #calendarTask = new Task(this, {
     task: ([api, view], { signal }) => (api && view ? api.calendar(view.from, view.to, signal) : initialState),
     args: () => [this.#api.value, this.panel === 'dates' ? this.calendarView : undefined] as const,
@@ -88,12 +94,12 @@ export class DbRatesStep extends DbElement {
     const estimate = answer?.roomTypes.flatMap((t) => t.rates).reduce((sum, r) => sum + r.roomTotal * (chosen.get(r.id) ?? 0), 0) ?? 0;
     return html`<div class="search" part="search">
         <button type="button" class="field ${this.panel === 'dates' ? 'open' : ''}" id="dates-toggle" aria-expanded=${this.panel === 'dates'} aria-controls="panel"
-          @click=${() => this.#toggle('dates')}>
+          @click=${() => void this.#toggle('dates')}>
           <span class="field-label">${i18n.t('dates')}</span>
           <span class="field-value">${i18n.range(stay.checkIn, stay.checkOut)} <span class="muted">· ${i18n.count('nights', daysBetween(stay.checkIn, stay.checkOut))}</span></span>
         </button>
         <button type="button" class="field ${this.panel === 'guests' ? 'open' : ''}" id="guests-toggle" aria-expanded=${this.panel === 'guests'} aria-controls="panel"
-          @click=${() => this.#toggle('guests')}>
+          @click=${() => void this.#toggle('guests')}>
           <span class="field-label">${i18n.t('guests')}</span>
           <span class="field-value">${i18n.party(party.adults, party.children)}</span>
         </button>
@@ -120,18 +126,26 @@ export class DbRatesStep extends DbElement {
     return html`<div class="panel" id="panel" @keydown=${this.#onPanelKeydown}>
       ${
         this.panel === 'dates'
-          ? html`<db-date-picker .min=${this.today} .checkIn=${stay.checkIn} .checkOut=${stay.checkOut} .closedDates=${this.closedDates}
-            .days=${this.#calendarTask.value?.days ?? []} @db-dates-change=${this.#onDates}
-            @db-view-change=${(e: DbViewChangeEvent) => (this.calendarView = e.value)}></db-date-picker>`
+          ? this.#datePickerTask.render({
+              pending: () => html`<span class="skeleton calendar-skeleton" aria-busy="true"></span>`,
+              error: (error) => errorState(this.i18n, error, () => void this.#datePickerTask.run()),
+              complete: () => html`<db-date-picker .min=${this.today} .checkIn=${stay.checkIn} .checkOut=${stay.checkOut} .closedDates=${this.closedDates}
+                .days=${this.#calendarTask.value?.days ?? []} @db-dates-change=${this.#onDates}
+                @db-view-change=${(e: DbViewChangeEvent) => (this.calendarView = e.value)}></db-date-picker>`,
+            })
           : html`<db-guests .adults=${this.party.adults} .childCount=${this.party.children}></db-guests>`
       }
       <div class="panel-actions"><button type="button" class="secondary" @click=${() => this.#closePanel()}>${this.i18n.t('done')}</button></div>
     </div>`;
   }
 
-  #toggle(panel: 'dates' | 'guests') {
+  async #toggle(panel: 'dates' | 'guests') {
     this.panel = this.panel === panel ? undefined : panel;
-    if (this.panel === 'dates') void this.updateComplete.then(() => this.renderRoot.querySelector('db-date-picker')?.focus());
+    if (this.panel !== 'dates') return;
+    await this.updateComplete;
+    await this.#datePickerTask.taskComplete.catch(() => undefined);
+    await this.updateComplete;
+    void this.renderRoot.querySelector('db-date-picker')?.focus();
   }
 
   async #closePanel() {

@@ -25,7 +25,7 @@ import {
   type Step,
   type StayValue,
 } from './events.ts';
-import { I18n, resolveLocale } from './i18n.ts';
+import { hasCatalog, I18n, loadCatalog, resolveLocale } from './i18n.ts';
 import type { MessageKey } from './locales/en.ts';
 import { styles } from './direct-book.styles.ts';
 import { stepStyles } from './step.styles.ts';
@@ -142,7 +142,13 @@ export class DirectBook extends LitElement {
   #paymentMount?: HTMLElement;
 
   #propertyTask = new Task(this, {
-    task: ([client], { signal }) => client?.property(signal) ?? initialState,
+    task: async ([client], { signal }) => {
+      if (!client) return initialState;
+      // The page's language is known now, so its strings travel beside the property, not after it.
+      const [property] = await Promise.all([client.property(signal), loadCatalog(this.#locale(undefined))]);
+      await loadCatalog(this.#locale(property));
+      return property;
+    },
     args: () => [this.#api.value] as const,
     onComplete: (property) => this.#start(property),
   });
@@ -308,9 +314,22 @@ export class DirectBook extends LitElement {
     this.dispatchEvent(new DirectbookStepEvent(this.step));
   }
 
+  #locale(property: PublicProperty | undefined) {
+    return resolveLocale(this.locale, document.documentElement.lang, property?.locale);
+  }
+
   #updateI18n(property: PublicProperty | undefined) {
     const current = this.#i18n.value;
-    const locale = resolveLocale(this.locale, document.documentElement.lang, property?.locale);
+    const locale = this.#locale(property);
+    if (!hasCatalog(locale)) {
+      // A language asked for later (the locale attribute changed): the current one stays until its
+      // strings arrive, and stays for good if they cannot be fetched.
+      loadCatalog(locale).then(
+        () => this.#updateI18n(property),
+        () => undefined,
+      );
+      return;
+    }
     const currency = property?.currency ?? current.currency;
     if (locale === current.locale && currency === current.currency) return;
     this.#i18n.setValue(new I18n(locale, currency));

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { I18n, resolveLocale } from './i18n.ts';
+import { I18n, loadCatalog, resolveLocale } from './i18n.ts';
+import { core, type CoreKey } from './locales/core.ts';
 import { en } from './locales/en.ts';
 import { id } from './locales/id.ts';
 import { ko } from './locales/ko.ts';
@@ -7,12 +8,23 @@ import { ko } from './locales/ko.ts';
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('i18n', () => {
+  before(() => Promise.all([loadCatalog('ko'), loadCatalog('id')]));
+
   it('prefers the widget’s own locale, then the page’s language, then the property’s', () => {
     expect(resolveLocale('id', 'ko-KR', 'en')).to.equal('id');
     expect(resolveLocale(undefined, 'ko-KR', 'en')).to.equal('ko');
     expect(resolveLocale(undefined, 'fr', 'id')).to.equal('id');
     expect(resolveLocale('fr', 'de', null)).to.equal('en');
   });
+
+  for (const name of ['ko', 'id'] as const) {
+    it(`says what widget.js shows before any language has arrived in ${name}, with the same placeholders as English`, () => {
+      for (const key of Object.keys(core.en) as CoreKey[]) {
+        expect(core[name][key], key).to.be.a('string').and.not.equal('');
+        expect(placeholders(core[name][key]), key).to.deep.equal(placeholders(core.en[key]));
+      }
+    });
+  }
 
   for (const [name, catalog] of Object.entries({ ko, id })) {
     it(`translates every string into ${name} with the same placeholders as English, in the plural forms ${name} has`, () => {

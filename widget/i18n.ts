@@ -1,11 +1,29 @@
 // Strings in en, ko and id; money and dates always through Intl (SPEC 2.1, 4).
 import { asLocale, type Locale } from '../shared/locale.ts';
 import { currencyExponent, formatMoney } from '../shared/money.ts';
-import { en, type MessageKey, type Messages } from './locales/en.ts';
-import { id } from './locales/id.ts';
-import { ko } from './locales/ko.ts';
+import { core, type CoreKey } from './locales/core.ts';
+import type { MessageKey, Messages } from './locales/en.ts';
 
-const catalogs: Record<Locale, Partial<Messages>> = { en, ko, id };
+// Each language is a chunk, English too, so a guest downloads only their own, fetched beside the
+// first API request (direct-book.ts); widget.js carries just what it may show before (core.ts).
+const catalogs: Partial<Record<Locale, Partial<Messages>>> = {};
+const importers: Record<Locale, () => Promise<Partial<Messages>>> = {
+  en: () => import('./locales/en.ts').then((module) => module.en),
+  ko: () => import('./locales/ko.ts').then((module) => module.ko),
+  id: () => import('./locales/id.ts').then((module) => module.id),
+};
+
+/** Resolves once `locale`'s strings are here; until then an I18n for it speaks only core.ts. */
+export async function loadCatalog(locale: Locale): Promise<void> {
+  catalogs[locale] ??= await importers[locale]();
+}
+
+/** True when every string of `locale` can be shown now. */
+export function hasCatalog(locale: Locale): boolean {
+  return locale in catalogs;
+}
+
+const isCoreKey = (key: MessageKey): key is CoreKey => key in core.en;
 
 type PluralBase<K> = K extends `${infer B}_other` ? B : never;
 export type PluralKey = PluralBase<MessageKey>;
@@ -21,7 +39,6 @@ export function resolveLocale(attribute?: string | null, pageLang?: string | nul
 
 /** One locale and currency's way of saying things; immutable, so Lit sees a new one as a change. */
 export class I18n {
-  readonly #messages: Partial<Messages>;
   readonly #plurals: Intl.PluralRules;
   readonly #formats = new Map<string, Intl.DateTimeFormat>();
 
@@ -29,12 +46,14 @@ export class I18n {
     readonly locale: Locale,
     readonly currency: string,
   ) {
-    this.#messages = catalogs[locale];
     this.#plurals = new Intl.PluralRules(locale);
   }
 
   t(key: MessageKey, params: Params = {}): string {
-    return (this.#messages[key] ?? en[key]).replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+    // A missing string shows its key rather than breaking the page; the flow never asks for one
+    // before loadCatalog (direct-book.ts), and the tests load English first (test/support/wtr-setup.ts).
+    const text = isCoreKey(key) ? core[this.locale][key] : (catalogs[this.locale]?.[key] ?? key);
+    return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
   }
 
   /** A counted phrase such as "3 nights", the number written the locale's way. */

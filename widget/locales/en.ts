@@ -1,7 +1,9 @@
-// Every string the widget shows. ko.ts and id.ts must translate each key (the type enforces it).
+import type { CoreKey } from './core.ts';
+
+// Every string the widget shows but those of core.ts. ko.ts and id.ts must translate each key (the
+// type enforces it).
 // Plural keys end in _one / _other and are picked with Intl.PluralRules.
 export const en = {
-  widgetLabel: 'Book your stay at {name}',
   progressLabel: 'Booking steps',
   stepStay: 'Room',
   stepReview: 'Review',
@@ -15,7 +17,6 @@ export const en = {
   headingExpired: 'Your hold has expired',
   back: 'Back',
   continue: 'Continue',
-  retry: 'Try again',
   startAgain: 'Start again',
   dates: 'Dates',
   guests: 'Guests',
@@ -32,11 +33,6 @@ export const en = {
   showNextAvailable: 'See {dates}',
   tryOtherDates: 'Try other dates or fewer guests.',
   soldOutNotice: 'Sorry, a room you chose was just booked by someone else. Your choices are kept: please check them and continue.',
-  offline: 'You’re offline. Your choices are kept and we’ll carry on when you’re back online.',
-  errorNetwork: 'We couldn’t reach the booking service. Check your connection and try again.',
-  errorNotFound: 'This property isn’t taking online bookings right now.',
-  errorGeneric: 'Something went wrong on our side. Please try again.',
-  loading: 'Loading',
   totalFor: 'total for {nights}',
   perNight: '{amount} / night',
   avgPerNight: 'avg. {amount} / night',
@@ -115,7 +111,8 @@ export const en = {
   expiredText: 'We held your room for {minutes} minutes, but the time ran out and nothing was charged. Your choices are kept, so you can pick up where you left off.',
 };
 
+/** What a language's chunk holds: every string but the few widget.js carries (core.ts). */
 export type Messages = Record<keyof typeof en, string>;
-export type MessageKey = keyof typeof en;
+export type MessageKey = keyof typeof en | CoreKey;
 /** For languages with one plural form (CLDR: only `other`, as in Korean and Indonesian): no `_one` strings. */
 export type OtherOnlyMessages = Omit<Messages, Extract<MessageKey, `${string}_one`>>;

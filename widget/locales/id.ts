@@ -1,7 +1,6 @@
 import type { OtherOnlyMessages } from './en.ts';
 
 export const id: OtherOnlyMessages = {
-  widgetLabel: 'Pesan kamar di {name}',
   progressLabel: 'Langkah pemesanan',
   stepStay: 'Kamar',
   stepReview: 'Tinjau',
@@ -15,7 +14,6 @@ export const id: OtherOnlyMessages = {
   headingExpired: 'Waktu penahanan kamar habis',
   back: 'Kembali',
   continue: 'Lanjut',
-  retry: 'Coba lagi',
   startAgain: 'Mulai lagi',
   dates: 'Tanggal',
   guests: 'Tamu',
@@ -28,11 +26,6 @@ export const id: OtherOnlyMessages = {
   showNextAvailable: 'Lihat {dates}',
   tryOtherDates: 'Coba tanggal lain atau kurangi jumlah tamu.',
   soldOutNotice: 'Maaf, kamar yang Anda pilih baru saja dipesan orang lain. Pilihan Anda tetap tersimpan: periksa lalu lanjutkan.',
-  offline: 'Anda sedang offline. Pilihan Anda tetap tersimpan dan kami lanjutkan saat Anda kembali online.',
-  errorNetwork: 'Layanan pemesanan tidak dapat dihubungi. Periksa koneksi Anda lalu coba lagi.',
-  errorNotFound: 'Properti ini sedang tidak menerima pemesanan online.',
-  errorGeneric: 'Terjadi kesalahan. Silakan coba lagi.',
-  loading: 'Memuat',
   totalFor: 'total untuk {nights}',
   perNight: '{amount} / malam',
   avgPerNight: 'rata-rata {amount} / malam',

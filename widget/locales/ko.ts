@@ -1,7 +1,6 @@
 import type { OtherOnlyMessages } from './en.ts';
 
 export const ko: OtherOnlyMessages = {
-  widgetLabel: '{name} 예약하기',
   progressLabel: '예약 단계',
   stepStay: '객실',
   stepReview: '확인',
@@ -15,7 +14,6 @@ export const ko: OtherOnlyMessages = {
   headingExpired: '객실 홀드 시간이 끝났습니다',
   back: '이전',
   continue: '계속',
-  retry: '다시 시도',
   startAgain: '다시 시작',
   dates: '날짜',
   guests: '인원',
@@ -28,11 +26,6 @@ export const ko: OtherOnlyMessages = {
   showNextAvailable: '{dates} 보기',
   tryOtherDates: '다른 날짜를 선택하거나 인원을 줄여 보세요.',
   soldOutNotice: '죄송합니다. 선택하신 객실이 방금 다른 고객에게 예약되었습니다. 선택 내용은 그대로 있으니 확인 후 계속해 주세요.',
-  offline: '인터넷 연결이 끊겼습니다. 선택 내용은 그대로 유지되며, 다시 연결되면 이어서 진행됩니다.',
-  errorNetwork: '예약 서비스에 연결할 수 없습니다. 인터넷 연결을 확인한 후 다시 시도해 주세요.',
-  errorNotFound: '이 숙소는 현재 온라인 예약을 받지 않습니다.',
-  errorGeneric: '문제가 발생했습니다. 다시 시도해 주세요.',
-  loading: '불러오는 중',
   totalFor: '{nights} 총액',
   perNight: '1박 {amount}',
   avgPerNight: '1박 평균 {amount}',

@@ -1,21 +1,30 @@
+import type { TrustProxy } from './client-address.ts';
 import type { Logger } from './logger.ts';
 import type { Mailer } from './mail/mailer.ts';
+import type { Metrics } from './metrics.ts';
 import type { Payments } from './payments/payments.ts';
 import type { ReadCache } from './read-cache.ts';
 import type { CardVault } from './vault/card-vault.ts';
-import type { BookingRecord, PropertyRecord, Store } from './store/store.ts';
+import type { BookingRecord, OwnerKeyRecord, PropertyRecord, Store } from './store/store.ts';
 
 export interface AppConfig {
   /** SHA-256 of ADMIN_TOKEN: the token itself is not kept in memory longer than start-up. */
   adminTokenHash: string;
   holdMinutes: number;
+  /** Issue 9: the bearer token /metrics answers to; unset, /metrics is not served. */
+  metricsToken?: string;
   /** Where the server is reached from browsers; defaults to the request's own origin. */
   publicUrl?: string;
   stripePublishableKey?: string;
   /** Signs booking client tokens, so a replayed booking request can answer with the same token. */
   tokenSecret: string;
-  /** Booking and card attempts per client address per minute. */
+  /** Booking, card and confirm attempts and failed authentications per client per minute (per property where there is one); public reads 10×. */
   rateLimitPerMinute: number;
+  /** Issue 9: which proxies' X-Forwarded-For is believed; unset, the socket address is the client. */
+  trustProxy?: TrustProxy;
+  /** Issue 9: live holds per client address and per guest e-mail per property; 0 lifts the limit. */
+  holdsPerClient: number;
+  holdsPerEmail: number;
   /** SPEC 2.18: outgoing fetches may reach loopback addresses (development and tests). */
   allowPrivateUrls?: boolean;
   /** SPEC 2.19: minutes between two fetches of an imported calendar (15). */
@@ -37,9 +46,12 @@ export interface AppDeps {
   mailer?: Mailer;
   /** Short-lived public reads; createApp makes one when not given. */
   cache?: ReadCache;
+  /** Prometheus counters (issue 9); without them nothing is counted and /metrics does not exist. */
+  metrics?: Metrics;
 }
 
-export type AppEnv = { Variables: { property: PropertyRecord } };
+/** `ownerKey`: the key an owner route was called with (issue 9: its id, name and scopes). */
+export type AppEnv = { Variables: { property: PropertyRecord; ownerKey: OwnerKeyRecord } };
 
 /** Routes under /public/bookings/:id, after the booking's clientToken was checked. */
 export type BookingEnv = { Variables: AppEnv['Variables'] & { booking: BookingRecord } };

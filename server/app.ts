@@ -11,18 +11,23 @@ import { bookPage } from './routes/book-page.ts';
 import { cardFrame, cardSubmission } from './routes/card.ts';
 import { apiDocs } from './routes/docs.ts';
 import { ownerBookings } from './routes/bookings-owner.ts';
-import { perAddressLimit } from './rate-limit.ts';
+import { identifyClient } from './client-address.ts';
+import { rateLimits } from './rate-limit.ts';
 import { stripeWebhook } from './routes/stripe-webhook.ts';
 import { calendars } from './routes/calendars.ts';
 import { closures } from './routes/closures.ts';
 import { icalFeed } from './routes/ical-feed.ts';
 import { roomTypeIcal } from './routes/room-type-ical.ts';
 import { extras } from './routes/extras.ts';
+import { keys } from './routes/keys.ts';
 import { adminProperties, ownerProperty } from './routes/properties.ts';
 import { publicRoutes } from './routes/public.ts';
 import { rates } from './routes/rates.ts';
 import { roomTypes } from './routes/room-types.ts';
 import { rejectNulInPath, requireJson } from './validate.ts';
+import { noStore, securityHeaders } from './security-headers.ts';
+import { health } from './health.ts';
+import { metricsEndpoint } from './metrics.ts';
 
 export type { AppDeps } from './app-env.ts';
 
@@ -36,7 +41,14 @@ export function createApp(given: AppDeps) {
   app.notFound(() => {
     throw new ApiError(404, 'not_found', 'No such route');
   });
+  if (deps.metrics) app.use('*', deps.metrics.observe);
+  app.use('*', securityHeaders);
+  if (deps.metrics && deps.config.metricsToken) app.route('/metrics', metricsEndpoint(deps.metrics.registry, deps.config.metricsToken));
   app.use('*', rejectNulInPath);
+  app.use('*', identifyClient(deps.config.trustProxy));
+  const limits = rateLimits(deps);
+  for (const path of ['/api/v1/properties', '/api/v1/properties/*', '/api/v1/public/bookings/*']) app.use(path, noStore);
+  app.post('/api/v1/public/properties/:pid/bookings', noStore);
 
   // Public CORS first, so that even a 413 or 415 reaches the property's own site readably.
   const pub = publicProperty(deps);
@@ -77,9 +89,11 @@ export function createApp(given: AppDeps) {
     if (property && !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) deps.cache!.invalidate(property.id);
   });
 
-  app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.route('/health', health(deps));
   app.route('/api/v1', apiDocs());
 
+  // Issue 9: failed admin and owner authentication, per client; /* matches /api/v1/properties itself too.
+  app.use('/api/v1/properties/*', limits.authFailures);
   app.route('/api/v1/properties', adminProperties(deps));
   const owner = ownerAuth(deps);
   app.use('/api/v1/properties/:pid', owner);
@@ -91,13 +105,17 @@ export function createApp(given: AppDeps) {
   app.route('/api/v1/properties/:pid/extras', extras(deps));
   app.route('/api/v1/properties/:pid/closures', closures(deps));
   app.route('/api/v1/properties/:pid/bookings', ownerBookings(deps));
+  app.route('/api/v1/properties/:pid/keys', keys(deps));
   app.route('/api/v1/properties/:pid/room-types/:id/calendars', calendars(deps));
 
+  for (const path of ['', '/calendar', '/availability']) app.get(`/api/v1/public/properties/:pid${path}`, limits.reads);
+  app.post('/api/v1/public/properties/:pid/quotes', limits.reads);
   app.route('/api/v1/public/properties/:pid', publicRoutes(deps));
-  app.post('/api/v1/public/properties/:pid/bookings', perAddressLimit(deps.config.rateLimitPerMinute, 'bookings'));
+  app.post('/api/v1/public/properties/:pid/bookings', limits.bookings);
   app.route('/api/v1/public/properties/:pid/bookings', publicBookingCreation(deps));
 
-  app.post('/api/v1/public/bookings/:id/card', perAddressLimit(deps.config.rateLimitPerMinute, 'cards'));
+  app.post('/api/v1/public/bookings/:id/card', limits.cards);
+  app.post('/api/v1/public/bookings/:id/confirm', limits.confirms);
   app.route('/api/v1/public/bookings/:id/card', cardSubmission(deps));
   app.route('/api/v1/public/bookings/:id', publicBookingAccess(deps));
   app.route('/card-frame', cardFrame(deps));

@@ -1,5 +1,6 @@
 // SPEC 5: the environment, parsed once at start; a bad value stops the server with a clear message.
 import * as v from 'valibot';
+import { parseTrustProxy, TRUST_PROXY_MESSAGE } from './client-address.ts';
 
 const Int = (fallback: string, min: number, max: number) =>
   v.pipe(
@@ -14,21 +15,42 @@ const Url = v.pipe(v.string(), v.url('must be a URL'));
 
 export const ConfigSchema = v.object({
   PORT: Int('8787', 0, 65535),
+  // Unset listens on every interface; 127.0.0.1 keeps the server to a proxy on the same machine.
+  HOST: v.optional(v.pipe(v.string(), v.regex(/^[\w.:-]+$/, 'must be a host name or an IP address'))),
+  // Issue 9: /metrics is served only when set, and only to `Authorization: Bearer METRICS_TOKEN`.
+  METRICS_TOKEN: v.optional(v.pipe(v.string(), v.minLength(32, 'must be at least 32 characters'))),
   DATA_DIR: v.optional(v.pipe(v.string(), v.minLength(1)), './data'),
   DATABASE_URL: v.optional(v.pipe(Url, v.regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'))),
-  ADMIN_TOKEN: v.optional(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
+  // Issue 9: unset, a token is generated into DATA_DIR/admin-token and printed once.
+  ADMIN_TOKEN: v.optional(v.pipe(v.string(), v.minLength(32, 'must be at least 32 characters'))),
+  // Issue 9: signs guests' booking tokens; unset, generated into DATA_DIR/client-token-secret. Instances sharing a database share it.
+  CLIENT_TOKEN_SECRET: v.optional(v.pipe(v.string(), v.minLength(32, 'must be at least 32 characters'))),
   PUBLIC_URL: v.optional(Url),
   STRIPE_SECRET_KEY: v.optional(v.pipe(v.string(), v.regex(/^(sk|rk)_(test|live)_/, 'must be a Stripe secret or restricted key'))),
   STRIPE_PUBLISHABLE_KEY: v.optional(v.pipe(v.string(), v.regex(/^pk_(test|live)_/, 'must start with pk_test_ or pk_live_'))),
   STRIPE_WEBHOOK_SECRET: v.optional(v.pipe(v.string(), v.regex(/^whsec_/, 'must start with whsec_'))),
   STRIPE_API_BASE: v.optional(Url),
+  // Issue 9: a keyring `current,older,…` (comma-separated, current first); parsed by server/vault/vault-keys.ts.
   CARD_VAULT_KEY: v.optional(v.string()),
+  // Issue 9: `production` requires PUBLIC_URL, and CARD_VAULT_KEY once a property takes cards manually.
+  NODE_ENV: v.optional(v.string()),
   SMTP_URL: v.optional(v.pipe(Url, v.regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL'))),
   MAIL_FROM: v.optional(v.string(), 'bookings@directbook.local'),
   LOG_LEVEL: v.optional(v.picklist(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   HOLD_MINUTES: Int('15', 1, 1440),
   CARD_PURGE_DAYS: Int('7', 0, 3650),
   RATE_LIMIT_PER_MINUTE: Int('60', 1, 1_000_000),
+  // Issue 9: unset, the socket address is the client; a hop count, or the proxies' addresses and CIDR ranges, to read X-Forwarded-For.
+  TRUST_PROXY: v.optional(
+    v.pipe(
+      v.string(),
+      v.check((value) => parseTrustProxy(value) !== undefined, TRUST_PROXY_MESSAGE),
+      v.transform((value) => parseTrustProxy(value)!),
+    ),
+  ),
+  // Issue 9: live holds per client address and per guest e-mail per property; 0 lifts the limit (benchmarks, tests).
+  HOLDS_PER_CLIENT: Int('5', 0, 10_000),
+  HOLDS_PER_EMAIL: Int('3', 0, 10_000),
   ICAL_SYNC_MINUTES: Int('15', 1, 1440),
   MAX_RATES_PER_PROPERTY: Int('300', 1, 5000),
   MAX_ROOM_TYPES_PER_PROPERTY: Int('100', 1, 1000),

@@ -53,12 +53,14 @@ export function parseOr400<S extends v.GenericSchema>(schema: S, input: unknown)
  * The one place a payment provider's failure becomes an answer. An outage is worth retrying (503);
  * anything else Stripe refused, such as a deposit under its minimum charge or a revoked key, will
  * not get better by retrying and is the property's to fix (502); only a webhook is ever unsigned.
+ * Issue 9: the provider's own words (amounts, account state, key fragments) are logged for the
+ * operator, never shown to the guest.
  */
 export function paymentsFailure(error: PaymentsError): ApiError {
   if (error.code === 'bad_signature') return new ApiError(400, 'bad_signature', 'Webhook signature verification failed');
   return error.retryable
     ? new ApiError(503, 'payment_unavailable', 'The payment provider could not be reached; please try again')
-    : new ApiError(502, 'payment_refused', `The payment provider refused this payment: ${error.message}`);
+    : new ApiError(502, 'payment_refused', 'The payment provider refused this payment; please contact the property');
 }
 
 export function errorBody(code: string, message: string, details?: ErrorDetail[]) {
@@ -67,6 +69,9 @@ export function errorBody(code: string, message: string, details?: ErrorDetail[]
 
 export function createErrorHandler(logger: Logger) {
   return function onError(thrown: Error, c: Context) {
+    if (thrown instanceof PaymentsError && thrown.code !== 'bad_signature') {
+      logger.warn({ provider: { code: thrown.code, message: thrown.message }, path: c.req.path, method: c.req.method }, 'payment provider failed');
+    }
     const err = thrown instanceof PaymentsError ? paymentsFailure(thrown) : thrown;
     if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status);
     if (err instanceof HTTPException) {

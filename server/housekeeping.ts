@@ -5,7 +5,7 @@ import type { Logger } from './logger.ts';
 import type { Store } from './store/store.ts';
 
 /**
- * Releases expired holds, erases stored cards `purgeDays` after checkout (SPEC 2.8) and marks
+ * Releases expired holds, erases stored cards `purgeDays` after checkout or once cancelled (SPEC 2.8) and marks
  * stays completed once their checkout date has passed everywhere on Earth (UTC−12), so no
  * property's time zone sees a stay completed before its checkout day ends.
  */
@@ -17,14 +17,23 @@ export async function runHousekeeping(store: Store, now: Date, purgeDays: number
 }
 
 export function startHousekeeping(store: Store, options: { purgeDays: number; logger: Logger; clock: () => Date; intervalMs?: number }) {
-  const tick = () =>
-    runHousekeeping(store, options.clock(), options.purgeDays)
+  let running: Promise<void> | undefined;
+  const tick = () => {
+    running ??= runHousekeeping(store, options.clock(), options.purgeDays)
       .then((done) => {
         if (done.released || done.purged || done.completed) options.logger.info(done, 'housekeeping');
       })
-      .catch((err) => options.logger.error({ err }, 'housekeeping failed'));
-  void tick();
-  const timer = setInterval(() => void tick(), options.intervalMs ?? 5 * 60_000);
+      .catch((err: unknown) => options.logger.error({ err }, 'housekeeping failed'))
+      .finally(() => (running = undefined));
+  };
+  tick();
+  const timer = setInterval(tick, options.intervalMs ?? 5 * 60_000);
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return {
+    /** Stops the timer and waits for a run in progress, so shutdown closes the database after it. */
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

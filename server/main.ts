@@ -1,11 +1,11 @@
 // The only file that reads the environment: parse it, open storage, seed the demo, listen.
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { sha256 } from './ids.ts';
+import { ensurePrivateDir, loadOrCreateSecret } from './secrets.ts';
 import { createLogger } from './logger.ts';
 import { serveStatic } from './static.ts';
 import { seedDemo } from './seed.ts';
@@ -15,19 +15,16 @@ import { ReadCache } from './read-cache.ts';
 import { createMailer, startMailDelivery } from './mail/mailer.ts';
 import { createMailTransport } from './mail/transport.ts';
 import { createStripePayments } from './payments/stripe-payments.ts';
-import { createCardVault, loadOrCreateVaultKey } from './vault/card-vault.ts';
+import { createCardVault } from './vault/card-vault.ts';
+import { warnAboutUnreadableCards } from './vault/stored-cards.ts';
+import { loadVaultKeyring } from './vault/vault-keys.ts';
+import { productionStartProblems } from './startup-checks.ts';
 import { openStore, sqliteFile } from './store/open-store.ts';
+import { countingHolds, countingPayments, createMetrics } from './metrics.ts';
+import { drain } from './drain.ts';
 
-function adminTokenFor(dataDir: string, given: string | undefined): { token: string; generated: boolean } {
-  if (given) return { token: given, generated: false };
-  // The embedded default keeps a generated token in the data folder so restarts keep it.
-  const file = join(dataDir, 'admin-token');
-  if (existsSync(file)) return { token: readFileSync(file, 'utf8').trim(), generated: false };
-  mkdirSync(dataDir, { recursive: true });
-  const token = randomBytes(24).toString('base64url');
-  writeFileSync(file, `${token}\n`, { mode: 0o600 });
-  return { token, generated: true };
-}
+// Issue 9: under Docker's 10 s between SIGTERM and SIGKILL, so the database still closes cleanly.
+const SHUTDOWN_GRACE_MS = 8_000;
 
 async function main() {
   let config;
@@ -38,9 +35,22 @@ async function main() {
     process.exit(1);
   }
   const logger = createLogger(config.LOG_LEVEL);
-  mkdirSync(config.DATA_DIR, { recursive: true });
+  ensurePrivateDir(config.DATA_DIR, (message) => logger.warn(message));
   const store = await openStore({ databaseUrl: config.DATABASE_URL, sqlitePath: sqliteFile(config.DATA_DIR) });
-  const admin = adminTokenFor(config.DATA_DIR, config.ADMIN_TOKEN);
+  const problems = await productionStartProblems(config, store);
+  if (problems.length > 0) {
+    console.error(problems.join('\n'));
+    await store.close();
+    process.exit(1);
+  }
+  const vault = createCardVault(loadVaultKeyring({ configuredKey: config.CARD_VAULT_KEY, dataDir: config.DATA_DIR, logger }));
+  await warnAboutUnreadableCards(store, vault, logger);
+  // Generated secrets stay in the data folder so restarts keep them.
+  const admin = loadOrCreateSecret({ given: config.ADMIN_TOKEN, file: join(config.DATA_DIR, 'admin-token'), bytes: 24 });
+  const clientTokens = loadOrCreateSecret({ given: config.CLIENT_TOKEN_SECRET, file: join(config.DATA_DIR, 'client-token-secret'), bytes: 32 });
+  if (config.DATABASE_URL && !config.CLIENT_TOKEN_SECRET) {
+    logger.warn('CLIENT_TOKEN_SECRET is not set, so this instance made its own: give every instance on this database the same one, or guest tokens work on one instance only');
+  }
   const clock = () => new Date();
   const mailer = createMailer({
     queue: store.mailQueue,
@@ -53,27 +63,34 @@ async function main() {
 
   const cache = new ReadCache();
   const appConfig = {
-    adminTokenHash: sha256(admin.token),
+    adminTokenHash: sha256(admin.value),
     holdMinutes: config.HOLD_MINUTES,
+    metricsToken: config.METRICS_TOKEN,
     publicUrl: config.PUBLIC_URL,
     stripePublishableKey: config.STRIPE_PUBLISHABLE_KEY,
-    tokenSecret: sha256(`client-token:${admin.token}`),
+    tokenSecret: clientTokens.value,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    trustProxy: config.TRUST_PROXY,
+    holdsPerClient: config.HOLDS_PER_CLIENT,
+    holdsPerEmail: config.HOLDS_PER_EMAIL,
     allowPrivateUrls: config.ALLOW_PRIVATE_URLS,
     icalSyncMinutes: config.ICAL_SYNC_MINUTES,
     limits: { rates: config.MAX_RATES_PER_PROPERTY, roomTypes: config.MAX_ROOM_TYPES_PER_PROPERTY },
   };
+  const metrics = createMetrics({ store, clock });
+  const payments =
+    config.STRIPE_SECRET_KEY && config.STRIPE_WEBHOOK_SECRET
+      ? createStripePayments({ secretKey: config.STRIPE_SECRET_KEY, webhookSecret: config.STRIPE_WEBHOOK_SECRET, apiBase: config.STRIPE_API_BASE })
+      : undefined;
   const app = createApp({
-    store,
+    store: countingHolds(store, metrics),
+    metrics,
     clock,
     logger,
     cache,
     config: appConfig,
-    vault: createCardVault(loadOrCreateVaultKey({ configuredKey: config.CARD_VAULT_KEY, dataDir: config.DATA_DIR, logger })),
-    payments:
-      config.STRIPE_SECRET_KEY && config.STRIPE_WEBHOOK_SECRET
-        ? createStripePayments({ secretKey: config.STRIPE_SECRET_KEY, webhookSecret: config.STRIPE_WEBHOOK_SECRET, apiBase: config.STRIPE_API_BASE })
-        : undefined,
+    vault,
+    payments: payments && countingPayments(payments, metrics),
     mailer,
   });
   const delivery = startMailDelivery(mailer, { logger });
@@ -84,24 +101,32 @@ async function main() {
   const announce = async (port: number) => {
     const url = config.PUBLIC_URL ?? `http://localhost:${port}`;
     const lines = [`directbook is running at ${url}`, `  demo page:     ${url}/`, `  API reference: ${url}/api/v1/docs`];
-    if (admin.generated || !config.ADMIN_TOKEN) lines.push(`  admin token:   ${admin.token}`);
-    // SPEC 5: the demo is for the embedded default; a shared PostgreSQL is never seeded.
-    if (!config.DATABASE_URL && (await store.countProperties()) === 0) {
+    if (admin.created) lines.push(`  admin token:   ${admin.value}  (shown once; kept in DATA_DIR/admin-token)`);
+    // SPEC 5: the demo is for the embedded default; a shared PostgreSQL or a production server is
+    // never seeded (its manual-mode demo would then need CARD_VAULT_KEY at the next start).
+    if (!config.DATABASE_URL && config.NODE_ENV !== 'production' && (await store.countProperties()) === 0) {
       const demo = await seedDemo(store, clock(), [url]);
       lines.push(`  demo property: ${demo.propertyId}`, `  demo key:      ${demo.secretKey}  (shown once)`);
     }
     console.log(lines.join('\n'));
   };
-  const server = serve({ fetch: app.fetch, port: config.PORT }, (info) => void announce(info.port));
+  // The adapter's server is node:http's unless told to make an HTTP/2 one, which it is not.
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => void announce(info.port)) as Server;
 
-  const stop = async () => {
-    housekeeping.stop();
-    await calendarSync.stop();
-    await delivery.stop();
-    server.close();
-    await store.close();
-    process.exit(0);
-  };
+  // Requests already received finish first (a booking they commit gets its answer), then the jobs
+  // they may have kicked, then the database. A second signal changes nothing.
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      logger.info('shutting down: finishing requests in flight');
+      await drain(server, SHUTDOWN_GRACE_MS);
+      await Promise.all([housekeeping.stop(), calendarSync.stop(), delivery.stop()]);
+      await store.close();
+      process.exit(0);
+    })().catch((err: unknown) => {
+      logger.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }));
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
 }

@@ -1,29 +1,36 @@
 // The demo property `npm start` creates: every deposit policy of SPEC 2.4 on one small hotel.
 import { RATE_WITHOUT_LIMITS } from '../shared/schemas/rate.ts';
-import { newPropertyKey, sha256 } from './ids.ts';
+import { KEY_SCOPES } from '../shared/schemas/owner-key.ts';
+import { DEFAULT_BOOKING_HORIZON_MONTHS, DEFAULT_MAX_ROOMS_PER_BOOKING } from '../shared/schemas/property.ts';
+import { newOwnerKey } from './auth.ts';
 import type { Store } from './store/store.ts';
 
 export const DEMO_PROPERTY_ID = 'demo';
 
 export async function seedDemo(store: Store, now: Date, allowedOrigins: string[]): Promise<{ propertyId: string; secretKey: string }> {
-  const secretKey = newPropertyKey(DEMO_PROPERTY_ID);
-  await store.createProperty({
-    id: DEMO_PROPERTY_ID,
-    name: 'Hotel Haneul',
-    currency: 'USD',
-    timezone: 'Asia/Seoul',
-    country: 'KR',
-    locale: 'en',
-    paymentMode: 'manual',
-    acceptedCardBrands: ['visa', 'mastercard', 'amex'],
-    allowedOrigins,
-    email: 'frontdesk@haneul.example',
-    description: 'A twelve-room boutique hotel under Namsan.',
-    pageIndexed: true,
-    keyHash: sha256(secretKey),
-    closures: { weekdays: [], publicHolidays: false, dates: [] },
-    createdAt: now.toISOString(),
-  });
+  const createdAt = now.toISOString();
+  const { record: firstKey, secretKey } = newOwnerKey(DEMO_PROPERTY_ID, { name: 'First key', scopes: KEY_SCOPES, createdAt });
+  await store.createProperty(
+    {
+      id: DEMO_PROPERTY_ID,
+      name: 'Hotel Haneul',
+      currency: 'USD',
+      timezone: 'Asia/Seoul',
+      country: 'KR',
+      locale: 'en',
+      paymentMode: 'manual',
+      acceptedCardBrands: ['visa', 'mastercard', 'amex'],
+      allowedOrigins,
+      email: 'frontdesk@haneul.example',
+      description: 'A twelve-room boutique hotel under Namsan.',
+      pageIndexed: true,
+      maxRoomsPerBooking: DEFAULT_MAX_ROOMS_PER_BOOKING,
+      bookingHorizonMonths: DEFAULT_BOOKING_HORIZON_MONTHS,
+      closures: { weekdays: [], publicHolidays: false, dates: [] },
+      createdAt,
+    },
+    firstKey,
+  );
   const roomType = (id: string, name: string, description: string, maxGuests: number, units: number) =>
     store.createRoomType({ id, propertyId: DEMO_PROPERTY_ID, name, description, maxGuests, units, images: [] });
   await roomType('rt_demo_double', 'Garden Double', 'Queen bed, garden view, rain shower. 22 m².', 2, 6);

@@ -7,6 +7,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { serveStatic as nodeStatic } from '@hono/node-server/serve-static';
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from './app-env.ts';
+import { widgetPageSecurity } from './security-headers.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist/`;
@@ -85,5 +86,7 @@ export function serveStatic(app: Hono<AppEnv>) {
     // The name carries the content's hash: a new build makes new names, never new content here.
     return send(c, chunk, 'public, max-age=31536000, immutable');
   });
+  // The demo hotel's page runs the widget like any hotel's: under the same CSP as /book/:pid.
+  for (const page of ['/', '/index.html']) app.use(page, widgetPageSecurity);
   app.use('/*', nodeStatic({ root: `${root}demo` }));
 }

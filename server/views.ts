@@ -3,9 +3,9 @@ import type { Rate } from '../shared/schemas/rate.ts';
 import type { Booking } from '../shared/schemas/stay.ts';
 import type { BookingRecord, PropertyRecord, RateRecord } from './store/store.ts';
 
-/** The owner's view of a property: never its key hash. */
+/** The owner's view of a property: closures have their own route. */
 export function propertyView(p: PropertyRecord): Property {
-  const { keyHash: _keyHash, closures: _closures, ...property } = p;
+  const { closures: _closures, ...property } = p;
   return property;
 }
 

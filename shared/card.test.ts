@@ -1,7 +1,18 @@
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { BRAND_RULES, CardSubmissionSchema, brandAccepted, detectBrand, isExpired, luhnValid, normalizeCardNumber, sensitiveAuthDataIssue, validateCardSubmission } from './card.ts';
+import {
+  BRAND_RULES,
+  CardSubmissionSchema,
+  brandAccepted,
+  detectBrand,
+  isExpired,
+  luhnValid,
+  normalizeCardNumber,
+  sensitiveAuthDataIssues,
+  validateCardSubmission,
+  withoutSensitiveAuthData,
+} from './card.ts';
 import { CARD_BRANDS } from './schemas/property.ts';
 
 /** The digit that makes `body + digit` pass the mod-10 check. */
@@ -204,14 +215,45 @@ describe('CardSubmissionSchema', () => {
   });
 });
 
-describe('sensitiveAuthDataIssue', () => {
-  it.each(['cvc', 'cvv', 'cvc2', 'cid', 'securityCode', 'security_code', 'CVV2'])('refuses a body carrying %s with an issue at cvc', (key) => {
-    expect(sensitiveAuthDataIssue({ ...goodCard, [key]: '123' })).toMatchObject({ path: 'cvc' });
+describe('sensitiveAuthDataIssues', () => {
+  it.each(['cvc', 'cvv', 'cvc2', 'cid', 'csc', 'cvd', 'securityCode', 'security_code', 'card-security-code', 'CVV2'])('refuses a body carrying %s with an issue at that key', (key) => {
+    expect(sensitiveAuthDataIssues({ ...goodCard, [key]: '123' })).toEqual([{ path: key, message: expect.stringMatching(/PCI DSS 3.3.1/) }]);
   });
 
-  it('lets a body without a security code through', () => {
-    expect(sensitiveAuthDataIssue(goodCard)).toBeNull();
-    expect(sensitiveAuthDataIssue('not an object')).toBeNull();
+  it('refuses a security code at any depth, in objects and arrays, naming each path', () => {
+    const body = { card: { ...goodCard, details: { CVV: '123' } }, rooms: [{ adults: 2 }, { extras: [{ cvc: 1 }] }] };
+    expect(
+      sensitiveAuthDataIssues(body)
+        .map((issue) => issue.path)
+        .sort(),
+    ).toEqual(['card.details.CVV', 'rooms.1.extras.0.cvc']);
+  });
+
+  it('looks through bodies nested far deeper than any request needs', () => {
+    let body: object = { cvc: '123' };
+    for (let i = 0; i < 10_000; i++) body = { a: body };
+    expect(sensitiveAuthDataIssues(body)).toHaveLength(1);
+  });
+
+  it('lets a body without a security code through, whatever its values say', () => {
+    expect(sensitiveAuthDataIssues(goodCard)).toEqual([]);
+    expect(sensitiveAuthDataIssues({ ...goodCard, holderName: 'cvc', note: ['cvv'] })).toEqual([]);
+    expect(sensitiveAuthDataIssues('not an object')).toEqual([]);
+    expect(sensitiveAuthDataIssues(null)).toEqual([]);
+  });
+});
+
+describe('withoutSensitiveAuthData', () => {
+  const Schema = withoutSensitiveAuthData(v.object({ guest: v.object({ name: v.string() }) }));
+
+  it('refuses a security code the schema would have stripped, with its dot path', () => {
+    const result = v.safeParse(Schema, { guest: { name: 'Sari', securityCode: '123' } });
+    expect(result.success).toBe(false);
+    expect(result.issues?.map((issue) => v.getDotPath(issue))).toEqual(['guest.securityCode']);
+  });
+
+  it('lets a clean body on to the schema', () => {
+    expect(v.safeParse(Schema, { guest: { name: 'Sari' } }).success).toBe(true);
   });
 });
 

@@ -164,16 +164,76 @@ export type CardSubmission = v.InferOutput<typeof CardSubmissionSchema>;
 
 // PCI DSS 3.3.1: the card security code is sensitive authentication data and is never stored.
 // Spellings compared lower-case without separators, so `security_code` and `CVV2` count too.
-const SENSITIVE_AUTH_KEYS = new Set(['cvc', 'cvc2', 'cvv', 'cvv2', 'cid', 'csc', 'securitycode']);
+const SENSITIVE_AUTH_KEYS = new Set([
+  'cvc',
+  'cvc2',
+  'cvv',
+  'cvv2',
+  'cid',
+  'csc',
+  'cvd',
+  'cvn',
+  'cav2',
+  'securitycode',
+  'cardcode',
+  'cardsecuritycode',
+  'cardverificationcode',
+  'cardverificationvalue',
+]);
 
 export const CVC_REFUSED_MESSAGE = 'Do not send the card security code (CVC): it is never accepted or stored (PCI DSS 3.3.1)';
 
-/** A 400 issue at `cvc` when a request body carries a card security code under any usual name. */
-export function sensitiveAuthDataIssue(body: unknown): CardIssue | null {
-  if (typeof body !== 'object' || body === null) return null;
-  const carriesCode = Object.keys(body).some((key) => SENSITIVE_AUTH_KEYS.has(key.toLowerCase().replace(/[\s_-]/g, '')));
-  return carriesCode ? { path: 'cvc', message: CVC_REFUSED_MESSAGE } : null;
+const isSensitiveAuthKey = (key: string) => SENSITIVE_AUTH_KEYS.has(key.toLowerCase().replace(/[\s_-]/g, ''));
+
+/** One step down a body, linked to its parent rather than copying paths, because bodies can nest deep. */
+interface BodyStep {
+  input: object;
+  key: string;
+  value: unknown;
+  parent: BodyStep | undefined;
 }
+
+/** Every place a body carries a card security code, in nested objects and arrays too. */
+function securityCodeSteps(body: unknown): BodyStep[] {
+  const found: BodyStep[] = [];
+  const stack: [unknown, BodyStep | undefined][] = [[body, undefined]];
+  while (stack.length > 0) {
+    const [current, parent] = stack.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    for (const [key, value] of Object.entries(current) as [string, unknown][]) {
+      const step: BodyStep = { input: current, key, value, parent };
+      if (isSensitiveAuthKey(key)) found.push(step);
+      stack.push([value, step]);
+    }
+  }
+  return found;
+}
+
+function stepsOf(step: BodyStep): BodyStep[] {
+  const steps: BodyStep[] = [];
+  for (let at: BodyStep | undefined = step; at; at = at.parent) steps.unshift(at);
+  return steps;
+}
+
+/** A 400 issue for each place a request body carries a card security code under any usual name, with its dot path. */
+export function sensitiveAuthDataIssues(body: unknown): CardIssue[] {
+  return securityCodeSteps(body).map((step) => ({
+    path: stepsOf(step)
+      .map((s) => s.key)
+      .join('.'),
+    message: CVC_REFUSED_MESSAGE,
+  }));
+}
+
+const refuseSensitiveAuthData = v.rawCheck<unknown>(({ dataset, addIssue }) => {
+  for (const step of securityCodeSteps(dataset.value)) {
+    const [first, ...rest] = stepsOf(step).map(({ input, key, value }): v.UnknownPathItem => ({ type: 'unknown', origin: 'value', input, key, value }));
+    addIssue({ message: CVC_REFUSED_MESSAGE, path: first && [first, ...rest] });
+  }
+});
+
+/** `schema` behind the same refusal: a schema alone strips unknown keys, so a CVC would pass unseen. */
+export const withoutSensitiveAuthData = <S extends v.GenericSchema>(schema: S) => v.pipe(v.unknown(), refuseSensitiveAuthData, schema);
 
 // Cards are issued for at most a few years; a year further out than this is a typo (2092 for 2029).
 export const MAX_EXPIRY_YEARS_AHEAD = 20;
@@ -193,8 +253,8 @@ export type CardCheck = { success: true; card: CardSubmission; summary: CardSumm
  * not expired, and a brand the property accepts.
  */
 export function validateCardSubmission(body: unknown, options: { acceptedBrands: readonly CardBrand[]; now: Date }): CardCheck {
-  const refused = sensitiveAuthDataIssue(body);
-  if (refused) return { success: false, issues: [refused] };
+  const refused = sensitiveAuthDataIssues(body);
+  if (refused.length > 0) return { success: false, issues: refused };
 
   const parsed = v.safeParse(CardSubmissionSchema, body);
   if (!parsed.success) {

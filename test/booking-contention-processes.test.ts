@@ -13,12 +13,19 @@ const databaseUrl = process.env.DATABASE_URL;
 describe.runIf(databaseUrl)('two server processes sharing one PostgreSQL', () => {
   let schema: Awaited<ReturnType<typeof freshSchema>>;
   const servers: ServerProcess[] = [];
-  const adminToken = randomBytes(18).toString('base64url');
+  const adminToken = randomBytes(24).toString('base64url');
 
   beforeAll(async () => {
     schema = await freshSchema(databaseUrl!);
     // All 500 guests come from one loopback address: lift the per-address limit for this test.
-    const env = { DATABASE_URL: schema.url, ADMIN_TOKEN: adminToken, DATA_DIR: mkdtempSync(join(tmpdir(), 'directbook-')), RATE_LIMIT_PER_MINUTE: '100000' };
+    const env = {
+      DATABASE_URL: schema.url,
+      ADMIN_TOKEN: adminToken,
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'directbook-')),
+      RATE_LIMIT_PER_MINUTE: '100000',
+      HOLDS_PER_CLIENT: '0',
+      HOLDS_PER_EMAIL: '0',
+    };
     servers.push(await startServer(env));
     servers.push(await startServer(env));
   }, 60_000);

@@ -34,7 +34,7 @@ describe.runIf(databaseUrl)('two server processes on one PostgreSQL, one killed 
   let schema: Awaited<ReturnType<typeof freshSchema>>;
   let client: pg.Client;
   const servers: ServerProcess[] = [];
-  const adminToken = randomBytes(18).toString('base64url');
+  const adminToken = randomBytes(24).toString('base64url');
   let env: Record<string, string>;
 
   beforeAll(async () => {
@@ -48,6 +48,8 @@ describe.runIf(databaseUrl)('two server processes on one PostgreSQL, one killed 
       HOLD_MINUTES: String(HOLD_MINUTES),
       // All guests come from one loopback address: lift the per-address limit for this test.
       RATE_LIMIT_PER_MINUTE: '1000000',
+      HOLDS_PER_CLIENT: '0',
+      HOLDS_PER_EMAIL: '0',
     };
     servers.push(await startServer(env), await startServer(env));
     client = new pg.Client({ connectionString: schema.url });

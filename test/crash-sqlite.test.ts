@@ -9,9 +9,9 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { type ServerProcess, startServer } from './server-process.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'directbook-crash-'));
-const adminToken = randomBytes(18).toString('base64url');
+const adminToken = randomBytes(24).toString('base64url');
 // All guests come from one loopback address: lift the per-address limit for this test.
-const env = { DATA_DIR: dataDir, ADMIN_TOKEN: adminToken, RATE_LIMIT_PER_MINUTE: '1000000' };
+const env = { DATA_DIR: dataDir, ADMIN_TOKEN: adminToken, RATE_LIMIT_PER_MINUTE: '1000000', HOLDS_PER_CLIENT: '0', HOLDS_PER_EMAIL: '0' };
 const UNITS = 60;
 const NIGHTS = ['2027-02-01', '2027-02-02', '2027-02-03', '2027-02-04', '2027-02-05', '2027-02-06'];
 

@@ -89,7 +89,7 @@ describe('the owner manages bookings', () => {
       ['GET', ''],
       ['GET', `/${id}`],
       ['POST', `/${id}/cancel`, { scope: 'booking' }],
-      ['POST', `/${id}/card/reveal`],
+      ['POST', `/${id}/card/reveal`, { reason: 'No-show: charging the deposit' }],
       ['POST', `/${id}/deposit-charged`],
     ];
     for (const [method, path, body] of routes) {
@@ -155,13 +155,13 @@ describe('the owner manages bookings', () => {
   test('revealing a card is recorded with who, when and from where, and never logged', async () => {
     const h = await hotel('manual');
     const id = await confirmedManual(h);
-    const res = await owner(h, 'POST', `/${id}/card/reveal`);
+    const res = await owner(h, 'POST', `/${id}/card/reveal`, { reason: 'No-show: charging the deposit' });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect((await res.json()).card).toEqual({ number: CARD, expMonth: 1, expYear: 2031, holderName: 'Dewi Lestari' });
     const [audit] = await t.store.cardReveals(id);
-    expect(audit).toMatchObject({ ip: expect.any(String), revealed_at: t.now().toISOString() });
-    expect(audit!.key_fingerprint).toHaveLength(16);
+    expect(audit).toMatchObject({ ip: expect.any(String), at: t.now().toISOString(), reason: 'No-show: charging the deposit' });
+    expect(audit!.keyFingerprint).toHaveLength(16);
     expect(logs).not.toContain(CARD);
     expect(logs).not.toContain(CARD.slice(0, 12));
   });
@@ -169,9 +169,9 @@ describe('the owner manages bookings', () => {
   test('without the vault key the stored card cannot be read', async () => {
     const h = await hotel('manual');
     const id = await confirmedManual(h);
-    const blob = (await t.store.getBooking(id))!.cardBlob!;
-    expect(blob).not.toContain(CARD);
-    expect(() => createCardVault(randomBytes(32)).open(blob, id)).toThrow();
+    const sealed = { blob: (await t.store.getBooking(id))!.cardBlob!, key: (await t.store.cardKey(id))! };
+    expect(JSON.stringify(sealed)).not.toContain(CARD);
+    expect(() => createCardVault([randomBytes(32)]).open(sealed, id)).toThrow();
   });
 
   test('marking the deposit charged records it and erases the card', async () => {
@@ -180,7 +180,7 @@ describe('the owner manages bookings', () => {
     const res = await owner(h, 'POST', `/${id}/deposit-charged`);
     expect((await res.json()).booking).toMatchObject({ amountPaid: 40_000, cardStored: false });
     expect((await t.store.getBooking(id))!.cardBlob).toBeNull();
-    expect((await owner(h, 'POST', `/${id}/card/reveal`)).status).toBe(409);
+    expect((await owner(h, 'POST', `/${id}/card/reveal`, { reason: 'No-show: charging the deposit' })).status).toBe(409);
     expect((await owner(h, 'POST', `/${id}/deposit-charged`)).status).toBe(409);
   });
 

@@ -31,6 +31,15 @@ function takesFor(rooms: readonly { rateId: string; roomTypeId: string }[], chec
   return [...byKey.values()];
 }
 
+/** Issue 9: 429 naming the limit, so a guest who already holds rooms knows to finish or wait rather than retry. */
+function tooManyHolds(limit: 'client' | 'email', max: number) {
+  const message =
+    limit === 'client'
+      ? `This connection already holds ${max} unfinished bookings at this property; complete one or wait for it to expire`
+      : `This e-mail address already has ${max} unfinished bookings at this property; complete one or wait for it to expire`;
+  return new ApiError(429, 'too_many_holds', message, [{ path: limit === 'client' ? 'client' : 'guest.email', message }]);
+}
+
 /** Starts (or, for a replay, finds again) the deposit's intent; a provider failure gives a fresh hold back. */
 async function startStripePayment(deps: BookingDeps, booking: BookingRecord, fresh: boolean): Promise<HoldPayment> {
   const payments = deps.payments!;
@@ -55,8 +64,12 @@ async function startStripePayment(deps: BookingDeps, booking: BookingRecord, fre
  * Holds the rooms of a booking request. The same `idempotencyKey` with the same request answers
  * with the first booking (SPEC 2.7); with another request it is 409.
  */
-export async function holdBooking(deps: BookingDeps, property: PropertyRecord, request: { body: BookingRequest; locale: Locale; idempotencyKey: string | null }): Promise<Held> {
-  const { body, locale, idempotencyKey } = request;
+export async function holdBooking(
+  deps: BookingDeps,
+  property: PropertyRecord,
+  request: { body: BookingRequest; locale: Locale; idempotencyKey: string | null; clientKey?: string },
+): Promise<Held> {
+  const { body, locale, idempotencyKey, clientKey } = request;
   if (property.paymentMode === 'stripe' && !deps.payments) {
     throw new ApiError(503, 'payment_unavailable', 'This property takes payment through Stripe, which is not configured on this server');
   }
@@ -85,10 +98,13 @@ export async function holdBooking(deps: BookingDeps, property: PropertyRecord, r
       requestHash: idempotencyKey ? sha256(JSON.stringify(body)) : null,
       expiresAt: new Date(now.getTime() + deps.config.holdMinutes * 60_000).toISOString(),
       createdAt: now.toISOString(),
+      clientKey,
     },
     takesFor(quote.rooms, quote.checkIn, quote.checkOut),
     now.toISOString(),
+    { perClient: deps.config.holdsPerClient ?? 0, perEmail: deps.config.holdsPerEmail ?? 0 },
   );
+  if (result.status === 'too_many_holds') throw tooManyHolds(result.limit, result.max);
   if (result.status === 'sold_out') throw conflict('sold_out', 'Those rooms were just taken; choose again');
   if (result.status === 'idempotency_mismatch') throw conflict('idempotency_mismatch', 'This Idempotency-Key was used with a different request');
   const booking = result.booking;

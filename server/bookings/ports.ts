@@ -24,6 +24,9 @@ export interface BookingDeps {
     allowPrivateUrls?: boolean;
     /** SPEC 2.19: minutes between two fetches of an imported calendar. */
     icalSyncMinutes?: number;
+    /** Issue 9: live holds per client address and per guest e-mail per property; 0 or absent lifts the limit. */
+    holdsPerClient?: number;
+    holdsPerEmail?: number;
   };
   /** This instance's short-lived public reads, made fresh when a change bypasses the property's routes. */
   cache?: { invalidate(propertyId: string): void };

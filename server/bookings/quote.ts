@@ -6,9 +6,10 @@ import type { Locale } from '../../shared/locale.ts';
 import { quoteStay, UnknownItemError } from '../../shared/pricing.ts';
 import type { RoomRequest } from '../../shared/schemas/stay.ts';
 import { type CatalogRate, loadCatalog, loadOccupancy, type PropertyCatalog, stayCatalog } from '../catalog.ts';
-import { conflict, invalidField } from '../errors.ts';
+import { ApiError, conflict, invalidField } from '../errors.ts';
 import type { PropertyRecord } from '../store/store.ts';
 import type { BookingDeps } from './ports.ts';
+import { addMonths } from './calendar-feed.ts';
 
 export interface StayRequest {
   checkIn: string;
@@ -16,9 +17,25 @@ export interface StayRequest {
   rooms: readonly RoomRequest[];
 }
 
-/** SPEC 2.2: a stay may not start before today in the property's time zone. */
-export function rejectPast(property: PropertyRecord, checkIn: string, now: Date) {
-  if (checkIn < todayIn(property.timezone, now)) throw invalidField('checkIn', 'checkIn is in the past for this property');
+/**
+ * SPEC 2.2: a stay may not start before today in the property's time zone. Issue 9: nor end after
+ * the property's booking horizon, so no one holds rooms in 9999 (400 `beyond_horizon` on checkOut).
+ */
+export function assertWithinHorizon(property: PropertyRecord, stay: { checkIn: string; checkOut: string }, now: Date) {
+  const today = todayIn(property.timezone, now);
+  if (stay.checkIn < today) throw invalidField('checkIn', 'checkIn is in the past for this property');
+  const last = addMonths(today, property.bookingHorizonMonths);
+  if (stay.checkOut > last) {
+    const message = `This property takes stays ending up to ${property.bookingHorizonMonths} months ahead: checkOut on or before ${last}`;
+    throw new ApiError(400, 'beyond_horizon', message, [{ path: 'checkOut', message }]);
+  }
+}
+
+/** Issue 9: the property's cap on rooms in one booking, so one request cannot hold the whole hotel. */
+function assertRoomCount(property: PropertyRecord, rooms: number) {
+  if (rooms <= property.maxRoomsPerBooking) return;
+  const message = `This property takes at most ${property.maxRoomsPerBooking} rooms in one booking`;
+  throw new ApiError(400, 'too_many_rooms', message, [{ path: 'rooms', message }]);
 }
 
 /** Checks every requested room against SPEC 2.5, counting rooms that share a rate or room type together. */
@@ -57,12 +74,17 @@ export function assertBookable(catalog: PropertyCatalog, stay: StayRequest, ctx:
 /** Loads what a stay needs, prices it and checks it can be sold now. */
 export async function priceStay(deps: Pick<BookingDeps, 'store' | 'clock'>, property: PropertyRecord, stay: StayRequest, locale: Locale) {
   const now = deps.clock();
-  rejectPast(property, stay.checkIn, now);
+  assertWithinHorizon(property, stay, now);
+  assertRoomCount(property, stay.rooms.length);
   const catalog = await loadCatalog(deps.store, property, stay.checkIn, stay.checkOut);
   const occupancy = await loadOccupancy(deps.store, catalog, stay.checkIn, stay.checkOut, now);
   try {
     const quote = quoteStay(stayCatalog(catalog), stay, locale);
-    assertBookable(catalog, stay, { now, isClosed: catalog.isClosed, occupancy });
+    assertBookable(catalog, stay, {
+      now,
+      isClosed: catalog.isClosed,
+      occupancy,
+    });
     return { catalog, quote };
   } catch (error) {
     if (error instanceof UnknownItemError) throw invalidField(error.path, error.message);

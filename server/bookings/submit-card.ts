@@ -14,8 +14,8 @@ export async function submitCard(deps: BookingDeps, property: PropertyRecord, bo
   if (!check.success) throw new ApiError(400, 'invalid_card', check.issues[0]!.message, check.issues);
   if (booking.status !== 'pending') throw conflict('booking_final', 'This booking is no longer waiting for a card');
   const { brand, last4, expMonth, expYear } = check.summary;
-  const blob = vault.seal(check.card, booking.id);
-  const result = await deps.store.confirmBooking(booking.id, now.toISOString(), { card: { blob, brand, last4, expMonth, expYear } });
+  const sealed = vault.seal(check.card, booking.id);
+  const result = await deps.store.confirmBooking(booking.id, now.toISOString(), { card: { ...sealed, brand, last4, expMonth, expYear } });
   if (result === 'sold_out') throw conflict('hold_expired', 'The hold expired and the room was taken; please choose again');
   if (result === 'final') throw conflict('booking_final', 'This booking is no longer waiting for a card');
   const confirmed = (await deps.store.getBooking(booking.id))!;

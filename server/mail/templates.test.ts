@@ -186,13 +186,14 @@ describe('guest confirmation', () => {
 
   it('keeps a guest name with line breaks on one line, so it cannot add a header or a line', () => {
     const booking = usdBooking('en', {
-      guest: { firstName: 'Jane', lastName: 'Doe\r\nBcc: victim@example.com', email: 'jane.doe@example.com' },
+      // Issue 9 refuses web addresses in names, so the injected header carries none.
+      guest: { firstName: 'Jane', lastName: 'Doe\r\nX-Mailer: injected', email: 'jane.doe@example.com' },
     });
     const mail = ownerNotification(booking, usdProperty());
 
-    expect(mail.subject).toBe('New booking HV-7K3F9Q from Jane Doe Bcc: victim@example.com');
-    expect(lines(mail.text)).toContain('Guest: Jane Doe Bcc: victim@example.com');
-    expect(lines(mail.text).some((line) => line.startsWith('Bcc:'))).toBe(false);
+    expect(mail.subject).toBe('New booking HV-7K3F9Q from Jane Doe X-Mailer: injected');
+    expect(lines(mail.text)).toContain('Guest: Jane Doe X-Mailer: injected');
+    expect(lines(mail.text).some((line) => line.startsWith('X-Mailer:'))).toBe(false);
   });
 });
 

@@ -5,6 +5,7 @@ import { html, raw } from 'hono/html';
 import { daysBetween, isCalendarDate, todayIn } from '../../shared/dates.ts';
 import { asLocale } from '../../shared/locale.ts';
 import type { AppDeps } from '../app-env.ts';
+import { widgetPageSecurity } from '../security-headers.ts';
 
 /** What the widget can preselect (SPEC 4 attributes); anything malformed is left to the widget's default stay. */
 function deepLink(query: Record<string, string>, today: string) {
@@ -26,7 +27,7 @@ const STYLE = `
 `;
 
 export function bookPage(deps: AppDeps) {
-  return new Hono().get('/:pid', async (c) => {
+  return new Hono().get('/:pid', widgetPageSecurity, async (c) => {
     const property = await deps.store.getProperty(c.req.param('pid'));
     if (!property) {
       return c.html(html`<!doctype html><html lang="en"><meta charset="utf-8" /><title>Not found</title><p>This booking page does not exist.</p></html>`, 404);
@@ -47,7 +48,7 @@ export function bookPage(deps: AppDeps) {
     <meta property="og:title" content="${title}" />
     <meta property="og:description" content="${description}" />
     <meta property="og:url" content="${new URL(`/book/${encodeURIComponent(property.id)}`, own).toString()}" />
-    <style>${raw(STYLE)}</style>
+    <style nonce="${c.get('secureHeadersNonce')}">${raw(STYLE)}</style>
     <script type="module" src="/widget.js"></script>
   </head>
   <body>

@@ -1,15 +1,27 @@
 // The owner's bookings (SPEC 3, 2.8, 2.9): list, read, cancel, reveal a stored card, mark the deposit charged.
 import { Hono } from 'hono';
 import { BookingListQuerySchema, CancelBookingSchema } from '../../shared/schemas/stay.ts';
+import { CardRevealRequestSchema } from '../../shared/schemas/owner-key.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 import { bearer } from '../auth.ts';
 import { cancelByOwner } from '../bookings/cancel.ts';
-import { conflict, notFound } from '../errors.ts';
+import { ApiError, conflict, notFound } from '../errors.ts';
 import { sha256 } from '../ids.ts';
-import { clientAddress } from '../rate-limit.ts';
+import { clientAddress } from '../client-address.ts';
 import type { BookingRecord } from '../store/store.ts';
 import { jsonBody, query } from '../validate.ts';
+import { CardVaultError } from '../vault/card-vault.ts';
+import { openStoredCard } from '../vault/stored-cards.ts';
 import { bookingView } from '../views.ts';
+
+// Issue 9: a leaked key can read a handful of cards, not the whole book, before anyone notices.
+export const REVEALS_PER_KEY_PER_HOUR = 10;
+
+/** Issue 9: a card whose key left the ring (or was altered) is a state the operator can fix, not a server error. */
+function unreadable(error: unknown): never {
+  if (error instanceof CardVaultError) throw conflict('card_unreadable', `The stored card cannot be opened: ${error.message}`);
+  throw error;
+}
 
 /** What the owner sees: the guest's view plus what happened to the money and the card. */
 function ownerView(b: BookingRecord) {
@@ -35,21 +47,35 @@ export function ownerBookings(deps: AppDeps) {
       const { booking, refunded } = await cancelByOwner(deps, property, await find(property.id, c.req.param('id')), c.req.valid('json'));
       return c.json({ booking: ownerView(booking), refunded });
     })
-    .post('/:id/card/reveal', async (c) => {
+    .post('/:id/card/reveal', jsonBody(CardRevealRequestSchema), async (c) => {
       const property = c.get('property');
       const booking = await find(property.id, c.req.param('id'));
       if (booking.paymentMode !== 'manual' || !booking.cardBlob || !deps.vault) throw conflict('no_card', 'No stored card for this booking (never given, or purged)');
-      const card = deps.vault.open(booking.cardBlob, booking.id);
-      await store.recordCardReveal({
-        bookingId: booking.id,
-        propertyId: property.id,
-        keyFingerprint: sha256(bearer(c) ?? '').slice(0, 16),
-        ip: clientAddress(c),
-        userAgent: c.req.header('user-agent') ?? null,
-        at: deps.clock().toISOString(),
-      });
+      const card = await openStoredCard(store, deps.vault, { id: booking.id, cardBlob: booking.cardBlob }).catch(unreadable);
+      const key = c.get('ownerKey');
+      const now = deps.clock();
+      const recorded = await store.recordCardReveal(
+        {
+          bookingId: booking.id,
+          propertyId: property.id,
+          keyId: key.id,
+          keyName: key.name,
+          keyFingerprint: sha256(bearer(c) ?? '').slice(0, 16),
+          reason: c.req.valid('json').reason,
+          ip: clientAddress(c),
+          userAgent: c.req.header('user-agent') ?? null,
+          at: now.toISOString(),
+        },
+        { max: REVEALS_PER_KEY_PER_HOUR, since: new Date(now.getTime() - 3_600_000).toISOString() },
+      );
+      if (!recorded) throw new ApiError(429, 'rate_limited', `A key may reveal at most ${REVEALS_PER_KEY_PER_HOUR} cards an hour`);
       c.header('Cache-Control', 'no-store');
       return c.json({ card: { number: card.number, expMonth: card.expMonth, expYear: card.expYear, holderName: card.holderName } });
+    })
+    .get('/:id/card/reveals', async (c) => {
+      const booking = await find(c.get('property').id, c.req.param('id'));
+      const reveals = await store.cardReveals(booking.id);
+      return c.json({ reveals: reveals.map(({ keyFingerprint: _fingerprint, ...reveal }) => reveal) });
     })
     .post('/:id/deposit-charged', async (c) => {
       const booking = await find(c.get('property').id, c.req.param('id'));

@@ -2,11 +2,13 @@
 // GET /api/v1/public/bookings/:id and POST …/confirm for the guest holding the clientToken.
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
+import { withoutSensitiveAuthData } from '../../shared/card.ts';
 import { pickLocale } from '../../shared/locale.ts';
 import { BookingRequestSchema } from '../../shared/schemas/stay.ts';
 import type { AppDeps, AppEnv, BookingEnv } from '../app-env.ts';
 import { bearer } from '../auth.ts';
 import { holdBooking } from '../bookings/hold.ts';
+import { clientKey } from '../client-address.ts';
 import { settlePayment } from '../bookings/settle.ts';
 import { ApiError, conflict, notFound } from '../errors.ts';
 import { clientTokenFor, sameSecret } from '../ids.ts';
@@ -27,7 +29,7 @@ function cardFrameUrl(c: Context, deps: AppDeps, property: PropertyRecord, booki
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 export function publicBookingCreation(deps: AppDeps) {
-  return new Hono<AppEnv>().post('/', jsonBody(BookingRequestSchema), async (c) => {
+  return new Hono<AppEnv>().post('/', jsonBody(withoutSensitiveAuthData(BookingRequestSchema)), async (c) => {
     const property = c.get('property');
     const body = c.req.valid('json');
     const idempotencyKey = c.req.header('idempotency-key') ?? null;
@@ -35,7 +37,7 @@ export function publicBookingCreation(deps: AppDeps) {
       throw new ApiError(400, 'invalid_input', 'Idempotency-Key must be 1 to 255 printable characters', [{ path: 'Idempotency-Key', message: 'Invalid' }]);
     }
     const locale = pickLocale(body.locale, c.req.header('accept-language'), property.locale);
-    const { booking, clientToken, payment } = await holdBooking(deps, property, { body, locale, idempotencyKey });
+    const { booking, clientToken, payment } = await holdBooking(deps, property, { body, locale, idempotencyKey, clientKey: clientKey(c) });
     return c.json(
       {
         booking: bookingView(booking),

@@ -3,11 +3,14 @@ import { toJsonSchema } from '@valibot/to-json-schema';
 import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import * as v from 'valibot';
+import { staticPageSecurity } from '../security-headers.ts';
 import { CardSubmissionSchema } from '../../shared/card.ts';
 import { CalendarCreateSchema, CalendarSchema as ImportedCalendarSchema, CalendarSyncSchema, IcalFeedSchema } from '../../shared/schemas/calendar.ts';
 import { BookingListQuerySchema, CancelBookingSchema } from '../../shared/schemas/stay.ts';
 import { ErrorBodySchema } from '../../shared/schemas/common.ts';
 import { ExtraCreateSchema, ExtraPatchSchema, ExtraSchema } from '../../shared/schemas/extra.ts';
+import { CardRevealAuditSchema, CardRevealRequestSchema, KeyCreateSchema, KeyIssuedSchema, OwnerKeySchema } from '../../shared/schemas/owner-key.ts';
+import { scopesFor } from '../auth.ts';
 import { ClosuresSchema, PropertyCreateSchema, PropertyCreatedSchema, PropertyPatchSchema, PropertySchema } from '../../shared/schemas/property.ts';
 import { PriceOverridesSchema, RateCreateSchema, RatePatchSchema, RateSchema, RateWithWarningsSchema } from '../../shared/schemas/rate.ts';
 import { RoomTypeCreateSchema, RoomTypePatchSchema, RoomTypeSchema } from '../../shared/schemas/room-type.ts';
@@ -79,7 +82,24 @@ export const ROUTES: RouteDoc[] = [
     auth: 'owner',
     body: CancelBookingSchema,
   },
-  { method: 'post', path: `${P}/bookings/{id}/card/reveal`, summary: 'Manual mode: reveal the stored card (audited)', auth: 'owner' },
+  {
+    method: 'post',
+    path: `${P}/bookings/{id}/card/reveal`,
+    summary: 'Manual mode: reveal the stored card, saying why (audited; 10 per key per hour, then 429; 409 card_unreadable when its key is not in CARD_VAULT_KEY)',
+    auth: 'owner',
+    body: CardRevealRequestSchema,
+  },
+  { method: 'get', path: `${P}/bookings/{id}/card/reveals`, summary: 'Who revealed the card, when, from where and why (no card data)', auth: 'owner', response: CardRevealAuditSchema },
+  { method: 'post', path: `${P}/keys`, summary: 'Create a named key with scopes; its secret is returned once', auth: 'owner', body: KeyCreateSchema, response: KeyIssuedSchema, status: 201 },
+  {
+    method: 'get',
+    path: `${P}/keys`,
+    summary: 'List the property’s keys, revoked ones included (never their secrets)',
+    auth: 'owner',
+    response: v.object({ keys: v.array(OwnerKeySchema) }),
+  },
+  { method: 'delete', path: `${P}/keys/{kid}`, summary: 'Revoke a key (409 last_full_key for the only live key with every scope)', auth: 'owner', status: 204 },
+  { method: 'post', path: `${P}/keys/{kid}/rotate`, summary: 'Give the key a new secret, returned once; the old one stops working', auth: 'owner', response: KeyIssuedSchema },
   { method: 'post', path: `${P}/bookings/{id}/deposit-charged`, summary: 'Manual mode: the deposit was charged; the card is erased', auth: 'owner' },
   { method: 'get', path: PUB, summary: 'What the widget needs to show the property', auth: 'public', response: PublicPropertySchema },
   { method: 'get', path: `${PUB}/calendar`, summary: 'Closed and sold-out nights, and prices from, per day', auth: 'public', query: CalendarQuerySchema, response: CalendarSchema },
@@ -95,7 +115,8 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'post',
     path: `${PUB}/bookings`,
-    summary: 'Hold the rooms and start payment (Idempotency-Key honoured)',
+    summary:
+      'Hold the rooms and start payment (Idempotency-Key honoured). 400 too_many_rooms past the property’s maxRoomsPerBooking, 400 beyond_horizon past its bookingHorizonMonths, 429 too_many_holds (details name client or guest.email), 429 rate_limited',
     auth: 'public',
     body: BookingRequestSchema,
     response: BookingCreatedSchema,
@@ -105,7 +126,7 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'post',
     path: '/api/v1/public/bookings/{id}/card',
-    summary: 'Manual mode: store the card encrypted and confirm (no CVC)',
+    summary: 'Manual mode: store the card encrypted and confirm (a CVC at any depth is a 400 naming its path)',
     auth: 'client',
     body: CardSubmissionSchema,
     response: BookingViewSchema,
@@ -158,13 +179,18 @@ export function openApiDocument() {
       ? Object.entries((convert(route.query) as { properties?: Record<string, object> }).properties ?? {}).map(([name, schema]) => ({ name, in: 'query', schema }))
       : [];
     const status = String(route.status ?? 200);
+    const scopes = route.auth === 'owner' ? scopesFor(route.path.slice(P.length)) : [];
     (paths[route.path] ??= {})[route.method] = {
       summary: route.summary,
+      ...(scopes.length > 0 ? { description: `Needs a key with the scope${scopes.length > 1 ? 's' : ''} ${scopes.join(', ')}.` } : {}),
       security: SECURITY[route.auth],
       parameters: [...params, ...queryParams],
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: convert(route.body) } } } } : {}),
       responses: {
         [status]: route.response ? { description: 'OK', content: { 'application/json': { schema: convert(route.response) } } } : { description: 'OK' },
+        ...(scopes.length > 0
+          ? { 403: { description: `insufficient_scope: the key lacks ${scopes.join(', ')}`, content: { 'application/json': { schema: convert(ErrorBodySchema) } } } }
+          : {}),
         default: { description: 'Error', content: { 'application/json': { schema: convert(ErrorBodySchema) } } },
       },
     };
@@ -175,7 +201,7 @@ export function openApiDocument() {
     components: {
       securitySchemes: {
         adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' },
-        propertyKey: { type: 'http', scheme: 'bearer', description: "The property's secret key" },
+        propertyKey: { type: 'http', scheme: 'bearer', description: 'One of the property’s keys (dbk.<pid>.<secret>); its scopes decide which routes it reaches (403 insufficient_scope)' },
         clientToken: { type: 'http', scheme: 'bearer', description: 'The clientToken returned with a new booking' },
       },
     },
@@ -183,7 +209,7 @@ export function openApiDocument() {
   };
 }
 
-function referencePage(doc: ReturnType<typeof openApiDocument>) {
+function referencePage(doc: ReturnType<typeof openApiDocument>, nonce: string | undefined) {
   const rows = Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, op]) => {
       const o = op as { summary: string; requestBody?: { content: Record<string, { schema: unknown }> } };
@@ -194,7 +220,7 @@ function referencePage(doc: ReturnType<typeof openApiDocument>) {
     }),
   );
   return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>directbook API reference</title><style>${raw(`body{font:15px/1.5 system-ui,sans-serif;max-width:900px;margin:2rem auto;padding:0 1rem;color:#1c2430}
+<title>directbook API reference</title><style nonce="${nonce}">${raw(`body{font:15px/1.5 system-ui,sans-serif;max-width:900px;margin:2rem auto;padding:0 1rem;color:#1c2430}
 h1{font-size:1.6rem}h2{font-size:1rem;margin:0}section{border-top:1px solid #e4e7ec;padding:.8rem 0}
 .m{display:inline-block;min-width:4.2em;font-size:.75rem;padding:.1em .4em;border-radius:4px;color:#fff;text-align:center}
 .get{background:#2f7d5b}.post{background:#2d5fa8}.put,.patch{background:#a8742d}.delete{background:#b03a3a}
@@ -205,5 +231,5 @@ Errors are <code>{"error": {"code", "message", "details": [{"path", "message"}]}
 
 export function apiDocs() {
   const doc = openApiDocument();
-  return new Hono().get('/openapi.json', (c) => c.json(doc)).get('/docs', (c) => c.html(referencePage(doc)));
+  return new Hono().get('/openapi.json', (c) => c.json(doc)).get('/docs', staticPageSecurity, (c) => c.html(referencePage(doc, c.get('secureHeadersNonce'))));
 }

@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import { PropertyCreateSchema, PropertyPatchSchema } from '../../shared/schemas/property.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
-import { adminAuth } from '../auth.ts';
+import { KEY_SCOPES } from '../../shared/schemas/owner-key.ts';
+import { adminAuth, newOwnerKey } from '../auth.ts';
 import { isKnownCountry } from '../closures.ts';
 import { invalidField } from '../errors.ts';
-import { newId, newPropertyKey, sha256 } from '../ids.ts';
+import { newId } from '../ids.ts';
 import { jsonBody } from '../validate.ts';
 import { propertyView } from '../views.ts';
 
@@ -18,7 +19,7 @@ export function adminProperties(deps: AppDeps) {
     const body = c.req.valid('json');
     checkCountry(body.country);
     const id = newId('prop');
-    const secretKey = newPropertyKey(id);
+    const createdAt = deps.clock().toISOString();
     const record = {
       id,
       name: body.name,
@@ -32,11 +33,14 @@ export function adminProperties(deps: AppDeps) {
       email: body.email ?? null,
       description: body.description ?? null,
       pageIndexed: body.pageIndexed,
-      keyHash: sha256(secretKey),
+      maxRoomsPerBooking: body.maxRoomsPerBooking,
+      bookingHorizonMonths: body.bookingHorizonMonths,
       closures: { weekdays: [], publicHolidays: false, dates: [] },
-      createdAt: deps.clock().toISOString(),
+      createdAt,
     };
-    await deps.store.createProperty(record);
+    // Issue 9: the first key has every scope, so it can make the narrower ones.
+    const { record: firstKey, secretKey } = newOwnerKey(id, { name: 'First key', scopes: KEY_SCOPES, createdAt });
+    await deps.store.createProperty(record, firstKey);
     // SPEC 3: the key is shown once; only its hash is kept.
     return c.json({ property: propertyView(record), secretKey }, 201);
   });

@@ -5,7 +5,7 @@ import { addDays, daysBetween, nightsOf, todayIn } from '../../shared/dates.ts';
 import { pickLocale } from '../../shared/locale.ts';
 import { AvailabilityQuerySchema, CalendarQuerySchema, QuoteRequestSchema } from '../../shared/schemas/stay.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
-import { priceStay, rejectPast } from '../bookings/quote.ts';
+import { assertWithinHorizon, priceStay } from '../bookings/quote.ts';
 import { loadCatalog, loadOccupancy } from '../catalog.ts';
 import { closedDatesBetween } from '../closures.ts';
 import { invalidField } from '../errors.ts';
@@ -69,7 +69,7 @@ export function publicRoutes(deps: AppDeps) {
       const property = c.get('property');
       const stay = c.req.valid('query');
       const now = deps.clock();
-      rejectPast(property, stay.checkIn, now);
+      assertWithinHorizon(property, stay, now);
       const locale = requestLocale(c, stay.locale, property);
       // One read covers the stay and the "next available" search after it.
       const until = addDays(stay.checkOut, NEXT_AVAILABLE_SEARCH_DAYS);

@@ -74,6 +74,9 @@ describe.each(backends)('room types API on %s', (_name, databaseUrl) => {
     ['units written as text', { units: '3' }, 'units'],
     ['a blank name', { name: ' ' }, 'name'],
     ['an image that is not a URL', { images: ['suite.jpg'] }, 'images.0'],
+    ['an image over plain http', { images: ['https://cdn.example/a.jpg', 'http://cdn.example/suite.jpg'] }, 'images.1'],
+    ['a javascript: image', { images: ['javascript:alert(1)'] }, 'images.0'],
+    ['a data: image', { images: ['data:image/png;base64,iVBORw0KGgo='] }, 'images.0'],
     ['more than 20 images', { images: Array.from({ length: 21 }, (_, i) => `https://cdn.example/${i}.jpg`) }, 'images'],
   ])('a room type with %s is refused and nothing is created', async (_what, change, field) => {
     const owner = await app().createProperty();
@@ -93,6 +96,9 @@ describe.each(backends)('room types API on %s', (_name, databaseUrl) => {
     ['a blank name', { name: '' }, 'name'],
     ['a null name', { name: null }, 'name'],
     ['an image that is not a URL', { images: ['suite.jpg'] }, 'images.0'],
+    ['an image over plain http', { images: ['https://cdn.example/a.jpg', 'http://cdn.example/suite.jpg'] }, 'images.1'],
+    ['a javascript: image', { images: ['javascript:alert(1)'] }, 'images.0'],
+    ['a data: image', { images: ['data:image/png;base64,iVBORw0KGgo='] }, 'images.0'],
     ['more than 20 images', { images: Array.from({ length: 21 }, (_, i) => `https://cdn.example/${i}.jpg`) }, 'images'],
   ])('a change with %s is refused and the room type stays as it was', async (_what, change, field) => {
     const owner = await app().createProperty();

@@ -2,11 +2,10 @@
 // Taking units is one conditional update per night (`sold + n <= units`) inside one write
 // transaction; every change of status is one guarded UPDATE whose row count is checked, in a
 // transaction that holds the booking's row (BEGIN IMMEDIATE on SQLite, FOR UPDATE on PostgreSQL).
-import { randomUUID } from 'node:crypto';
 import { type ExpressionBuilder, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Booking } from '../../shared/schemas/stay.ts';
 import type { BookingsTable, Database } from './schema.ts';
-import type { ArrivedPayment, BookingFilter, BookingRecord, BookingStore, ConfirmResult, HoldResult, NewBooking, Take } from './store.ts';
+import type { ArrivedPayment, BookingFilter, BookingRecord, BookingStore, ConfirmResult, HoldLimits, HoldResult, NewBooking, Take } from './store.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -131,6 +130,39 @@ function roomsPerRate(takes: readonly { rateId: string; date: string; rooms: num
   return map;
 }
 
+// Advisory-lock namespaces of the two hold limits on PostgreSQL: apart, so a client key and an e-mail never share a lock.
+const HOLD_LIMIT_LOCKS = { client: 0x686f6c63, email: 0x686f6c65 } as const;
+
+const emailKey = (email: string) => email.trim().toLowerCase();
+
+/**
+ * Issue 9: the limit a new hold would break, or undefined. The count happens inside the hold's write
+ * transaction: SQLite's BEGIN IMMEDIATE already serialises holds; on PostgreSQL a transaction lock
+ * on (property, client) and on (property, e-mail) does, taken before any row lock so that no two
+ * holds can wait on each other in a cycle.
+ */
+async function holdLimitReached(tx: Db, dialect: 'sqlite' | 'postgres', booking: NewBooking, limits: HoldLimits, now: string) {
+  const checks = [
+    { limit: 'client' as const, max: limits.perClient, column: 'client_key' as const, value: booking.clientKey },
+    { limit: 'email' as const, max: limits.perEmail, column: 'guest_email' as const, value: emailKey(booking.guest.email) },
+  ].filter((check): check is typeof check & { value: string } => check.max > 0 && check.value !== undefined);
+  if (dialect === 'postgres') {
+    for (const check of checks) await sql`select pg_advisory_xact_lock(${HOLD_LIMIT_LOCKS[check.limit]}, hashtext(${`${booking.propertyId}|${check.value}`}))`.execute(tx);
+  }
+  for (const check of checks) {
+    const row = await tx
+      .selectFrom('bookings')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('property_id', '=', booking.propertyId)
+      .where(check.column, '=', check.value)
+      .where('status', '=', 'pending')
+      .where('expires_at', '>', now)
+      .executeTakeFirstOrThrow();
+    if (Number(row.n) >= check.max) return { limit: check.limit, max: check.max };
+  }
+  return undefined;
+}
+
 /** Gives back exactly what a booking took. */
 async function releaseUnits(tx: Db, bookingId: string, checkIn: string) {
   const nights = await tx.selectFrom('booking_nights').select(['room_type_id', 'rate_id', 'date', 'rooms']).where('booking_id', '=', bookingId).execute();
@@ -219,6 +251,25 @@ function paymentColumns(payment: ArrivedPayment): Partial<BookingsTable> {
   };
 }
 
+/** Confirms with what arrived; a card's wrapped data key gets a row of its own, so purging can shred it. */
+async function confirmWith(tx: Db, id: string, from: readonly BookingRecord['status'][], payment: ArrivedPayment, now: string) {
+  await transition(tx, id, from, { status: 'confirmed', ...paymentColumns(payment), updated_at: now });
+  if (!payment.card) return;
+  const { kid, wrappedKey, iv, tag } = payment.card.key;
+  await tx.insertInto('card_keys').values({ booking_id: id, kid, wrapped_key: wrappedKey, iv, tag, created_at: now }).execute();
+}
+
+/** SPEC 2.8: erases the booking's card, its data key first: without it no copy of the ciphertext opens. */
+async function purgeCard(tx: Db, id: string, now: string): Promise<boolean> {
+  await tx.deleteFrom('card_keys').where('booking_id', '=', id).execute();
+  const result = await tx.updateTable('bookings').set({ card_blob: null, card_purged_at: now, updated_at: now }).where('id', '=', id).where('card_blob', 'is not', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Stored cards due for erasure: checked out before `purgeBefore`, or of a cancelled booking. */
+const cardDue = (purgeBefore: string) => (eb: ExpressionBuilder<Database, 'bookings'>) =>
+  eb.and([eb('card_blob', 'is not', null), eb.or([eb('check_out', '<=', purgeBefore), eb('status', '=', 'cancelled')])]);
+
 /**
  * Takes an expired booking's units again inside a savepoint, so that when they are gone only
  * the attempt is undone and the transaction can still record the refusal.
@@ -239,6 +290,11 @@ async function retake(tx: Db, bookingId: string, checkIn: string): Promise<boole
 
 export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres'): BookingStore {
   const write = <T>(work: (tx: Db) => Promise<T>) => writeTransaction(db, dialect, work);
+  // Issue 9: secure_delete (open-store.ts) zeroes what a purge freed, but the WAL still holds earlier
+  // copies of those pages; a truncating checkpoint writes the zeroed pages home and empties it.
+  const afterPurge = async () => {
+    if (dialect === 'sqlite') await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+  };
   const read = async (tx: Db, id: string) => {
     const row = await tx.selectFrom('bookings').selectAll().where('id', '=', id).executeTakeFirst();
     return row && toBooking(row);
@@ -257,7 +313,7 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
     existing.requestHash === requestHash ? { status: 'replay', booking: existing } : { status: 'idempotency_mismatch' };
 
   return {
-    async holdBooking(booking: NewBooking, takes: readonly Take[], now: string): Promise<HoldResult> {
+    async holdBooking(booking: NewBooking, takes: readonly Take[], now: string, limits: HoldLimits = { perClient: 0, perEmail: 0 }): Promise<HoldResult> {
       if (booking.idempotencyKey) {
         const existing = await byIdempotencyKey(db, booking.propertyId, booking.idempotencyKey);
         if (existing) return replayOf(existing, booking.requestHash);
@@ -268,6 +324,8 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
             const existing = await byIdempotencyKey(tx, booking.propertyId, booking.idempotencyKey);
             if (existing) return replayOf(existing, booking.requestHash);
           }
+          const reached = await holdLimitReached(tx, dialect, booking, limits, now);
+          if (reached) return { status: 'too_many_holds' as const, ...reached };
           await expireDue(tx, now);
           await takeUnits(tx, takes, roomsPerRate(takes, booking.checkIn));
           await tx
@@ -306,6 +364,8 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
               deposit_charged_at: null,
               card_purged_at: null,
               payment_refused_at: null,
+              client_key: booking.clientKey ?? null,
+              guest_email: emailKey(booking.guest.email),
             })
             .execute();
           for (const t of takes) {
@@ -364,7 +424,7 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
         if (booking.status === 'cancelled') return payment.amountPaid !== undefined ? refuse() : 'final';
         if (booking.paymentRefusedAt) return refuse();
         if (booking.status === 'pending' && booking.expiresAt > now) {
-          await transition(tx, id, ['pending'], { status: 'confirmed', ...paymentColumns(payment), updated_at: now });
+          await confirmWith(tx, id, ['pending'], payment, now);
           return 'confirmed';
         }
         // SPEC 2.8: the hold is over. Only this transaction, holding the row, may take its units again.
@@ -375,7 +435,7 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
           booking.status = 'expired';
           return refuse();
         }
-        await transition(tx, id, ['expired'], { status: 'confirmed', ...paymentColumns(payment), updated_at: now });
+        await confirmWith(tx, id, ['expired'], payment, now);
         return 'confirmed';
       });
     },
@@ -390,64 +450,85 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
     },
 
     async cancelBooking(id, now) {
-      return write(async (tx) => {
+      const { result, purged } = await write(async (tx) => {
         const booking = await lock(tx, id);
-        if (!booking) return 'final';
-        return (await endHold(tx, booking, ['pending', 'confirmed', 'completed'], 'cancelled', now)) ? 'cancelled' : 'final';
+        if (!booking || !(await endHold(tx, booking, ['pending', 'confirmed', 'completed'], 'cancelled', now))) return { result: 'final' as const, purged: false };
+        // Issue 9: cancelling ends what the card was kept for, so it is erased with the booking.
+        return { result: 'cancelled' as const, purged: await purgeCard(tx, id, now) };
       });
+      if (purged) await afterPurge();
+      return result;
     },
 
     async markDepositCharged(id, now) {
-      const result = await db
-        .updateTable('bookings')
-        .set((eb) => ({
-          deposit_charged_at: now,
-          amount_paid: eb.ref('deposit_due'),
-          card_blob: null,
-          card_purged_at: now,
-          updated_at: now,
-        }))
-        .where('id', '=', id)
-        .where('status', 'in', ['confirmed', 'completed'])
-        .where('deposit_charged_at', 'is', null)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
-    },
-
-    async recordCardReveal(reveal) {
-      await db
-        .insertInto('card_reveals')
-        .values({
-          id: randomUUID(),
-          booking_id: reveal.bookingId,
-          property_id: reveal.propertyId,
-          key_fingerprint: reveal.keyFingerprint,
-          ip: reveal.ip,
-          user_agent: reveal.userAgent,
-          revealed_at: reveal.at,
-        })
-        .execute();
-    },
-
-    async cardReveals(bookingId) {
-      return db.selectFrom('card_reveals').select(['key_fingerprint', 'ip', 'user_agent', 'revealed_at']).where('booking_id', '=', bookingId).orderBy('revealed_at').execute();
+      const { charged, purged } = await write(async (tx) => {
+        const result = await tx
+          .updateTable('bookings')
+          .set((eb) => ({ deposit_charged_at: now, amount_paid: eb.ref('deposit_due'), updated_at: now }))
+          .where('id', '=', id)
+          .where('status', 'in', ['confirmed', 'completed'])
+          .where('deposit_charged_at', 'is', null)
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) !== 1) return { charged: false, purged: false };
+        return { charged: true, purged: await purgeCard(tx, id, now) };
+      });
+      if (purged) await afterPurge();
+      return charged;
     },
 
     // Each step is one idempotent statement, so any number of instances may run it at once.
     async housekeeping(now, purgeBefore, completedBefore) {
-      const purged = await db
-        .updateTable('bookings')
-        .set({ card_blob: null, card_purged_at: now, updated_at: now })
-        .where('card_blob', 'is not', null)
-        .where('check_out', '<=', purgeBefore)
-        .executeTakeFirst();
+      const purged = await write(async (tx) => {
+        await tx
+          .deleteFrom('card_keys')
+          .where('booking_id', 'in', tx.selectFrom('bookings').select('id').where(cardDue(purgeBefore)))
+          .execute();
+        const result = await tx.updateTable('bookings').set({ card_blob: null, card_purged_at: now, updated_at: now }).where(cardDue(purgeBefore)).executeTakeFirst();
+        return Number(result.numUpdatedRows);
+      });
+      if (purged > 0) await afterPurge();
       const completed = await db
         .updateTable('bookings')
         .set({ status: 'completed', updated_at: now })
         .where('status', '=', 'confirmed')
         .where('check_out', '<', completedBefore)
         .executeTakeFirst();
-      return { purged: Number(purged.numUpdatedRows), completed: Number(completed.numUpdatedRows) };
+      return { purged, completed: Number(completed.numUpdatedRows) };
+    },
+
+    async cardKey(bookingId) {
+      const row = await db.selectFrom('card_keys').select(['kid', 'wrapped_key', 'iv', 'tag']).where('booking_id', '=', bookingId).executeTakeFirst();
+      return row && { kid: row.kid, wrappedKey: row.wrapped_key, iv: row.iv, tag: row.tag };
+    },
+
+    async replaceCardKey(bookingId, fromKid, key) {
+      const result = await db
+        .updateTable('card_keys')
+        .set({ kid: key.kid, wrapped_key: key.wrappedKey, iv: key.iv, tag: key.tag })
+        .where('booking_id', '=', bookingId)
+        .where('kid', '=', fromKid)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    async cardKeysUnder(kids, after, limit) {
+      if (kids.length === 0) return [];
+      const rows = await db.selectFrom('card_keys').selectAll().where('kid', 'in', kids).where('booking_id', '>', after).orderBy('booking_id').limit(limit).execute();
+      return rows.map((row) => ({ bookingId: row.booking_id, key: { kid: row.kid, wrappedKey: row.wrapped_key, iv: row.iv, tag: row.tag } }));
+    },
+
+    async cardKeyCounts() {
+      const rows = await db
+        .selectFrom('card_keys')
+        .select((eb) => ['kid', eb.fn.countAll<number>().as('cards')])
+        .groupBy('kid')
+        .orderBy('kid')
+        .execute();
+      return rows.map((row) => ({ kid: row.kid, cards: Number(row.cards) }));
+    },
+
+    async anyManualProperty() {
+      return (await db.selectFrom('properties').select('id').where('payment_mode', '=', 'manual').limit(1).executeTakeFirst()) !== undefined;
     },
 
     async cancelPending(propertyId, now) {

@@ -4,7 +4,10 @@ import type { Rate } from '../../shared/schemas/rate.ts';
 import type { RoomType } from '../../shared/schemas/room-type.ts';
 import { bookingStore } from './booking-store.ts';
 import { channelStore } from './channel-store.ts';
+import { insertOwnerKey, keyStore } from './key-store.ts';
 import { mailQueueStore } from './mail-queue-store.ts';
+import { rateLimitStore } from './rate-limit-store.ts';
+import { opsStore } from './ops-store.ts';
 import type { Database, ExtrasTable, PropertiesTable, RatesTable, RoomTypesTable } from './schema.ts';
 import type { PropertyChanges, PropertyRecord, RateRecord, Store } from './store.ts';
 
@@ -24,9 +27,10 @@ function toProperty(row: Selectable<PropertiesTable>): PropertyRecord {
     allowedOrigins: JSON.parse(row.allowed_origins) as string[],
     email: row.email,
     description: row.description,
-    keyHash: row.key_hash,
     closures: JSON.parse(row.closures) as PropertyRecord['closures'],
     pageIndexed: row.page_indexed === 1,
+    maxRoomsPerBooking: row.max_rooms_per_booking,
+    bookingHorizonMonths: row.booking_horizon_months,
     createdAt: row.created_at,
   };
 }
@@ -45,6 +49,8 @@ function propertyColumns(p: PropertyChanges): Partial<PropertiesTable> {
   if (p.description !== undefined) row.description = p.description;
   if (p.closures !== undefined) row.closures = json(p.closures);
   if (p.pageIndexed !== undefined) row.page_indexed = bool(p.pageIndexed);
+  if (p.maxRoomsPerBooking !== undefined) row.max_rooms_per_booking = p.maxRoomsPerBooking;
+  if (p.bookingHorizonMonths !== undefined) row.booking_horizon_months = p.bookingHorizonMonths;
   return row;
 }
 
@@ -137,31 +143,38 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
   return {
     ...bookingStore(db, dialect),
     ...channelStore(db, dialect),
+    ...keyStore(db, dialect, toProperty),
     mailQueue: mailQueueStore(db, dialect),
+    rateLimitStore: (windowMs) => rateLimitStore(db, dialect, windowMs),
+    ...opsStore(db),
     dialect,
     close: () => db.destroy(),
 
-    async createProperty(p) {
-      await db
-        .insertInto('properties')
-        .values({
-          id: p.id,
-          name: p.name,
-          currency: p.currency,
-          timezone: p.timezone,
-          country: p.country,
-          locale: p.locale,
-          payment_mode: p.paymentMode,
-          accepted_card_brands: json(p.acceptedCardBrands),
-          allowed_origins: json(p.allowedOrigins),
-          email: p.email,
-          description: p.description,
-          key_hash: p.keyHash,
-          closures: json(p.closures),
-          page_indexed: bool(p.pageIndexed),
-          created_at: p.createdAt,
-        })
-        .execute();
+    async createProperty(p, firstKey) {
+      await db.transaction().execute(async (tx) => {
+        await tx
+          .insertInto('properties')
+          .values({
+            id: p.id,
+            name: p.name,
+            currency: p.currency,
+            timezone: p.timezone,
+            country: p.country,
+            locale: p.locale,
+            payment_mode: p.paymentMode,
+            accepted_card_brands: json(p.acceptedCardBrands),
+            allowed_origins: json(p.allowedOrigins),
+            email: p.email,
+            description: p.description,
+            closures: json(p.closures),
+            page_indexed: bool(p.pageIndexed),
+            max_rooms_per_booking: p.maxRoomsPerBooking,
+            booking_horizon_months: p.bookingHorizonMonths,
+            created_at: p.createdAt,
+          })
+          .execute();
+        await insertOwnerKey(tx, firstKey);
+      });
     },
     async getProperty(id) {
       const row = await db.selectFrom('properties').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,4 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { KEY_SCOPES } from '../../shared/schemas/owner-key.ts';
+import { newId } from '../ids.ts';
+import { cardKeysMigration } from './card-keys-migration.ts';
 
 // Column types that mean the same on SQLite and PostgreSQL. Money is bigint so that large
 // zero-decimal totals (IDR, KRW) never overflow; the pg pool parses int8 back to number.
@@ -262,7 +265,70 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '007_card_keys': cardKeysMigration,
+  '008_abuse_limits': {
+    async up(db: Kysely<unknown>) {
+      // Issue 9: live holds are counted per client (address or IPv6 /64) and per guest e-mail (lower case).
+      await db.schema.alterTable('bookings').addColumn('client_key', 'text').execute();
+      await db.schema.alterTable('bookings').addColumn('guest_email', 'text').execute();
+      await db.schema
+        .alterTable('properties')
+        .addColumn('max_rooms_per_booking', 'integer', (c) => c.notNull().defaultTo(4))
+        .execute();
+      await db.schema
+        .alterTable('properties')
+        .addColumn('booking_horizon_months', 'integer', (c) => c.notNull().defaultTo(18))
+        .execute();
+      // Rate-limit buckets every instance shares on PostgreSQL (SQLite counts in memory: one process).
+      await db.schema
+        .createTable('rate_limit_buckets')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('hits', 'integer', (c) => c.notNull())
+        .addColumn('reset_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('rate_limit_buckets_reset').on('rate_limit_buckets').column('reset_at').execute();
+    },
+  },
+  '009_property_keys': {
+    async up(db: Kysely<unknown>) {
+      // Issue 9: named keys with scopes. The unique hash is the one indexed lookup that authenticates an owner.
+      await db.schema
+        .createTable('property_keys')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('property_id', 'text', (c) => c.notNull().references('properties.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('scopes', 'text', (c) => c.notNull())
+        .addColumn('key_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_used_at', 'text')
+        .addColumn('revoked_at', 'text')
+        .execute();
+      await db.schema.createIndex('property_keys_property').on('property_keys').column('property_id').execute();
+      // Each property's one key becomes its first named key, with every scope, so it keeps working unchanged.
+      const legacy = db as Kysely<LegacyKeys>;
+      const properties = await legacy.selectFrom('properties').select(['id', 'key_hash', 'created_at']).execute();
+      for (const p of properties) {
+        await legacy
+          .insertInto('property_keys')
+          .values({ id: newId('key'), property_id: p.id, name: 'First key', scopes: JSON.stringify(KEY_SCOPES), key_hash: p.key_hash, created_at: p.created_at })
+          .execute();
+      }
+      await db.schema.alterTable('properties').dropColumn('key_hash').execute();
+      // Which key revealed a card and why; the reveal limit counts one key's reveals of the last hour.
+      await db.schema.alterTable('card_reveals').addColumn('key_id', 'text').execute();
+      await db.schema.alterTable('card_reveals').addColumn('key_name', 'text').execute();
+      await db.schema.alterTable('card_reveals').addColumn('reason', 'text').execute();
+      await db.schema.createIndex('card_reveals_key').on('card_reveals').columns(['key_id', 'revealed_at']).execute();
+      await db.schema.createIndex('card_reveals_booking').on('card_reveals').column('booking_id').execute();
+    },
+  },
 };
+
+/** What 009 reads and writes, typed as the tables were then. */
+interface LegacyKeys {
+  properties: { id: string; key_hash: string; created_at: string };
+  property_keys: { id: string; property_id: string; name: string; scopes: string; key_hash: string; created_at: string };
+}
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
@@ -277,4 +343,10 @@ export async function migrateToLatest(db: Kysely<unknown>, schema?: string): Pro
   if (error || failed) {
     throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
   }
+}
+
+/** Stops after `name`: tests build a database as an older release left it, then upgrade it. */
+export async function migrateUpTo(db: Kysely<unknown>, name: string, schema?: string): Promise<void> {
+  const { error } = await new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateTo(name);
+  if (error) throw new Error(`Database migration to ${name} failed`, { cause: error });
 }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
@@ -16,8 +16,17 @@ export interface StoreOptions {
 }
 
 export function sqliteFile(dataDir: string): string {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   return join(dataDir, 'directbook.sqlite');
+}
+
+/**
+ * Issue 9: the database readable by its owner only. SQLite gives the -wal and -shm files it makes
+ * the database file's mode, so creating that 0600 covers them; files left looser are tightened.
+ */
+function ownerOnly(file: string) {
+  closeSync(openSync(file, 'a', 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600);
 }
 
 /** Opens the database named by the options and brings its schema up to date. */
@@ -34,12 +43,15 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     return createKyselyStore(db, 'postgres');
   }
   const file = options.sqlitePath ?? ':memory:';
+  if (file !== ':memory:') ownerOnly(file);
   const sqlite = new SQLite(file);
   // WAL lets readers go on while a booking writes; busy_timeout waits out a writer instead of failing.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
+  // Issue 9: freed bytes are zeroed, so a purged card's key and ciphertext do not linger in free space.
+  sqlite.pragma('secure_delete = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrateToLatest(db as Kysely<unknown>);
   return createKyselyStore(db, 'sqlite');

@@ -13,10 +13,11 @@ export interface PropertiesTable {
   allowed_origins: string;
   email: string | null;
   description: string | null;
-  key_hash: string;
   closures: string;
   created_at: string;
   page_indexed: number;
+  max_rooms_per_booking: number;
+  booking_horizon_months: number;
 }
 
 export interface RoomTypesTable {
@@ -118,6 +119,10 @@ export interface BookingsTable {
   deposit_charged_at: string | null;
   card_purged_at: string | null;
   payment_refused_at: string | null;
+  /** The client that asked for the hold (address or IPv6 /64), for the live-holds limit; null before 008. */
+  client_key: string | null;
+  /** The guest's e-mail in lower case, for the live-holds limit; null before 008. */
+  guest_email: string | null;
 }
 
 export interface BookingRefundsTable {
@@ -147,9 +152,43 @@ export interface CardRevealsTable {
   booking_id: string;
   property_id: string;
   key_fingerprint: string;
+  /** Null on reveals recorded before keys had ids (migration 009). */
+  key_id: string | null;
+  key_name: string | null;
+  reason: string | null;
   ip: string;
   user_agent: string | null;
   revealed_at: string;
+}
+
+/** An owner key: only the SHA-256 of `dbk.<pid>.<secret>` is kept. */
+export interface PropertyKeysTable {
+  id: string;
+  property_id: string;
+  name: string;
+  /** JSON array of scopes. */
+  scopes: string;
+  key_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+/** A stored card's data key, wrapped under the vault key `kid`; deleting the row crypto-shreds the card. */
+export interface CardKeysTable {
+  booking_id: string;
+  kid: string;
+  wrapped_key: string;
+  iv: string;
+  tag: string;
+  created_at: string;
+}
+
+/** A fixed-window rate-limit counter; `reset_at` in epoch milliseconds. */
+export interface RateLimitBucketsTable {
+  key: string;
+  hits: number;
+  reset_at: number;
 }
 
 export interface MailQueueTable {
@@ -212,7 +251,10 @@ export interface Database {
   booking_refunds: BookingRefundsTable;
   webhook_events: WebhookEventsTable;
   card_reveals: CardRevealsTable;
+  card_keys: CardKeysTable;
+  property_keys: PropertyKeysTable;
   mail_queue: MailQueueTable;
+  rate_limit_buckets: RateLimitBucketsTable;
   calendars: CalendarsTable;
   calendar_blocks: CalendarBlocksTable;
   calendar_conflicts: CalendarConflictsTable;

@@ -1,6 +1,7 @@
 // One contract for every storage backend: SQLite always, PostgreSQL when DATABASE_URL is set.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { newId } from '../ids.ts';
+import { KEY_SCOPES } from '../../shared/schemas/owner-key.ts';
+import { newId, sha256 } from '../ids.ts';
 import { freshSchema } from '../../test/support/test-app.ts';
 import { openStore } from './open-store.ts';
 import type { NewBooking, PropertyRecord, Store, Take } from './store.ts';
@@ -20,10 +21,13 @@ const property = (id: string): PropertyRecord => ({
   email: null,
   description: null,
   pageIndexed: false,
-  keyHash: 'ab'.repeat(32),
+  maxRoomsPerBooking: 4,
+  bookingHorizonMonths: 18,
   closures: { weekdays: [1], publicHolidays: true, dates: ['2026-12-31'] },
   createdAt: '2026-11-24T03:00:00.000Z',
 });
+
+const firstKey = (propertyId: string) => ({ id: `key_${propertyId}`, propertyId, name: 'First key', scopes: KEY_SCOPES, keyHash: sha256(propertyId), createdAt: '2026-11-24T03:00:00.000Z' });
 
 const rateOf = (id: string, roomTypeId: string, propertyId = 'p1') => ({
   id,
@@ -81,8 +85,8 @@ describe.each(backends)('storage contract on %s', (_name, databaseUrl) => {
     const schema = databaseUrl ? await freshSchema(databaseUrl) : undefined;
     drop = schema?.drop;
     store = await openStore(schema ? { databaseUrl: schema.url, poolSize: 2 } : {});
-    await store.createProperty(property('p1'));
-    await store.createProperty(property('p2'));
+    await store.createProperty(property('p1'), firstKey('p1'));
+    await store.createProperty(property('p2'), firstKey('p2'));
     await store.createRoomType({ id: 'rt1', propertyId: 'p1', name: 'Ondol', description: 'Floor bedding', maxGuests: 2, units: 4, images: ['https://img.example/a.jpg'] });
   });
 

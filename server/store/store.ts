@@ -2,17 +2,19 @@
 // the same Kysely queries; the contract suite in store.contract.test.ts runs on both.
 import type { Closures, Property } from '../../shared/schemas/property.ts';
 import type { Extra, ExtraPatch } from '../../shared/schemas/extra.ts';
+import type { KeyScope, OwnerKey } from '../../shared/schemas/owner-key.ts';
 import type { Rate, RatePatch } from '../../shared/schemas/rate.ts';
 import type { RoomType, RoomTypePatch } from '../../shared/schemas/room-type.ts';
 import type { Booking } from '../../shared/schemas/stay.ts';
 import type { MailQueue } from '../mail/queue.ts';
+import type { RateLimitStore } from './rate-limit-store.ts';
+import type { SealedCard, WrappedCardKey } from '../vault/card-vault.ts';
 
 export interface PropertyRecord extends Property {
-  keyHash: string;
   closures: Closures;
 }
 
-export type PropertyChanges = Partial<Omit<PropertyRecord, 'id' | 'createdAt' | 'keyHash'>>;
+export type PropertyChanges = Partial<Omit<PropertyRecord, 'id' | 'createdAt'>>;
 
 export interface RateRecord extends Rate {
   soldTotal: number;
@@ -25,7 +27,7 @@ export interface NightCount {
 }
 
 export interface BookingRecord extends Booking {
-  /** The vault's sealed card (manual mode) until it is purged. */
+  /** The vault's card ciphertext (manual mode) until it is purged; its data key is a card_keys row. */
   cardBlob: string | null;
   depositChargedAt: string | null;
   cancelledAt: string | null;
@@ -41,7 +43,16 @@ export interface BookingRecord extends Booking {
 export type NewBooking = Omit<
   BookingRecord,
   'amountPaid' | 'amountRefunded' | 'card' | 'intentId' | 'intentType' | 'status' | 'cardBlob' | 'depositChargedAt' | 'cancelledAt' | 'paymentRefusedAt'
->;
+> & {
+  /** Issue 9: who asked for the hold (address, or IPv6 /64), counted by `HoldLimits.perClient`; never shown. */
+  clientKey?: string;
+};
+
+/** Issue 9: live holds one client, or one guest e-mail, may have per property at a time; 0 lifts a limit. */
+export interface HoldLimits {
+  perClient: number;
+  perEmail: number;
+}
 
 export interface BookingFilter {
   status?: Booking['status'];
@@ -59,7 +70,12 @@ export interface Take {
   rooms: number;
 }
 
-export type HoldResult = { status: 'held'; booking: BookingRecord } | { status: 'replay'; booking: BookingRecord } | { status: 'idempotency_mismatch' } | { status: 'sold_out' };
+export type HoldResult =
+  | { status: 'held'; booking: BookingRecord }
+  | { status: 'replay'; booking: BookingRecord }
+  | { status: 'idempotency_mismatch' }
+  | { status: 'sold_out' }
+  | { status: 'too_many_holds'; limit: 'client' | 'email'; max: number };
 
 /**
  * How a payment or card that arrived ended: `confirmed` by this call; `already_confirmed` by an
@@ -72,13 +88,17 @@ export interface ArrivedPayment {
   /** What the provider says was paid, in minor units. */
   amountPaid?: number;
   /** Manual mode: the sealed card and what may be shown of it. */
-  card?: { blob: string; brand: string; last4: string; expMonth: number; expYear: number };
+  card?: SealedCard & { brand: string; last4: string; expMonth: number; expYear: number };
 }
 
 export interface CardReveal {
   bookingId: string;
   propertyId: string;
+  keyId: string;
+  keyName: string;
+  /** Which secret of the key was used: rotation changes it. */
   keyFingerprint: string;
+  reason: string;
   ip: string;
   userAgent: string | null;
   at: string;
@@ -91,7 +111,8 @@ export interface CardReveal {
  * conditional update per night (`sold + n <= units`), so no number of instances oversells.
  */
 export interface BookingStore {
-  holdBooking(booking: NewBooking, takes: readonly Take[], now: string): Promise<HoldResult>;
+  /** Counting the live holds of `limits` and taking the units are one write transaction, so a burst cannot exceed them. */
+  holdBooking(booking: NewBooking, takes: readonly Take[], now: string, limits?: HoldLimits): Promise<HoldResult>;
   getBooking(id: string): Promise<BookingRecord | undefined>;
   bookingByIntent(intentId: string): Promise<BookingRecord | undefined>;
   listBookings(propertyId: string, filter: BookingFilter): Promise<BookingRecord[]>;
@@ -102,7 +123,7 @@ export interface BookingStore {
    * otherwise the payment is recorded as refused, and the booking is never confirmed after that.
    */
   confirmBooking(id: string, now: string, payment: ArrivedPayment): Promise<ConfirmResult>;
-  /** SPEC 2.9: pending, confirmed or completed → cancelled, units given back; `final` when it was not one of those. */
+  /** SPEC 2.9: pending, confirmed or completed → cancelled, units given back, card purged; `final` when it was not one of those. */
   cancelBooking(id: string, now: string): Promise<'cancelled' | 'final'>;
   /** Gives a pending hold back at once, e.g. when the payment provider could not be reached. */
   releaseHold(id: string, now: string): Promise<void>;
@@ -115,10 +136,18 @@ export interface BookingStore {
   recordRefund(id: string, refund: { id: string; amount: number }, now: string): Promise<void>;
   /** The owner charged the deposit by hand: record it and erase the card (SPEC 2.8). False when not allowed. */
   markDepositCharged(id: string, now: string): Promise<boolean>;
-  recordCardReveal(reveal: CardReveal): Promise<void>;
-  cardReveals(bookingId: string): Promise<{ key_fingerprint: string; ip: string; user_agent: string | null; revealed_at: string }[]>;
-  /** Cards erased after `purgeBefore` checkouts (SPEC 2.8), stays before `completedBefore` completed (SPEC 2.7). */
+  /** Cards erased after `purgeBefore` checkouts and of cancelled bookings (SPEC 2.8), stays before `completedBefore` completed (SPEC 2.7). */
   housekeeping(now: string, purgeBefore: string, completedBefore: string): Promise<{ purged: number; completed: number }>;
+  /** The wrapped data key of the booking's stored card; undefined once purged. */
+  cardKey(bookingId: string): Promise<WrappedCardKey | undefined>;
+  /** Replaces a card's key wrapped under `fromKid` with `key`; false when it was purged or re-wrapped meanwhile. */
+  replaceCardKey(bookingId: string, fromKid: string, key: WrappedCardKey): Promise<boolean>;
+  /** Up to `limit` stored card keys wrapped under one of `kids`, by booking id after `after`. */
+  cardKeysUnder(kids: readonly string[], after: string, limit: number): Promise<{ bookingId: string; key: WrappedCardKey }[]>;
+  /** How many stored cards each key-encrypting key wraps. */
+  cardKeyCounts(): Promise<{ kid: string; cards: number }[]>;
+  /** SPEC 5: whether any property takes cards manually, so production needs CARD_VAULT_KEY. */
+  anyManualProperty(): Promise<boolean>;
   webhookEventSeen(eventId: string): Promise<boolean>;
   recordWebhookEvent(eventId: string, type: string, now: string): Promise<void>;
   /** The committed truth for tests and audits: rooms taken per room type and night by live bookings and imported calendars. */
@@ -194,13 +223,64 @@ export interface ChannelStore {
   recordCalendarFailure(id: string, failure: { error: string; now: string; nextSyncAt: string }): Promise<void>;
 }
 
-export interface Store extends BookingStore, ChannelStore {
+export interface OwnerKeyRecord extends OwnerKey {
+  propertyId: string;
+}
+
+export interface NewOwnerKey {
+  id: string;
+  propertyId: string;
+  name: string;
+  scopes: readonly KeyScope[];
+  /** SHA-256 of the whole key `dbk.<pid>.<secret>`. */
+  keyHash: string;
+  createdAt: string;
+}
+
+export interface CardRevealRecord {
+  keyId: string | null;
+  keyName: string | null;
+  keyFingerprint: string;
+  reason: string | null;
+  ip: string;
+  userAgent: string | null;
+  at: string;
+}
+
+/** Issue 9: owner keys with scopes, and the audit trail of card reveals. */
+export interface KeyStore {
+  /** The key with this hash (revoked ones too) and its property: one indexed lookup per owner request. */
+  ownerKeyByHash(keyHash: string): Promise<{ key: OwnerKeyRecord; property: PropertyRecord } | undefined>;
+  createOwnerKey(key: NewOwnerKey): Promise<void>;
+  /** Every key of the property, revoked ones included, oldest first. */
+  listOwnerKeys(propertyId: string): Promise<OwnerKeyRecord[]>;
+  /** `last_full_key` when this is the property's only live key with every scope: revoking it would lock the owner out. */
+  revokeOwnerKey(propertyId: string, id: string, now: string): Promise<'revoked' | 'already_revoked' | 'last_full_key' | 'not_found'>;
+  /** Replaces a live key's secret; the old one stops working at once. False when the key is unknown or revoked. */
+  rotateOwnerKey(propertyId: string, id: string, keyHash: string): Promise<boolean>;
+  touchOwnerKey(id: string, now: string): Promise<void>;
+  /**
+   * Records a reveal unless the key already made `limit.max` since `limit.since`; false then.
+   * Counting and recording are one transaction that holds the key's row, so a burst on several instances stays within the limit.
+   */
+  recordCardReveal(reveal: CardReveal, limit: { max: number; since: string }): Promise<boolean>;
+  cardReveals(bookingId: string): Promise<CardRevealRecord[]>;
+}
+
+export interface Store extends BookingStore, ChannelStore, KeyStore {
   readonly dialect: 'sqlite' | 'postgres';
   /** Durable outgoing mail (server/mail/queue.ts). */
   readonly mailQueue: MailQueue;
+  /** Issue 9: the hit counters of one rate limit; every instance shares them on PostgreSQL. */
+  rateLimitStore(windowMs: number): RateLimitStore;
   close(): Promise<void>;
+  /** One trivial query, for readiness (server/health.ts); rejects when the database does not answer. */
+  ping(): Promise<void>;
+  /** Work waiting: mail not yet sent (retries included) and calendars due a sync (server/metrics.ts). */
+  backlog(now: string): Promise<{ mail: number; calendarSyncs: number }>;
 
-  createProperty(property: PropertyRecord): Promise<void>;
+  /** The property and its first key, in one transaction: no property is ever without a key. */
+  createProperty(property: PropertyRecord, firstKey: NewOwnerKey): Promise<void>;
   getProperty(id: string): Promise<PropertyRecord | undefined>;
   updateProperty(id: string, changes: PropertyChanges): Promise<void>;
   countProperties(): Promise<number>;

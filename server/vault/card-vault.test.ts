@@ -1,21 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pino } from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
-import { CardVaultError, createCardVault, loadOrCreateVaultKey, parseVaultKey, type VaultCard, type VaultLogger } from './card-vault.ts';
+import { describe, expect, it } from 'vitest';
+import { sealV1 } from '../../test/support/card-v1.ts';
+import { CardVaultError, createCardVault, keyId, type SealedCard, splitV1Blob, type VaultCard } from './card-vault.ts';
 
 const card: VaultCard = { number: '4242424242424242', expMonth: 12, expYear: 2030, holderName: 'Ji-woo Park' };
 const kek = randomBytes(32);
-const vault = createCardVault(kek);
+const vault = createCardVault([kek]);
 
-/** The blob with one of its base64url fields changed by flipping one bit of its first byte. */
-function tamper(blob: string, field: string): string {
-  const sealed = JSON.parse(blob) as Record<string, string>;
-  const bytes = Buffer.from(sealed[field] ?? '', 'base64url');
+const flip = (text: string) => {
+  const bytes = Buffer.from(text, 'base64url');
   bytes[0] = (bytes[0] ?? 0) ^ 1;
-  return JSON.stringify({ ...sealed, [field]: bytes.toString('base64url') });
+  return bytes.toString('base64url');
+};
+
+/** The sealed card with one base64url field of its blob or its key changed by flipping one bit. */
+function tamper(sealed: SealedCard, field: string): SealedCard {
+  if (field in sealed.key) return { ...sealed, key: { ...sealed.key, [field]: flip(sealed.key[field as keyof SealedCard['key']]) } };
+  const blob = JSON.parse(sealed.blob) as Record<string, string>;
+  return { ...sealed, blob: JSON.stringify({ ...blob, [field]: flip(blob[field] ?? '') }) };
 }
 
 describe('card vault', () => {
@@ -23,9 +25,13 @@ describe('card vault', () => {
     expect(vault.open(vault.seal(card, 'bk_1'), 'bk_1')).toEqual(card);
   });
 
-  it('writes a versioned blob naming its key, so keys can rotate later', () => {
-    const sealed = JSON.parse(vault.seal(card, 'bk_1'));
-    expect(sealed).toMatchObject({ v: 1, kid: expect.stringMatching(/^[0-9a-f]{16}$/) });
+  it('keeps the wrapped data key out of the blob, so deleting the key row shreds the card', () => {
+    const { blob, key } = vault.seal(card, 'bk_1');
+    expect(Object.keys(JSON.parse(blob)).sort()).toEqual(['ct', 'iv', 'tag', 'v']);
+    expect(JSON.parse(blob).v).toBe(2);
+    expect(key).toEqual({ kid: vault.currentKid, wrappedKey: expect.any(String), iv: expect.any(String), tag: expect.any(String) });
+    expect(vault.currentKid).toMatch(/^[0-9a-f]{16}$/);
+    expect(blob).not.toContain(key.wrappedKey);
   });
 
   it('keeps nothing but the card fields, even when handed more', () => {
@@ -33,143 +39,117 @@ describe('card vault', () => {
     expect(vault.open(vault.seal(withExtra, 'bk_1'), 'bk_1')).toEqual(card);
   });
 
-  it.each(['dk', 'dkIv', 'dkTag', 'iv', 'tag', 'ct'])('refuses a blob whose %s was altered', (field) => {
-    const blob = vault.seal(card, 'bk_1');
-    expect(() => vault.open(tamper(blob, field), 'bk_1')).toThrow(CardVaultError);
+  it.each(['wrappedKey', 'iv', 'tag', 'ct'])('refuses a card whose %s was altered', (field) => {
+    const sealed = vault.seal(card, 'bk_1');
+    expect(() => vault.open(tamper(sealed, field), 'bk_1')).toThrow(CardVaultError);
+  });
+
+  it('refuses a card whose data iv or tag was altered', () => {
+    const sealed = vault.seal(card, 'bk_1');
+    const blob = JSON.parse(sealed.blob) as Record<string, string>;
+    for (const field of ['iv', 'tag']) {
+      expect(() => vault.open({ ...sealed, blob: JSON.stringify({ ...blob, [field]: flip(blob[field]!) }) }, 'bk_1')).toThrow(CardVaultError);
+    }
   });
 
   it('refuses a blob whose tag was shortened', () => {
-    const sealed = JSON.parse(vault.seal(card, 'bk_1'));
-    const short = Buffer.from(sealed.tag, 'base64url').subarray(0, 4).toString('base64url');
-    expect(() => vault.open(JSON.stringify({ ...sealed, tag: short }), 'bk_1')).toThrow(CardVaultError);
+    const sealed = vault.seal(card, 'bk_1');
+    const blob = JSON.parse(sealed.blob);
+    const short = Buffer.from(blob.tag, 'base64url').subarray(0, 4).toString('base64url');
+    expect(() => vault.open({ ...sealed, blob: JSON.stringify({ ...blob, tag: short }) }, 'bk_1')).toThrow(CardVaultError);
   });
 
-  it('cannot be opened with another key', () => {
-    const blob = vault.seal(card, 'bk_1');
-    expect(() => createCardVault(randomBytes(32)).open(blob, 'bk_1')).toThrow(/another vault key/);
+  it('cannot be opened with a ring that lacks the key, and says so without the key', () => {
+    const sealed = vault.seal(card, 'bk_1');
+    expect(() => createCardVault([randomBytes(32)]).open(sealed, 'bk_1')).toThrow(/not in the ring \(kid [0-9a-f]{16}\)/);
   });
 
-  it('cannot be opened for another booking, so a copied blob is useless', () => {
-    const blob = vault.seal(card, 'bk_1');
-    expect(() => vault.open(blob, 'bk_2')).toThrow(CardVaultError);
+  it('cannot be opened for another booking, so a copied card is useless', () => {
+    const sealed = vault.seal(card, 'bk_1');
+    expect(() => vault.open(sealed, 'bk_2')).toThrow(CardVaultError);
+    expect(() => vault.rewrap(sealed.key, 'bk_2')).toThrow(CardVaultError);
+  });
+
+  it('cannot be opened with another card’s data key', () => {
+    const first = vault.seal(card, 'bk_1');
+    const second = vault.seal(card, 'bk_1');
+    expect(() => vault.open({ blob: first.blob, key: second.key }, 'bk_1')).toThrow(CardVaultError);
   });
 
   it('refuses text that is not a sealed card, and versions it does not know', () => {
-    expect(() => vault.open('4242424242424242', 'bk_1')).toThrow(CardVaultError);
-    expect(() => vault.open('{"v":1}', 'bk_1')).toThrow(CardVaultError);
-    const sealed = JSON.parse(vault.seal(card, 'bk_1'));
-    expect(() => vault.open(JSON.stringify({ ...sealed, v: 2 }), 'bk_1')).toThrow(/version 2/);
+    const { key, blob } = vault.seal(card, 'bk_1');
+    expect(() => vault.open({ blob: '4242424242424242', key }, 'bk_1')).toThrow(CardVaultError);
+    expect(() => vault.open({ blob: '{"v":2}', key }, 'bk_1')).toThrow(CardVaultError);
+    expect(() => vault.open({ blob: JSON.stringify({ ...JSON.parse(blob), v: 3 }), key }, 'bk_1')).toThrow(/version 3/);
   });
 
-  it('never shows the card number in the blob, in clear, base64 or hex', () => {
-    const blob = vault.seal(card, 'bk_1');
+  it('never shows the card number in the blob or the key, in clear, base64 or hex', () => {
+    const sealed = JSON.stringify(vault.seal(card, 'bk_1'));
     const forms = [card.number, Buffer.from(card.number).toString('base64'), Buffer.from(card.number).toString('base64url'), Buffer.from(card.number).toString('hex'), card.holderName];
-    for (const form of forms) expect(blob).not.toContain(form);
+    for (const form of forms) expect(sealed).not.toContain(form);
   });
 
   it('seals the same card differently every time', () => {
-    const first = JSON.parse(vault.seal(card, 'bk_1'));
-    const second = JSON.parse(vault.seal(card, 'bk_1'));
-    for (const field of ['dk', 'dkIv', 'iv', 'ct']) expect(first[field]).not.toBe(second[field]);
+    const first = vault.seal(card, 'bk_1');
+    const second = vault.seal(card, 'bk_1');
+    expect(first.key.wrappedKey).not.toBe(second.key.wrappedKey);
+    expect(first.key.iv).not.toBe(second.key.iv);
+    expect(JSON.parse(first.blob).ct).not.toBe(JSON.parse(second.blob).ct);
   });
 
-  it('refuses a key-encrypting key that is not 32 bytes', () => {
-    expect(() => createCardVault(randomBytes(16))).toThrow(/32 bytes/);
-  });
-});
-
-describe('parseVaultKey', () => {
-  const key = randomBytes(32);
-
-  it('reads a key written as hex or base64, with surrounding whitespace', () => {
-    expect(parseVaultKey(key.toString('hex'))).toEqual(key);
-    expect(parseVaultKey(` ${key.toString('base64')}\n`)).toEqual(key);
-    expect(parseVaultKey(key.toString('base64url'))).toEqual(key);
-  });
-
-  it('explains the expected form and the length it found, without echoing the key', () => {
-    const short = randomBytes(16).toString('base64');
-    expect(() => parseVaultKey(short)).toThrow(/CARD_VAULT_KEY must be a 32-byte key.*decodes to 16 bytes/);
-    expect(() => parseVaultKey('not a key!')).toThrow(/neither hex nor base64/);
-    try {
-      parseVaultKey(short);
-    } catch (error) {
-      expect((error as Error).message).not.toContain(short);
-    }
+  it('refuses a key-encrypting key that is not 32 bytes, and an empty ring', () => {
+    expect(() => createCardVault([randomBytes(16)])).toThrow(/32 bytes/);
+    expect(() => createCardVault([kek, randomBytes(31)])).toThrow(/32 bytes/);
+    expect(() => createCardVault([])).toThrow(/at least one key/);
   });
 });
 
-describe('loadOrCreateVaultKey', () => {
-  const dirs: string[] = [];
-  const tempDataDir = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'directbook-vault-'));
-    dirs.push(dir);
-    return dir;
-  };
-  const recorder = () => {
-    const warnings: string[] = [];
-    const logger: VaultLogger = { warn: (_details, message) => warnings.push(message) };
-    return { logger, warnings };
-  };
-  afterEach(() => {
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+describe('card vault keyring', () => {
+  const older = randomBytes(32);
+  const current = randomBytes(32);
+  const ring = createCardVault([current, older]);
+
+  it('seals under the first key of the ring', () => {
+    expect(ring.currentKid).toBe(keyId(current));
+    expect(ring.seal(card, 'bk_1').key.kid).toBe(keyId(current));
   });
 
-  it('uses CARD_VAULT_KEY when it is set, and writes no key file', () => {
-    const dataDir = tempDataDir();
-    const key = randomBytes(32);
-    const { logger, warnings } = recorder();
-    expect(loadOrCreateVaultKey({ configuredKey: key.toString('hex'), dataDir, logger })).toEqual(key);
-    expect(() => statSync(join(dataDir, 'keys'))).toThrow();
-    expect(warnings).toEqual([]);
+  it('opens cards sealed under an older key of the ring', () => {
+    const sealed = createCardVault([older]).seal(card, 'bk_1');
+    expect(ring.open(sealed, 'bk_1')).toEqual(card);
+    expect(ring.has(keyId(older))).toBe(true);
+    expect(ring.has(keyId(randomBytes(32)))).toBe(false);
   });
 
-  it('fails at boot with a clear message when CARD_VAULT_KEY is malformed', () => {
-    const { logger } = recorder();
-    expect(() => loadOrCreateVaultKey({ configuredKey: 'abc', dataDir: tempDataDir(), logger })).toThrow(/CARD_VAULT_KEY must be/);
+  it('re-wraps an older data key under the current key, after which the older key is not needed', () => {
+    const sealed = createCardVault([older]).seal(card, 'bk_1');
+    const rewrapped = ring.rewrap(sealed.key, 'bk_1');
+    expect(rewrapped.kid).toBe(keyId(current));
+    expect(createCardVault([current]).open({ blob: sealed.blob, key: rewrapped }, 'bk_1')).toEqual(card);
   });
 
-  it('generates a key into its own folder, readable by the owner only, and warns to back it up', () => {
-    const dataDir = tempDataDir();
-    const { logger, warnings } = recorder();
-    const key = loadOrCreateVaultKey({ configuredKey: undefined, dataDir, logger });
-    const path = join(dataDir, 'keys', 'card-vault.key');
-    expect(key).toHaveLength(32);
-    expect(parseVaultKey(readFileSync(path, 'utf8'))).toEqual(key);
-    expect(statSync(path).mode & 0o777).toBe(0o600);
-    expect(warnings).toEqual([expect.stringMatching(/Back it up.*apart from the database/)]);
+  it('cannot re-wrap a data key whose key is not in the ring', () => {
+    const sealed = createCardVault([randomBytes(32)]).seal(card, 'bk_1');
+    expect(() => ring.rewrap(sealed.key, 'bk_1')).toThrow(/not in the ring/);
+  });
+});
+
+describe('splitV1Blob (migration 007)', () => {
+  it('turns a version 1 blob into a v2 blob and its wrapped key that open as before', () => {
+    const split = splitV1Blob(sealV1(kek, card, 'bk_1'))!;
+    expect(JSON.parse(split.blob).v).toBe(2);
+    expect(split.key.kid).toBe(keyId(kek));
+    expect(vault.open(split, 'bk_1')).toEqual(card);
   });
 
-  it('keeps the same key across restarts, so stored cards stay readable', () => {
-    const dataDir = tempDataDir();
-    const { logger } = recorder();
-    const first = loadOrCreateVaultKey({ configuredKey: '', dataDir, logger });
-    const second = loadOrCreateVaultKey({ configuredKey: undefined, dataDir, logger });
-    expect(second).toEqual(first);
+  it('leaves alone what is not a version 1 blob', () => {
+    expect(splitV1Blob(vault.seal(card, 'bk_1').blob)).toBeNull();
+    expect(splitV1Blob('not json')).toBeNull();
+    expect(splitV1Blob('{"v":1}')).toBeNull();
   });
 
-  it('warns when the key file can be read by other users', () => {
-    const dataDir = tempDataDir();
-    const { logger, warnings } = recorder();
-    loadOrCreateVaultKey({ configuredKey: undefined, dataDir, logger });
-    chmodSync(join(dataDir, 'keys', 'card-vault.key'), 0o644);
-    loadOrCreateVaultKey({ configuredKey: undefined, dataDir, logger });
-    expect(warnings.at(-1)).toMatch(/mode 0600/);
-  });
-
-  it('names the key file when its content is not a key', () => {
-    const dataDir = tempDataDir();
-    const { logger } = recorder();
-    loadOrCreateVaultKey({ configuredKey: undefined, dataDir, logger });
-    const path = join(dataDir, 'keys', 'card-vault.key');
-    writeFileSync(path, 'short');
-    expect(() => loadOrCreateVaultKey({ configuredKey: undefined, dataDir, logger })).toThrow(path);
-  });
-
-  it('takes a pino logger', () => {
-    const lines: string[] = [];
-    const logger: VaultLogger = pino({}, { write: (line: string) => lines.push(line) });
-    loadOrCreateVaultKey({ configuredKey: undefined, dataDir: tempDataDir(), logger });
-    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ level: 40, path: expect.stringContaining('card-vault.key') });
+  it('version 1 blobs themselves are no longer opened: the migration moved them all', () => {
+    const blob = sealV1(kek, card, 'bk_1');
+    expect(() => vault.open({ blob, key: splitV1Blob(blob)!.key }, 'bk_1')).toThrow(/version 1/);
   });
 });

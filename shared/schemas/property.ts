@@ -23,6 +23,14 @@ const OriginSchema = v.pipe(
 
 const CountrySchema = v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'Expected an ISO 3166 country code such as KR'));
 
+// Issue 9: one anonymous request may not hold a whole hotel; a booking request has at most 20 rooms anyway.
+export const DEFAULT_MAX_ROOMS_PER_BOOKING = 4;
+const MaxRoomsPerBookingSchema = v.pipe(v.number(), v.safeInteger('Expected a whole number'), v.minValue(1), v.maxValue(20));
+
+// Issue 9: how far ahead stays may end, in months from today in the property's time zone.
+export const DEFAULT_BOOKING_HORIZON_MONTHS = 18;
+const BookingHorizonMonthsSchema = v.pipe(v.number(), v.safeInteger('Expected a whole number'), v.minValue(1), v.maxValue(60));
+
 const propertyFields = {
   name: NameSchema,
   currency: CurrencySchema,
@@ -36,6 +44,8 @@ const propertyFields = {
   description: v.optional(TextSchema),
   // SPEC 2.11: whether search engines may list the hosted booking page (/book/:pid).
   pageIndexed: v.optional(v.boolean(), true),
+  maxRoomsPerBooking: v.optional(MaxRoomsPerBookingSchema, DEFAULT_MAX_ROOMS_PER_BOOKING),
+  bookingHorizonMonths: v.optional(BookingHorizonMonthsSchema, DEFAULT_BOOKING_HORIZON_MONTHS),
 };
 
 export const PropertyCreateSchema = v.object(propertyFields);
@@ -48,6 +58,8 @@ export const PropertyPatchSchema = v.partial(
     pageIndexed: v.boolean(),
     acceptedCardBrands: v.pipe(v.array(CardBrandSchema), v.minLength(1)),
     allowedOrigins: v.pipe(v.array(OriginSchema), v.maxLength(50)),
+    maxRoomsPerBooking: MaxRoomsPerBookingSchema,
+    bookingHorizonMonths: BookingHorizonMonthsSchema,
   }),
 );
 export type PropertyPatch = v.InferOutput<typeof PropertyPatchSchema>;
@@ -65,6 +77,8 @@ export const PropertySchema = v.object({
   email: v.nullable(v.string()),
   description: v.nullable(v.string()),
   pageIndexed: v.boolean(),
+  maxRoomsPerBooking: v.number(),
+  bookingHorizonMonths: v.number(),
   createdAt: DateTimeSchema,
 });
 export type Property = v.InferOutput<typeof PropertySchema>;

@@ -3,6 +3,7 @@ import { CountSchema, IdSchema, IsoDateSchema, LocaleSchema, NightlySchema, STAY
 import { CardBrandSchema, PaymentModeSchema } from './property.ts';
 import { DepositPolicySchema } from './rate.ts';
 import { ExtraSchema } from './extra.ts';
+import { GuestNameSchema } from './guest-name.ts';
 
 const QueryCount = (fallback: string, min: number, max: number) =>
   v.pipe(v.optional(v.string(), fallback), v.regex(/^\d{1,3}$/, 'Expected a whole number'), v.transform(Number), v.minValue(min), v.maxValue(max));
@@ -67,7 +68,18 @@ export const RoomRequestSchema = v.object({
   rateId: IdSchema,
   adults: CountSchema(1, 50),
   children: v.optional(CountSchema(0, 50), 0),
-  extras: v.optional(v.pipe(v.array(v.object({ extraId: IdSchema, quantity: v.optional(CountSchema(1, 100), 1) })), v.maxLength(50)), []),
+  extras: v.optional(
+    v.pipe(
+      v.array(
+        v.object({
+          extraId: IdSchema,
+          quantity: v.optional(CountSchema(1, 100), 1),
+        }),
+      ),
+      v.maxLength(50),
+    ),
+    [],
+  ),
 });
 export type RoomRequest = v.InferOutput<typeof RoomRequestSchema>;
 export type RoomRequestInput = v.InferInput<typeof RoomRequestSchema>;
@@ -134,8 +146,8 @@ export const QuoteSchema = v.object({
 export type Quote = v.InferOutput<typeof QuoteSchema>;
 
 export const GuestSchema = v.object({
-  firstName: v.pipe(v.string(), v.trim(), v.minLength(1, 'Required'), v.maxLength(100)),
-  lastName: v.pipe(v.string(), v.trim(), v.minLength(1, 'Required'), v.maxLength(100)),
+  firstName: GuestNameSchema,
+  lastName: GuestNameSchema,
   email: v.pipe(v.string(), v.trim(), v.maxLength(254), v.email('Expected an e-mail address')),
   phone: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(40))),
 });
@@ -185,7 +197,12 @@ export const BookingSchema = v.object({
 export type Booking = v.InferOutput<typeof BookingSchema>;
 
 export const PaymentStepSchema = v.variant('provider', [
-  v.object({ provider: v.literal('stripe'), clientSecret: v.string(), publishableKey: v.string(), intentType: v.picklist(['payment', 'setup']) }),
+  v.object({
+    provider: v.literal('stripe'),
+    clientSecret: v.string(),
+    publishableKey: v.string(),
+    intentType: v.picklist(['payment', 'setup']),
+  }),
   v.object({ provider: v.literal('manual'), cardFrameUrl: v.string() }),
 ]);
 export type PaymentStep = v.InferOutput<typeof PaymentStepSchema>;

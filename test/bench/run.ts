@@ -280,7 +280,8 @@ ${pricingTable}
 - Command: \`npm run bench\` (\`tsx test/bench/run.ts\`); PostgreSQL from \`DATABASE_URL\`, else
   \`postgres://postgres@127.0.0.1:5432/test\` when reachable, each run in a fresh schema.
 - Servers are child processes started as \`node --import tsx server/main.ts\` (the real server,
-  \`LOG_LEVEL=warn\`, \`RATE_LIMIT_PER_MINUTE=1000000\` because all load comes from one address)
+  \`LOG_LEVEL=warn\`, \`RATE_LIMIT_PER_MINUTE=1000000\` and \`HOLDS_PER_CLIENT=0\`, \`HOLDS_PER_EMAIL=0\`
+  because all load comes from one address and one guest)
   and \`node --import tsx test/bench/bare-server.ts\` (one Hono route answering \`{"status":"ok"}\`
   through the same \`@hono/node-server\` adapter). Load goes to 127.0.0.1 only.
 - Throughput: autocannon 9, 10 connections, 1 s warm-up then ${SECONDS} s measured. The bare

@@ -21,6 +21,8 @@ export function usdProperty(overrides: Partial<Property> = {}): Property {
     email: 'frontdesk@harbourview.example',
     description: null,
     pageIndexed: true,
+    maxRoomsPerBooking: 4,
+    bookingHorizonMonths: 18,
     createdAt: '2026-01-05T09:00:00Z',
     ...overrides,
   });
@@ -129,6 +131,8 @@ export function krwProperty(overrides: Partial<Property> = {}): Property {
     email: 'stay@seochon.example',
     description: null,
     pageIndexed: true,
+    maxRoomsPerBooking: 4,
+    bookingHorizonMonths: 18,
     createdAt: '2026-01-10T00:00:00Z',
     ...overrides,
   });

@@ -3,13 +3,14 @@
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { type AppDeps, createApp } from '../../server/app.ts';
+import type { TrustProxy } from '../../server/client-address.ts';
 import { ReadCache } from '../../server/read-cache.ts';
 import { sha256 } from '../../server/ids.ts';
 import type { Logger } from '../../server/logger.ts';
 import { createMailer } from '../../server/mail/mailer.ts';
 import type { MailTransport } from '../../server/mail/transport.ts';
 import type { Payments } from '../../server/payments/payments.ts';
-import { createCardVault } from '../../server/vault/card-vault.ts';
+import { type CardVault, createCardVault } from '../../server/vault/card-vault.ts';
 import { openStore } from '../../server/store/open-store.ts';
 import type { Store } from '../../server/store/store.ts';
 
@@ -42,9 +43,15 @@ export async function createTestApp(
     mailTransport?: MailTransport;
     logger?: Logger;
     rateLimitPerMinute?: number;
+    /** Issue 9: TRUST_PROXY as parsed; tests set X-Forwarded-For to act as different clients. */
+    trustProxy?: TrustProxy;
+    holdsPerClient?: number;
+    holdsPerEmail?: number;
     limits?: { rates: number; roomTypes: number };
     /** Another instance of the same server: same database and token secret, its own pool and cache. */
     sameDatabaseAs?: TestApp;
+    /** The card vault, when a test needs its keys; otherwise one with a random key. */
+    vault?: CardVault;
   } = {},
 ): Promise<TestApp> {
   const shared = options.sameDatabaseAs?.instance;
@@ -68,11 +75,15 @@ export async function createTestApp(
       stripePublishableKey: 'pk_test_directbook',
       tokenSecret,
       rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000,
+      // Lifted unless a test is about them.
+      holdsPerClient: options.holdsPerClient ?? 0,
+      holdsPerEmail: options.holdsPerEmail ?? 0,
+      ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
       // Tests serve calendar feeds and webhooks from 127.0.0.1.
       allowPrivateUrls: true,
       ...(options.limits ? { limits: options.limits } : {}),
     },
-    vault: createCardVault(randomBytes(32)),
+    vault: options.vault ?? createCardVault([randomBytes(32)]),
     payments: options.payments,
     mailer: mailer || undefined,
   };

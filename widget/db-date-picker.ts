@@ -1,12 +1,13 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { addDays, daysBetween } from '../shared/dates.ts';
+import { addDays, daysBetween, shiftMonths } from '../shared/dates.ts';
 import type { Calendar } from '../shared/schemas/stay.ts';
 import { MAX_NIGHTS } from '../shared/schemas/common.ts';
+import { compactMoney, firstDayOfWeek } from './calendar-format.ts';
 import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
 import { DbDatesChangeEvent, DbViewChangeEvent } from './events.ts';
-import { addMonths, monthStart, monthWeeks, shiftMonths } from './month.ts';
+import { addMonths, monthStart, monthWeeks } from './month.ts';
 import { styles } from './db-date-picker.styles.ts';
 import { theme } from './theme.styles.ts';
 
@@ -124,7 +125,7 @@ export class DbDatePicker extends DbElement {
   #renderMonth(month: string) {
     const { i18n } = this;
     const titleId = `title-${month}`;
-    const firstDay = i18n.firstDayOfWeek;
+    const firstDay = firstDayOfWeek(i18n);
     // 2023-01-01 was a Sunday: day n of that week names weekday n-1.
     const weekdays = Array.from({ length: 7 }, (_, i) => `2023-01-0${((firstDay + i) % 7) + 1}`);
     return html`<div class="month">
@@ -157,7 +158,7 @@ export class DbDatePicker extends DbElement {
       closed ? i18n.t('closed') : soldOut ? i18n.t('soldOut') : !selectable ? i18n.t('unavailable') : '',
     ].filter(Boolean);
     const label = [i18n.longDate(date), ...status].join(', ');
-    const price = !this.draftIn && selectable && info?.fromPrice != null ? i18n.compactMoney(info.fromPrice) : '';
+    const price = !this.draftIn && selectable && info?.fromPrice != null ? compactMoney(i18n, info.fromPrice) : '';
     const classes = ['day', closed ? 'closed' : '', soldOut ? 'sold-out' : '', isStart ? 'start' : '', isEnd ? 'end' : '', inRange ? 'in-range' : '', date === this.min ? 'today' : '']
       .filter(Boolean)
       .join(' ');
@@ -214,7 +215,7 @@ export class DbDatePicker extends DbElement {
 
   #onKeydown = (event: KeyboardEvent) => {
     const from = this.focusDate;
-    const weekday = (new Date(`${from}T00:00:00Z`).getUTCDay() - this.i18n.firstDayOfWeek + 7) % 7;
+    const weekday = (new Date(`${from}T00:00:00Z`).getUTCDay() - firstDayOfWeek(this.i18n) + 7) % 7;
     const moves: Record<string, () => string> = {
       ArrowLeft: () => addDays(from, -1),
       ArrowRight: () => addDays(from, 1),

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { addMonths, monthWeeks, shiftMonths } from './month.ts';
+import { shiftMonths } from '../shared/dates.ts';
+import { addMonths, monthWeeks } from './month.ts';
 
 describe('month arithmetic for the calendar', () => {
   it('lays out March 2026 in weeks starting on Sunday, with blanks before the 1st', () => {

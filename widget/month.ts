@@ -15,14 +15,6 @@ export function addMonths(date: string, count: number): string {
   return `${String(y).padStart(4, '0')}-${String(m + 1).padStart(2, '0')}-01`;
 }
 
-/** `date` moved by `count` months, kept inside the target month (31 Jan + 1 month = 28/29 Feb). */
-export function shiftMonths(date: string, count: number): string {
-  const start = addMonths(date, count);
-  const last = addDays(addMonths(start, 1), -1);
-  const day = `${start.slice(0, 8)}${date.slice(8)}`;
-  return day > last ? last : day;
-}
-
 /**
  * The weeks of a month as rows of seven cells; cells outside the month are null.
  * `firstDayOfWeek` is 0 for Sunday, 1 for Monday.

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { addMonths, FEED_MONTHS, unavailableRuns } from './calendar-feed.ts';
+import { shiftMonths } from '../../shared/dates.ts';
+import { FEED_MONTHS, unavailableRuns } from './calendar-feed.ts';
 
 describe('how far the feed looks ahead', () => {
   test.each([
@@ -9,7 +10,7 @@ describe('how far the feed looks ahead', () => {
     ['2026-07-31', '2028-01-31'],
     ['2026-12-01', '2028-06-01'],
   ])('eighteen months after %s is %s', (from, to) => {
-    expect(addMonths(from, FEED_MONTHS)).toBe(to);
+    expect(shiftMonths(from, FEED_MONTHS)).toBe(to);
   });
 });
 

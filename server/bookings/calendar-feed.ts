@@ -1,5 +1,5 @@
 // SPEC 2.19 export: a room type's secret feed, and the nights it blocks on other channels.
-import { nightsOf, todayIn } from '../../shared/dates.ts';
+import { nightsOf, shiftMonths, todayIn } from '../../shared/dates.ts';
 import type { RoomType } from '../../shared/schemas/room-type.ts';
 import { type BlockedRun, blockedRuns } from '../calendars/export-feed.ts';
 import { closedChecker } from '../closures.ts';
@@ -43,15 +43,6 @@ async function winningToken(store: ChannelStore, roomTypeId: string): Promise<st
   return token;
 }
 
-/** The same day `months` later, or that month's last day when it is shorter (2026-08-31 + 18 months = 2028-02-29). */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
-}
-
 export interface FeedOptions {
   /** Units taken per night of the room type, from <= date < to (holds, bookings, imported blocks). */
   sold: ReadonlyMap<string, number>;
@@ -92,7 +83,7 @@ export async function roomTypeFeed(deps: { store: Store; clock: () => Date }, ro
   // SPEC 2.7: a hold past its expiry no longer holds, and the channels must not block its nights.
   await expireDueHolds(store, now);
   const from = todayIn(property.timezone, now);
-  const to = addMonths(from, FEED_MONTHS);
+  const to = shiftMonths(from, FEED_MONTHS);
   const rows = await store.roomTypeSold([roomType.id], from, to);
   const runs = unavailableRuns({
     sold: new Map(rows.map((r) => [r.date, r.sold])),

@@ -1,6 +1,6 @@
 // Price and check: the server's own quote of a stay and the SPEC 2.5 checks that it can be sold,
 // shared by quotes and bookings. The server never trusts a client's prices (SPEC 2.7).
-import { nightsOf, todayIn } from '../../shared/dates.ts';
+import { nightsOf, shiftMonths, todayIn } from '../../shared/dates.ts';
 import { type OfferContext, unavailableReason } from '../../shared/availability.ts';
 import type { Locale } from '../../shared/locale.ts';
 import { quoteStay, UnknownItemError } from '../../shared/pricing.ts';
@@ -9,7 +9,6 @@ import { type CatalogRate, loadCatalog, loadOccupancy, type PropertyCatalog, sta
 import { ApiError, conflict, invalidField } from '../errors.ts';
 import type { PropertyRecord } from '../store/store.ts';
 import type { BookingDeps } from './ports.ts';
-import { addMonths } from './calendar-feed.ts';
 
 export interface StayRequest {
   checkIn: string;
@@ -24,7 +23,7 @@ export interface StayRequest {
 export function assertWithinHorizon(property: PropertyRecord, stay: { checkIn: string; checkOut: string }, now: Date) {
   const today = todayIn(property.timezone, now);
   if (stay.checkIn < today) throw invalidField('checkIn', 'checkIn is in the past for this property');
-  const last = addMonths(today, property.bookingHorizonMonths);
+  const last = shiftMonths(today, property.bookingHorizonMonths);
   if (stay.checkOut > last) {
     const message = `This property takes stays ending up to ${property.bookingHorizonMonths} months ahead: checkOut on or before ${last}`;
     throw new ApiError(400, 'beyond_horizon', message, [{ path: 'checkOut', message }]);
@@ -80,11 +79,7 @@ export async function priceStay(deps: Pick<BookingDeps, 'store' | 'clock'>, prop
   const occupancy = await loadOccupancy(deps.store, catalog, stay.checkIn, stay.checkOut, now);
   try {
     const quote = quoteStay(stayCatalog(catalog), stay, locale);
-    assertBookable(catalog, stay, {
-      now,
-      isClosed: catalog.isClosed,
-      occupancy,
-    });
+    assertBookable(catalog, stay, { now, isClosed: catalog.isClosed, occupancy });
     return { catalog, quote };
   } catch (error) {
     if (error instanceof UnknownItemError) throw invalidField(error.path, error.message);

@@ -24,7 +24,7 @@ export default {
   ],
   // Every language is a chunk the widget loads itself (widget/i18n.ts); elements tested on their
   // own speak English, so English is here before any test runs.
-  testRunnerHtml: (framework) => `<!doctype html><html><body><script type="module">
+  testRunnerHtml: (framework) => `<!doctype html><html lang="en"><body><script type="module">
     const { loadCatalog } = await import('/widget/i18n.ts');
     await loadCatalog('en');
     await import('${framework}');

@@ -42,7 +42,7 @@ describe('api', () => {
   it('calls a failure to connect a network error', async () => {
     const fetch = stubFetch(() => 'network-error');
     try {
-      const error = await new Api('https://book.example', 'demo').property().catch((e: unknown) => e);
+      const error = await new Api('https://book.example', 'demo').availability({ adults: 2, children: 0 }).catch((e: unknown) => e);
       expect((error as ApiError).code).to.equal('network');
     } finally {
       fetch.restore();

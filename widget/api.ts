@@ -1,5 +1,5 @@
 // The widget's only door to the server: the public API of SPEC 3, one method per route.
-import type { Availability, Booking, BookingCreated, BookingRequest, Calendar, PublicProperty, Quote, QuoteRequest } from '../shared/schemas/stay.ts';
+import type { Availability, Booking, BookingCreated, BookingRequest, Calendar, Quote, QuoteRequest } from '../shared/schemas/stay.ts';
 import type { ErrorBody } from '../shared/schemas/common.ts';
 
 /** A failed call. `status` 0 with code `network` means the server was not reached at all. */
@@ -21,11 +21,15 @@ export function isNetworkError(error: unknown): boolean {
 }
 
 export interface AvailabilityQuery {
-  checkIn: string;
-  checkOut: string;
+  /** Without dates the server picks the first bookable night (SPEC 4). */
+  checkIn?: string;
+  checkOut?: string;
   adults: number;
   children: number;
-  locale: string;
+  /** Without one the server answers in the guest's language, else the property's. */
+  locale?: string;
+  /** The first request of a widget asks for the property with the rates. */
+  include?: 'property';
 }
 
 export class Api {
@@ -41,17 +45,13 @@ export class Api {
     this.origin = new URL(this.#base, location.href).origin;
   }
 
-  property(signal?: AbortSignal): Promise<PublicProperty> {
-    return this.#call(this.#path(''), { signal });
-  }
-
   calendar(from: string, to: string, signal?: AbortSignal): Promise<Calendar> {
     return this.#call(this.#path('/calendar', { from, to }), { signal });
   }
 
   availability(q: AvailabilityQuery, signal?: AbortSignal): Promise<Availability> {
-    const { checkIn, checkOut, adults, children, locale } = q;
-    return this.#call(this.#path('/availability', { checkIn, checkOut, adults: String(adults), children: String(children), locale }), { signal });
+    const params = Object.entries({ ...q, adults: String(q.adults), children: String(q.children) }).filter((entry): entry is [string, string] => entry[1] !== undefined);
+    return this.#call(this.#path('/availability', Object.fromEntries(params)), { signal });
   }
 
   quote(body: QuoteRequest, signal?: AbortSignal): Promise<Quote> {

@@ -5,10 +5,8 @@ import { defineElement } from './define.ts';
 import { DbGuestsChangeEvent, type DbStepperChangeEvent } from './events.ts';
 import { styles } from './db-guests.styles.ts';
 import { theme } from './theme.styles.ts';
+import { MAX_GUESTS } from './party.ts';
 import './db-stepper.ts';
-
-/** The most adults and children together that any room takes. */
-export const MAX_GUESTS = 16;
 
 /**
  * How many adults and children are coming.

@@ -19,9 +19,12 @@ export const styles = css`
     height: 60px;
     border-radius: var(--_radius);
   }
-  /* The calendar's height, while its code is on the way. */
+  /* Each panel's height, while its code is on the way. */
   .calendar-skeleton {
     height: 320px;
+  }
+  .guests-skeleton {
+    height: 120px;
   }
   .field {
     display: grid;

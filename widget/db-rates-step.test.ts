@@ -68,7 +68,8 @@ describe('db-rates-step', () => {
   it('passes on the party the guest picks', async () => {
     const el = await step();
     find(el, '#guests-toggle')!.click();
-    await el.updateComplete;
+    // The panel's code is a chunk (widget/steps.ts).
+    await waitUntil(() => el.shadowRoot!.querySelector('db-guests')?.shadowRoot?.querySelector('db-stepper'), 'the guests panel');
     const adults = el.shadowRoot!.querySelector('db-guests')!.shadowRoot!.querySelector('db-stepper')!;
     setTimeout(() => adults.shadowRoot!.querySelectorAll('button')[1]!.click());
     const event = await nextEvent(el, 'db-guests-change');

@@ -14,8 +14,7 @@ import { DbContinueEvent, DbRetryEvent, type DbViewChangeEvent, type PartyValue,
 import { styles } from './db-rates-step.styles.ts';
 import { stepStyles } from './step.styles.ts';
 import { theme } from './theme.styles.ts';
-import { loadDatePicker } from './steps.ts';
-import './db-guests.ts';
+import { loadPanel } from './steps.ts';
 import './db-rate-list.ts';
 
 /**
@@ -71,10 +70,10 @@ export class DbRatesStep extends DbElement {
 
   #api = new ContextConsumer(this, { context: apiContext, subscribe: true });
 
-  /** The calendar's code: a chunk, fetched by the time most guests open it (steps.ts). */
-  #datePickerTask = new Task(this, {
-    task: ([open]) => (open ? loadDatePicker() : initialState),
-    args: () => [this.panel === 'dates'] as const,
+  /** The open panel's code: a chunk, fetched by the time most guests open it (steps.ts). */
+  #panelTask = new Task(this, {
+    task: ([panel]) => (panel ? loadPanel(panel) : initialState),
+    args: () => [this.panel] as const,
   });
 
   #calendarTask = new Task(this, {
@@ -123,18 +122,18 @@ export class DbRatesStep extends DbElement {
   }
 
   #renderPanel(stay: StayValue) {
+    const dates = this.panel === 'dates';
     return html`<div class="panel" id="panel" @keydown=${this.#onPanelKeydown}>
-      ${
-        this.panel === 'dates'
-          ? this.#datePickerTask.render({
-              pending: () => html`<span class="skeleton calendar-skeleton" aria-busy="true"></span>`,
-              error: (error) => errorState(this.i18n, error, () => void this.#datePickerTask.run()),
-              complete: () => html`<db-date-picker .min=${this.today} .checkIn=${stay.checkIn} .checkOut=${stay.checkOut} .closedDates=${this.closedDates}
+      ${this.#panelTask.render({
+        pending: () => html`<span class="skeleton ${dates ? 'calendar-skeleton' : 'guests-skeleton'}" aria-busy="true"></span>`,
+        error: (error) => errorState(this.i18n, error, () => void this.#panelTask.run()),
+        complete: () =>
+          dates
+            ? html`<db-date-picker .min=${this.today} .checkIn=${stay.checkIn} .checkOut=${stay.checkOut} .closedDates=${this.closedDates}
                 .days=${this.#calendarTask.value?.days ?? []} @db-dates-change=${this.#onDates}
-                @db-view-change=${(e: DbViewChangeEvent) => (this.calendarView = e.value)}></db-date-picker>`,
-            })
-          : html`<db-guests .adults=${this.party.adults} .childCount=${this.party.children}></db-guests>`
-      }
+                @db-view-change=${(e: DbViewChangeEvent) => (this.calendarView = e.value)}></db-date-picker>`
+            : html`<db-guests .adults=${this.party.adults} .childCount=${this.party.children}></db-guests>`,
+      })}
       <div class="panel-actions"><button type="button" class="secondary" @click=${() => this.#closePanel()}>${this.i18n.t('done')}</button></div>
     </div>`;
   }
@@ -143,7 +142,7 @@ export class DbRatesStep extends DbElement {
     this.panel = this.panel === panel ? undefined : panel;
     if (this.panel !== 'dates') return;
     await this.updateComplete;
-    await this.#datePickerTask.taskComplete.catch(() => undefined);
+    await this.#panelTask.taskComplete.catch(() => undefined);
     await this.updateComplete;
     void this.renderRoot.querySelector('db-date-picker')?.focus();
   }

@@ -1,8 +1,10 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import type { CardFrameMessage } from '../shared/card-frame.ts';
+import { addDays } from '../shared/dates.ts';
 import type { Availability, BookingCreated, QuoteRequest } from '../shared/schemas/stay.ts';
 import { availability, created, nextEvent, property, quote, stubFetch, type Call, type Reply } from '../test/support/widget.ts';
 import './index.ts';
+import { DbGuestsChangeEvent } from './events.ts';
 import type { DbExtras } from './db-extras.ts';
 import type { DbGuestForm } from './db-guest-form.ts';
 import type { DirectBook } from './direct-book.ts';
@@ -10,11 +12,15 @@ import type { DirectBook } from './direct-book.ts';
 type Server = {
   availability?: (checkIn: string, checkOut: string) => Availability;
   book?: (call: Call) => Reply;
-  property?: () => Reply;
+  /** How the first request, which carries the property, fails when it does. */
+  firstFails?: (query: URLSearchParams) => Reply | undefined;
   paymentMode?: 'manual' | 'stripe';
   /** The property's currency, in every answer; the fixtures' amounts stay as they are. */
   currency?: string;
 };
+
+const TOMORROW = addDays(property.today, 1);
+const DAY_AFTER = addDays(property.today, 2);
 
 /** A fake public API answering like the real one, from the shared fixtures. */
 function serve(server: Server = {}) {
@@ -24,11 +30,16 @@ function serve(server: Server = {}) {
   return stubFetch((call) => {
     const path = call.url.pathname;
     const q = call.url.searchParams;
-    if (path === '/api/v1/public/properties/demo') return server.property?.() ?? { body: { ...property, currency, paymentMode: server.paymentMode ?? 'manual' } };
     if (path.endsWith('/availability')) {
-      const checkIn = q.get('checkIn')!;
-      const checkOut = q.get('checkOut')!;
-      return { body: server.availability?.(checkIn, checkOut) ?? { ...availability(checkIn, checkOut), currency } };
+      const withProperty = q.get('include') === 'property';
+      const failure = withProperty ? server.firstFails?.(q) : undefined;
+      if (failure) return failure;
+      const answerFor = (checkIn: string, checkOut: string) => server.availability?.(checkIn, checkOut) ?? { ...availability(checkIn, checkOut), currency };
+      // Like the server: without dates, tomorrow for one night, or the next stay available after it.
+      let answer = answerFor(q.get('checkIn') ?? TOMORROW, q.get('checkOut') ?? DAY_AFTER);
+      const offered = answer.roomTypes.some((t) => t.rates.some((r) => r.available));
+      if (!q.get('checkIn') && !offered && answer.nextAvailable) answer = answerFor(answer.nextAvailable.checkIn, answer.nextAvailable.checkOut);
+      return { body: withProperty ? { ...answer, property: { ...property, currency, paymentMode: server.paymentMode ?? 'manual' } } : answer };
     }
     if (path.endsWith('/calendar')) return { body: { from: q.get('from'), to: q.get('to'), currency: 'USD', days: [] } };
     if (path.endsWith('/quotes')) return { body: priced(call.body as QuoteRequest) };
@@ -114,24 +125,46 @@ describe('direct-book', () => {
     await waitUntil(() => later.every((tag) => customElements.get(tag)), 'every later step registered', { timeout: 3000 });
   });
 
-  it('shows rates for tomorrow, one night, when the page gives no dates', async () => {
+  it('asks one request before the rates: the server picks the stay and sends the property with them', async () => {
     fetch = serve();
     const el = await widget();
+    expect(fetch.calls.filter((c) => c.url.pathname.startsWith('/api/'))).to.have.length(1);
     const call = availabilityCalls()[0]!;
-    expect(Object.fromEntries(call.url.searchParams)).to.deep.equal({ checkIn: '2026-03-11', checkOut: '2026-03-12', adults: '2', children: '0', locale: 'en' });
+    expect(Object.fromEntries(call.url.searchParams)).to.deep.equal({ adults: '2', children: '0', locale: 'en', include: 'property' });
     expect(deep(el, 'db-rates-step', '#dates-toggle .field-value')!.textContent.replace(/\s+/g, ' ').trim()).to.equal('Wed, Mar 11 – Thu, Mar 12 · 1 night');
     expect(cards(el)).to.have.length(3);
   });
 
-  it('moves a default stay that is full to the next available one', async () => {
+  it('keeps the stay the server moved to when the guest changes the party', async () => {
     fetch = serve({
       availability: (checkIn, checkOut) =>
         checkIn === '2026-03-11' ? availability(checkIn, checkOut, { soldOut: true, next: { checkIn: '2026-03-14', checkOut: '2026-03-15' } }) : availability(checkIn, checkOut),
     });
     const el = await widget();
-    expect(availabilityCalls().map((c) => c.url.searchParams.get('checkIn'))).to.deep.equal(['2026-03-11', '2026-03-14']);
+    expect(availabilityCalls()).to.have.length(1);
     expect(deep(el, 'db-rates-step', '#dates-toggle')!.textContent).to.contain('Sat, Mar 14');
     expect(cards(el)).to.have.length(3);
+    deep(el, 'db-rates-step')!.dispatchEvent(new DbGuestsChangeEvent({ adults: 3, children: 0 }));
+    await waitUntil(() => availabilityCalls().length === 2);
+    expect(Object.fromEntries(availabilityCalls()[1]!.url.searchParams)).to.deep.include({ checkIn: '2026-03-14', checkOut: '2026-03-15', adults: '3' });
+  });
+
+  it('starts from the page’s dates, in the same one request', async () => {
+    fetch = serve();
+    const el = await fixture<DirectBook>(html`<direct-book property="demo" api=${location.origin} check-in="2026-03-20" check-out="2026-03-22"></direct-book>`);
+    await waitUntil(() => cards(el).length === 3);
+    expect(availabilityCalls()).to.have.length(1);
+    expect(Object.fromEntries(availabilityCalls()[0]!.url.searchParams)).to.deep.include({ checkIn: '2026-03-20', checkOut: '2026-03-22', include: 'property' });
+    expect(deep(el, 'db-rates-step', '#dates-toggle')!.textContent).to.contain('2 nights');
+  });
+
+  it('shows the server’s first bookable night when the page’s dates have passed', async () => {
+    const refused = { status: 400, body: { error: { code: 'invalid_request', message: 'That date has passed', details: [{ path: 'checkIn', message: 'past' }] } } };
+    fetch = serve({ firstFails: (q) => (q.get('checkIn') === '2026-03-01' ? refused : undefined) });
+    const el = await fixture<DirectBook>(html`<direct-book property="demo" api=${location.origin} check-in="2026-03-01" check-out="2026-03-03"></direct-book>`);
+    await waitUntil(() => cards(el).length === 3);
+    expect(availabilityCalls().map((c) => c.url.searchParams.get('checkIn'))).to.deep.equal(['2026-03-01', null]);
+    expect(deep(el, 'db-rates-step', '#dates-toggle')!.textContent).to.contain('Wed, Mar 11');
   });
 
   it('offers the next available stay in one click when the guest’s dates are full', async () => {
@@ -336,7 +369,7 @@ describe('direct-book', () => {
 
   it('explains an unreachable server and retries when asked', async () => {
     let first = true;
-    fetch = serve({ property: () => (first ? ((first = false), 'network-error') : { body: property }) });
+    fetch = serve({ firstFails: () => (first ? ((first = false), 'network-error') : undefined) });
     const el = await fixture<DirectBook>(html`<direct-book property="demo" api=${location.origin}></direct-book>`);
     await waitUntil(() => el.shadowRoot!.querySelector('.error-state'));
     expect(el.shadowRoot!.querySelector('.error-state p')!.textContent).to.equal('We couldn’t reach the booking service. Check your connection and try again.');
@@ -377,7 +410,7 @@ describe('direct-book', () => {
   });
 
   it('says so when the property does not exist', async () => {
-    fetch = serve({ property: () => ({ status: 404, body: { error: { code: 'not_found', message: 'Not found' } } }) });
+    fetch = serve({ firstFails: () => ({ status: 404, body: { error: { code: 'not_found', message: 'Not found' } } }) });
     const el = await fixture<DirectBook>(html`<direct-book property="demo" api=${location.origin}></direct-book>`);
     await waitUntil(() => el.shadowRoot!.querySelector('.error-state'));
     expect(el.shadowRoot!.querySelector('.error-state')!.textContent).to.contain('isn’t taking online bookings');
@@ -396,6 +429,19 @@ describe('direct-book', () => {
       el.locale = 'id';
       await waitUntil(() => heading(el) === 'Pilih kamar Anda');
       await waitUntil(() => choose(el) === 'Pilih');
+    } finally {
+      document.documentElement.lang = 'en';
+    }
+  });
+
+  it('speaks the language the server answered in when neither the widget nor the page names one', async () => {
+    fetch = serve({ availability: (checkIn, checkOut) => ({ ...availability(checkIn, checkOut), locale: 'id' }) });
+    document.documentElement.lang = '';
+    try {
+      const el = await widget();
+      expect(availabilityCalls()[0]!.url.searchParams.has('locale')).to.equal(false);
+      await waitUntil(() => heading(el) === 'Pilih kamar Anda');
+      expect(availabilityCalls()).to.have.length(1);
     } finally {
       document.documentElement.lang = 'en';
     }

@@ -3,34 +3,24 @@ import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { addDays, isCalendarDate } from '../shared/dates.ts';
-import type { Booking, BookingCreated, BookingRequest, Guest, PublicProperty, QuoteRequest } from '../shared/schemas/stay.ts';
-import { beginCheckout, booked, selectItem, track, viewItemList } from './analytics.ts';
-import { Api, ApiError, uuid } from './api.ts';
+import { asLocale, type Locale } from '../shared/locale.ts';
+import type { PublicProperty, QuoteRequest } from '../shared/schemas/stay.ts';
+import { beginCheckout, selectItem, track, viewItemList } from './analytics.ts';
+import { Api, ApiError, type AvailabilityQuery } from './api.ts';
 import { offeredSelection, roomRequests } from './booking-request.ts';
 import { apiContext, i18nContext } from './context.ts';
-import { MAX_GUESTS } from './db-guests.ts';
+import { MAX_GUESTS } from './party.ts';
 import { defineElement } from './define.ts';
-import { DEPOSIT_PARTS, SUMMARY_PARTS } from './parts.ts';
+import { DEPOSIT_PARTS } from './parts.ts';
 import { errorState, errorStateStyles } from './error-state.ts';
-import {
-  DirectbookBookedEvent,
-  DirectbookStepEvent,
-  type DbDatesChangeEvent,
-  type DbGuestInputEvent,
-  type DbGuestsChangeEvent,
-  type DbGuestSubmitEvent,
-  type DbPaidEvent,
-  type DbQuantityChangeEvent,
-  type PartyValue,
-  type Step,
-  type StayValue,
-} from './events.ts';
+import { DirectbookStepEvent, type DbDatesChangeEvent, type DbGuestsChangeEvent, type DbQuantityChangeEvent, type PartyValue, type Step, type StayValue } from './events.ts';
 import { hasCatalog, I18n, loadCatalog, resolveLocale } from './i18n.ts';
 import type { MessageKey } from './locales/en.ts';
 import { styles } from './direct-book.styles.ts';
 import { stepStyles } from './step.styles.ts';
 import { theme } from './theme.styles.ts';
-import { loadStep, prefetchLaterSteps } from './steps.ts';
+import { loadCheckout, loadStep, prefetchLaterSteps } from './steps.ts';
+import type { Checkout, CheckoutHost } from './checkout.ts';
 import './db-rates-step.ts';
 
 const PROGRESS: { step: Step; label: MessageKey }[] = [
@@ -115,57 +105,46 @@ export class DirectBook extends LitElement {
   @property({ type: Number }) adults?: number;
 
   @state() private step: Step = 'stay';
-  /** The stay asked for; the stay shown is the availability answer's (it may be the next available). */
+  /**
+   * The stay asked for; the stay shown is the availability answer's (it may be the next available).
+   * Undefined until the guest picks one: the first request asks for the page's dates, if any, or
+   * lets the server pick the first bookable night.
+   */
   @state() private stay?: StayValue;
+  /** What the rates step needs of the property: it arrives with the first availability answer. */
+  @state() private venue?: PublicProperty;
   @state() private party: PartyValue = { adults: 2, children: 0 };
   @state() private selection: Record<string, number> = {};
-  @state() private extras: Record<string, number> = {};
-  @state() private guest: Partial<Guest> = {};
-  /** The booking just created, and with it the hold. */
-  @state() private created?: BookingCreated;
-  @state() private confirmed?: Booking;
   @state() private notice = '';
   @state() private offline = !navigator.onLine;
-  @state() private submitting = false;
-  /** Why the last attempt to book failed, for the details step to explain. */
-  @state() private bookingFailure?: unknown;
   /** Bumped to ask for availability again after the world changed (sold out, hold expired). */
   @state() private refresh = 0;
 
   // Every element below reads these (context.ts); a new value reaches each of them at once.
   #i18n = new ContextProvider(this, { context: i18nContext, initialValue: new I18n('en', 'USD') });
   #api = new ContextProvider(this, { context: apiContext });
-  /** True while the stay is our default rather than the guest's, so an empty answer may move on. */
-  #defaultStay = false;
-  #idempotency?: { body: string; key: string };
+  /** The language the server chose for the first answer, when neither the widget nor the page chose. */
+  #answeredLocale?: Locale;
   #focusHeading = false;
-  #paymentMount?: HTMLElement;
-
-  #propertyTask = new Task(this, {
-    task: async ([client], { signal }) => {
-      if (!client) return initialState;
-      // The page's language is known now, so its strings travel beside the property, not after it.
-      const [property] = await Promise.all([client.property(signal), loadCatalog(this.#locale(undefined))]);
-      await loadCatalog(this.#locale(property));
-      return property;
-    },
-    args: () => [this.#api.value] as const,
-    onComplete: (property) => this.#start(property),
-  });
+  /** The steps after the rates, made once their code has arrived. */
+  #checkout?: Checkout;
 
   #availabilityTask = new Task(this, {
     task: async ([client, stay, adults, children, locale], { signal }) => {
-      if (!client || !stay) return initialState;
-      const query = { ...stay, adults, children, locale };
-      const answer = await client.availability(query, signal);
-      const offered = answer.roomTypes.some((t) => t.rates.some((r) => r.available));
-      // SPEC 4: a visitor who gave no dates sees prices at once, so an empty default moves on.
-      if (this.#defaultStay && !offered && answer.nextAvailable) {
-        return client.availability({ ...query, ...answer.nextAvailable }, signal);
+      if (!client) return initialState;
+      // SPEC 4 (first paint): one request before the rates. The first answer brings the property,
+      // and the page's language travels beside it.
+      const first = !this.venue;
+      const dates = stay ?? (first ? this.#stayFromAttributes() : undefined);
+      const query = { ...dates, adults, children, locale, include: first ? ('property' as const) : undefined };
+      const [answer] = await Promise.all([this.#firstAvailability(client, query, signal), loadCatalog(locale ?? 'en')]);
+      if (answer.property) {
+        await loadCatalog(locale ?? answer.locale);
+        this.#start(answer.property, answer.locale);
       }
       return answer;
     },
-    args: () => [this.#api.value, this.stay, this.party.adults, this.party.children, this.#i18n.value.locale, this.refresh] as const,
+    args: () => [this.#api.value, this.stay, this.party.adults, this.party.children, this.#askedLocale(), this.refresh] as const,
     onComplete: (answer) => {
       // Only an answer the guest sees counts as an impression.
       if (this.step === 'stay') track('view_item_list', () => viewItemList(answer));
@@ -175,15 +154,26 @@ export class DirectBook extends LitElement {
 
   /** The current step's code: a guest quicker than the prefetch waits for it here. */
   #stepCodeTask = new Task(this, {
-    task: ([step]) => loadStep(step),
+    task: async ([step]) => {
+      await loadStep(step);
+      if (step !== 'stay') this.#checkout ??= new (await loadCheckout()).Checkout(this.#checkoutHost);
+    },
     args: () => [this.step] as const,
   });
 
-  #quoteTask = new Task(this, {
-    task: ([client, body], { signal }) => (client && body ? client.quote(JSON.parse(body) as QuoteRequest, signal) : initialState),
-    // Compared as JSON so an unchanged request is not sent again.
-    args: () => [this.#api.value, this.step === 'review' || this.step === 'details' ? JSON.stringify(this.#quoteRequest()) : undefined] as const,
-  });
+  #checkoutHost: CheckoutHost = {
+    element: this,
+    api: () => this.#api.value,
+    step: () => this.step,
+    stayRequest: (extras) => this.#stayRequest(extras),
+    go: (step) => this.#go(step),
+    backToRates: (soldOut) => {
+      if (soldOut) this.notice = this.#i18n.value.t('soldOutNotice');
+      this.#keepShownStay();
+      this.refresh++;
+      this.#go('stay');
+    },
+  };
 
   override connectedCallback() {
     super.connectedCallback();
@@ -201,8 +191,8 @@ export class DirectBook extends LitElement {
     if (changed.has('api') || changed.has('property')) {
       this.#api.setValue(this.property ? new Api(this.api ?? new URL(import.meta.url).origin, this.property) : undefined);
     }
-    // The loading state already speaks the page's language; the property's may refine it later.
-    if (changed.has('locale') || !this.hasUpdated) this.#updateI18n(this.#propertyTask.value);
+    // The loading state already speaks the page's language; the answer's may refine it later.
+    if (changed.has('locale') || !this.hasUpdated) this.#updateI18n();
   }
 
   protected override updated() {
@@ -214,26 +204,29 @@ export class DirectBook extends LitElement {
 
   override render() {
     const i18n = this.#i18n.value;
-    return html`<div class="widget" part="widget" role="region" aria-label=${i18n.t('widgetLabel', { name: this.#propertyTask.value?.name ?? '' })}>
+    const venue = this.venue;
+    const first = this.#availabilityTask;
+    return html`<div class="widget" part="widget" role="region" aria-label=${i18n.t('widgetLabel', { name: venue?.name ?? '' })}>
       ${this.offline ? html`<p class="banner offline" role="status">${i18n.t('offline')}</p>` : nothing}
-      ${this.#propertyTask.render({
-        pending: () => html`<div class="loading" aria-busy="true">
-          <span class="visually-hidden" role="status">${i18n.t('loading')}</span>
-          <div class="progress-skeleton"><span class="skeleton"></span></div>
-          <span class="skeleton heading-skeleton"></span>
-          <db-rates-step></db-rates-step>
-        </div>`,
-        error: (error) => errorState(i18n, error, () => void this.#propertyTask.run()),
-        complete: (property) =>
-          html`${this.#renderHeader()}${this.#stepCodeTask.render({
-            pending: () => html`<div class="loading" aria-busy="true">
-            <span class="visually-hidden" role="status">${i18n.t('loading')}</span>
-            <span class="skeleton step-skeleton"></span>
-          </div>`,
-            error: (error) => errorState(i18n, error, () => void this.#stepCodeTask.run()),
-            complete: () => this.#renderStep(property),
-          })}`,
-      })}
+      ${
+        venue
+          ? html`${this.#renderHeader()}${this.#stepCodeTask.render({
+              pending: () => html`<div class="loading" aria-busy="true">
+                <span class="visually-hidden" role="status">${i18n.t('loading')}</span>
+                <span class="skeleton step-skeleton"></span>
+              </div>`,
+              error: (error) => errorState(i18n, error, () => void this.#stepCodeTask.run()),
+              complete: () => this.#renderStep(venue),
+            })}`
+          : first.status === TaskStatus.ERROR
+            ? errorState(i18n, first.error, () => void first.run())
+            : html`<div class="loading" aria-busy="true">
+                <span class="visually-hidden" role="status">${i18n.t('loading')}</span>
+                <div class="progress-skeleton"><span class="skeleton"></span></div>
+                <span class="skeleton heading-skeleton"></span>
+                <db-rates-step></db-rates-step>
+              </div>`
+      }
     </div>`;
   }
 
@@ -271,66 +264,62 @@ export class DirectBook extends LitElement {
       </div>`;
   }
 
-  #renderStep(property: PublicProperty) {
-    const quoteTask = this.#quoteTask;
-    switch (this.step) {
-      case 'stay': {
-        const availabilityTask = this.#availabilityTask;
-        return html`<db-rates-step exportparts=${`search, primary-button, room, rate-card, price, ${DEPOSIT_PARTS}`} today=${property.today} .closedDates=${property.closedDates}
-          .stay=${this.#shownStay()} .party=${this.party} .selection=${this.selection} .availability=${availabilityTask.value} ?loading=${availabilityTask.status === TaskStatus.PENDING}
-          .error=${availabilityTask.status === TaskStatus.ERROR ? availabilityTask.error : undefined} notice=${this.notice}
-          @db-dates-change=${this.#onDates} @db-guests-change=${this.#onGuests} @db-quantity-change=${this.#onRoomQuantity}
-          @db-retry=${() => availabilityTask.run()} @db-continue=${this.#onRatesContinue}></db-rates-step>`;
-      }
-      case 'review':
-        return html`<db-review-step exportparts=${`primary-button, ${SUMMARY_PARTS}`} .extras=${property.extras} .chosen=${this.extras} payment-mode=${property.paymentMode}
-          .quote=${quoteTask.value} .quoteStatus=${quoteTask.status} .quoteError=${quoteTask.error}
-          @db-quantity-change=${this.#onExtraQuantity} @db-retry=${() => quoteTask.run()} @db-continue=${() => this.#go('details')}></db-review-step>`;
-      case 'details':
-        return html`<db-details-step exportparts=${SUMMARY_PARTS} .guest=${this.guest} ?busy=${this.submitting} .failure=${this.bookingFailure}
-          .quote=${quoteTask.value} .quoteStatus=${quoteTask.status} payment-mode=${property.paymentMode}
-          @db-guest-input=${(e: DbGuestInputEvent) => (this.guest = e.value)} @db-guest-submit=${(e: DbGuestSubmitEvent) => this.#book(e.value)}></db-details-step>`;
-      case 'payment':
-        return html`<db-payment-step exportparts=${`primary-button, card-frame, ${SUMMARY_PARTS}`} .created=${this.created} .mount=${this.#paymentMount}
-          @db-paid=${this.#onPaid} @db-expired=${this.#onExpired}><slot name="payment" slot="payment"></slot></db-payment-step>`;
-      case 'confirmation':
-        return html`<db-confirmation exportparts=${`reference, ${SUMMARY_PARTS}`} .booking=${this.confirmed} property-name=${property.name}></db-confirmation>`;
-      case 'expired':
-        return html`<db-expired-step exportparts="primary-button" hold-minutes=${property.holdMinutes} @db-continue=${this.#startAgain}></db-expired-step>`;
-    }
+  #renderStep(venue: PublicProperty) {
+    if (this.step !== 'stay') return this.#checkout!.render(this.step, venue);
+    const availabilityTask = this.#availabilityTask;
+    return html`<db-rates-step exportparts=${`search, primary-button, room, rate-card, price, ${DEPOSIT_PARTS}`} today=${venue.today} .closedDates=${venue.closedDates}
+      .stay=${this.#shownStay()} .party=${this.party} .selection=${this.selection} .availability=${availabilityTask.value} ?loading=${availabilityTask.status === TaskStatus.PENDING}
+      .error=${availabilityTask.status === TaskStatus.ERROR ? availabilityTask.error : undefined} notice=${this.notice}
+      @db-dates-change=${this.#onDates} @db-guests-change=${this.#onGuests} @db-quantity-change=${this.#onRoomQuantity}
+      @db-retry=${() => availabilityTask.run()} @db-continue=${this.#onRatesContinue}></db-rates-step>`;
   }
 
-  /** The property arrived: set the language and the stay to show first. */
-  #start(property: PublicProperty) {
-    this.#updateI18n(property);
-    const today = property.today;
-    const checkIn = this.checkIn && isCalendarDate(this.checkIn) && this.checkIn >= today ? this.checkIn : undefined;
-    const checkOut = checkIn && this.checkOut && isCalendarDate(this.checkOut) && this.checkOut > checkIn ? this.checkOut : undefined;
-    this.#defaultStay = !checkIn;
-    // SPEC 4: with no dates, the first night from tomorrow, one night.
-    const from = checkIn ?? addDays(today, 1);
-    this.stay = { checkIn: from, checkOut: checkOut ?? addDays(from, 1) };
+  /** The property arrived with the first rates: the language it answered in, the party asked for. */
+  #start(venue: PublicProperty, answeredLocale: Locale) {
+    this.venue = venue;
+    this.#answeredLocale = answeredLocale;
+    this.#updateI18n();
     if (this.adults && this.adults >= 1) this.party = { ...this.party, adults: Math.min(Math.floor(this.adults), MAX_GUESTS) };
     this.dispatchEvent(new DirectbookStepEvent(this.step));
   }
 
-  #locale(property: PublicProperty | undefined) {
-    return resolveLocale(this.locale, document.documentElement.lang, property?.locale);
+  /**
+   * The first request, with the page's dates when it gave some. A deep link that went stale (its
+   * dates passed, or lie beyond what the property sells) shows the server's default stay instead.
+   */
+  async #firstAvailability(client: Api, query: AvailabilityQuery, signal: AbortSignal) {
+    try {
+      return await client.availability(query, signal);
+    } catch (error) {
+      if (!(query.include && query.checkIn && error instanceof ApiError && error.status === 400)) throw error;
+      return client.availability({ ...query, checkIn: undefined, checkOut: undefined }, signal);
+    }
   }
 
-  #updateI18n(property: PublicProperty | undefined) {
+  #stayFromAttributes(): StayValue | undefined {
+    const { checkIn, checkOut } = this;
+    if (!checkIn || !isCalendarDate(checkIn)) return undefined;
+    return { checkIn, checkOut: checkOut && isCalendarDate(checkOut) && checkOut > checkIn ? checkOut : addDays(checkIn, 1) };
+  }
+
+  /** The language the widget or the page asks for; without one the server answers in the guest's. */
+  #askedLocale(): Locale | undefined {
+    return asLocale(this.locale) ?? asLocale(document.documentElement.lang);
+  }
+
+  #updateI18n() {
     const current = this.#i18n.value;
-    const locale = this.#locale(property);
+    const locale = resolveLocale(this.locale, document.documentElement.lang, this.#answeredLocale);
     if (!hasCatalog(locale)) {
       // A language asked for later (the locale attribute changed): the current one stays until its
       // strings arrive, and stays for good if they cannot be fetched.
       loadCatalog(locale).then(
-        () => this.#updateI18n(property),
+        () => this.#updateI18n(),
         () => undefined,
       );
       return;
     }
-    const currency = property?.currency ?? current.currency;
+    const currency = this.venue?.currency ?? current.currency;
     if (locale === current.locale && currency === current.currency) return;
     this.#i18n.setValue(new I18n(locale, currency));
     this.requestUpdate();
@@ -342,55 +331,42 @@ export class DirectBook extends LitElement {
     return this.stay;
   }
 
-  #quoteRequest(): QuoteRequest | undefined {
+  #stayRequest(extras: Record<string, number>): QuoteRequest | undefined {
     const answer = this.#availabilityTask.value;
-    const property = this.#propertyTask.value;
-    if (!answer || !property) return undefined;
+    const venue = this.venue;
+    if (!answer || !venue) return undefined;
     const chosen = offeredSelection(answer, this.selection);
     if (!chosen.size) return undefined;
     return {
       checkIn: answer.checkIn,
       checkOut: answer.checkOut,
-      rooms: roomRequests(chosen, this.party, this.extras, property.extras),
+      rooms: roomRequests(chosen, this.party, extras, venue.extras),
       locale: this.#i18n.value.locale,
     };
   }
 
   #go(step: Step) {
-    if (step !== 'payment') this.#dropPaymentMount();
-    if (step === 'payment' && this.created?.payment.provider === 'stripe') this.#paymentMount = this.#createPaymentMount();
+    this.#checkout?.entering(step);
     this.step = step;
     this.#focusHeading = true;
     this.dispatchEvent(new DirectbookStepEvent(step));
   }
 
-  /** Stripe's Payment Element must be in the light DOM; it is slotted through to the payment step. */
-  #createPaymentMount(): HTMLElement {
-    const mount = document.createElement('div');
-    mount.slot = 'payment';
-    // Inline style outranks hostile page rules such as `* { all: unset }`.
-    mount.style.display = 'block';
-    this.append(mount);
-    return mount;
-  }
-
-  #dropPaymentMount() {
-    this.#paymentMount?.remove();
-    this.#paymentMount = undefined;
-  }
-
   #onDates = (event: DbDatesChangeEvent) => {
-    this.#defaultStay = false;
     this.notice = '';
     this.stay = event.value;
   };
 
   #onGuests = (event: DbGuestsChangeEvent) => {
-    // Keep showing the dates on screen (perhaps the next available ones) for the new party.
-    const shown = this.#shownStay();
-    if (shown && (shown.checkIn !== this.stay?.checkIn || shown.checkOut !== this.stay?.checkOut)) this.stay = shown;
+    this.#keepShownStay();
     this.party = event.value;
   };
+
+  /** The next question keeps the dates on screen (perhaps the next available ones, or the server's). */
+  #keepShownStay() {
+    const shown = this.#shownStay();
+    if (shown && (shown.checkIn !== this.stay?.checkIn || shown.checkOut !== this.stay?.checkOut)) this.stay = shown;
+  }
 
   #onRoomQuantity = (event: DbQuantityChangeEvent) => {
     const { id, quantity } = event.value;
@@ -406,68 +382,10 @@ export class DirectBook extends LitElement {
     this.#go('review');
   };
 
-  #onExtraQuantity = (event: DbQuantityChangeEvent) => {
-    this.extras = { ...this.extras, [event.value.id]: event.value.quantity };
-  };
-
-  async #book(guest: Guest) {
-    const client = this.#api.value;
-    const quote = this.#quoteRequest();
-    if (!quote || !client || this.submitting) return;
-    this.guest = guest;
-    const body: BookingRequest = { ...quote, guest };
-    const json = JSON.stringify(body);
-    // SPEC 2.7: one key per checkout attempt; resending the same attempt reuses it.
-    if (this.#idempotency?.body !== json) this.#idempotency = { body: json, key: uuid() };
-    this.submitting = true;
-    this.bookingFailure = undefined;
-    try {
-      const created = (this.created = await client.createBooking(body, this.#idempotency.key));
-      this.#go('payment');
-      track('add_payment_info', () => booked(created.booking));
-    } catch (error) {
-      this.#bookingFailed(error);
-    } finally {
-      this.submitting = false;
-    }
-  }
-
-  #bookingFailed(error: unknown) {
-    if (error instanceof ApiError && error.status === 409) {
-      // A room was taken meanwhile: back to the rates, choices kept, with fresh availability.
-      this.notice = this.#i18n.value.t('soldOutNotice');
-      this.refresh++;
-      this.#go('stay');
-    } else {
-      this.bookingFailure = error;
-    }
-  }
-
-  #onPaid = (event: DbPaidEvent) => {
-    const booking = event.value;
-    this.confirmed = booking;
-    this.#idempotency = undefined;
-    this.#go('confirmation');
-    this.dispatchEvent(new DirectbookBookedEvent({ reference: booking.reference, total: booking.total, depositDue: booking.depositDue, currency: booking.currency }));
-    track('purchase', () => booked(booking, true));
-  };
-
-  #onExpired = () => {
-    if (this.step === 'payment') this.#go('expired');
-  };
-
-  #startAgain = () => {
-    this.created = undefined;
-    this.#idempotency = undefined;
-    this.refresh++;
-    this.#go('stay');
-  };
-
   #onConnectivity = () => {
     this.offline = !navigator.onLine;
     if (this.offline) return;
-    if (this.#propertyTask.status === TaskStatus.ERROR) void this.#propertyTask.run();
-    else if (this.#availabilityTask.status === TaskStatus.ERROR) void this.#availabilityTask.run();
+    if (this.#availabilityTask.status === TaskStatus.ERROR) void this.#availabilityTask.run();
   };
 }
 

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { compactMoney } from './calendar-format.ts';
 import { I18n, loadCatalog, resolveLocale } from './i18n.ts';
 import { core, type CoreKey } from './locales/core.ts';
 import { en } from './locales/en.ts';
@@ -44,7 +45,7 @@ describe('i18n', () => {
   it('formats money in the property’s currency and the guest’s language', () => {
     expect(new I18n('en', 'USD').money(5000)).to.equal('$50.00');
     expect(new I18n('ko', 'KRW').money(50000)).to.equal('₩50,000');
-    expect(new I18n('en', 'KRW').compactMoney(120000)).to.equal('₩120K');
+    expect(compactMoney(new I18n('en', 'KRW'), 120000)).to.equal('₩120K');
   });
 
   it('counts nights the way each language does', () => {

@@ -1,6 +1,6 @@
 // Strings in en, ko and id; money and dates always through Intl (SPEC 2.1, 4).
 import { asLocale, type Locale } from '../shared/locale.ts';
-import { currencyExponent, formatMoney } from '../shared/money.ts';
+import { formatMoney } from '../shared/money.ts';
 import { core, type CoreKey } from './locales/core.ts';
 import type { MessageKey, Messages } from './locales/en.ts';
 
@@ -30,11 +30,11 @@ export type PluralKey = PluralBase<MessageKey>;
 type Params = Record<string, string | number>;
 
 /**
- * The widget's locale: its own `locale` attribute, else the page's `<html lang>`, else the
- * property's default, else English.
+ * The widget's locale: its own `locale` attribute, else the page's `<html lang>`, else the one the
+ * server answered in (the guest's browser language if it has it, else the property's), else English.
  */
-export function resolveLocale(attribute?: string | null, pageLang?: string | null, propertyLocale?: string | null): Locale {
-  return asLocale(attribute) ?? asLocale(pageLang) ?? asLocale(propertyLocale) ?? 'en';
+export function resolveLocale(attribute?: string | null, pageLang?: string | null, answered?: string | null): Locale {
+  return asLocale(attribute) ?? asLocale(pageLang) ?? asLocale(answered) ?? 'en';
 }
 
 /** One locale and currency's way of saying things; immutable, so Lit sees a new one as a change. */
@@ -73,16 +73,6 @@ export class I18n {
     return formatMoney(minor, this.currency, this.locale);
   }
 
-  /** A short price for calendar cells: "$120", "₩120K". */
-  compactMoney(minor: number): string {
-    return new Intl.NumberFormat(this.locale, {
-      style: 'currency',
-      currency: this.currency,
-      notation: 'compact',
-      maximumFractionDigits: 0,
-    }).format(minor / 10 ** currencyExponent(this.currency));
-  }
-
   /** Formats an ISO local date; the date is a calendar day, so it is read and shown in UTC. */
   date(iso: string, options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' }): string {
     return this.#format(options).format(utc(iso));
@@ -96,16 +86,6 @@ export class I18n {
   /** "Fri 12 – Sat 13 Dec" with the locale's own range rules. */
   range(checkIn: string, checkOut: string): string {
     return this.#format({ weekday: 'short', day: 'numeric', month: 'short' }).formatRange(utc(checkIn), utc(checkOut));
-  }
-
-  /** 0 = Sunday … 6 = Saturday: the locale's first day of the week. */
-  get firstDayOfWeek(): number {
-    const info = new Intl.Locale(this.locale) as Intl.Locale & {
-      getWeekInfo?: () => { firstDay: number };
-      weekInfo?: { firstDay: number };
-    };
-    const firstDay = info.getWeekInfo?.().firstDay ?? info.weekInfo?.firstDay ?? 7;
-    return firstDay % 7;
   }
 
   #format(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {

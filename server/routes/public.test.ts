@@ -25,13 +25,7 @@ async function availability(t: TestApp, pid: string, query: Record<string, strin
 async function offerFor(
   t: TestApp,
   rate: Json,
-  options: {
-    property?: Json;
-    roomType?: Json;
-    prices?: Json[];
-    query?: Record<string, string | number>;
-    headers?: Record<string, string>;
-  } = {},
+  options: { property?: Json; roomType?: Json; prices?: Json[]; query?: Record<string, string | number>; headers?: Record<string, string> } = {},
 ) {
   const owner = await t.createProperty(options.property);
   const roomType = await createRoomType(t, owner, options.roomType);
@@ -57,11 +51,7 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
 
   describe("the widget's property info", () => {
     test('shows the widget what it needs and nothing secret', async () => {
-      const owner = await app().createProperty({
-        name: 'Harbour View Inn',
-        locale: 'ko',
-        allowedOrigins: ['https://harbourview.example'],
-      });
+      const owner = await app().createProperty({ name: 'Harbour View Inn', locale: 'ko', allowedOrigins: ['https://harbourview.example'] });
       const extra = await createExtra(app(), owner);
       const res = await app().request('GET', pub(owner.id));
       expect(res.status).toBe(200);
@@ -95,19 +85,14 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
     test('"today" is today in the property\'s time zone', async () => {
       app().setNow('2026-11-24T16:00:00Z');
       const seoul = await app().createProperty({ timezone: 'Asia/Seoul' });
-      const losAngeles = await app().createProperty({
-        timezone: 'America/Los_Angeles',
-      });
+      const losAngeles = await app().createProperty({ timezone: 'America/Los_Angeles' });
       expect((await json(await app().request('GET', pub(seoul.id)))).today).toBe('2026-11-25');
       expect((await json(await app().request('GET', pub(losAngeles.id)))).today).toBe('2026-11-24');
     });
 
     test('closed dates list every weekly closed day and every temporary date of the coming year', async () => {
       const owner = await app().createProperty();
-      await putClosures(app(), owner, {
-        weekdays: [1],
-        dates: ['2026-11-01', '2026-12-10', '2026-12-07'],
-      });
+      await putClosures(app(), owner, { weekdays: [1], dates: ['2026-11-01', '2026-12-10', '2026-12-07'] });
       const { closedDates } = await json(await app().request('GET', pub(owner.id)));
       const mondays = weekdaysBetween('2026-11-24', '2027-11-25', 1);
       expect(mondays).toContain('2026-11-30');
@@ -131,13 +116,7 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
       await expectError(await app().request('GET', pub(pid)), 404, 'not_found');
       await expectError(await app().request('GET', availabilityUrl(pid)), 404, 'not_found');
       await expectError(await app().request('GET', `${pub(pid)}/calendar?from=2026-12-01&to=2026-12-08`), 404, 'not_found');
-      await expectError(
-        await app().request('POST', `${pub(pid)}/quotes`, {
-          body: { ...STAY, rooms: [{ rateId: 'rate_x', adults: 1 }] },
-        }),
-        404,
-        'not_found',
-      );
+      await expectError(await app().request('POST', `${pub(pid)}/quotes`, { body: { ...STAY, rooms: [{ rateId: 'rate_x', adults: 1 }] } }), 404, 'not_found');
     });
   });
 
@@ -145,13 +124,7 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
     test('the answer describes the stay, the room type and each night', async () => {
       const { answer } = await offerFor(app(), { name: 'Flexible', nightlyPrice: 10_000 }, { roomType: { name: 'Double', maxGuests: 3 } });
       const roomType = answer.roomTypes[0];
-      expect(answer).toMatchObject({
-        checkIn: '2026-12-01',
-        checkOut: '2026-12-03',
-        nights: 2,
-        currency: 'USD',
-        locale: 'en',
-      });
+      expect(answer).toMatchObject({ checkIn: '2026-12-01', checkOut: '2026-12-03', nights: 2, currency: 'USD', locale: 'en' });
       expect(answer.nextAvailable).toBeUndefined();
       expect(roomType).toMatchObject({ name: 'Double', maxGuests: 3 });
       expect(roomType.rates[0]).toMatchObject({
@@ -189,33 +162,18 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
         { date: '2026-12-02', amount: 10_000 },
       ]);
       expect(offer.roomTotal).toBe(22_345);
-      expect(offer.deposit).toEqual({
-        type: 'first_night',
-        amount: 12_345,
-        message: 'One night deposit required',
-      });
+      expect(offer.deposit).toEqual({ type: 'first_night', amount: 12_345, message: 'One night deposit required' });
     });
 
     test('Korean won have no decimals, in prices and in messages', async () => {
       const { answer, offer } = await offerFor(app(), { nightlyPrice: 120_000, deposit: { type: 'fixed', amount: 50_000 } }, { property: { currency: 'KRW' } });
       expect(answer.currency).toBe('KRW');
       expect(offer.roomTotal).toBe(240_000);
-      expect(offer.deposit).toEqual({
-        type: 'fixed',
-        amount: 50_000,
-        message: '₩50,000 deposit required',
-      });
+      expect(offer.deposit).toEqual({ type: 'fixed', amount: 50_000, message: '₩50,000 deposit required' });
     });
 
     test('a percentage deposit in won rounds half a won up', async () => {
-      const { offer } = await offerFor(
-        app(),
-        {
-          nightlyPrice: 100_002,
-          deposit: { type: 'percentage', percent: 12.5 },
-        },
-        { property: { currency: 'KRW' } },
-      );
+      const { offer } = await offerFor(app(), { nightlyPrice: 100_002, deposit: { type: 'percentage', percent: 12.5 } }, { property: { currency: 'KRW' } });
       expect(offer.deposit.amount).toBe(25_001);
     });
 
@@ -235,11 +193,7 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
       const owner = await app().createProperty();
       const roomType = await createRoomType(app(), owner);
       const deposits = [{ type: 'none' }, { type: 'full' }, { type: 'first_night' }, { type: 'fixed', amount: 5_000 }, { type: 'percentage', percent: 30 }];
-      for (const deposit of deposits)
-        await createRate(app(), owner, roomType.id, {
-          deposit,
-          name: deposit.type,
-        });
+      for (const deposit of deposits) await createRate(app(), owner, roomType.id, { deposit, name: deposit.type });
       const byType = (answer: Json) => Object.fromEntries(answer.roomTypes[0].rates.map((r: Json) => [r.deposit.type, r.deposit.message as string]));
       const en = byType(await availability(app(), owner.id));
       const koAnswer = await availability(app(), owner.id, { locale: 'ko' });
@@ -257,9 +211,7 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
     test('without a locale in the query the guest’s Accept-Language decides', async () => {
       const owner = await app().createProperty();
       const roomType = await createRoomType(app(), owner);
-      await createRate(app(), owner, roomType.id, {
-        deposit: { type: 'full' },
-      });
+      await createRate(app(), owner, roomType.id, { deposit: { type: 'full' } });
       const message = async (query: Record<string, string>, headers?: Record<string, string>) => (await availability(app(), owner.id, query, headers)).roomTypes[0].rates[0].deposit.message;
       expect(await message({}, { 'accept-language': 'id-ID,id;q=0.9,en;q=0.8' })).toBe('Bayar hari ini');
       expect(await message({}, { 'accept-language': 'fr-CH, fr;q=0.9, id;q=0.5' })).toBe('Bayar hari ini');
@@ -277,17 +229,9 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
     test('units left count the room type’s rooms and the rate’s own caps', async () => {
       const owner = await app().createProperty();
       const roomType = await createRoomType(app(), owner, { units: 5 });
-      const open = await createRate(app(), owner, roomType.id, {
-        name: 'Open',
-      });
-      const capped = await createRate(app(), owner, roomType.id, {
-        name: 'Capped',
-        maxRoomsPerNight: 2,
-      });
-      const quota = await createRate(app(), owner, roomType.id, {
-        name: 'Quota',
-        maxRoomsTotal: 1,
-      });
+      const open = await createRate(app(), owner, roomType.id, { name: 'Open' });
+      const capped = await createRate(app(), owner, roomType.id, { name: 'Capped', maxRoomsPerNight: 2 });
+      const quota = await createRate(app(), owner, roomType.id, { name: 'Quota', maxRoomsTotal: 1 });
       const rates = (await availability(app(), owner.id)).roomTypes[0].rates as Json[];
       const left = Object.fromEntries(rates.map((r) => [r.id, r.unitsLeft]));
       expect(left).toEqual({ [open.id]: 5, [capped.id]: 2, [quota.id]: 1 });
@@ -297,11 +241,7 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
   describe('when a stay cannot be sold', () => {
     test('a room type with no rooms is sold out, and nothing later is offered either', async () => {
       const { answer, offer } = await offerFor(app(), {}, { roomType: { units: 0 } });
-      expect(offer).toMatchObject({
-        available: false,
-        reason: 'sold_out',
-        unitsLeft: 0,
-      });
+      expect(offer).toMatchObject({ available: false, reason: 'sold_out', unitsLeft: 0 });
       expect(answer.nextAvailable).toBeUndefined();
     });
 
@@ -311,14 +251,8 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
       await createRate(app(), owner, roomType.id);
       await putClosures(app(), owner, { dates: ['2026-12-02'] });
       const answer = await availability(app(), owner.id);
-      expect(answer.roomTypes[0].rates[0]).toMatchObject({
-        available: false,
-        reason: 'closed',
-      });
-      expect(answer.nextAvailable).toEqual({
-        checkIn: '2026-12-03',
-        checkOut: '2026-12-05',
-      });
+      expect(answer.roomTypes[0].rates[0]).toMatchObject({ available: false, reason: 'closed' });
+      expect(answer.nextAvailable).toEqual({ checkIn: '2026-12-03', checkOut: '2026-12-05' });
     });
 
     test('a weekly closed day blocks every stay over it', async () => {
@@ -327,18 +261,9 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
       await createRate(app(), owner, roomType.id);
       await putClosures(app(), owner, { weekdays: [1] });
       // Sunday 29 November to Tuesday 1 December includes Monday night.
-      const answer = await availability(app(), owner.id, {
-        checkIn: '2026-11-29',
-        checkOut: '2026-12-01',
-      });
-      expect(answer.roomTypes[0].rates[0]).toMatchObject({
-        available: false,
-        reason: 'closed',
-      });
-      expect(answer.nextAvailable).toEqual({
-        checkIn: '2026-12-01',
-        checkOut: '2026-12-03',
-      });
+      const answer = await availability(app(), owner.id, { checkIn: '2026-11-29', checkOut: '2026-12-01' });
+      expect(answer.roomTypes[0].rates[0]).toMatchObject({ available: false, reason: 'closed' });
+      expect(answer.nextAvailable).toEqual({ checkIn: '2026-12-01', checkOut: '2026-12-03' });
     });
 
     test('a guest may check out on a closed day', async () => {
@@ -358,14 +283,8 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
       expect((await availability(app(), owner.id, stay)).roomTypes[0].rates[0].available).toBe(true);
       await putClosures(app(), owner, { publicHolidays: true });
       const answer = await availability(app(), owner.id, stay);
-      expect(answer.roomTypes[0].rates[0]).toMatchObject({
-        available: false,
-        reason: 'closed',
-      });
-      expect(answer.nextAvailable).toEqual({
-        checkIn: '2026-12-26',
-        checkOut: '2026-12-28',
-      });
+      expect(answer.roomTypes[0].rates[0]).toMatchObject({ available: false, reason: 'closed' });
+      expect(answer.nextAvailable).toEqual({ checkIn: '2026-12-26', checkOut: '2026-12-28' });
     });
 
     test.each([
@@ -376,29 +295,19 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
       ['a stay that does not start on an arrival date', { arrivalDates: ['2026-11-30', '2026-12-05'] }, {}, 'arrival_date'],
       ['a party larger than the room sleeps', {}, { adults: 2, children: 1 }, 'too_many_guests'],
     ])('%s is not offered and says why', async (_what, rate, query, reason) => {
-      const { offer } = await offerFor(app(), rate, {
-        roomType: { maxGuests: 2 },
-        query,
-      });
+      const { offer } = await offerFor(app(), rate, { roomType: { maxGuests: 2 }, query });
       expect(offer).toMatchObject({ available: false, reason });
     });
 
     test('a rate with designated arrival dates points to the next one', async () => {
-      const { answer } = await offerFor(app(), {
-        arrivalDates: ['2026-12-05'],
-      });
-      expect(answer.nextAvailable).toEqual({
-        checkIn: '2026-12-05',
-        checkOut: '2026-12-07',
-      });
+      const { answer } = await offerFor(app(), { arrivalDates: ['2026-12-05'] });
+      expect(answer.nextAvailable).toEqual({ checkIn: '2026-12-05', checkOut: '2026-12-07' });
     });
 
     test('a rate opens exactly when its booking window opens', async () => {
       const owner = await app().createProperty();
       const roomType = await createRoomType(app(), owner);
-      await createRate(app(), owner, roomType.id, {
-        bookableFrom: '2026-11-25T00:00:00Z',
-      });
+      await createRate(app(), owner, roomType.id, { bookableFrom: '2026-11-25T00:00:00Z' });
       app().setNow('2026-11-25T00:00:00Z');
       expect((await availability(app(), owner.id)).roomTypes[0].rates[0].available).toBe(true);
     });
@@ -411,9 +320,7 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
     test('when some rate is offered, no other stay is suggested', async () => {
       const owner = await app().createProperty();
       const roomType = await createRoomType(app(), owner);
-      const long = await createRate(app(), owner, roomType.id, {
-        minNights: 5,
-      });
+      const long = await createRate(app(), owner, roomType.id, { minNights: 5 });
       const short = await createRate(app(), owner, roomType.id);
       const answer = await availability(app(), owner.id);
       const available = Object.fromEntries(answer.roomTypes[0].rates.map((r: Json) => [r.id, r.available]));
@@ -443,9 +350,45 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
       await expect400(await app().request('GET', availabilityUrl(owner.id, query)), field);
     });
 
-    test('a question without dates is refused with 400', async () => {
+    test('a question with one date and not the other is refused with 400', async () => {
       const owner = await app().createProperty();
-      await expect400(await app().request('GET', `${pub(owner.id)}/availability?adults=2`), 'checkIn');
+      await expect400(await app().request('GET', `${pub(owner.id)}/availability?checkIn=2026-12-01`), 'checkOut');
+      await expect400(await app().request('GET', `${pub(owner.id)}/availability?checkOut=2026-12-01`), 'checkOut');
+      await expect400(await app().request('GET', `${pub(owner.id)}/availability?${new URLSearchParams({ ...STAY, include: 'everything' })}`), 'include');
+    });
+
+    test('without dates the server picks the stay: the first night from tomorrow, in the property’s calendar', async () => {
+      const owner = await app().createProperty();
+      const roomType = await createRoomType(app(), owner);
+      await createRate(app(), owner, roomType.id);
+      const answer = await json(await app().request('GET', `${pub(owner.id)}/availability?adults=2`));
+      expect([answer.checkIn, answer.checkOut, answer.nights]).toEqual(['2026-11-25', '2026-11-26', 1]);
+      expect(answer.roomTypes[0].rates[0].available).toBe(true);
+      expect(answer.property).toBeUndefined();
+    });
+
+    test('without dates and nothing free tomorrow, the answer is the next stay available, not an empty one', async () => {
+      const owner = await app().createProperty();
+      const roomType = await createRoomType(app(), owner);
+      await createRate(app(), owner, roomType.id);
+      await putClosures(app(), owner, { dates: ['2026-11-25', '2026-11-26'] });
+      const answer = await json(await app().request('GET', `${pub(owner.id)}/availability?adults=2`));
+      expect([answer.checkIn, answer.checkOut]).toEqual(['2026-11-27', '2026-11-28']);
+      expect(answer.roomTypes[0].rates[0].available).toBe(true);
+      // Asked for those dates, the guest is told what is free instead.
+      const asked = await json(await app().request('GET', `${pub(owner.id)}/availability?checkIn=2026-11-25&checkOut=2026-11-26`));
+      expect(asked.checkIn).toBe('2026-11-25');
+      expect(asked.nextAvailable).toEqual({ checkIn: '2026-11-27', checkOut: '2026-11-28' });
+    });
+
+    test('include=property answers the rates with what the widget needs of the property: one request before rates', async () => {
+      const owner = await app().createProperty({ name: 'Harbour View Inn' });
+      const roomType = await createRoomType(app(), owner);
+      await createRate(app(), owner, roomType.id);
+      const alone = await json(await app().request('GET', pub(owner.id)));
+      const answer = await json(await app().request('GET', `${pub(owner.id)}/availability?include=property`));
+      expect(answer.property).toEqual(alone);
+      expect(answer.roomTypes).toHaveLength(1);
     });
 
     test('a stay may start today', async () => {
@@ -462,23 +405,11 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
       // 16:00 UTC on the 24th is already 01:00 on the 25th in Seoul, still the 24th in Los Angeles.
       app().setNow('2026-11-24T16:00:00Z');
       const seoul = await app().createProperty({ timezone: 'Asia/Seoul' });
-      const losAngeles = await app().createProperty({
-        timezone: 'America/Los_Angeles',
-      });
+      const losAngeles = await app().createProperty({ timezone: 'America/Los_Angeles' });
       const stay = { checkIn: '2026-11-24', checkOut: '2026-11-26' };
       await expect400(await app().request('GET', availabilityUrl(seoul.id, stay)), 'checkIn');
       expect((await app().request('GET', availabilityUrl(losAngeles.id, stay))).status).toBe(200);
-      expect(
-        (
-          await app().request(
-            'GET',
-            availabilityUrl(seoul.id, {
-              checkIn: '2026-11-25',
-              checkOut: '2026-11-26',
-            }),
-          )
-        ).status,
-      ).toBe(200);
+      expect((await app().request('GET', availabilityUrl(seoul.id, { checkIn: '2026-11-25', checkOut: '2026-11-26' }))).status).toBe(200);
     });
 
     test('whatever the query, the answer is 200 or 400 and never a server error', async () => {
@@ -487,29 +418,14 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
       await createRate(app(), owner, roomType.id, { minNights: 2 });
       await putClosures(app(), owner, { weekdays: [0], publicHolidays: true });
       const date = fc.oneof(
-        fc
-          .date({
-            min: new Date('2026-11-01T00:00:00Z'),
-            max: new Date('2027-06-01T00:00:00Z'),
-            noInvalidDate: true,
-          })
-          .map((d) => d.toISOString().slice(0, 10)),
+        fc.date({ min: new Date('2026-11-01T00:00:00Z'), max: new Date('2027-06-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
         fc.constantFrom('2026-02-30', '9999-12-31', '0000-01-01', '2026-1-1', '', '2026-12-01T00:00'),
         fc.string({ maxLength: 12 }),
       );
       const count = fc.oneof(fc.integer({ min: -2, max: 60 }).map(String), fc.constantFrom('abc', '1e3', '', '2.5', ' 1'), fc.string({ maxLength: 4 }));
       await fc.assert(
         fc.asyncProperty(
-          fc.record(
-            {
-              checkIn: date,
-              checkOut: date,
-              adults: count,
-              children: count,
-              locale: fc.constantFrom('en', 'ko', 'id', 'xx', ''),
-            },
-            { requiredKeys: [] },
-          ),
+          fc.record({ checkIn: date, checkOut: date, adults: count, children: count, locale: fc.constantFrom('en', 'ko', 'id', 'xx', '') }, { requiredKeys: [] }),
           async (query) => {
             const params = new URLSearchParams(Object.entries<string>(query));
             const res = await app().request('GET', `${pub(owner.id)}/availability?${params}`);
@@ -526,23 +442,12 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
     test('a stay at the far end of the calendar is answered sensibly', async () => {
       const owner = await app().createProperty();
       const roomType = await createRoomType(app(), owner);
-      await createRate(app(), owner, roomType.id, {
-        arrivalDates: ['2026-12-05'],
-      });
-      const res = await app().request(
-        'GET',
-        availabilityUrl(owner.id, {
-          checkIn: '9999-12-30',
-          checkOut: '9999-12-31',
-        }),
-      );
+      await createRate(app(), owner, roomType.id, { arrivalDates: ['2026-12-05'] });
+      const res = await app().request('GET', availabilityUrl(owner.id, { checkIn: '9999-12-30', checkOut: '9999-12-31' }));
       expect([200, 400]).toContain(res.status);
       const body = await json(res);
       if (res.status === 200) {
-        expect(body.roomTypes[0].rates[0]).toMatchObject({
-          available: false,
-          reason: 'arrival_date',
-        });
+        expect(body.roomTypes[0].rates[0]).toMatchObject({ available: false, reason: 'arrival_date' });
         expect(body.nextAvailable).toBeUndefined();
       }
     });
@@ -553,9 +458,7 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
       const owner = await app().createProperty();
       const roomType = await createRoomType(app(), owner, { units: 2 });
       await createRate(app(), owner, roomType.id, { nightlyPrice: 10_000 });
-      const saver = await createRate(app(), owner, roomType.id, {
-        nightlyPrice: 8_000,
-      });
+      const saver = await createRate(app(), owner, roomType.id, { nightlyPrice: 8_000 });
       await putPrices(app(), owner, saver.id, [{ from: '2026-12-02', to: '2026-12-02', amount: 15_000 }]);
       await putClosures(app(), owner, { weekdays: [1], dates: ['2026-12-03'] });
       const res = await app().request('GET', `${pub(owner.id)}/calendar?from=2026-11-29&to=2026-12-04`);
@@ -565,36 +468,11 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
         to: '2026-12-04',
         currency: 'USD',
         days: [
-          {
-            date: '2026-11-29',
-            closed: false,
-            soldOut: false,
-            fromPrice: 8_000,
-          },
-          {
-            date: '2026-11-30',
-            closed: true,
-            soldOut: false,
-            fromPrice: 8_000,
-          },
-          {
-            date: '2026-12-01',
-            closed: false,
-            soldOut: false,
-            fromPrice: 8_000,
-          },
-          {
-            date: '2026-12-02',
-            closed: false,
-            soldOut: false,
-            fromPrice: 10_000,
-          },
-          {
-            date: '2026-12-03',
-            closed: true,
-            soldOut: false,
-            fromPrice: 8_000,
-          },
+          { date: '2026-11-29', closed: false, soldOut: false, fromPrice: 8_000 },
+          { date: '2026-11-30', closed: true, soldOut: false, fromPrice: 8_000 },
+          { date: '2026-12-01', closed: false, soldOut: false, fromPrice: 8_000 },
+          { date: '2026-12-02', closed: false, soldOut: false, fromPrice: 10_000 },
+          { date: '2026-12-03', closed: true, soldOut: false, fromPrice: 8_000 },
         ],
       });
     });
@@ -612,14 +490,8 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
 
     test('a sold-out room type does not lower the price shown', async () => {
       const owner = await app().createProperty();
-      const none = await createRoomType(app(), owner, {
-        units: 0,
-        name: 'Gone',
-      });
-      const free = await createRoomType(app(), owner, {
-        units: 1,
-        name: 'Free',
-      });
+      const none = await createRoomType(app(), owner, { units: 0, name: 'Gone' });
+      const free = await createRoomType(app(), owner, { units: 1, name: 'Free' });
       await createRate(app(), owner, none.id, { nightlyPrice: 5_000 });
       await createRate(app(), owner, free.id, { nightlyPrice: 9_000 });
       const { days } = await json(await app().request('GET', `${pub(owner.id)}/calendar?from=2026-12-01&to=2026-12-02`));
@@ -657,59 +529,22 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
     /** One room type with room for a family, plus the four kinds of extras. */
     async function hotel(roomType: Json = {}) {
       const owner = await app().createProperty();
-      const double = await createRoomType(app(), owner, {
-        name: 'Double',
-        maxGuests: 3,
-        units: 3,
-        ...roomType,
-      });
-      const breakfast = await createExtra(app(), owner, {
-        name: 'Breakfast',
-        price: 1_500,
-        per: 'guest_night',
-      });
-      const parking = await createExtra(app(), owner, {
-        name: 'Parking',
-        price: 1_000,
-        per: 'night',
-      });
-      const transfer = await createExtra(app(), owner, {
-        name: 'Transfer',
-        price: 3_000,
-        per: 'stay',
-      });
-      const towel = await createExtra(app(), owner, {
-        name: 'Beach towel',
-        price: 500,
-        per: 'guest',
-      });
+      const double = await createRoomType(app(), owner, { name: 'Double', maxGuests: 3, units: 3, ...roomType });
+      const breakfast = await createExtra(app(), owner, { name: 'Breakfast', price: 1_500, per: 'guest_night' });
+      const parking = await createExtra(app(), owner, { name: 'Parking', price: 1_000, per: 'night' });
+      const transfer = await createExtra(app(), owner, { name: 'Transfer', price: 3_000, per: 'stay' });
+      const towel = await createExtra(app(), owner, { name: 'Beach towel', price: 500, per: 'guest' });
       return { owner, double, breakfast, parking, transfer, towel };
     }
 
     test('prices several rooms on mixed rates with every kind of extra', async () => {
       const { owner, double, breakfast, parking, transfer, towel } = await hotel();
-      const suite = await createRoomType(app(), owner, {
-        name: 'Suite',
-        maxGuests: 4,
-        units: 1,
-      });
-      const flexible = await createRate(app(), owner, double.id, {
-        name: 'Flexible',
-        nightlyPrice: 10_000,
-        deposit: { type: 'percentage', percent: 30 },
-      });
-      const saver = await createRate(app(), owner, suite.id, {
-        name: 'Suite saver',
-        nightlyPrice: 8_000,
-        deposit: { type: 'fixed', amount: 5_000 },
-      });
+      const suite = await createRoomType(app(), owner, { name: 'Suite', maxGuests: 4, units: 1 });
+      const flexible = await createRate(app(), owner, double.id, { name: 'Flexible', nightlyPrice: 10_000, deposit: { type: 'percentage', percent: 30 } });
+      const saver = await createRate(app(), owner, suite.id, { name: 'Suite saver', nightlyPrice: 8_000, deposit: { type: 'fixed', amount: 5_000 } });
       const body = await quoted(owner.id, {
         rooms: [
-          {
-            rateId: flexible.id,
-            adults: 2,
-            extras: [{ extraId: breakfast.id }],
-          },
+          { rateId: flexible.id, adults: 2, extras: [{ extraId: breakfast.id }] },
           {
             rateId: saver.id,
             adults: 1,
@@ -782,20 +617,8 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
         ],
         deposits: [
           // 30% of both Flexible rooms' room totals, extras excluded.
-          {
-            rateId: flexible.id,
-            rateName: 'Flexible',
-            type: 'percentage',
-            amount: 12_000,
-            message: '30% deposit required',
-          },
-          {
-            rateId: saver.id,
-            rateName: 'Suite saver',
-            type: 'fixed',
-            amount: 5_000,
-            message: '$50.00 deposit required',
-          },
+          { rateId: flexible.id, rateName: 'Flexible', type: 'percentage', amount: 12_000, message: '30% deposit required' },
+          { rateId: saver.id, rateName: 'Suite saver', type: 'fixed', amount: 5_000, message: '$50.00 deposit required' },
         ],
         total: 71_000,
         depositDue: 17_000,
@@ -805,158 +628,72 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
 
     test('a pay-today rate takes the rooms and their extras now', async () => {
       const { owner, double, breakfast } = await hotel();
-      const rate = await createRate(app(), owner, double.id, {
-        deposit: { type: 'full' },
-      });
-      const body = await quoted(owner.id, {
-        rooms: [{ rateId: rate.id, adults: 2, extras: [{ extraId: breakfast.id }] }],
-      });
+      const rate = await createRate(app(), owner, double.id, { deposit: { type: 'full' } });
+      const body = await quoted(owner.id, { rooms: [{ rateId: rate.id, adults: 2, extras: [{ extraId: breakfast.id }] }] });
       expect(body.deposits).toEqual([expect.objectContaining({ amount: 26_000, message: 'Pay today' })]);
-      expect(body).toMatchObject({
-        total: 26_000,
-        depositDue: 26_000,
-        balanceDue: 0,
-      });
+      expect(body).toMatchObject({ total: 26_000, depositDue: 26_000, balanceDue: 0 });
     });
 
     test('a first-night deposit is each room’s first night, extras left for later', async () => {
       const { owner, double, parking } = await hotel();
-      const rate = await createRate(app(), owner, double.id, {
-        deposit: { type: 'first_night' },
-      });
+      const rate = await createRate(app(), owner, double.id, { deposit: { type: 'first_night' } });
       await putPrices(app(), owner, rate.id, [{ from: '2026-12-01', to: '2026-12-01', amount: 12_000 }]);
-      const room = {
-        rateId: rate.id,
-        adults: 1,
-        extras: [{ extraId: parking.id }],
-      };
+      const room = { rateId: rate.id, adults: 1, extras: [{ extraId: parking.id }] };
       const body = await quoted(owner.id, { rooms: [room, room] });
-      expect(body.deposits).toEqual([
-        expect.objectContaining({
-          amount: 24_000,
-          message: 'One night deposit required',
-        }),
-      ]);
-      expect(body).toMatchObject({
-        total: 48_000,
-        depositDue: 24_000,
-        balanceDue: 24_000,
-      });
+      expect(body.deposits).toEqual([expect.objectContaining({ amount: 24_000, message: 'One night deposit required' })]);
+      expect(body).toMatchObject({ total: 48_000, depositDue: 24_000, balanceDue: 24_000 });
     });
 
     test('a fixed deposit is charged once per rate, however many rooms', async () => {
       const { owner, double } = await hotel();
-      const rate = await createRate(app(), owner, double.id, {
-        deposit: { type: 'fixed', amount: 5_000 },
-      });
+      const rate = await createRate(app(), owner, double.id, { deposit: { type: 'fixed', amount: 5_000 } });
       const body = await quoted(owner.id, {
         rooms: [
           { rateId: rate.id, adults: 1 },
           { rateId: rate.id, adults: 2 },
         ],
       });
-      expect(body).toMatchObject({
-        total: 40_000,
-        depositDue: 5_000,
-        balanceDue: 35_000,
-      });
+      expect(body).toMatchObject({ total: 40_000, depositDue: 5_000, balanceDue: 35_000 });
     });
 
     test('a fixed deposit never exceeds what the rooms cost, extras included', async () => {
       const { owner, double, breakfast } = await hotel();
-      const rate = await createRate(app(), owner, double.id, {
-        deposit: { type: 'fixed', amount: 30_000 },
-      });
-      const body = await quoted(owner.id, {
-        rooms: [{ rateId: rate.id, adults: 2, extras: [{ extraId: breakfast.id }] }],
-      });
-      expect(body.deposits).toEqual([
-        expect.objectContaining({
-          type: 'fixed',
-          amount: 26_000,
-          message: '$260.00 deposit required',
-        }),
-      ]);
-      expect(body).toMatchObject({
-        total: 26_000,
-        depositDue: 26_000,
-        balanceDue: 0,
-      });
+      const rate = await createRate(app(), owner, double.id, { deposit: { type: 'fixed', amount: 30_000 } });
+      const body = await quoted(owner.id, { rooms: [{ rateId: rate.id, adults: 2, extras: [{ extraId: breakfast.id }] }] });
+      expect(body.deposits).toEqual([expect.objectContaining({ type: 'fixed', amount: 26_000, message: '$260.00 deposit required' })]);
+      expect(body).toMatchObject({ total: 26_000, depositDue: 26_000, balanceDue: 0 });
     });
 
     test('a percentage deposit leaves extras out and rounds half a cent up', async () => {
       const { owner, double, transfer } = await hotel();
-      const rate = await createRate(app(), owner, double.id, {
-        nightlyPrice: 10_002,
-        deposit: { type: 'percentage', percent: 12.5 },
-      });
-      const body = await quoted(owner.id, {
-        rooms: [{ rateId: rate.id, adults: 1, extras: [{ extraId: transfer.id }] }],
-      });
-      expect(body.deposits).toEqual([
-        expect.objectContaining({
-          amount: 2_501,
-          message: '12.5% deposit required',
-        }),
-      ]);
-      expect(body).toMatchObject({
-        total: 23_004,
-        depositDue: 2_501,
-        balanceDue: 20_503,
-      });
+      const rate = await createRate(app(), owner, double.id, { nightlyPrice: 10_002, deposit: { type: 'percentage', percent: 12.5 } });
+      const body = await quoted(owner.id, { rooms: [{ rateId: rate.id, adults: 1, extras: [{ extraId: transfer.id }] }] });
+      expect(body.deposits).toEqual([expect.objectContaining({ amount: 2_501, message: '12.5% deposit required' })]);
+      expect(body).toMatchObject({ total: 23_004, depositDue: 2_501, balanceDue: 20_503 });
     });
 
     test('a pay-later stay leaves the whole balance for later', async () => {
       const { owner, double, towel } = await hotel();
-      const rate = await createRate(app(), owner, double.id, {
-        deposit: { type: 'none' },
-      });
-      const body = await quoted(owner.id, {
-        rooms: [
-          {
-            rateId: rate.id,
-            adults: 2,
-            extras: [{ extraId: towel.id, quantity: 3 }],
-          },
-        ],
-      });
+      const rate = await createRate(app(), owner, double.id, { deposit: { type: 'none' } });
+      const body = await quoted(owner.id, { rooms: [{ rateId: rate.id, adults: 2, extras: [{ extraId: towel.id, quantity: 3 }] }] });
       expect(body.deposits).toEqual([expect.objectContaining({ amount: 0, message: 'Book now, pay later' })]);
-      expect(body).toMatchObject({
-        total: 23_000,
-        depositDue: 0,
-        balanceDue: 23_000,
-      });
+      expect(body).toMatchObject({ total: 23_000, depositDue: 0, balanceDue: 23_000 });
     });
 
     test('prices and deposits sent by the guest are ignored', async () => {
       const { owner, double } = await hotel();
-      const rate = await createRate(app(), owner, double.id, {
-        deposit: { type: 'full' },
-      });
+      const rate = await createRate(app(), owner, double.id, { deposit: { type: 'full' } });
       const body = await quoted(owner.id, {
         total: 1,
         depositDue: 0,
-        rooms: [
-          {
-            rateId: rate.id,
-            adults: 1,
-            roomTotal: 1,
-            nightly: [{ date: '2026-12-01', amount: 1 }],
-          },
-        ],
+        rooms: [{ rateId: rate.id, adults: 1, roomTotal: 1, nightly: [{ date: '2026-12-01', amount: 1 }] }],
       });
-      expect(body).toMatchObject({
-        total: 20_000,
-        depositDue: 20_000,
-        balanceDue: 0,
-      });
+      expect(body).toMatchObject({ total: 20_000, depositDue: 20_000, balanceDue: 0 });
     });
 
     test('messages follow the locale in the body, then Accept-Language', async () => {
       const { owner, double } = await hotel();
-      const rate = await createRate(app(), owner, double.id, {
-        deposit: { type: 'fixed', amount: 5_000 },
-      });
+      const rate = await createRate(app(), owner, double.id, { deposit: { type: 'fixed', amount: 5_000 } });
       const rooms = [{ rateId: rate.id, adults: 1 }];
       const id = await quoted(owner.id, { rooms, locale: 'id' }, { 'accept-language': 'ko' });
       expect(id.locale).toBe('id');
@@ -969,19 +706,9 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
     test('a won quote stays in whole won', async () => {
       const owner = await app().createProperty({ currency: 'KRW' });
       const roomType = await createRoomType(app(), owner);
-      const rate = await createRate(app(), owner, roomType.id, {
-        nightlyPrice: 120_000,
-        deposit: { type: 'fixed', amount: 50_000 },
-      });
-      const body = await quoted(owner.id, {
-        rooms: [{ rateId: rate.id, adults: 2 }],
-      });
-      expect(body).toMatchObject({
-        currency: 'KRW',
-        total: 240_000,
-        depositDue: 50_000,
-        balanceDue: 190_000,
-      });
+      const rate = await createRate(app(), owner, roomType.id, { nightlyPrice: 120_000, deposit: { type: 'fixed', amount: 50_000 } });
+      const body = await quoted(owner.id, { rooms: [{ rateId: rate.id, adults: 2 }] });
+      expect(body).toMatchObject({ currency: 'KRW', total: 240_000, depositDue: 50_000, balanceDue: 190_000 });
       expect(body.deposits[0].message).toBe('₩50,000 deposit required');
     });
 
@@ -1002,29 +729,13 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
       test('an unknown extra is refused, naming the room and the extra', async () => {
         const { owner, double, parking } = await hotel();
         const rate = await createRate(app(), owner, double.id);
-        await expect400(
-          await quote(owner.id, {
-            ...STAY,
-            rooms: [
-              {
-                rateId: rate.id,
-                adults: 1,
-                extras: [{ extraId: 'ex_nosuchextra000' }],
-              },
-            ],
-          }),
-          'rooms.0.extras.0.extraId',
-        );
+        await expect400(await quote(owner.id, { ...STAY, rooms: [{ rateId: rate.id, adults: 1, extras: [{ extraId: 'ex_nosuchextra000' }] }] }), 'rooms.0.extras.0.extraId');
         await expect400(
           await quote(owner.id, {
             ...STAY,
             rooms: [
               { rateId: rate.id, adults: 1 },
-              {
-                rateId: rate.id,
-                adults: 1,
-                extras: [{ extraId: parking.id }, { extraId: 'ex_nosuchextra000' }],
-              },
+              { rateId: rate.id, adults: 1, extras: [{ extraId: parking.id }, { extraId: 'ex_nosuchextra000' }] },
             ],
           }),
           'rooms.1.extras.1.extraId',
@@ -1036,30 +747,10 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
         const mine = await createRate(app(), owner, double.id);
         const other = await app().createProperty();
         const theirRoomType = await createRoomType(app(), other);
-        const theirRate = await createRate(app(), other, theirRoomType.id, {
-          nightlyPrice: 1,
-        });
+        const theirRate = await createRate(app(), other, theirRoomType.id, { nightlyPrice: 1 });
         const theirExtra = await createExtra(app(), other);
-        await expect400(
-          await quote(owner.id, {
-            ...STAY,
-            rooms: [{ rateId: theirRate.id, adults: 1 }],
-          }),
-          'rooms.0.rateId',
-        );
-        await expect400(
-          await quote(owner.id, {
-            ...STAY,
-            rooms: [
-              {
-                rateId: mine.id,
-                adults: 1,
-                extras: [{ extraId: theirExtra.id }],
-              },
-            ],
-          }),
-          'rooms.0.extras.0.extraId',
-        );
+        await expect400(await quote(owner.id, { ...STAY, rooms: [{ rateId: theirRate.id, adults: 1 }] }), 'rooms.0.rateId');
+        await expect400(await quote(owner.id, { ...STAY, rooms: [{ rateId: mine.id, adults: 1, extras: [{ extraId: theirExtra.id }] }] }), 'rooms.0.extras.0.extraId');
       });
 
       test('a deleted rate or extra can no longer be quoted', async () => {
@@ -1068,32 +759,14 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
         const kept = await createRate(app(), owner, double.id);
         await app().request('DELETE', `/api/v1/properties/${owner.id}/rates/${rate.id}`, { key: owner.key });
         await app().request('DELETE', `/api/v1/properties/${owner.id}/extras/${parking.id}`, { key: owner.key });
-        await expect400(
-          await quote(owner.id, {
-            ...STAY,
-            rooms: [{ rateId: rate.id, adults: 1 }],
-          }),
-          'rooms.0.rateId',
-        );
-        await expect400(
-          await quote(owner.id, {
-            ...STAY,
-            rooms: [{ rateId: kept.id, adults: 1, extras: [{ extraId: parking.id }] }],
-          }),
-          'rooms.0.extras.0.extraId',
-        );
+        await expect400(await quote(owner.id, { ...STAY, rooms: [{ rateId: rate.id, adults: 1 }] }), 'rooms.0.rateId');
+        await expect400(await quote(owner.id, { ...STAY, rooms: [{ rateId: kept.id, adults: 1, extras: [{ extraId: parking.id }] }] }), 'rooms.0.extras.0.extraId');
       });
 
       test('a party larger than the room sleeps is refused', async () => {
         const { owner, double } = await hotel({ maxGuests: 2 });
         const rate = await createRate(app(), owner, double.id);
-        await expect400(
-          await quote(owner.id, {
-            ...STAY,
-            rooms: [{ rateId: rate.id, adults: 2, children: 1 }],
-          }),
-          'rooms.0.adults',
-        );
+        await expect400(await quote(owner.id, { ...STAY, rooms: [{ rateId: rate.id, adults: 2, children: 1 }] }), 'rooms.0.adults');
       });
 
       test('more rooms than the room type has are refused as sold out', async () => {
@@ -1114,15 +787,8 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
 
       test('a rate capped at one room a night still sells next to another rate of the same room type', async () => {
         const { owner, double } = await hotel({ units: 3 });
-        const promo = await createRate(app(), owner, double.id, {
-          name: 'Promo',
-          nightlyPrice: 7_000,
-          maxRoomsPerNight: 1,
-        });
-        const flexible = await createRate(app(), owner, double.id, {
-          name: 'Flexible',
-          nightlyPrice: 10_000,
-        });
+        const promo = await createRate(app(), owner, double.id, { name: 'Promo', nightlyPrice: 7_000, maxRoomsPerNight: 1 });
+        const flexible = await createRate(app(), owner, double.id, { name: 'Flexible', nightlyPrice: 10_000 });
         // Promo sells one room (its cap), Flexible one: two of the three rooms.
         const body = await quoted(owner.id, {
           rooms: [
@@ -1135,10 +801,7 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
 
       test('a rate capped at one room a night cannot be quoted for two', async () => {
         const { owner, double } = await hotel({ units: 3 });
-        const promo = await createRate(app(), owner, double.id, {
-          name: 'Promo',
-          maxRoomsPerNight: 1,
-        });
+        const promo = await createRate(app(), owner, double.id, { name: 'Promo', maxRoomsPerNight: 1 });
         await expectError(
           await quote(owner.id, {
             ...STAY,
@@ -1156,27 +819,13 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
         const { owner, double } = await hotel();
         const rate = await createRate(app(), owner, double.id);
         await putClosures(app(), owner, { dates: ['2026-12-02'] });
-        await expect400(
-          await quote(owner.id, {
-            ...STAY,
-            rooms: [{ rateId: rate.id, adults: 1 }],
-          }),
-          'rooms.0.rateId',
-        );
+        await expect400(await quote(owner.id, { ...STAY, rooms: [{ rateId: rate.id, adults: 1 }] }), 'rooms.0.rateId');
       });
 
       test('a stay the rate does not allow is refused', async () => {
         const { owner, double } = await hotel();
-        const rate = await createRate(app(), owner, double.id, {
-          minNights: 3,
-        });
-        await expect400(
-          await quote(owner.id, {
-            ...STAY,
-            rooms: [{ rateId: rate.id, adults: 1 }],
-          }),
-          'rooms.0.rateId',
-        );
+        const rate = await createRate(app(), owner, double.id, { minNights: 3 });
+        await expect400(await quote(owner.id, { ...STAY, rooms: [{ rateId: rate.id, adults: 1 }] }), 'rooms.0.rateId');
       });
 
       test.each([
@@ -1187,41 +836,13 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
         ['no rooms', { rooms: [] }, 'rooms'],
         ['no adults', { rooms: [{ rateId: 'RATE', adults: 0 }] }, 'rooms.0.adults'],
         ['adults written as text', { rooms: [{ rateId: 'RATE', adults: '2' }] }, 'rooms.0.adults'],
-        [
-          'an extra quantity of 0',
-          {
-            rooms: [
-              {
-                rateId: 'RATE',
-                adults: 1,
-                extras: [{ extraId: 'EXTRA', quantity: 0 }],
-              },
-            ],
-          },
-          'rooms.0.extras.0.quantity',
-        ],
-        [
-          'a fractional extra quantity',
-          {
-            rooms: [
-              {
-                rateId: 'RATE',
-                adults: 1,
-                extras: [{ extraId: 'EXTRA', quantity: 1.5 }],
-              },
-            ],
-          },
-          'rooms.0.extras.0.quantity',
-        ],
+        ['an extra quantity of 0', { rooms: [{ rateId: 'RATE', adults: 1, extras: [{ extraId: 'EXTRA', quantity: 0 }] }] }, 'rooms.0.extras.0.quantity'],
+        ['a fractional extra quantity', { rooms: [{ rateId: 'RATE', adults: 1, extras: [{ extraId: 'EXTRA', quantity: 1.5 }] }] }, 'rooms.0.extras.0.quantity'],
       ])('a quote with %s is refused with 400', async (_what, change, field) => {
         const { owner, double, parking } = await hotel();
         const rate = await createRate(app(), owner, double.id);
         const body = JSON.parse(
-          JSON.stringify({
-            ...STAY,
-            rooms: [{ rateId: rate.id, adults: 1 }],
-            ...change,
-          })
+          JSON.stringify({ ...STAY, rooms: [{ rateId: rate.id, adults: 1 }], ...change })
             .replaceAll('"RATE"', JSON.stringify(rate.id))
             .replaceAll('"EXTRA"', JSON.stringify(parking.id)),
         );
@@ -1235,29 +856,16 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
 
       test('a body over 64 KiB is refused as too large', async () => {
         const owner = await app().createProperty();
-        const body = JSON.stringify({
-          ...STAY,
-          rooms: [],
-          padding: 'x'.repeat(65 * 1024),
-        });
+        const body = JSON.stringify({ ...STAY, rooms: [], padding: 'x'.repeat(65 * 1024) });
         await expectError(await quote(owner.id, body), 413, 'payload_too_large');
       });
 
       test('a body that is not declared as JSON is refused', async () => {
         const { owner, double } = await hotel();
         const rate = await createRate(app(), owner, double.id);
-        const body = JSON.stringify({
-          ...STAY,
-          rooms: [{ rateId: rate.id, adults: 1 }],
-        });
+        const body = JSON.stringify({ ...STAY, rooms: [{ rateId: rate.id, adults: 1 }] });
         await expectError(await quote(owner.id, body, { 'content-type': 'text/plain' }), 415, 'unsupported_media_type');
-        await expectError(
-          await quote(owner.id, 'checkIn=2026-12-01', {
-            'content-type': 'application/x-www-form-urlencoded',
-          }),
-          415,
-          'unsupported_media_type',
-        );
+        await expectError(await quote(owner.id, 'checkIn=2026-12-01', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'unsupported_media_type');
       });
     });
   });

@@ -3,7 +3,7 @@ import { type Context, Hono } from 'hono';
 import { availabilityFor, NEXT_AVAILABLE_SEARCH_DAYS, nextAvailableStay } from '../../shared/availability.ts';
 import { addDays, daysBetween, nightsOf, todayIn } from '../../shared/dates.ts';
 import { pickLocale } from '../../shared/locale.ts';
-import { AvailabilityQuerySchema, CalendarQuerySchema, QuoteRequestSchema } from '../../shared/schemas/stay.ts';
+import { AvailabilityQuerySchema, CalendarQuerySchema, type PublicProperty, QuoteRequestSchema } from '../../shared/schemas/stay.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 import { assertWithinHorizon, priceStay } from '../bookings/quote.ts';
 import { loadCatalog, loadOccupancy } from '../catalog.ts';
@@ -19,27 +19,29 @@ function requestLocale(c: Context, requested: string | undefined, property: Prop
   return pickLocale(requested, c.req.header('accept-language'), property.locale);
 }
 
+/** What the widget needs of the property (SPEC 3): alone, or with its first availability answer. */
+async function publicPropertyView(deps: AppDeps, property: PropertyRecord): Promise<PublicProperty> {
+  const today = todayIn(property.timezone, deps.clock());
+  return {
+    id: property.id,
+    name: property.name,
+    currency: property.currency,
+    timezone: property.timezone,
+    locale: property.locale,
+    today,
+    paymentMode: property.paymentMode,
+    stripePublishableKey: property.paymentMode === 'stripe' ? (deps.config.stripePublishableKey ?? null) : null,
+    acceptedCardBrands: property.acceptedCardBrands,
+    closedDates: closedDatesBetween(property.closures, property.country, today, addDays(today, 366)),
+    extras: await deps.store.listExtras(property.id),
+    holdMinutes: deps.config.holdMinutes,
+  };
+}
+
 export function publicRoutes(deps: AppDeps) {
   const { store } = deps;
   return new Hono<AppEnv>()
-    .get('/', async (c) => {
-      const property = c.get('property');
-      const today = todayIn(property.timezone, deps.clock());
-      return c.json({
-        id: property.id,
-        name: property.name,
-        currency: property.currency,
-        timezone: property.timezone,
-        locale: property.locale,
-        today,
-        paymentMode: property.paymentMode,
-        stripePublishableKey: property.paymentMode === 'stripe' ? (deps.config.stripePublishableKey ?? null) : null,
-        acceptedCardBrands: property.acceptedCardBrands,
-        closedDates: closedDatesBetween(property.closures, property.country, today, addDays(today, 366)),
-        extras: await store.listExtras(property.id),
-        holdMinutes: deps.config.holdMinutes,
-      });
-    })
+    .get('/', async (c) => c.json(await publicPropertyView(deps, c.get('property'))))
     .get('/calendar', query(CalendarQuerySchema), async (c) => {
       const property = c.get('property');
       const { from, to } = c.req.valid('query');
@@ -67,32 +69,43 @@ export function publicRoutes(deps: AppDeps) {
     })
     .get('/availability', query(AvailabilityQuerySchema), async (c) => {
       const property = c.get('property');
-      const stay = c.req.valid('query');
+      const { checkIn: askedIn, checkOut: askedOut, include, ...party } = c.req.valid('query');
       const now = deps.clock();
+      // SPEC 4: no dates asked, the first night from tomorrow (or the next stay available after it).
+      const tomorrow = addDays(todayIn(property.timezone, now), 1);
+      const picked = askedIn === undefined || askedOut === undefined;
+      const stay = { ...party, checkIn: askedIn ?? tomorrow, checkOut: askedOut ?? addDays(tomorrow, 1) };
       assertWithinHorizon(property, stay, now);
       const locale = requestLocale(c, stay.locale, property);
-      // One read covers the stay and the "next available" search after it.
-      const until = addDays(stay.checkOut, NEXT_AVAILABLE_SEARCH_DAYS);
       const second = Math.floor(now.getTime() / 1000);
       const { checkIn, checkOut, adults, children, rooms } = stay;
       // The same question within the same second of the property's clock gets the same answer.
-      const key = `availability|${checkIn}|${checkOut}|${adults}|${children}|${rooms}|${locale}|${second}`;
+      const key = `availability|${checkIn}|${checkOut}|${picked}|${include}|${adults}|${children}|${rooms}|${locale}|${second}`;
       const body = await deps.cache!.get(
         property.id,
         key,
         async () => {
-          // Prices are needed for the stay only; the next-available search reads occupancy, not prices.
-          const catalog = await deps.cache!.get(property.id, `catalog|${checkIn}|${checkOut}`, () => loadCatalog(store, property, checkIn, checkOut));
-          const occupancy = await loadOccupancy(store, catalog, checkIn, until, now);
-          const ctx = { now, isClosed: catalog.isClosed, occupancy };
-          const answer = availabilityFor(catalog, stay, ctx, locale);
-          const offered = answer.roomTypes.some((rt) => rt.rates.some((r) => r.available));
-          const next = offered ? undefined : nextAvailableStay(catalog, stay, ctx);
-          return new ReadyAnswer(JSON.stringify(next ? { ...answer, nextAvailable: next } : answer));
+          const first = await ratesFor(stay);
+          const offered = first.roomTypes.some((rt) => rt.rates.some((r) => r.available));
+          const answer = picked && !offered && first.nextAvailable ? await ratesFor({ ...stay, ...first.nextAvailable }) : first;
+          return new ReadyAnswer(JSON.stringify(include === 'property' ? { ...answer, property: await publicPropertyView(deps, property) } : answer));
         },
         1_000,
       );
       return sendReady(c, body);
+
+      async function ratesFor(asked: typeof stay) {
+        // One read covers the stay and the "next available" search after it; prices are needed for
+        // the stay only, as the search reads occupancy, not prices.
+        const until = addDays(asked.checkOut, NEXT_AVAILABLE_SEARCH_DAYS);
+        const catalog = await deps.cache!.get(property.id, `catalog|${asked.checkIn}|${asked.checkOut}`, () => loadCatalog(store, property, asked.checkIn, asked.checkOut));
+        const occupancy = await loadOccupancy(store, catalog, asked.checkIn, until, now);
+        const ctx = { now, isClosed: catalog.isClosed, occupancy };
+        const answer = availabilityFor(catalog, asked, ctx, locale);
+        const offered = answer.roomTypes.some((rt) => rt.rates.some((r) => r.available));
+        const next = offered ? undefined : nextAvailableStay(catalog, asked, ctx);
+        return next ? { ...answer, nextAvailable: next } : answer;
+      }
     })
     .post('/quotes', jsonBody(QuoteRequestSchema), async (c) => {
       const property = c.get('property');

@@ -8,17 +8,32 @@ import { GuestNameSchema } from './guest-name.ts';
 const QueryCount = (fallback: string, min: number, max: number) =>
   v.pipe(v.optional(v.string(), fallback), v.regex(/^\d{1,3}$/, 'Expected a whole number'), v.transform(Number), v.minValue(min), v.maxValue(max));
 
+// Without dates the server picks the stay (SPEC 4: the first night from tomorrow, or the next one
+// available), and `include=property` adds what the widget's rates step needs: one request before rates.
+const datesGiven = (s: { checkIn?: string; checkOut?: string }): s is { checkIn: string; checkOut: string } => s.checkIn !== undefined && s.checkOut !== undefined;
+
 export const AvailabilityQuerySchema = v.pipe(
   v.object({
-    checkIn: IsoDateSchema,
-    checkOut: IsoDateSchema,
+    checkIn: v.optional(IsoDateSchema),
+    checkOut: v.optional(IsoDateSchema),
     adults: QueryCount('2', 1, 50),
     children: QueryCount('0', 0, 50),
     rooms: QueryCount('1', 1, 50),
     locale: v.optional(v.string()),
+    include: v.optional(v.picklist(['property'], 'Expected include=property')),
   }),
-  v.forward(v.partialCheck([['checkIn'], ['checkOut']], stayOrdered, STAY_ORDER_MESSAGE), ['checkOut']),
-  v.forward(v.partialCheck([['checkIn'], ['checkOut']], stayWithinLimit, STAY_LENGTH_MESSAGE), ['checkOut']),
+  v.forward(
+    v.partialCheck([['checkIn'], ['checkOut']], (s) => (s.checkIn === undefined) === (s.checkOut === undefined), 'Give checkIn and checkOut together, or neither'),
+    ['checkOut'],
+  ),
+  v.forward(
+    v.partialCheck([['checkIn'], ['checkOut']], (s) => !datesGiven(s) || stayOrdered(s), STAY_ORDER_MESSAGE),
+    ['checkOut'],
+  ),
+  v.forward(
+    v.partialCheck([['checkIn'], ['checkOut']], (s) => !datesGiven(s) || stayWithinLimit(s), STAY_LENGTH_MESSAGE),
+    ['checkOut'],
+  ),
 );
 export type AvailabilityQuery = v.InferOutput<typeof AvailabilityQuerySchema>;
 
@@ -44,6 +59,22 @@ export const RateOfferSchema = v.object({
 });
 export type RateOffer = v.InferOutput<typeof RateOfferSchema>;
 
+export const PublicPropertySchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  currency: v.string(),
+  timezone: v.string(),
+  locale: LocaleSchema,
+  today: v.string(),
+  paymentMode: PaymentModeSchema,
+  stripePublishableKey: v.nullable(v.string()),
+  acceptedCardBrands: v.array(CardBrandSchema),
+  closedDates: v.array(v.string()),
+  extras: v.array(ExtraSchema),
+  holdMinutes: v.number(),
+});
+export type PublicProperty = v.InferOutput<typeof PublicPropertySchema>;
+
 export const AvailabilitySchema = v.object({
   checkIn: v.string(),
   checkOut: v.string(),
@@ -61,6 +92,8 @@ export const AvailabilitySchema = v.object({
     }),
   ),
   nextAvailable: v.optional(v.object({ checkIn: v.string(), checkOut: v.string() })),
+  /** With `include=property`: the widget's first and only request before the rates (SPEC 4). */
+  property: v.optional(PublicPropertySchema),
 });
 export type Availability = v.InferOutput<typeof AvailabilitySchema>;
 
@@ -68,18 +101,7 @@ export const RoomRequestSchema = v.object({
   rateId: IdSchema,
   adults: CountSchema(1, 50),
   children: v.optional(CountSchema(0, 50), 0),
-  extras: v.optional(
-    v.pipe(
-      v.array(
-        v.object({
-          extraId: IdSchema,
-          quantity: v.optional(CountSchema(1, 100), 1),
-        }),
-      ),
-      v.maxLength(50),
-    ),
-    [],
-  ),
+  extras: v.optional(v.pipe(v.array(v.object({ extraId: IdSchema, quantity: v.optional(CountSchema(1, 100), 1) })), v.maxLength(50)), []),
 });
 export type RoomRequest = v.InferOutput<typeof RoomRequestSchema>;
 export type RoomRequestInput = v.InferInput<typeof RoomRequestSchema>;
@@ -197,12 +219,7 @@ export const BookingSchema = v.object({
 export type Booking = v.InferOutput<typeof BookingSchema>;
 
 export const PaymentStepSchema = v.variant('provider', [
-  v.object({
-    provider: v.literal('stripe'),
-    clientSecret: v.string(),
-    publishableKey: v.string(),
-    intentType: v.picklist(['payment', 'setup']),
-  }),
+  v.object({ provider: v.literal('stripe'), clientSecret: v.string(), publishableKey: v.string(), intentType: v.picklist(['payment', 'setup']) }),
   v.object({ provider: v.literal('manual'), cardFrameUrl: v.string() }),
 ]);
 export type PaymentStep = v.InferOutput<typeof PaymentStepSchema>;
@@ -213,22 +230,6 @@ export const BookingCreatedSchema = v.object({
   payment: PaymentStepSchema,
 });
 export type BookingCreated = v.InferOutput<typeof BookingCreatedSchema>;
-
-export const PublicPropertySchema = v.object({
-  id: v.string(),
-  name: v.string(),
-  currency: v.string(),
-  timezone: v.string(),
-  locale: LocaleSchema,
-  today: v.string(),
-  paymentMode: PaymentModeSchema,
-  stripePublishableKey: v.nullable(v.string()),
-  acceptedCardBrands: v.array(CardBrandSchema),
-  closedDates: v.array(v.string()),
-  extras: v.array(ExtraSchema),
-  holdMinutes: v.number(),
-});
-export type PublicProperty = v.InferOutput<typeof PublicPropertySchema>;
 
 export const CalendarQuerySchema = v.object({
   from: IsoDateSchema,

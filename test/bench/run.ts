@@ -220,6 +220,12 @@ if (widget) {
     'reported',
     '',
   );
+  row(
+    'Widget: rates on screen ÷ (widget.js response end + one availability request)',
+    `${f(timing.firstPaintRatio, 2)} (${f(timing.ratesOnScreenMs, 0)} ms ÷ (${f(timing.widgetJsEndMs, 0)} + ${f(timing.availabilityAloneMs, 1)}) ms; ${timing.apiRequestsBeforeRates} API request(s) before the rates)`,
+    '≤ 1.5, one request',
+    pass(timing.firstPaintRatio <= 1.5 && timing.apiRequestsBeforeRates === 1),
+  );
 }
 for (const a of availability) {
   row(

@@ -1,0 +1,144 @@
+// The way from the rooms chosen to a confirmed booking: extras and the quote, the guest's details,
+// the hold, the payment and how it ends. A chunk like the steps it drives (steps.ts), so widget.js
+// holds the rates step only (SPEC 4: first paint); <direct-book> keeps the flow's place and header.
+import { initialState, Task } from '@lit/task';
+import { html, type ReactiveControllerHost } from 'lit';
+import type { Booking, BookingCreated, BookingRequest, Guest, PublicProperty, QuoteRequest } from '../shared/schemas/stay.ts';
+import { booked, track } from './analytics.ts';
+import { type Api, ApiError, uuid } from './api.ts';
+import { DirectbookBookedEvent, type DbGuestInputEvent, type DbGuestSubmitEvent, type DbPaidEvent, type DbQuantityChangeEvent, type Step } from './events.ts';
+import { SUMMARY_PARTS } from './parts.ts';
+
+/** What <direct-book> lends the checkout: its element, its client, and its say over the flow. */
+export interface CheckoutHost {
+  element: ReactiveControllerHost & HTMLElement;
+  api(): Api | undefined;
+  step(): Step;
+  /** The rooms chosen on the rates step, with these extras; undefined while none is chosen. */
+  stayRequest(extras: Record<string, number>): QuoteRequest | undefined;
+  go(step: Step): void;
+  /** Back to the rates with fresh availability: a room was taken meanwhile (with a notice), or the hold ran out. */
+  backToRates(soldOut: boolean): void;
+}
+
+export class Checkout {
+  #extras: Record<string, number> = {};
+  #guest: Partial<Guest> = {};
+  /** The booking just created, and with it the hold. */
+  #created?: BookingCreated;
+  #confirmed?: Booking;
+  #submitting = false;
+  /** Why the last attempt to book failed, for the details step to explain. */
+  #failure?: unknown;
+  #idempotency?: { body: string; key: string };
+  #paymentMount?: HTMLElement;
+
+  #quoteTask: Task<readonly [Api | undefined, string | undefined], Awaited<ReturnType<Api['quote']>>>;
+
+  constructor(private readonly host: CheckoutHost) {
+    this.#quoteTask = new Task(host.element, {
+      task: ([client, body], { signal }) => (client && body ? client.quote(JSON.parse(body) as QuoteRequest, signal) : initialState),
+      // Compared as JSON so an unchanged request is not sent again.
+      args: () => {
+        const step = host.step();
+        return [host.api(), step === 'review' || step === 'details' ? JSON.stringify(host.stayRequest(this.#extras)) : undefined] as const;
+      },
+    });
+  }
+
+  /** Called as the flow moves to `step`: Stripe's Payment Element needs a light-DOM home there. */
+  entering(step: Step) {
+    if (step !== 'payment') this.#dropPaymentMount();
+    if (step === 'payment' && this.#created?.payment.provider === 'stripe') this.#paymentMount = this.#createPaymentMount();
+  }
+
+  render(step: Exclude<Step, 'stay'>, venue: PublicProperty) {
+    const quoteTask = this.#quoteTask;
+    switch (step) {
+      case 'review':
+        return html`<db-review-step exportparts=${`primary-button, ${SUMMARY_PARTS}`} .extras=${venue.extras} .chosen=${this.#extras} payment-mode=${venue.paymentMode}
+          .quote=${quoteTask.value} .quoteStatus=${quoteTask.status} .quoteError=${quoteTask.error}
+          @db-quantity-change=${this.#onExtraQuantity} @db-retry=${() => quoteTask.run()} @db-continue=${() => this.host.go('details')}></db-review-step>`;
+      case 'details':
+        return html`<db-details-step exportparts=${SUMMARY_PARTS} .guest=${this.#guest} ?busy=${this.#submitting} .failure=${this.#failure}
+          .quote=${quoteTask.value} .quoteStatus=${quoteTask.status} payment-mode=${venue.paymentMode}
+          @db-guest-input=${(e: DbGuestInputEvent) => this.#update(() => (this.#guest = e.value))} @db-guest-submit=${(e: DbGuestSubmitEvent) => this.#book(e.value)}></db-details-step>`;
+      case 'payment':
+        return html`<db-payment-step exportparts=${`primary-button, card-frame, ${SUMMARY_PARTS}`} .created=${this.#created} .mount=${this.#paymentMount}
+          @db-paid=${this.#onPaid} @db-expired=${this.#onExpired}><slot name="payment" slot="payment"></slot></db-payment-step>`;
+      case 'confirmation':
+        return html`<db-confirmation exportparts=${`reference, ${SUMMARY_PARTS}`} .booking=${this.#confirmed} property-name=${venue.name}></db-confirmation>`;
+      case 'expired':
+        return html`<db-expired-step exportparts="primary-button" hold-minutes=${venue.holdMinutes} @db-continue=${this.#startAgain}></db-expired-step>`;
+    }
+  }
+
+  #update(change: () => void) {
+    change();
+    this.host.element.requestUpdate();
+  }
+
+  #onExtraQuantity = (event: DbQuantityChangeEvent) => {
+    this.#update(() => (this.#extras = { ...this.#extras, [event.value.id]: event.value.quantity }));
+  };
+
+  async #book(guest: Guest) {
+    const client = this.host.api();
+    const quote = this.host.stayRequest(this.#extras);
+    if (!quote || !client || this.#submitting) return;
+    const body: BookingRequest = { ...quote, guest };
+    const json = JSON.stringify(body);
+    // SPEC 2.7: one key per checkout attempt; resending the same attempt reuses it.
+    if (this.#idempotency?.body !== json) this.#idempotency = { body: json, key: uuid() };
+    this.#update(() => {
+      this.#guest = guest;
+      this.#submitting = true;
+      this.#failure = undefined;
+    });
+    try {
+      const created = (this.#created = await client.createBooking(body, this.#idempotency.key));
+      this.host.go('payment');
+      track('add_payment_info', () => booked(created.booking));
+    } catch (error) {
+      // A room was taken meanwhile: back to the rates, choices kept, with fresh availability.
+      if (error instanceof ApiError && error.status === 409) this.host.backToRates(true);
+      else this.#failure = error;
+    } finally {
+      this.#update(() => (this.#submitting = false));
+    }
+  }
+
+  #onPaid = (event: DbPaidEvent) => {
+    const booking = event.value;
+    this.#confirmed = booking;
+    this.#idempotency = undefined;
+    this.host.go('confirmation');
+    this.host.element.dispatchEvent(new DirectbookBookedEvent({ reference: booking.reference, total: booking.total, depositDue: booking.depositDue, currency: booking.currency }));
+    track('purchase', () => booked(booking, true));
+  };
+
+  #onExpired = () => {
+    if (this.host.step() === 'payment') this.host.go('expired');
+  };
+
+  #startAgain = () => {
+    this.#created = undefined;
+    this.#idempotency = undefined;
+    this.host.backToRates(false);
+  };
+
+  /** Stripe's Payment Element must be in the light DOM; it is slotted through to the payment step. */
+  #createPaymentMount(): HTMLElement {
+    const mount = document.createElement('div');
+    mount.slot = 'payment';
+    // Inline style outranks hostile page rules such as `* { all: unset }`.
+    mount.style.display = 'block';
+    this.host.element.append(mount);
+    return mount;
+  }
+
+  #dropPaymentMount() {
+    this.#paymentMount?.remove();
+    this.#paymentMount = undefined;
+  }
+}

@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, sql } from 'kysely';
 import pg from 'pg';
 import { createKyselyStore } from './kysely-store.ts';
 import { migrateToLatest } from './migrations.ts';
@@ -29,6 +29,30 @@ function ownerOnly(file: string) {
   for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600);
 }
 
+// Enough for every statement the app runs (a few dozen, some in a few `in (…)` lengths).
+const STATEMENTS_KEPT = 500;
+
+/**
+ * better-sqlite3 compiles a statement on every prepare(), and Kysely prepares every query it runs:
+ * the same statements again and again, a sixth of a hold's CPU (issue 13). They are kept by SQL
+ * text, least recently used out first. Kysely runs each statement to completion synchronously
+ * (all or run; it never streams), so one is never in use by two queries at once.
+ */
+function keepingStatements(sqlite: SQLite.Database): SqliteDatabase {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text) {
+      let statement = kept.get(text);
+      if (statement) kept.delete(text);
+      else statement = sqlite.prepare(text);
+      kept.set(text, statement);
+      if (kept.size > STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
+      return statement;
+    },
+  };
+}
+
 /** Opens the database named by the options and brings its schema up to date. */
 export async function openStore(options: StoreOptions): Promise<Store> {
   if (options.databaseUrl) {
@@ -52,7 +76,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   sqlite.pragma('foreign_keys = ON');
   // Issue 9: freed bytes are zeroed, so a purged card's key and ciphertext do not linger in free space.
   sqlite.pragma('secure_delete = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepingStatements(sqlite) }) });
   await migrateToLatest(db as Kysely<unknown>);
   return createKyselyStore(db, 'sqlite');
 }

@@ -67,50 +67,71 @@ export async function writeTransaction<T>(db: Kysely<Database>, dialect: 'sqlite
   });
 }
 
-/** Takes the units of every night, in a fixed order so concurrent bookings never deadlock. */
-async function takeUnits(tx: Db, takes: readonly Take[], roomsPerRate: ReadonlyMap<string, number>) {
-  const sorted = [...takes].sort((a, b) => a.roomTypeId.localeCompare(b.roomTypeId) || a.date.localeCompare(b.date) || a.rateId.localeCompare(b.rateId));
-  const perRoomTypeNight = new Map<string, { roomTypeId: string; date: string; rooms: number }>();
-  for (const t of sorted) {
-    const key = `${t.roomTypeId}|${t.date}`;
-    const entry = perRoomTypeNight.get(key) ?? { roomTypeId: t.roomTypeId, date: t.date, rooms: 0 };
-    entry.rooms += t.rooms;
-    perRoomTypeNight.set(key, entry);
+/** Rooms taken per night of each room type (or rate): id → date → rooms, ids and dates in order. */
+function nightsBy(takes: readonly Take[], id: (take: Take) => string): [string, Map<string, number>][] {
+  const by = new Map<string, Map<string, number>>();
+  for (const t of takes) {
+    const nights = by.get(id(t)) ?? new Map<string, number>();
+    nights.set(t.date, (nights.get(t.date) ?? 0) + t.rooms);
+    by.set(id(t), nights);
   }
-  for (const { roomTypeId, date, rooms } of perRoomTypeNight.values()) {
+  return [...by]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, nights]) => [key, new Map([...nights].sort(([a], [b]) => a.localeCompare(b)))]);
+}
+
+/** The nights that take the same number of rooms, so one statement covers them all. */
+function sameRooms(nights: ReadonlyMap<string, number>): [number, string[]][] {
+  const by = new Map<number, string[]>();
+  for (const [date, rooms] of nights) by.set(rooms, [...(by.get(rooms) ?? []), date]);
+  return [...by];
+}
+
+/**
+ * Takes the units of every night: per room type (then per rate) one insert of the missing counter
+ * rows and one guarded update over all its nights, rather than two statements a night (issue 13).
+ * Ids are taken in order, and each update walks its rows in key order, so concurrent bookings lock
+ * in the same order and never deadlock.
+ */
+async function takeUnits(tx: Db, takes: readonly Take[], roomsPerRate: ReadonlyMap<string, number>) {
+  for (const [roomTypeId, nights] of nightsBy(takes, (t) => t.roomTypeId)) {
     await tx
       .insertInto('inventory')
-      .values({ room_type_id: roomTypeId, date, sold: 0 })
+      .values([...nights.keys()].map((date) => ({ room_type_id: roomTypeId, date, sold: 0 })))
       .onConflict((oc) => oc.doNothing())
       .execute();
-    const result = await tx
-      .updateTable('inventory')
-      .set((eb) => ({ sold: eb('sold', '+', rooms) }))
-      .where('room_type_id', '=', roomTypeId)
-      .where('date', '=', date)
-      .where((eb) => eb(eb('sold', '+', rooms), '<=', eb.selectFrom('room_types').select('units').where('id', '=', roomTypeId)))
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw new SoldOut();
+    for (const [rooms, dates] of sameRooms(nights)) {
+      const result = await tx
+        .updateTable('inventory')
+        .set((eb) => ({ sold: eb('sold', '+', rooms) }))
+        .where('room_type_id', '=', roomTypeId)
+        .where('date', 'in', dates)
+        .where((eb) => eb(eb('sold', '+', rooms), '<=', eb.selectFrom('room_types').select('units').where('id', '=', roomTypeId)))
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== dates.length) throw new SoldOut();
+    }
   }
-  for (const t of sorted) {
+  for (const [rateId, nights] of nightsBy(takes, (t) => t.rateId)) {
     await tx
       .insertInto('rate_inventory')
-      .values({ rate_id: t.rateId, date: t.date, sold: 0 })
+      .values([...nights.keys()].map((date) => ({ rate_id: rateId, date, sold: 0 })))
       .onConflict((oc) => oc.doNothing())
       .execute();
-    const result = await tx
-      .updateTable('rate_inventory')
-      .set((eb) => ({ sold: eb('sold', '+', t.rooms) }))
-      .where('rate_id', '=', t.rateId)
-      .where('date', '=', t.date)
-      .where((eb) =>
-        eb.or([
-          eb(eb.selectFrom('rates').select('max_rooms_per_night').where('id', '=', t.rateId), 'is', null),
-          eb(eb('sold', '+', t.rooms), '<=', eb.selectFrom('rates').select('max_rooms_per_night').where('id', '=', t.rateId)),
-        ]),
-      )
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw new SoldOut();
+    for (const [rooms, dates] of sameRooms(nights)) {
+      const result = await tx
+        .updateTable('rate_inventory')
+        .set((eb) => ({ sold: eb('sold', '+', rooms) }))
+        .where('rate_id', '=', rateId)
+        .where('date', 'in', dates)
+        .where((eb) =>
+          eb.or([
+            eb(eb.selectFrom('rates').select('max_rooms_per_night').where('id', '=', rateId), 'is', null),
+            eb(eb('sold', '+', rooms), '<=', eb.selectFrom('rates').select('max_rooms_per_night').where('id', '=', rateId)),
+          ]),
+        )
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== dates.length) throw new SoldOut();
+    }
   }
   for (const [rateId, rooms] of [...roomsPerRate].sort(([a], [b]) => a.localeCompare(b))) {
     const result = await tx
@@ -328,7 +349,7 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
           if (reached) return { status: 'too_many_holds' as const, ...reached };
           await expireDue(tx, now);
           await takeUnits(tx, takes, roomsPerRate(takes, booking.checkIn));
-          await tx
+          const inserted = await tx
             .insertInto('bookings')
             .values({
               id: booking.id,
@@ -367,11 +388,13 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
               client_key: booking.clientKey ?? null,
               guest_email: emailKey(booking.guest.email),
             })
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          await tx
+            .insertInto('booking_nights')
+            .values(takes.map((t) => ({ booking_id: booking.id, room_type_id: t.roomTypeId, rate_id: t.rateId, date: t.date, rooms: t.rooms })))
             .execute();
-          for (const t of takes) {
-            await tx.insertInto('booking_nights').values({ booking_id: booking.id, room_type_id: t.roomTypeId, rate_id: t.rateId, date: t.date, rooms: t.rooms }).execute();
-          }
-          return { status: 'held' as const, booking: (await read(tx, booking.id))! };
+          return { status: 'held' as const, booking: toBooking(inserted) };
         });
       } catch (error) {
         if (error instanceof SoldOut) return { status: 'sold_out' };

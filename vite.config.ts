@@ -1,11 +1,12 @@
 import ts from 'typescript';
 import { defineConfig, type Plugin } from 'vite';
 
-// One `vite build`, two separate builds into dist/, so they can never share a chunk:
+// One `vite build`, three separate builds into dist/, so they can never share a chunk:
 // - widget.js, the one ES module a property owner embeds with a single <script> tag, and the
 //   later steps it imports itself from dist/chunks/ (SPEC 4: first paint; widget/steps.ts);
 // - card-frame.js, the script of the server's /card-frame page (SPEC 2.8), which the server inlines
 //   there under the page's CSP nonce (server/card-frame/script.ts).
+// - manage.js, the guest's manage page at /manage/:id (SPEC 2.16), made of the widget's elements.
 export default defineConfig({
   publicDir: false,
   plugins: [minifyTemplates()],
@@ -21,6 +22,7 @@ export default defineConfig({
     async buildApp(builder) {
       await builder.build(builder.environments['client']!);
       await builder.build(builder.environments['cardFrame']!);
+      await builder.build(builder.environments['manage']!);
     },
   },
   environments: {
@@ -66,6 +68,26 @@ export default defineConfig({
         rolldownOptions: {
           output: {
             minify: true,
+          },
+        },
+      },
+    },
+    manage: {
+      consumer: 'client',
+      build: {
+        emptyOutDir: false,
+        lib: {
+          entry: 'widget/manage/main.ts',
+          formats: ['es'],
+          fileName: () => 'manage.js',
+        },
+        rolldownOptions: {
+          output: {
+            minify: true,
+            // One file: the page is visited once, and its language chunks would share dist/chunks/ with
+            // the widget's under the same names.
+            codeSplitting: false,
+            comments: { annotation: false },
           },
         },
       },

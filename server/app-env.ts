@@ -44,6 +44,8 @@ export interface AppDeps {
   vault?: CardVault;
   /** Queues guest and owner e-mail; a failure to queue never fails a booking. */
   mailer?: Mailer;
+  /** Issue 11: runs due jobs now rather than at the next poll; call after committing a job due at once (server/jobs/queue.ts). */
+  kickJobs?: () => void;
   /** Short-lived public reads; createApp makes one when not given. */
   cache?: ReadCache;
   /** Prometheus counters (issue 9); without them nothing is counted and /metrics does not exist. */

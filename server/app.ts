@@ -8,6 +8,7 @@ import { publicProperty } from './cors.ts';
 import { ApiError, createErrorHandler } from './errors.ts';
 import { bookingAccess, publicBookingAccess, publicBookingCreation } from './routes/bookings-public.ts';
 import { bookPage } from './routes/book-page.ts';
+import { managePage } from './routes/manage-page.ts';
 import { cardFrame, cardSubmission } from './routes/card.ts';
 import { apiDocs } from './routes/docs.ts';
 import { ownerBookings } from './routes/bookings-owner.ts';
@@ -23,11 +24,13 @@ import { keys } from './routes/keys.ts';
 import { adminProperties, ownerProperty } from './routes/properties.ts';
 import { publicRoutes } from './routes/public.ts';
 import { rates } from './routes/rates.ts';
+import { reports } from './routes/reports.ts';
 import { roomTypes } from './routes/room-types.ts';
 import { rejectNulInPath, requireJson } from './validate.ts';
 import { noStore, securityHeaders } from './security-headers.ts';
 import { health } from './health.ts';
 import { metricsEndpoint } from './metrics.ts';
+import { webhooks } from './webhooks/routes.ts';
 
 export type { AppDeps } from './app-env.ts';
 
@@ -106,6 +109,8 @@ export function createApp(given: AppDeps) {
   app.route('/api/v1/properties/:pid/closures', closures(deps));
   app.route('/api/v1/properties/:pid/bookings', ownerBookings(deps));
   app.route('/api/v1/properties/:pid/keys', keys(deps));
+  app.route('/api/v1/properties/:pid/reports', reports(deps));
+  app.route('/api/v1/properties/:pid/webhooks', webhooks(deps));
   app.route('/api/v1/properties/:pid/room-types/:id/calendars', calendars(deps));
 
   for (const path of ['', '/calendar', '/availability']) app.get(`/api/v1/public/properties/:pid${path}`, limits.reads);
@@ -121,6 +126,7 @@ export function createApp(given: AppDeps) {
   app.route('/card-frame', cardFrame(deps));
   app.route('/ical', icalFeed(deps));
   app.route('/book', bookPage(deps));
+  app.route('/manage', managePage());
   app.route('/api/v1/stripe/webhook', stripeWebhook(deps));
 
   return app;

@@ -36,6 +36,10 @@ export function scopesFor(subpath: string): readonly KeyScope[] {
   const [first, , third] = subpath.split('/').filter(Boolean);
   if (first === undefined || CATALOGUE.has(first)) return ['rates'];
   if (first === 'bookings') return third === 'card' ? ['cards:reveal'] : ['bookings'];
+  // SPEC 2.20: the settlement report shows the bookings' money and no more than they do.
+  if (first === 'reports') return ['bookings'];
+  // SPEC 2.18: an endpoint receives the owner's view of every booking, which `bookings` already reads.
+  if (first === 'webhooks') return ['bookings'];
   return KEY_SCOPES;
 }
 

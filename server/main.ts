@@ -1,5 +1,6 @@
 // The only file that reads the environment: parse it, open storage, seed the demo, listen.
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
@@ -12,7 +13,13 @@ import { seedDemo } from './seed.ts';
 import { startCalendarSync } from './calendar-sync.ts';
 import { startHousekeeping } from './housekeeping.ts';
 import { ReadCache } from './read-cache.ts';
-import { createMailer, startMailDelivery } from './mail/mailer.ts';
+import { createMailer } from './mail/mailer.ts';
+import { manageLink } from './mail/manage-link.ts';
+import { MAIL_JOB, mailJobHandler } from './mail/queue.ts';
+import { balanceJobHandler } from './bookings/collect-balance.ts';
+import { BALANCE_JOB } from './store/balance-job.ts';
+import { createJobRunner } from './jobs/runner.ts';
+import { startJobRunner } from './jobs/loop.ts';
 import { createMailTransport } from './mail/transport.ts';
 import { createStripePayments } from './payments/stripe-payments.ts';
 import { createCardVault } from './vault/card-vault.ts';
@@ -22,6 +29,9 @@ import { productionStartProblems } from './startup-checks.ts';
 import { openStore, sqliteFile } from './store/open-store.ts';
 import { countingHolds, countingPayments, createMetrics } from './metrics.ts';
 import { drain } from './drain.ts';
+import { emit } from './bookings/events.ts';
+import { WEBHOOK_JOB } from './webhooks/store.ts';
+import { webhookJobHandler } from './webhooks/deliver.ts';
 
 // Issue 9: under Docker's 10 s between SIGTERM and SIGKILL, so the database still closes cleanly.
 const SHUTDOWN_GRACE_MS = 8_000;
@@ -53,12 +63,14 @@ async function main() {
   }
   const clock = () => new Date();
   const mailer = createMailer({
-    queue: store.mailQueue,
-    transport: createMailTransport({ smtpUrl: config.SMTP_URL, outboxDir: join(config.DATA_DIR, 'outbox') }),
+    jobs: store.jobs,
     from: config.MAIL_FROM,
     logger,
+    // SPEC 2.16: the manage link is PUBLIC_URL's, else this server's as it announces itself at start, never the
+    // Host header of a request (it carries the guest's token); only asked once the server listens.
+    manageUrl: (bookingId) => manageLink(config.PUBLIC_URL ?? `http://localhost:${(server.address() as AddressInfo).port}`, clientTokens.value, bookingId),
     // Mail goes out right after the booking that queued it; the poll stays as the retry path.
-    onQueued: () => delivery.kick(),
+    onQueued: () => jobs.kick(),
   });
 
   const cache = new ReadCache();
@@ -92,8 +104,25 @@ async function main() {
     vault,
     payments: payments && countingPayments(payments, metrics),
     mailer,
+    kickJobs: () => jobs.kick(),
   });
-  const delivery = startMailDelivery(mailer, { logger });
+  // Issue 11: every kind of job this instance runs, by kind (server/jobs/queue.ts).
+  const handlers = {
+    [MAIL_JOB]: mailJobHandler(createMailTransport({ smtpUrl: config.SMTP_URL, outboxDir: join(config.DATA_DIR, 'outbox') })),
+    // SPEC 2.17: on its day, charges the balance off-session (stripe) or reminds the owner (manual).
+    [BALANCE_JOB]: balanceJobHandler({
+      store,
+      clock,
+      payments: payments && countingPayments(payments, metrics),
+      mailer,
+      config: appConfig,
+      kickJobs: () => jobs.kick(),
+      onBalanceEvent: (type, booking) => emit({ store, clock, kickJobs: () => jobs.kick() }, type, booking),
+    }),
+    // SPEC 2.18: one event to one owner endpoint, signed, retried for 3 days.
+    [WEBHOOK_JOB]: webhookJobHandler({ store, clock, mailer, allowPrivateUrls: config.ALLOW_PRIVATE_URLS }),
+  };
+  const jobs = startJobRunner(createJobRunner({ queue: store.jobs, handlers, logger }), { logger });
   const housekeeping = startHousekeeping(store, { purgeDays: config.CARD_PURGE_DAYS, logger, clock });
   const calendarSync = startCalendarSync({ store, clock, mailer, cache, config: appConfig }, { logger });
   serveStatic(app);
@@ -120,7 +149,7 @@ async function main() {
     (stopping ??= (async () => {
       logger.info('shutting down: finishing requests in flight');
       await drain(server, SHUTDOWN_GRACE_MS);
-      await Promise.all([housekeeping.stop(), calendarSync.stop(), delivery.stop()]);
+      await Promise.all([housekeeping.stop(), calendarSync.stop(), jobs.stop()]);
       await store.close();
       process.exit(0);
     })().catch((err: unknown) => {

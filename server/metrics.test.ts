@@ -1,7 +1,7 @@
 // Issue 9: /metrics in Prometheus' format, for a scraper holding METRICS_TOKEN only.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { backends, createRate, createRoomType, type Owner } from '../test/support/api.ts';
-import { sampleMessage } from '../test/support/mail-queue-contract.ts';
+import { sampleJob } from '../test/support/job-queue-contract.ts';
 import { createTestApp, type TestApp } from '../test/support/test-app.ts';
 import { createApp } from './app.ts';
 import { countingHolds, countingPayments, createMetrics } from './metrics.ts';
@@ -62,29 +62,34 @@ describe.each(backends)('metrics on %s', (_name, databaseUrl) => {
     expect(text).not.toContain(owner.id);
   });
 
-  test('reads how much mail is waiting from the database at each scrape', async () => {
-    const depth = async () => /directbook_queue_depth\{queue="mail"\} (\d+)/.exec(await (await scrape(`Bearer ${TOKEN}`)).text())?.[1];
-    const before = Number(await depth());
-    await t.store.mailQueue.enqueue(sampleMessage(1), t.now());
-    await t.store.mailQueue.enqueue(sampleMessage(2), t.now());
-    expect(Number(await depth())).toBe(before + 2);
-    const [claimed] = await t.store.mailQueue.due(t.now(), 1, new Date(t.now().getTime() + 60_000));
-    await t.store.mailQueue.markSent(claimed!.id, t.now());
-    expect(Number(await depth())).toBe(before + 1);
+  test('reads how many jobs of each kind wait from the database at each scrape, not those scheduled for a later day', async () => {
+    const depth = async (kind: string) => Number(new RegExp(`directbook_queue_depth\\{queue="${kind}"\\} (\\d+)`).exec(await (await scrape(`Bearer ${TOKEN}`)).text())?.[1] ?? 0);
+    const before = await depth('mail');
+    await t.store.jobs.enqueue(sampleJob(1, { kind: 'mail' }), t.now());
+    await t.store.jobs.enqueue(sampleJob(2, { kind: 'mail' }), t.now());
+    await t.store.jobs.enqueue(sampleJob(3, { kind: 'balance', runAt: new Date(t.now().getTime() + 7 * 86_400_000) }), t.now());
+    expect(await depth('mail')).toBe(before + 2);
+    expect(await depth('balance')).toBe(0);
+    const [claimed] = await t.store.jobs.claim(t.now(), { kinds: ['mail'], limit: 1, lockedUntil: new Date(t.now().getTime() + 60_000) });
+    await t.store.jobs.complete(claimed!, t.now());
+    expect(await depth('mail')).toBe(before + 1);
     expect(await (await scrape(`Bearer ${TOKEN}`)).text()).toContain('directbook_queue_depth{queue="calendar_sync"} 0');
   });
 });
 
 test('counts every call to the payment provider by operation and how it ended', async () => {
-  const metrics = createMetrics({ store: { backlog: async () => ({ mail: 0, calendarSyncs: 0 }) }, clock: () => new Date() });
+  const metrics = createMetrics({ store: { backlog: async () => ({ jobs: {}, calendarSyncs: 0 }) }, clock: () => new Date() });
   const provider: Payments = {
     createIntent: async (request) => ({ id: `pi_${request.bookingId}`, type: 'payment', clientSecret: 'secret' }),
+    createBalanceIntent: async (request) => ({ id: `pi_balance_${request.bookingId}`, type: 'payment', clientSecret: 'secret' }),
+    chargeOffSession: async () => ({ outcome: 'succeeded', intentId: 'pi_balance' }),
     retrieveIntent: async () => {
       throw new PaymentsError('unavailable', 'Stripe is unreachable', true);
     },
     refund: async () => {
       throw new Error('not a provider error');
     },
+    chargeFee: async () => 320,
     verifyWebhook: async () => ({ eventId: 'evt_1', type: 'payment_intent.succeeded', intent: null }),
   };
   const payments = countingPayments(provider, metrics);

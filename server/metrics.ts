@@ -46,14 +46,17 @@ export function createMetrics(deps: { store: Pick<Store, 'backlog'>; clock: () =
     labelNames: ['operation', 'outcome'],
     registers: [registry],
   });
+  // A kind once seen stays a series (at 0 when nothing waits), so alerts on it never see a gap.
+  const kindsSeen = new Set<string>();
   new Gauge({
     name: 'directbook_queue_depth',
-    help: 'Work waiting: mail not yet sent (retries included), calendars due a sync',
+    help: 'Work waiting: jobs by kind (mail, …) due or retrying, calendars due a sync',
     labelNames: ['queue'],
     registers: [registry],
     async collect() {
       const backlog = await deps.store.backlog(deps.clock().toISOString());
-      this.set({ queue: 'mail' }, backlog.mail);
+      for (const kind of Object.keys(backlog.jobs)) kindsSeen.add(kind);
+      for (const kind of kindsSeen) this.set({ queue: kind }, backlog.jobs[kind] ?? 0);
       this.set({ queue: 'calendar_sync' }, backlog.calendarSyncs);
     },
   });
@@ -106,8 +109,11 @@ export function countingPayments(payments: Payments, metrics: Pick<Metrics, 'pay
     };
   return {
     createIntent: counted('create_intent', (request) => payments.createIntent(request)),
+    createBalanceIntent: counted('create_balance_intent', (request) => payments.createBalanceIntent(request)),
+    chargeOffSession: counted('charge_off_session', (request) => payments.chargeOffSession(request)),
     retrieveIntent: counted('retrieve_intent', (ref) => payments.retrieveIntent(ref)),
     refund: counted('refund', (request) => payments.refund(request)),
+    chargeFee: counted('charge_fee', (intentId) => payments.chargeFee(intentId)),
     verifyWebhook: counted('verify_webhook', (body, signature) => payments.verifyWebhook(body, signature)),
   };
 }

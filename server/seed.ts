@@ -26,6 +26,7 @@ export async function seedDemo(store: Store, now: Date, allowedOrigins: string[]
       pageIndexed: true,
       maxRoomsPerBooking: DEFAULT_MAX_ROOMS_PER_BOOKING,
       bookingHorizonMonths: DEFAULT_BOOKING_HORIZON_MONTHS,
+      balanceCollection: null,
       closures: { weekdays: [], publicHolidays: false, dates: [] },
       createdAt,
     },
@@ -43,9 +44,10 @@ export async function seedDemo(store: Store, now: Date, allowedOrigins: string[]
     id: 'rate_demo_flex',
     roomTypeId: 'rt_demo_double',
     name: 'Flexible',
-    description: 'Free cancellation until 24 h before arrival.',
+    description: 'Pay at the property.',
     nightlyPrice: 14_900,
     deposit: { type: 'none' },
+    cancellationPolicy: { tiers: [{ daysBefore: 1, refundPercent: 100 }] },
   });
   await store.createRate({
     ...base,
@@ -56,6 +58,7 @@ export async function seedDemo(store: Store, now: Date, allowedOrigins: string[]
     nightlyPrice: 12_900,
     deposit: { type: 'full' },
     refundable: false,
+    cancellationPolicy: { tiers: [] },
   });
   await store.createRate({
     ...base,

@@ -1,5 +1,5 @@
-// The built widget at /widget.js, the chunks it loads itself at /chunks/*.js, and the demo
-// property's site at /.
+// The built widget at /widget.js, the chunks it loads itself at /chunks/*.js, the manage page's
+// script at /manage.js, and the demo property's site at /.
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -78,6 +78,12 @@ export function serveStatic(app: Hono<AppEnv>) {
     if (!widget) return c.text('// The widget is not built: run `npm run build`.', 503);
     // Embedders load this on every page: revalidate after five minutes, cheaply, by ETag.
     return send(c, widget, 'public, max-age=300, stale-while-revalidate=86400');
+  });
+  // SPEC 2.16: the guest's manage page (/manage/:id) runs this on this origin only; it is never embedded.
+  app.get('/manage.js', (c) => {
+    const manage = load(`${dist}manage.js`);
+    if (!manage) return c.text('// The manage page is not built: run `npm run build`.', 503);
+    return send(c, manage, 'public, max-age=300, stale-while-revalidate=86400');
   });
   app.get('/chunks/:name', (c) => {
     const name = c.req.param('name');

@@ -1,3 +1,4 @@
+import { balanceStatusOf } from '../shared/balance-status.ts';
 import type { Property } from '../shared/schemas/property.ts';
 import type { Rate } from '../shared/schemas/rate.ts';
 import type { Booking } from '../shared/schemas/stay.ts';
@@ -17,5 +18,10 @@ export function rateView(r: RateRecord): Rate {
 /** What the guest may see of their booking: never tokens, keys or the stored card. */
 export function bookingView(b: BookingRecord): Booking {
   const { clientTokenHash: _t, idempotencyKey: _k, requestHash: _h, intentId: _i, intentType: _y, cardBlob: _c, depositChargedAt: _d, cancelledAt: _x, paymentRefusedAt: _r, ...view } = b;
-  return view;
+  return { ...view, balanceStatus: balanceStatusOf(b) };
+}
+
+/** What the owner sees of a booking (routes and SPEC 2.18 webhooks): the guest's view plus what happened to the money and the card. */
+export function ownerBookingView(b: BookingRecord) {
+  return { ...bookingView(b), cardStored: b.cardBlob !== null, depositChargedAt: b.depositChargedAt, cancelledAt: b.cancelledAt };
 }

@@ -1,4 +1,5 @@
 // SPEC 2.5: when a rate is offered for a stay, and the nearest later stay that would be.
+import { cancellationTerms } from './cancellation.ts';
 import { addDays, daysBetween, nightsOf } from './dates.ts';
 import { depositFor, depositMessage } from './deposit.ts';
 import type { Locale } from './locale.ts';
@@ -29,6 +30,8 @@ export interface Occupancy {
 
 export interface OfferContext {
   now: Date;
+  /** Today in the property's zone: cancellation words leave out what can no longer be had (SPEC 2.16). */
+  today?: string;
   isClosed: (date: string) => boolean;
   occupancy: Occupancy;
 }
@@ -97,6 +100,7 @@ export function availabilityFor(catalog: OfferCatalog, stay: StayRequest, ctx: O
           nightly,
           roomTotal,
           deposit: { type: rate.deposit.type, amount, message: depositMessage(rate.deposit, amount, catalog.currency, locale) },
+          cancellation: cancellationTerms(rate.cancellationPolicy, stay.checkIn, locale, ctx.today),
         };
       }),
   }));

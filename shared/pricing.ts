@@ -1,4 +1,5 @@
 // SPEC 2.3: nightly prices, room totals, extras and the booking total; SPEC 2.4 for deposits.
+import { cancellationTerms } from './cancellation.ts';
 import { nightsOf } from './dates.ts';
 import { depositFor, depositMessage } from './deposit.ts';
 import type { Locale } from './locale.ts';
@@ -39,8 +40,8 @@ export class UnknownItemError extends Error {
   }
 }
 
-/** Prices a multi-room stay with extras and the deposit per rate. */
-export function quoteStay(catalog: StayCatalog, stay: { checkIn: string; checkOut: string; rooms: readonly RoomRequestInput[] }, locale: Locale): Quote {
+/** Prices a multi-room stay with extras, and the deposit and cancellation policy per rate; `today` is the property's (SPEC 2.16). */
+export function quoteStay(catalog: StayCatalog, stay: { checkIn: string; checkOut: string; rooms: readonly RoomRequestInput[] }, locale: Locale, today?: string): Quote {
   const nights = nightsOf(stay.checkIn, stay.checkOut);
   const rooms: QuotedRoom[] = stay.rooms.map((request, index) => {
     const rate = catalog.rates.get(request.rateId);
@@ -91,6 +92,7 @@ export function quoteStay(catalog: StayCatalog, stay: { checkIn: string; checkOu
       type: rate.deposit.type,
       amount,
       message: depositMessage(rate.deposit, amount, catalog.currency, locale),
+      cancellation: cancellationTerms(rate.cancellationPolicy, stay.checkIn, locale, today),
     });
   }
 

@@ -8,8 +8,7 @@ import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { krwBooking, krwProperty, usdBooking, usdProperty } from './support/mail-fixtures.ts';
-import { createMailer } from '../server/mail/mailer.ts';
-import { createMemoryMailQueue } from './support/memory-mail-queue.ts';
+import { memoryMail } from './support/memory-mail.ts';
 import { createMailTransport } from '../server/mail/transport.ts';
 
 const T0 = new Date('2026-02-01T10:00:00.000Z');
@@ -70,9 +69,7 @@ describe('e-mail over SMTP', () => {
 
   it('delivers the guest confirmation with the reference and the amounts in both the text and the HTML', async () => {
     smtp = await startSmtpServer();
-    const queue = createMemoryMailQueue();
-    const mailer = createMailer({
-      queue,
+    const { mailer, deliverDue, rows } = memoryMail({
       transport: createMailTransport({ smtpUrl: `smtp://127.0.0.1:${smtp.port}`, outboxDir: 'unused' }),
       from: FROM,
       logger: silent,
@@ -80,7 +77,7 @@ describe('e-mail over SMTP', () => {
     });
 
     await mailer.bookingConfirmed(usdBooking('en'), usdProperty());
-    expect(await mailer.deliverDue(T0)).toEqual({ sent: 2, retrying: 0, gaveUp: 0 });
+    expect(await deliverDue(T0)).toEqual({ done: 2, retrying: 0, failed: 0 });
 
     const guest = smtp.received.find((r) => r.rcptTo.includes('jane.doe@example.com'));
     expect(guest).toBeDefined();
@@ -110,13 +107,12 @@ describe('e-mail over SMTP', () => {
 
     const owner = smtp.received.find((r) => r.rcptTo.includes('frontdesk@harbourview.example'));
     expect(owner?.mail.subject).toBe('New booking HV-7K3F9Q from Jane Doe');
-    expect(queue.rows.map((r) => r.status)).toEqual(['sent', 'sent']);
+    expect(rows().map((r) => r.status)).toEqual(['done', 'done']);
   });
 
   it('delivers a Korean confirmation that reads correctly, subject included', async () => {
     smtp = await startSmtpServer();
-    const mailer = createMailer({
-      queue: createMemoryMailQueue(),
+    const { mailer, deliverDue } = memoryMail({
       transport: createMailTransport({ smtpUrl: `smtp://127.0.0.1:${smtp.port}`, outboxDir: 'unused' }),
       from: FROM,
       logger: silent,
@@ -124,7 +120,7 @@ describe('e-mail over SMTP', () => {
     });
 
     await mailer.bookingConfirmed(krwBooking('ko'), krwProperty({ email: null }));
-    await mailer.deliverDue(T0);
+    await deliverDue(T0);
 
     expect(smtp.received).toHaveLength(1);
     const { mail } = smtp.received[0]!;
@@ -141,9 +137,7 @@ describe('e-mail over SMTP', () => {
     const port = probe.port;
     await probe.close();
 
-    const queue = createMemoryMailQueue();
-    const mailer = createMailer({
-      queue,
+    const { mailer, deliverDue, rows } = memoryMail({
       transport: createMailTransport({ smtpUrl: `smtp://127.0.0.1:${port}`, outboxDir: 'unused' }),
       from: FROM,
       logger: silent,
@@ -151,18 +145,18 @@ describe('e-mail over SMTP', () => {
     });
     await mailer.bookingConfirmed(usdBooking('en'), usdProperty({ email: null }));
 
-    expect(await mailer.deliverDue(T0)).toEqual({ sent: 0, retrying: 1, gaveUp: 0 });
-    expect(queue.rows[0]).toMatchObject({ status: 'queued', attempts: 1, nextAttemptAt: later(60_000) });
-    expect(queue.rows[0]?.lastError).toMatch(/ECONNREFUSED/);
-    expect(await mailer.deliverDue(later(30_000))).toEqual({ sent: 0, retrying: 0, gaveUp: 0 });
+    expect(await deliverDue(T0)).toEqual({ done: 0, retrying: 1, failed: 0 });
+    expect(rows()[0]).toMatchObject({ status: 'queued', attempts: 1, runAt: later(60_000) });
+    expect(rows()[0]?.lastError).toMatch(/ECONNREFUSED/);
+    expect(await deliverDue(later(30_000))).toEqual({ done: 0, retrying: 0, failed: 0 });
 
     smtp = await startSmtpServer(port);
-    expect(await mailer.deliverDue(later(60_000))).toEqual({ sent: 1, retrying: 0, gaveUp: 0 });
-    expect(await mailer.deliverDue(later(2 * 3_600_000))).toEqual({ sent: 0, retrying: 0, gaveUp: 0 });
+    expect(await deliverDue(later(60_000))).toEqual({ done: 1, retrying: 0, failed: 0 });
+    expect(await deliverDue(later(2 * 3_600_000))).toEqual({ done: 0, retrying: 0, failed: 0 });
 
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0]?.mail.subject).toBe('Your booking at Harbour View Inn is confirmed (HV-7K3F9Q)');
-    expect(queue.rows[0]).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(rows()[0]).toMatchObject({ status: 'done', attempts: 1 });
   });
 });
 
@@ -177,16 +171,10 @@ describe('e-mail without SMTP_URL', () => {
 
   it('writes the confirmation to the outbox as an .eml file a mail program can open', async () => {
     const outboxDir = join(dir, 'data', 'outbox'); // created on first use
-    const mailer = createMailer({
-      queue: createMemoryMailQueue(),
-      transport: createMailTransport({ outboxDir }),
-      from: FROM,
-      logger: silent,
-      now: () => T0,
-    });
+    const { mailer, deliverDue } = memoryMail({ transport: createMailTransport({ outboxDir }), from: FROM, logger: silent, now: () => T0 });
 
     await mailer.bookingConfirmed(usdBooking('en'), usdProperty());
-    expect(await mailer.deliverDue(T0)).toEqual({ sent: 2, retrying: 0, gaveUp: 0 });
+    expect(await deliverDue(T0)).toEqual({ done: 2, retrying: 0, failed: 0 });
 
     const files = (await readdir(outboxDir)).sort();
     expect(files).toEqual(['bk_01J8ZQ4X7M.confirmation@directbook.example.eml', 'bk_01J8ZQ4X7M.owner-confirmation@directbook.example.eml']);

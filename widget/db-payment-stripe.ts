@@ -1,4 +1,4 @@
-import type { Stripe, StripeElements, StripeError } from '@stripe/stripe-js';
+import type { Stripe, StripeElements } from '@stripe/stripe-js';
 import { ContextConsumer } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -8,14 +8,11 @@ import { apiContext } from './context.ts';
 import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
 import { DbExpiredEvent, DbPaidEvent } from './events.ts';
-import { loadStripe } from './stripe-loader.ts';
+import { GUEST_FACING, mountPaymentElement } from './payment-element.ts';
 import { styles } from './db-payment-stripe.styles.ts';
 import { theme } from './theme.styles.ts';
 
 type StripePayment = Extract<PaymentStep, { provider: 'stripe' }>;
-
-// Stripe words these for the guest (declines, failed 3-D Secure); anything else gets ours.
-const GUEST_FACING = new Set<StripeError['type']>(['card_error', 'validation_error']);
 
 /**
  * Stripe payment (SPEC 2.8) with the Payment Element. Stripe.js is loaded only when this
@@ -81,25 +78,7 @@ export class DbPaymentStripe extends DbElement {
     this.loadFailed = false;
     this.error = '';
     try {
-      const stripe = await loadStripe(payment.publishableKey);
-      this.#stripe = stripe;
-      const style = getComputedStyle(this);
-      this.#elements = stripe.elements({
-        clientSecret: payment.clientSecret,
-        locale: this.i18n.locale,
-        appearance: {
-          theme: 'stripe',
-          variables: {
-            colorPrimary: style.getPropertyValue('--_accent').trim() || '#0b6e5f',
-            colorText: style.getPropertyValue('--_text').trim() || '#1d1d1f',
-            colorDanger: style.getPropertyValue('--_danger').trim() || '#b42318',
-            borderRadius: '10px',
-          },
-        },
-      });
-      const element = this.#elements.create('payment', { layout: 'tabs' });
-      element.on('ready', () => (this.ready = true));
-      element.mount(mount);
+      ({ stripe: this.#stripe, elements: this.#elements } = await mountPaymentElement(this, payment, this.i18n.locale, mount, () => (this.ready = true)));
     } catch {
       this.#elements = undefined;
       this.loadFailed = true;

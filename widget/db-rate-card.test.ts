@@ -70,6 +70,14 @@ describe('db-rate-card', () => {
     expect(stepper.max).to.equal(3);
   });
 
+  it('states the cancellation policy in the server’s words, as sent', async () => {
+    const words = ['Free cancellation until Wed 23 Dec; 50% refund if cancelled 3–6 days before arrival', '도착 3~6일 전 취소 시 50% 환불', 'Tidak dapat dikembalikan'];
+    for (const summary of words) {
+      const el = await card(rate('flex', 12000, { type: 'none' }, '2026-12-30', '2026-12-31', { cancellation: { tiers: [], summary } }));
+      expect(el.shadowRoot!.querySelector('[part="cancellation"]')!.textContent).to.equal(summary);
+    }
+  });
+
   it('says when a rate is non-refundable', async () => {
     const el = await card(rate('saver', 10000, { type: 'none' }, '2026-03-11', '2026-03-12', { refundable: false }));
     expect(el.shadowRoot!.querySelector('.tags')!.textContent).to.contain('Non-refundable');

@@ -13,12 +13,13 @@ import './db-stepper.ts';
 const FEW_LEFT = 3;
 
 /**
- * One rate of a room type: its price for the stay, its deposit message, what is left, and a
- * control to choose how many rooms.
+ * One rate of a room type: its price for the stay, its deposit message, its cancellation policy in
+ * the server's words (SPEC 2.16), what is left, and a control to choose how many rooms.
  *
  * @fires db-quantity-change - The guest chose a number of rooms; `value` is `{id, quantity}`.
  * @csspart rate-card - The card.
  * @csspart deposit-badge - The deposit message; also `deposit-badge-{type}`.
+ * @csspart cancellation - The cancellation policy.
  * @csspart price - The stay's total.
  */
 @defineElement('db-rate-card')
@@ -50,7 +51,7 @@ export class DbRateCard extends DbElement {
         ${rate.description ? html`<p class="description">${rate.description}</p>` : nothing}
         <div class="tags">
           ${depositBadge(rate.deposit.type, rate.deposit.message)}
-          ${rate.refundable ? nothing : html`<span class="tag">${i18n.t('nonRefundable')}</span>`}
+          <span class="tag" part="cancellation">${rate.cancellation.summary}</span>
           ${scarce ? html`<span class="tag scarce">${i18n.count('onlyLeft', rate.unitsLeft)}</span>` : nothing}
         </div>
         ${

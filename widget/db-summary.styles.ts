@@ -87,7 +87,8 @@ export const styles = css`
     align-items: center;
     gap: 0.4rem;
   }
-  .rate-name {
+  .rate-name,
+  .cancellation {
     font-size: 0.8125rem;
     color: var(--_text-muted);
   }

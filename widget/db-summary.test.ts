@@ -24,10 +24,10 @@ describe('db-summary', () => {
     expect(row(el, '.balance')).to.equal('Balance, paid later $400.00');
   });
 
-  it('lists every rate’s deposit message', async () => {
+  it('lists every rate’s deposit message and cancellation policy, in the server’s words', async () => {
     const el = await fixture<DbSummary>(html`<db-summary .data=${twoRates}></db-summary>`);
     const messages = [...el.shadowRoot!.querySelectorAll('.messages li')].map(words);
-    expect(messages).to.deep.equal(['Saver 30% deposit required', 'Flexible Book now, pay later']);
+    expect(messages).to.deep.equal(['Saver 30% deposit required Non-refundable', 'Flexible Book now, pay later Free cancellation until Wed 11 Mar']);
   });
 
   it('lists rooms with their guests and extras', async () => {

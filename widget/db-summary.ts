@@ -12,11 +12,12 @@ export type SummaryData = Pick<Quote, 'checkIn' | 'checkOut' | 'nights' | 'rooms
 
 /**
  * The price of the stay: rooms, extras, total, what is due now, the balance, and the deposit
- * message of every rate booked (SPEC 2.4).
+ * message (SPEC 2.4) and cancellation policy (SPEC 2.16) of every rate booked, in the server's words.
  *
  * @csspart summary - The box.
  * @csspart due-now - The amount due now, the figure that matters most.
  * @csspart deposit-badge - Each deposit message.
+ * @csspart cancellation - Each rate's cancellation policy.
  */
 @defineElement('db-summary')
 export class DbSummary extends DbElement {
@@ -63,7 +64,13 @@ export class DbSummary extends DbElement {
         ${data.balanceDue > 0 ? html`<div class="balance"><dt>${i18n.t('balance')}</dt><dd>${i18n.money(data.balanceDue)}</dd></div>` : nothing}
       </dl>
       <ul class="messages">
-        ${data.deposits.map((d) => html`<li>${data.deposits.length > 1 ? html`<span class="rate-name">${d.rateName}</span>` : nothing}${depositBadge(d.type, d.message)}</li>`)}
+        ${data.deposits.map(
+          (d) =>
+            html`<li>
+              ${data.deposits.length > 1 ? html`<span class="rate-name">${d.rateName}</span>` : nothing}${depositBadge(d.type, d.message)}
+              ${d.cancellation ? html`<span class="cancellation" part="cancellation">${d.cancellation.summary}</span>` : nothing}
+            </li>`,
+        )}
       </ul>
     </section>`;
   }

@@ -1,29 +1,42 @@
-// SPEC 2.9: the owner cancels the booking (units given back) or only its payment (refund; the
-// booking keeps its state). Cancellation cannot be undone.
-import type { CancelBooking } from '../../shared/schemas/stay.ts';
-import { conflict } from '../errors.ts';
+// SPEC 2.9, 2.16: the owner cancels the booking (units given back) or only its payment (refund; the
+// booking keeps its state), choosing what goes back. Cancellation cannot be undone.
+import type { CancelBooking, RefundChoice } from '../../shared/schemas/stay.ts';
+import { conflict, invalidField } from '../errors.ts';
 import type { BookingRecord, PropertyRecord } from '../store/store.ts';
 import { bookingView, propertyView } from '../views.ts';
+import { deliverSoon } from './events.ts';
 import type { BookingDeps } from './ports.ts';
-import { refundRest } from './refund.ts';
+import { giveBack, refundRest } from './refund.ts';
+import { policyRefundAt } from './refund-policy.ts';
 
-/** SPEC 2.3, 2.9: a non-refundable rate refunds nothing on cancellation unless the owner asks for it. */
-async function refundsByDefault(deps: BookingDeps, property: PropertyRecord, booking: BookingRecord): Promise<boolean> {
-  const rates = await Promise.all([...new Set(booking.rooms.map((r) => r.rateId))].map((id) => deps.store.getRate(property.id, id)));
-  return rates.every((rate) => rate?.refundable ?? true);
+/** What is left to give back: what was paid, less what was refunded or is already owed. */
+const refundable = (b: BookingRecord) => b.amountPaid - b.amountRefunded - b.refundOwed;
+
+async function amountFor(deps: BookingDeps, property: PropertyRecord, booking: BookingRecord, choice: RefundChoice, now: Date): Promise<number> {
+  if (choice === 'none') return 0;
+  if (choice === 'full') return refundable(booking);
+  if (choice === 'policy') return policyRefundAt(deps.store, property, booking, now);
+  return choice.amount;
 }
 
 export async function cancelByOwner(deps: BookingDeps, property: PropertyRecord, booking: BookingRecord, request: CancelBooking): Promise<{ booking: BookingRecord; refunded: number }> {
-  const { scope, refund } = request;
+  const { scope } = request;
+  // Refunding the payment alone is the owner giving money back; the policy governs ending the booking.
+  const choice = request.refund ?? (scope === 'booking' ? 'policy' : 'full');
   if (booking.status === 'cancelled') throw conflict('already_cancelled', 'This booking is already cancelled');
-  if (scope === 'booking' && (await deps.store.cancelBooking(booking.id, deps.clock().toISOString())) !== 'cancelled') {
+  if (typeof choice === 'object' && choice.amount > refundable(booking)) {
+    throw invalidField('refund.amount', `At most ${refundable(booking)} can be refunded: what was paid, less what was already refunded`);
+  }
+  const now = deps.clock();
+  if (scope === 'booking' && (await deps.store.cancelBooking(booking.id, now.toISOString())) !== 'cancelled') {
     throw conflict('booking_final', `A ${booking.status} booking cannot be cancelled`);
   }
-  const wantRefund = refund ?? (scope === 'payment' || (await refundsByDefault(deps, property, booking)));
+  if (scope === 'booking') deliverSoon(deps);
   // Read again after the cancel committed: a payment may have been recorded meanwhile.
   const current = (await deps.store.getBooking(booking.id))!;
-  const refunded = wantRefund ? await refundRest(deps, current, scope) : 0;
-  if (scope === 'payment' && wantRefund && refunded === 0) throw conflict('nothing_to_refund', 'Nothing was paid through Stripe, or it was already refunded');
+  const amount = await amountFor(deps, property, current, choice, now);
+  const refunded = scope === 'booking' ? await giveBack(deps, current, amount) : await refundRest(deps, current, 'payment', amount);
+  if (scope === 'payment' && choice !== 'none' && refunded === 0) throw conflict('nothing_to_refund', 'Nothing was paid through Stripe, or it was already refunded');
   const updated = (await deps.store.getBooking(booking.id))!;
   if (scope === 'booking') await deps.mailer?.bookingCancelled(bookingView(updated), propertyView(property), refunded);
   return { booking: updated, refunded };

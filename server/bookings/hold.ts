@@ -7,6 +7,7 @@ import { ApiError, conflict } from '../errors.ts';
 import { clientTokenFor, newId, newReference, sha256 } from '../ids.ts';
 import type { BookingRecord, PropertyRecord, Take } from '../store/store.ts';
 import type { BookingDeps } from './ports.ts';
+import { deliverSoon } from './events.ts';
 import { priceStay } from './quote.ts';
 
 export type HoldPayment = { provider: 'stripe'; clientSecret: string; publishableKey: string; intentType: 'payment' | 'setup' } | { provider: 'manual' };
@@ -108,6 +109,8 @@ export async function holdBooking(
   if (result.status === 'sold_out') throw conflict('sold_out', 'Those rooms were just taken; choose again');
   if (result.status === 'idempotency_mismatch') throw conflict('idempotency_mismatch', 'This Idempotency-Key was used with a different request');
   const booking = result.booking;
+  // SPEC 2.18: the hold's transaction enqueued booking.held.
+  if (result.status === 'held') deliverSoon(deps);
   return {
     booking,
     clientToken: clientTokenFor(deps.config.tokenSecret, booking.id),

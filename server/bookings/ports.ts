@@ -12,6 +12,8 @@ export interface BookingDeps {
   payments?: Payments;
   /** Queues guest and owner e-mail; a failure to queue never fails a booking. */
   mailer?: Mailer;
+  /** Issue 11: runs due jobs now rather than at the next poll; call after committing a job due at once (server/jobs/queue.ts). */
+  kickJobs?: () => void;
   /** Encrypts cards of manual-mode bookings (SPEC 2.8). */
   vault?: CardVault;
   config: {

@@ -78,7 +78,7 @@ export async function priceStay(deps: Pick<BookingDeps, 'store' | 'clock'>, prop
   const catalog = await loadCatalog(deps.store, property, stay.checkIn, stay.checkOut);
   const occupancy = await loadOccupancy(deps.store, catalog, stay.checkIn, stay.checkOut, now);
   try {
-    const quote = quoteStay(stayCatalog(catalog), stay, locale);
+    const quote = quoteStay(stayCatalog(catalog), stay, locale, todayIn(property.timezone, now));
     assertBookable(catalog, stay, { now, isClosed: catalog.isClosed, occupancy });
     return { catalog, quote };
   } catch (error) {

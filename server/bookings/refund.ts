@@ -1,5 +1,6 @@
 // SPEC 2.8, 2.9: money goes back through Stripe for what was paid and not yet refunded.
 import type { BookingRecord } from '../store/store.ts';
+import { deliverSoon } from './events.ts';
 import type { BookingDeps } from './ports.ts';
 
 /**
@@ -9,11 +10,57 @@ import type { BookingDeps } from './ports.ts';
  */
 export type RefundReason = 'booking' | 'payment';
 
-/** Refunds what is left of a Stripe deposit; returns the amount refunded now (0 when nothing was due back). */
-export async function refundRest(deps: BookingDeps, booking: BookingRecord, reason: RefundReason): Promise<number> {
-  const due = booking.amountPaid - booking.amountRefunded;
-  if (booking.paymentMode !== 'stripe' || booking.intentType !== 'payment' || !booking.intentId || due <= 0 || !deps.payments) return 0;
-  const refund = await deps.payments.refund({ intentId: booking.intentId, amount: due, idempotencyKey: `refund:${booking.id}:${reason}`, reason: 'requested_by_customer' });
-  await deps.store.recordRefund(booking.id, refund, deps.clock().toISOString());
-  return refund.amount;
+/**
+ * The Stripe payments of a booking with what each still holds: the deposit first, then each balance
+ * in the order it was paid (SPEC 2.17: the guest's own, or charged off-session), each its own intent.
+ */
+async function paidIntents(deps: BookingDeps, booking: BookingRecord & { intentId: string }) {
+  const [balances, refunded] = await Promise.all([deps.store.paidBalanceIntents(booking.id), deps.store.refundedPerIntent(booking.id)]);
+  const deposit = booking.amountPaid - balances.reduce((sum, b) => sum + b.amount, 0);
+  const depositBack = (refunded.get(booking.intentId) ?? 0) + (refunded.get(null) ?? 0);
+  return [
+    { intentId: booking.intentId, left: deposit - depositBack, balance: false },
+    ...balances.map((b) => ({ intentId: b.intentId, left: b.amount - (refunded.get(b.intentId) ?? 0), balance: true })),
+  ];
+}
+
+/**
+ * Refunds what is left of what a booking paid through Stripe, or at most `upTo` of it (SPEC 2.16: a
+ * policy's part); returns the amount refunded now (0 when nothing was due back). Stripe refunds an
+ * intent only up to what it took, so the refund is split: the deposit first, then each balance in
+ * the order it was paid.
+ */
+export async function refundRest(deps: BookingDeps, booking: BookingRecord, reason: RefundReason, upTo?: number): Promise<number> {
+  const rest = booking.amountPaid - booking.amountRefunded;
+  let due = Math.min(rest, upTo ?? rest);
+  const { intentId } = booking;
+  if (booking.paymentMode !== 'stripe' || booking.intentType !== 'payment' || !intentId || due <= 0 || !deps.payments) return 0;
+  let refunded = 0;
+  for (const intent of await paidIntents(deps, { ...booking, intentId })) {
+    const part = Math.min(intent.left, due);
+    if (part <= 0) continue;
+    // The payment alone may be refunded in several parts: its key names what was refunded before, so
+    // a retried request is still one refund and the next part gets a key of its own.
+    const base = reason === 'payment' ? `refund:${booking.id}:payment:${booking.amountRefunded + refunded}` : `refund:${booking.id}:${reason}`;
+    const key = intent.balance ? `${base}:${intent.intentId}` : base;
+    const refund = await deps.payments.refund({ intentId: intent.intentId, amount: part, idempotencyKey: key, reason: 'requested_by_customer' });
+    await deps.store.recordRefund(booking.id, { ...refund, intentId: intent.intentId }, deps.clock().toISOString());
+    refunded += refund.amount;
+    due -= refund.amount;
+    if (due <= 0) break;
+  }
+  deliverSoon(deps);
+  return refunded;
+}
+
+/**
+ * SPEC 2.16: gives `amount` back when a booking ends: through Stripe at once, or in manual mode
+ * recorded on the booking for the property to refund by hand. Returns what was given back.
+ */
+export async function giveBack(deps: BookingDeps, booking: BookingRecord, amount: number): Promise<number> {
+  if (booking.paymentMode === 'stripe') return refundRest(deps, booking, 'booking', amount);
+  const owed = Math.min(amount, booking.amountPaid - booking.amountRefunded - booking.refundOwed);
+  if (owed <= 0) return 0;
+  await deps.store.recordRefundOwed(booking.id, owed, deps.clock().toISOString());
+  return owed;
 }

@@ -4,6 +4,8 @@ import { validateCardSubmission } from '../../shared/card.ts';
 import { ApiError, conflict } from '../errors.ts';
 import type { BookingRecord, PropertyRecord } from '../store/store.ts';
 import type { BookingDeps } from './ports.ts';
+import { scheduleBalanceCollection } from './collect-balance.ts';
+import { deliverSoon } from './events.ts';
 import { mailConfirmation } from './settle.ts';
 
 export async function submitCard(deps: BookingDeps, property: PropertyRecord, booking: BookingRecord, body: unknown): Promise<BookingRecord> {
@@ -19,6 +21,8 @@ export async function submitCard(deps: BookingDeps, property: PropertyRecord, bo
   if (result === 'sold_out') throw conflict('hold_expired', 'The hold expired and the room was taken; please choose again');
   if (result === 'final') throw conflict('booking_final', 'This booking is no longer waiting for a card');
   const confirmed = (await deps.store.getBooking(booking.id))!;
+  if (result === 'confirmed') deliverSoon(deps);
   if (result === 'confirmed') await mailConfirmation(deps, confirmed, property);
-  return confirmed;
+  await scheduleBalanceCollection(deps, confirmed, property);
+  return (await deps.store.getBooking(booking.id))!;
 }

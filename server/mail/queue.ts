@@ -1,56 +1,32 @@
-// The durable mail queue: mail is written here first, so a failed send never fails a booking
-// and is retried. The database implements it for SQLite and PostgreSQL; test/support/memory-mail-queue.ts for tests.
-// Every implementation must pass the shared tests in test/support/mail-queue-contract.ts.
-import type { OutgoingMail } from './transport.ts';
+// SPEC 2.10: mail is a `mail` job on the durable job queue (server/jobs/queue.ts), written before
+// it is sent, so a failed send never fails a booking and is retried.
+import type { JobHandler } from '../jobs/runner.ts';
+import { DEFAULT_RETRY, GiveUp } from '../jobs/retry.ts';
+import type { MailTransport, OutgoingMail } from './transport.ts';
+
+export const MAIL_JOB = 'mail';
 
 /** A message as stored: the Message-ID is fixed when it is queued and kept for every attempt. */
 export type QueuedMessage = OutgoingMail & { messageId: string };
 
-/** A message handed out by `due()` for one delivery attempt. */
-export interface QueuedMail {
-  /** The queue's own id for the row. */
-  id: string;
-  message: QueuedMessage;
-  /** Failed attempts so far: 0 on the first attempt. */
-  attempts: number;
-  /** When it was queued; retrying stops a day after this. */
-  createdAt: Date;
+/** The job's key: the same Message-ID is queued once, so confirming a booking twice mails the guest once. */
+export const mailJobKey = (message: QueuedMessage) => `mail:${message.messageId}`;
+
+/** Sends one queued message; retried 1, 2, 4 … minutes apart (at most an hour) for a day. */
+export function mailJobHandler(transport: MailTransport): JobHandler<QueuedMessage> {
+  return {
+    async run(message) {
+      try {
+        await transport.send(message);
+      } catch (error) {
+        throw isPermanent(error) ? new GiveUp(error) : error;
+      }
+    },
+    retry: DEFAULT_RETRY,
+  };
 }
 
-/**
- * Suggested row: `id`, `message_id` (unique), `from`, `to`, `reply_to`, `subject`, `text`,
- * `html`, `status` ('queued' | 'sent' | 'failed'), `attempts`, `created_at`, `next_attempt_at`,
- * `locked_until` (nullable), `last_error` (nullable), `sent_at` (nullable); an index on
- * (`status`, `next_attempt_at`). Times compare as instants (ISO text in UTC on SQLite is fine).
- */
-export interface MailQueue {
-  /**
-   * Stores a message, due at once (`next_attempt_at = now`, 0 attempts, `created_at = now`).
-   * Resolves only once the message is durably stored. Idempotent on `message.messageId`:
-   * when a message with that Message-ID was already queued (whatever its state) this does
-   * nothing, so confirming the same booking twice mails the guest once
-   * (`INSERT … ON CONFLICT (message_id) DO NOTHING`).
-   */
-  enqueue(message: QueuedMessage, now: Date): Promise<void>;
-
-  /**
-   * Claims up to `limit` messages that are still queued, whose `next_attempt_at <= now`, and
-   * that nobody holds (`locked_until` is null or `<= now`), oldest `next_attempt_at` first,
-   * and sets their `locked_until` to `lockedUntil`. The claim must be atomic: several server
-   * instances call this at the same time and must never get the same message
-   * (PostgreSQL: `UPDATE … WHERE id IN (SELECT id … FOR UPDATE SKIP LOCKED) RETURNING *`;
-   * SQLite: one `UPDATE … RETURNING` or a `BEGIN IMMEDIATE` transaction). A message whose
-   * holder died is claimable again once its lock has passed.
-   */
-  due(now: Date, limit: number, lockedUntil: Date): Promise<QueuedMail[]>;
-
-  /** Records that the message was delivered: it is never due again. Clears the lock. */
-  markSent(id: string, sentAt: Date): Promise<void>;
-
-  /**
-   * Records a failed attempt: `attempts + 1`, `last_error = error` (never the message body),
-   * lock cleared. With a `nextAttemptAt` the message is due again then; with `null` delivery
-   * has been given up and the message is never due again (kept for the owner to inspect).
-   */
-  markFailed(id: string, error: string, nextAttemptAt: Date | null): Promise<void>;
+/** RFC 5321: a 5xx reply (but 503, bad sequence) rejects the message for good; nodemailer flags it. */
+function isPermanent(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { permanent?: unknown }).permanent === true;
 }

@@ -21,6 +21,8 @@ export interface MailStrings {
   balance: string;
   depositTerms: string;
   depositTermsShown: string;
+  /** SPEC 2.16: the title over each rate's cancellation policy. */
+  cancellationTerms: string;
   questions: (property: string) => string;
 
   // Guest confirmation
@@ -31,6 +33,8 @@ export interface MailStrings {
   propertyWillCharge: (amount: string) => string;
   nothingDueNow: string;
   farewell: string;
+  /** SPEC 2.16: the link to the guest's manage page. */
+  manageBooking: string;
 
   // Owner notification
   newBookingSubject: (reference: string, guest: string) => string;
@@ -52,6 +56,9 @@ export interface MailStrings {
   ownerCancelledSubject: (reference: string, guest: string) => string;
   ownerCancelledIntro: string;
   refundedToGuest: string;
+  /** Manual mode (SPEC 2.16): the refund is the property's to make by hand. */
+  refundByProperty: (amount: string) => string;
+  refundOwedToGuest: string;
 
   // Imported calendar conflicts (SPEC 2.19)
   conflictSubject: (calendar: string, nights: number) => string;
@@ -59,6 +66,22 @@ export interface MailStrings {
   conflictAction: string;
   conflictNight: (date: string) => string;
   conflictBooking: (summary: string, bookingId: string | null) => string;
+
+  // A webhook endpoint disabled after failing for days (SPEC 2.18)
+  webhookDisabledSubject: string;
+  webhookDisabledIntro: (url: string, since: string) => string;
+  webhookDisabledAction: string;
+
+  // Balance collection (SPEC 2.17)
+  balanceFailedSubject: (property: string, reference: string) => string;
+  balanceDeclined: (property: string, amount: string) => string;
+  balanceNeedsAuthentication: (property: string, amount: string) => string;
+  payBalance: string;
+  ownerBalanceFailedSubject: (reference: string, guest: string) => string;
+  ownerBalanceFailed: (amount: string, reason: string) => string;
+  ownerBalanceReminderSubject: (reference: string, guest: string) => string;
+  ownerBalanceReminder: (amount: string, card: string) => string;
+  ownerBalanceNoCard: (amount: string) => string;
 }
 
 const en: MailStrings = {
@@ -80,6 +103,7 @@ const en: MailStrings = {
   balance: 'Balance due later',
   depositTerms: 'Deposit terms',
   depositTermsShown: 'Deposit terms shown to the guest',
+  cancellationTerms: 'Cancellation policy',
   questions: (property) => `Questions? Reply to this e-mail to reach ${property}.`,
 
   confirmedSubject: (property, reference) => `Your booking at ${property} is confirmed (${reference})`,
@@ -89,6 +113,7 @@ const en: MailStrings = {
   propertyWillCharge: (amount) => `The property will charge ${amount} to your card.`,
   nothingDueNow: 'Nothing is due now.',
   farewell: 'We look forward to welcoming you.',
+  manageBooking: 'See your booking, pay the balance or cancel',
 
   newBookingSubject: (reference, guest) => `New booking ${reference} from ${guest}`,
   newBookingIntro: (property) => `A guest has booked ${property}.`,
@@ -108,11 +133,26 @@ const en: MailStrings = {
   ownerCancelledSubject: (reference, guest) => `Booking ${reference} from ${guest} cancelled`,
   ownerCancelledIntro: 'This booking has been cancelled and its rooms are available again.',
   refundedToGuest: 'Refunded to the guest',
+  refundByProperty: (amount) => `The property will refund ${amount} to you.`,
+  refundOwedToGuest: 'To refund to the guest (by you)',
   conflictSubject: (calendar, nights) => `Calendar conflict: ${calendar} has ${nights === 1 ? 'a night' : `${nights} nights`} already booked here`,
   conflictIntro: (calendar, roomType) => `The calendar “${calendar}” blocks ${roomType} on nights that are already fully booked through directbook.`,
   conflictAction: 'Please check these nights on both sides and move or cancel one of the bookings.',
   conflictNight: (date) => date,
   conflictBooking: (summary, bookingId) => `${summary || 'Event'} — here: ${bookingId ?? 'closed or held'}`,
+  webhookDisabledSubject: 'Webhook endpoint disabled',
+  webhookDisabledIntro: (url, since) => `Every delivery to ${url} has failed since ${since}, so directbook has stopped sending events to it.`,
+  webhookDisabledAction: 'Check that the endpoint answers with a 2xx status, then register it again (POST /webhooks); its delivery log shows each failed attempt.',
+  balanceFailedSubject: (property, reference) => `Please pay the balance of your booking at ${property} (${reference})`,
+  balanceDeclined: (property, amount) => `We could not charge the balance of ${amount} for your stay at ${property} to your saved card. Please pay it on your booking page.`,
+  balanceNeedsAuthentication: (property, amount) => `Your bank asks you to confirm the payment of the balance of ${amount} for your stay at ${property}. Please pay it on your booking page.`,
+  payBalance: 'Pay the balance',
+  ownerBalanceFailedSubject: (reference, guest) => `The balance of booking ${reference} from ${guest} could not be charged`,
+  ownerBalanceFailed: (amount, reason) =>
+    `The balance of ${amount} could not be charged to the guest’s saved card (${reason}). We have e-mailed the guest a link to pay it on their booking page.`,
+  ownerBalanceReminderSubject: (reference, guest) => `Today: charge the balance of booking ${reference} from ${guest}`,
+  ownerBalanceReminder: (amount, card) => `Please charge the balance of ${amount} to the guest’s card (${card}).`,
+  ownerBalanceNoCard: (amount) => `Please collect the balance of ${amount}: the guest’s card is no longer stored.`,
 };
 
 const ko: MailStrings = {
@@ -134,6 +174,7 @@ const ko: MailStrings = {
   balance: '잔액 (추후 결제)',
   depositTerms: '보증금 조건',
   depositTermsShown: '고객에게 안내된 보증금 조건',
+  cancellationTerms: '취소 규정',
   questions: (property) => `문의 사항이 있으시면 이 이메일에 회신해 ${property}에 연락하세요.`,
 
   confirmedSubject: (property, reference) => `${property} 예약이 확정되었습니다 (${reference})`,
@@ -143,6 +184,7 @@ const ko: MailStrings = {
   propertyWillCharge: (amount) => `숙소에서 고객님의 카드로 결제할 금액: ${amount}`,
   nothingDueNow: '지금 결제할 금액은 없습니다.',
   farewell: '곧 뵙기를 기대합니다.',
+  manageBooking: '예약 확인, 잔금 결제, 예약 취소',
 
   newBookingSubject: (reference, guest) => `새 예약 ${reference}: ${guest}`,
   newBookingIntro: (property) => `${property}에 새 예약이 들어왔습니다.`,
@@ -162,11 +204,25 @@ const ko: MailStrings = {
   ownerCancelledSubject: (reference, guest) => `예약 ${reference} 취소: ${guest}`,
   ownerCancelledIntro: '이 예약이 취소되어 객실을 다시 판매할 수 있습니다.',
   refundedToGuest: '고객에게 환불된 금액',
+  refundByProperty: (amount) => `숙소에서 ${amount}을(를) 환불해 드립니다.`,
+  refundOwedToGuest: '고객에게 직접 환불할 금액',
   conflictSubject: (calendar, nights) => `캘린더 중복: ${calendar}의 ${nights}박이 이미 예약되어 있습니다`,
   conflictIntro: (calendar, roomType) => `가져온 캘린더 “${calendar}”가 directbook에서 이미 모두 예약된 날짜에 ${roomType} 객실을 막으려 합니다.`,
   conflictAction: '양쪽에서 해당 날짜를 확인하고 한쪽 예약을 옮기거나 취소해 주세요.',
   conflictNight: (date) => date,
   conflictBooking: (summary, bookingId) => `${summary || '일정'} — directbook: ${bookingId ?? '마감 또는 보류'}`,
+  webhookDisabledSubject: '웹훅 엔드포인트가 비활성화되었습니다',
+  webhookDisabledIntro: (url, since) => `${since}부터 ${url}(으)로의 모든 전송이 실패하여 directbook이 이 엔드포인트로 이벤트 전송을 중단했습니다.`,
+  webhookDisabledAction: '엔드포인트가 2xx 상태로 응답하는지 확인한 뒤 다시 등록해 주세요(POST /webhooks). 전송 기록에서 실패한 시도를 모두 볼 수 있습니다.',
+  balanceFailedSubject: (property, reference) => `${property} 예약의 잔금을 결제해 주세요 (${reference})`,
+  balanceDeclined: (property, amount) => `${property} 숙박의 잔금 ${amount}을(를) 저장된 카드로 결제하지 못했습니다. 예약 페이지에서 결제해 주세요.`,
+  balanceNeedsAuthentication: (property, amount) => `카드사에서 ${property} 숙박의 잔금 ${amount} 결제에 대한 본인 인증을 요청했습니다. 예약 페이지에서 결제해 주세요.`,
+  payBalance: '잔금 결제하기',
+  ownerBalanceFailedSubject: (reference, guest) => `예약 ${reference} (${guest})의 잔금을 결제하지 못했습니다`,
+  ownerBalanceFailed: (amount, reason) => `고객의 저장된 카드로 잔금 ${amount}을(를) 결제하지 못했습니다 (${reason}). 고객에게 예약 페이지에서 결제할 수 있는 링크를 이메일로 보냈습니다.`,
+  ownerBalanceReminderSubject: (reference, guest) => `오늘: 예약 ${reference} (${guest})의 잔금을 결제하세요`,
+  ownerBalanceReminder: (amount, card) => `고객의 카드(${card})로 잔금을 결제하세요: ${amount}`,
+  ownerBalanceNoCard: (amount) => `잔금 ${amount}을(를) 받아 주세요. 고객의 카드 정보는 더 이상 보관되어 있지 않습니다.`,
 };
 
 const id: MailStrings = {
@@ -188,6 +244,7 @@ const id: MailStrings = {
   balance: 'Sisa pembayaran',
   depositTerms: 'Ketentuan deposit',
   depositTermsShown: 'Ketentuan deposit yang ditampilkan ke tamu',
+  cancellationTerms: 'Kebijakan pembatalan',
   questions: (property) => `Ada pertanyaan? Balas e-mail ini untuk menghubungi ${property}.`,
 
   confirmedSubject: (property, reference) => `Pemesanan Anda di ${property} telah dikonfirmasi (${reference})`,
@@ -197,6 +254,7 @@ const id: MailStrings = {
   propertyWillCharge: (amount) => `Properti akan menagih ${amount} ke kartu Anda.`,
   nothingDueNow: 'Tidak ada yang perlu dibayar sekarang.',
   farewell: 'Kami menantikan kedatangan Anda.',
+  manageBooking: 'Lihat pemesanan, bayar sisa tagihan, atau batalkan',
 
   newBookingSubject: (reference, guest) => `Pemesanan baru ${reference} dari ${guest}`,
   newBookingIntro: (property) => `Seorang tamu telah memesan di ${property}.`,
@@ -216,11 +274,26 @@ const id: MailStrings = {
   ownerCancelledSubject: (reference, guest) => `Pemesanan ${reference} dari ${guest} dibatalkan`,
   ownerCancelledIntro: 'Pemesanan ini telah dibatalkan dan kamarnya tersedia kembali.',
   refundedToGuest: 'Dana dikembalikan ke tamu',
+  refundByProperty: (amount) => `Properti akan mengembalikan ${amount} kepada Anda.`,
+  refundOwedToGuest: 'Dana yang harus Anda kembalikan ke tamu',
   conflictSubject: (calendar, nights) => `Bentrok kalender: ${nights} malam di ${calendar} sudah dipesan di sini`,
   conflictIntro: (calendar, roomType) => `Kalender “${calendar}” memblokir ${roomType} pada malam yang sudah penuh dipesan melalui directbook.`,
   conflictAction: 'Periksa malam-malam ini di kedua sisi, lalu pindahkan atau batalkan salah satu pemesanan.',
   conflictNight: (date) => date,
   conflictBooking: (summary, bookingId) => `${summary || 'Acara'} — di sini: ${bookingId ?? 'ditutup atau ditahan'}`,
+  webhookDisabledSubject: 'Endpoint webhook dinonaktifkan',
+  webhookDisabledIntro: (url, since) => `Semua pengiriman ke ${url} gagal sejak ${since}, sehingga directbook berhenti mengirim peristiwa ke sana.`,
+  webhookDisabledAction: 'Pastikan endpoint menjawab dengan status 2xx, lalu daftarkan lagi (POST /webhooks); log pengirimannya menunjukkan setiap percobaan yang gagal.',
+  balanceFailedSubject: (property, reference) => `Mohon bayar sisa pembayaran pemesanan Anda di ${property} (${reference})`,
+  balanceDeclined: (property, amount) => `Kami tidak dapat menagih sisa pembayaran ${amount} untuk menginap di ${property} ke kartu tersimpan Anda. Mohon bayar di halaman pemesanan Anda.`,
+  balanceNeedsAuthentication: (property, amount) => `Bank Anda meminta konfirmasi untuk pembayaran sisa ${amount} untuk menginap di ${property}. Mohon bayar di halaman pemesanan Anda.`,
+  payBalance: 'Bayar sisa pembayaran',
+  ownerBalanceFailedSubject: (reference, guest) => `Sisa pembayaran pemesanan ${reference} dari ${guest} tidak dapat ditagih`,
+  ownerBalanceFailed: (amount, reason) =>
+    `Sisa pembayaran ${amount} tidak dapat ditagih ke kartu tersimpan tamu (${reason}). Kami telah mengirim tautan kepada tamu untuk membayarnya di halaman pemesanan.`,
+  ownerBalanceReminderSubject: (reference, guest) => `Hari ini: tagih sisa pembayaran pemesanan ${reference} dari ${guest}`,
+  ownerBalanceReminder: (amount, card) => `Tagih sisa pembayaran ${amount} ke kartu tamu (${card}).`,
+  ownerBalanceNoCard: (amount) => `Mohon tagih sisa pembayaran ${amount}: kartu tamu tidak lagi tersimpan.`,
 };
 
 export const mailStrings: Record<Locale, MailStrings> = { en, ko, id };

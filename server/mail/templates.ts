@@ -14,8 +14,8 @@ export interface MailContent {
   html: string;
 }
 
-/** The guest's confirmation, in the booking's locale (SPEC 2.10). */
-export function guestConfirmation(booking: Booking, property: Property): MailContent {
+/** The guest's confirmation, in the booking's locale (SPEC 2.10), with the link to their manage page (SPEC 2.16). */
+export function guestConfirmation(booking: Booking, property: Property, manageUrl?: string): MailContent {
   const locale = booking.locale;
   const t = mailStrings[locale];
   const money = moneyIn(booking.currency, locale);
@@ -34,6 +34,8 @@ export function guestConfirmation(booking: Booking, property: Property): MailCon
       rows: [{ label: t.total, value: money(booking.total), strong: true }, guestPaymentRow(booking, t, money), { label: t.balance, value: money(booking.balanceDue) }],
     },
     depositTerms(booking, t.depositTerms),
+    ...cancellationTerms(booking, t.cancellationTerms),
+    ...(manageUrl ? [{ kind: 'link' as const, text: t.manageBooking, href: manageUrl }] : []),
     ...(property.email ? [{ kind: 'p' as const, text: t.questions(property.name) }] : []),
     { kind: 'p', text: t.farewell },
   ]);
@@ -82,7 +84,8 @@ export function ownerCancellation(booking: Booking, property: Property, refunded
         ...guestRows(booking, t),
         ...stayRows(booking, t, locale),
         { label: t.total, value: money(booking.total) },
-        { label: t.refundedToGuest, value: money(refundedAmount), strong: true },
+        // Manual mode: nothing went back by itself; the owner pays what the cancellation decided (SPEC 2.16).
+        { label: booking.refundOwed > 0 ? t.refundOwedToGuest : t.refundedToGuest, value: money(refundedAmount), strong: true },
       ],
     },
   ]);
@@ -104,6 +107,18 @@ export function ownerCalendarConflicts(
   ]);
 }
 
+/** SPEC 2.18: tells the owner a webhook endpoint failed for days and was disabled. */
+export function ownerWebhookDisabled(property: Property, endpoint: { url: string; failingSince: string }): MailContent {
+  const locale = property.locale;
+  const t = mailStrings[locale];
+  const since = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: property.timezone }).format(new Date(endpoint.failingSince));
+  return render(locale, t.webhookDisabledSubject, [
+    { kind: 'heading', text: property.name },
+    { kind: 'p', text: t.webhookDisabledIntro(endpoint.url, since) },
+    { kind: 'p', text: t.webhookDisabledAction },
+  ]);
+}
+
 /** Tells the guest their booking is cancelled, in the booking's locale. */
 export function guestCancellation(booking: Booking, property: Property, refundedAmount: number): MailContent {
   const locale = booking.locale;
@@ -114,7 +129,7 @@ export function guestCancellation(booking: Booking, property: Property, refunded
     refundedAmount > 0
       ? [
           { kind: 'facts', rows: [{ label: t.refunded, value: money(refundedAmount), strong: true }] },
-          { kind: 'p', text: t.refundTiming },
+          { kind: 'p', text: booking.paymentMode === 'manual' ? t.refundByProperty(money(refundedAmount)) : t.refundTiming },
         ]
       : [{ kind: 'p', text: booking.amountPaid > 0 ? t.noRefund : t.nothingWasPaid }];
 
@@ -128,6 +143,48 @@ export function guestCancellation(booking: Booking, property: Property, refunded
     },
     ...refund,
     ...(property.email ? [{ kind: 'p' as const, text: t.questions(property.name) }] : []),
+  ]);
+}
+
+/** SPEC 2.17: the balance could not be charged off-session; the guest pays it on their manage page. */
+export function guestBalanceFailed(booking: Booking, property: Property, amount: number, reason: 'declined' | 'authentication_required', manageUrl: string): MailContent {
+  const locale = booking.locale;
+  const t = mailStrings[locale];
+  const money = moneyIn(booking.currency, locale);
+  const why = reason === 'authentication_required' ? t.balanceNeedsAuthentication : t.balanceDeclined;
+  return render(locale, t.balanceFailedSubject(property.name, booking.reference), [
+    { kind: 'heading', text: property.name },
+    { kind: 'p', text: t.greeting(booking.guest.firstName) },
+    { kind: 'p', text: why(property.name, money(amount)) },
+    { kind: 'facts', rows: [{ label: t.reference, value: booking.reference, strong: true }, ...stayRows(booking, t, locale), { label: t.balance, value: money(amount), strong: true }] },
+    { kind: 'link', text: t.payBalance, href: manageUrl },
+    ...(property.email ? [{ kind: 'p' as const, text: t.questions(property.name) }] : []),
+  ]);
+}
+
+/** SPEC 2.17: tells the owner the balance was not charged and that the guest was asked to pay it. */
+export function ownerBalanceFailed(booking: Booking, property: Property, amount: number, code: string): MailContent {
+  const locale = property.locale;
+  const t = mailStrings[locale];
+  const money = moneyIn(booking.currency, locale);
+  return render(locale, t.ownerBalanceFailedSubject(booking.reference, guestName(booking)), [
+    { kind: 'heading', text: property.name },
+    { kind: 'p', text: t.ownerBalanceFailed(money(amount), code) },
+    { kind: 'facts', rows: [{ label: t.reference, value: booking.reference, strong: true }, ...guestRows(booking, t), ...stayRows(booking, t, locale)] },
+  ]);
+}
+
+/** SPEC 2.17, manual mode: the day has come for the owner to charge the balance to the stored card. */
+export function ownerBalanceReminder(booking: Booking, property: Property, amount: number, cardStored: boolean): MailContent {
+  const locale = property.locale;
+  const t = mailStrings[locale];
+  const money = moneyIn(booking.currency, locale);
+  // A card is erased once the deposit is marked charged (SPEC 2.8): then the owner must ask the guest.
+  const card = booking.card && cardStored ? `${BRAND_NAMES[booking.card.brand]} •••• ${booking.card.last4}` : null;
+  return render(locale, t.ownerBalanceReminderSubject(booking.reference, guestName(booking)), [
+    { kind: 'heading', text: property.name },
+    { kind: 'p', text: card ? t.ownerBalanceReminder(money(amount), card) : t.ownerBalanceNoCard(money(amount)) },
+    { kind: 'facts', rows: [{ label: t.reference, value: booking.reference, strong: true }, ...guestRows(booking, t), ...stayRows(booking, t, locale)] },
   ]);
 }
 
@@ -206,6 +263,12 @@ function depositTerms(booking: Booking, title: string): Block {
   };
 }
 
+/** SPEC 2.16: each rate's cancellation policy as agreed when booking; bookings from before policies have none. */
+function cancellationTerms(booking: Booking, title: string): Block[] {
+  const items = booking.deposits.flatMap((d) => (d.cancellation ? [booking.deposits.length > 1 ? `${d.rateName}: ${d.cancellation.summary}` : d.cancellation.summary] : []));
+  return items.length > 0 ? [{ kind: 'list', title, items }] : [];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
@@ -216,7 +279,12 @@ interface Row {
   strong?: boolean;
 }
 
-type Block = { kind: 'heading'; text: string } | { kind: 'p'; text: string } | { kind: 'facts'; title?: string; rows: Row[] } | { kind: 'list'; title: string; items: string[] };
+type Block =
+  | { kind: 'heading'; text: string }
+  | { kind: 'p'; text: string }
+  | { kind: 'link'; text: string; href: string }
+  | { kind: 'facts'; title?: string; rows: Row[] }
+  | { kind: 'list'; title: string; items: string[] };
 
 function render(locale: Locale, subject: string, blocks: Block[]): MailContent {
   return {
@@ -240,6 +308,8 @@ function blockText(block: Block): string {
       return oneLine(block.text);
     case 'p':
       return oneLine(block.text);
+    case 'link':
+      return `${oneLine(block.text)}:\n${oneLine(block.href)}`;
     case 'facts': {
       const indent = block.title ? '  ' : '';
       const rows = block.rows.map((row) => indent + (row.label ? `${oneLine(row.label)}: ${oneLine(row.value)}` : oneLine(row.value)));
@@ -272,6 +342,8 @@ function blockHtml(block: Block): string {
       return `<h1 style="margin:0 0 16px;font-size:20px;">${escapeHtml(block.text)}</h1>`;
     case 'p':
       return `<p style="margin:0 0 16px;">${escapeHtml(block.text)}</p>`;
+    case 'link':
+      return `<p style="margin:0 0 16px;"><a href="${escapeHtml(block.href)}" style="color:#0b6e5f;font-weight:600;">${escapeHtml(block.text)}</a></p>`;
     case 'facts': {
       const title = block.title ? `<h2 style="margin:8px 0 4px;font-size:16px;">${escapeHtml(block.title)}</h2>\n` : '';
       const rows = block.rows.map((row) => {

@@ -14,6 +14,45 @@ export interface DepositIntentRequest {
   description: string;
 }
 
+/** SPEC 2.16, 2.17: what the guest still owes after the deposit, paid on their manage page. */
+export interface BalanceIntentRequest {
+  bookingId: string;
+  /** ISO minor units, more than 0. */
+  amount: number;
+  currency: string;
+  /** The deposit's intent, whose Customer (and card) the balance is charged to. */
+  deposit: { id: string; type: IntentType };
+  description: string;
+  /** Deterministic per amount owed, so asking twice returns the same intent. */
+  idempotencyKey: string;
+}
+
+/** SPEC 2.17: the balance, charged on the deposit's saved card while the guest is away. */
+export interface OffSessionChargeRequest {
+  bookingId: string;
+  /** ISO minor units, more than 0. */
+  amount: number;
+  currency: string;
+  /** The deposit's intent, whose Customer and saved payment method are charged. */
+  deposit: { id: string; type: IntentType };
+  description: string;
+  /** One per booking (`balance:{bookingId}`), so a charge retried or run twice is made once. */
+  idempotencyKey: string;
+}
+
+/**
+ * How an off-session charge ended. A refusal is an outcome, not an error: `declined` (the bank said
+ * no, or there is no saved card) and `authentication_required` (the bank wants the guest present,
+ * e.g. 3-D Secure) both mean the guest must pay on their manage page. `code` is Stripe's error code.
+ */
+export type OffSessionCharge = { outcome: 'succeeded'; intentId: string } | { outcome: 'processing'; intentId: string } | OffSessionRefusal;
+
+export interface OffSessionRefusal {
+  outcome: 'declined' | 'authentication_required';
+  intentId: string | null;
+  code: string;
+}
+
 /** An intent the widget confirms in the browser with `clientSecret`. */
 export interface IntentRef {
   id: string;
@@ -65,9 +104,18 @@ export interface Payments {
    * returns the same intent.
    */
   createIntent(request: DepositIntentRequest): Promise<IntentRef>;
+  /** A PaymentIntent for the balance on the deposit's Customer, marked `purpose: balance` so it is never taken for a deposit. */
+  createBalanceIntent(request: BalanceIntentRequest): Promise<IntentRef>;
+  /** Creates and confirms, off-session, a PaymentIntent for the balance on the deposit's Customer and card, marked `purpose: balance`. */
+  chargeOffSession(request: OffSessionChargeRequest): Promise<OffSessionCharge>;
   retrieveIntent(ref: { id: string; type: IntentType }): Promise<IntentState>;
   /** Refunds (part of) a succeeded PaymentIntent. */
   refund(request: RefundRequest): Promise<RefundResult>;
+  /**
+   * SPEC 2.20: the provider's fee on a PaymentIntent's latest charge, from its balance transaction,
+   * in ISO minor units of the intent's currency; null while there is no succeeded charge with one.
+   */
+  chargeFee(intentId: string): Promise<number | null>;
   /** Checks a webhook's signature on the raw body; throws `PaymentsError('bad_signature')` otherwise. */
   verifyWebhook(rawBody: string, signature: string | undefined): Promise<VerifiedEvent>;
 }

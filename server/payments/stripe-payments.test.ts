@@ -183,3 +183,26 @@ describe('the Stripe adapter, as the stand-in sees it', () => {
     expect(received).toEqual([{ eventId: expect.stringMatching(/^evt_/), type: 'payment_intent.succeeded', intent: { id: ref.id, type: 'payment' } }]);
   });
 });
+
+describe('the Stripe fee of a payment (SPEC 2.20)', () => {
+  it('reads the fee from the balance transaction of the intent’s charge, in the intent’s currency', async () => {
+    const ref = await harness.payments.createIntent(deposit({ amount: 15_000, currency: 'USD' }));
+    expect(await harness.payments.chargeFee(ref.id)).toBeNull();
+    await standIn.succeed(ref.id);
+    expect(await harness.payments.chargeFee(ref.id)).toBe(465);
+    expect(standIn.requests({ method: 'GET', path: `/v1/payment_intents/${ref.id}` }).at(-1)?.params).toEqual({ expand: ['latest_charge.balance_transaction'] });
+  });
+
+  it('takes a fee Stripe kept in the account’s settlement currency back into the charge’s currency', async () => {
+    const settling = await startStripeStandIn({ settlement: { currency: 'usd', exchangeRates: { eur: 1.1 } } });
+    try {
+      const payments = createStripePayments({ secretKey: settling.secretKey, webhookSecret: settling.webhookSecret, apiBase: settling.apiBase });
+      const ref = await payments.createIntent(deposit({ amount: 10_000, currency: 'EUR' }));
+      await settling.succeed(ref.id);
+      // €100.00 settles as $110.00, of which Stripe keeps $3.49: €3.17 at 1.1.
+      expect(await payments.chargeFee(ref.id)).toBe(317);
+    } finally {
+      await settling.close();
+    }
+  });
+});

@@ -4,11 +4,14 @@ import Stripe from 'stripe';
 import { currencyExponent } from '../../shared/money.ts';
 import {
   PaymentsError,
+  type BalanceIntentRequest,
   type DepositIntentRequest,
   type IntentRef,
   type IntentState,
   type IntentStatus,
   type IntentType,
+  type OffSessionCharge,
+  type OffSessionChargeRequest,
   type Payments,
   type RefundRequest,
   type RefundResult,
@@ -83,6 +86,68 @@ export function createStripePayments(options: StripePaymentsOptions): Payments {
       });
     },
 
+    async createBalanceIntent(request: BalanceIntentRequest): Promise<IntentRef> {
+      if (!Number.isSafeInteger(request.amount) || request.amount <= 0) {
+        throw new PaymentsError('invalid_request', `A balance must be a positive whole number of minor units, not ${request.amount}`, false);
+      }
+      return callStripe(async () => {
+        const deposit = request.deposit.type === 'payment' ? await stripe.paymentIntents.retrieve(request.deposit.id) : await stripe.setupIntents.retrieve(request.deposit.id);
+        const customer = typeof deposit.customer === 'string' ? deposit.customer : (deposit.customer?.id ?? undefined);
+        const intent = await stripe.paymentIntents.create(
+          {
+            amount: toStripeAmount(request.amount, request.currency),
+            currency: request.currency.toLowerCase(),
+            ...(customer ? { customer } : {}),
+            description: request.description,
+            capture_method: 'automatic',
+            automatic_payment_methods: { enabled: true },
+            metadata: { bookingId: request.bookingId, purpose: 'balance' },
+          },
+          { idempotencyKey: request.idempotencyKey },
+        );
+        return { id: intent.id, type: 'payment', clientSecret: secretOf(intent) };
+      });
+    },
+
+    async chargeOffSession(request: OffSessionChargeRequest): Promise<OffSessionCharge> {
+      if (!Number.isSafeInteger(request.amount) || request.amount <= 0) {
+        throw new PaymentsError('invalid_request', `A balance must be a positive whole number of minor units, not ${request.amount}`, false);
+      }
+      return callStripe(async () => {
+        const deposit = request.deposit.type === 'payment' ? await stripe.paymentIntents.retrieve(request.deposit.id) : await stripe.setupIntents.retrieve(request.deposit.id);
+        const customer = idOf(deposit.customer);
+        const paymentMethod = idOf(deposit.payment_method);
+        if (!customer || !paymentMethod) return { outcome: 'declined', intentId: null, code: 'no_saved_payment_method' };
+        try {
+          // docs.stripe.com/payments/save-during-payment#charge-saved-payment-method
+          const intent = await stripe.paymentIntents.create(
+            {
+              amount: toStripeAmount(request.amount, request.currency),
+              currency: request.currency.toLowerCase(),
+              customer,
+              payment_method: paymentMethod,
+              off_session: true,
+              confirm: true,
+              description: request.description,
+              // Nobody is there to follow a redirect.
+              automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
+              metadata: { bookingId: request.bookingId, purpose: 'balance' },
+            },
+            { idempotencyKey: request.idempotencyKey },
+          );
+          if (intent.status === 'succeeded') return { outcome: 'succeeded', intentId: intent.id };
+          if (intent.status === 'processing') return { outcome: 'processing', intentId: intent.id };
+          if (intent.status === 'requires_action') return { outcome: 'authentication_required', intentId: intent.id, code: 'authentication_required' };
+          return { outcome: 'declined', intentId: intent.id, code: intent.last_payment_error?.code ?? intent.status };
+        } catch (error) {
+          // A refusal comes as a card error carrying the PaymentIntent it left in requires_payment_method.
+          if (!(error instanceof Stripe.errors.StripeCardError)) throw error;
+          const code = error.code ?? 'card_declined';
+          return { outcome: code === 'authentication_required' ? 'authentication_required' : 'declined', intentId: error.payment_intent?.id ?? null, code };
+        }
+      });
+    },
+
     async retrieveIntent(ref): Promise<IntentState> {
       return callStripe(async () => {
         if (ref.type === 'payment') {
@@ -129,6 +194,17 @@ export function createStripePayments(options: StripePaymentsOptions): Payments {
       });
     },
 
+    async chargeFee(intentId: string): Promise<number | null> {
+      return callStripe(async () => {
+        const intent = await stripe.paymentIntents.retrieve(intentId, { expand: ['latest_charge.balance_transaction'] });
+        const charge = intent.latest_charge;
+        if (!charge || typeof charge === 'string' || charge.status !== 'succeeded') return null;
+        const transaction = charge.balance_transaction;
+        if (!transaction || typeof transaction === 'string') return null;
+        return feeInChargeCurrency(transaction, intent.currency);
+      });
+    },
+
     async verifyWebhook(rawBody: string, signature: string | undefined): Promise<VerifiedEvent> {
       let event: Stripe.Event;
       try {
@@ -144,6 +220,11 @@ export function createStripePayments(options: StripePaymentsOptions): Payments {
   };
 }
 
+/** The id of a field Stripe answers either as an id or, expanded, as the object. */
+function idOf(field: string | { id: string } | null | undefined): string | null {
+  return typeof field === 'string' ? field : (field?.id ?? null);
+}
+
 /** `http://127.0.0.1:12345` → the SDK's host/port/protocol settings. */
 function hostOf(apiBase: string): Pick<Stripe.StripeConfig, 'host' | 'port' | 'protocol'> {
   const url = new URL(apiBase);
@@ -157,9 +238,13 @@ function hostOf(apiBase: string): Pick<Stripe.StripeConfig, 'host' | 'port' | 'p
  */
 const STRIPE_EXPONENT: Readonly<Record<string, number>> = { ISK: 2, HUF: 2 };
 
-function stripeFactor(currency: string): number {
+function stripeExponentOf(currency: string): number {
   const iso = currency.toUpperCase();
-  return 10 ** ((STRIPE_EXPONENT[iso] ?? currencyExponent(iso)) - currencyExponent(iso));
+  return STRIPE_EXPONENT[iso] ?? currencyExponent(iso);
+}
+
+function stripeFactor(currency: string): number {
+  return 10 ** (stripeExponentOf(currency) - currencyExponent(currency.toUpperCase()));
 }
 
 function toStripeAmount(amount: number, currency: string): number {
@@ -168,6 +253,18 @@ function toStripeAmount(amount: number, currency: string): number {
 
 function fromStripeAmount(amount: number, currency: string): number {
   return Math.round(amount / stripeFactor(currency));
+}
+
+/**
+ * The fee in the charge's currency. An account that settles in another currency records the fee in
+ * that one; `exchange_rate` (charge × rate = settlement, in major units) takes it back.
+ */
+function feeInChargeCurrency(transaction: Stripe.BalanceTransaction, chargeCurrency: string): number {
+  const settled = transaction.currency.toUpperCase();
+  const charged = chargeCurrency.toUpperCase();
+  if (settled === charged || !transaction.exchange_rate) return fromStripeAmount(transaction.fee, settled);
+  const feeMajor = transaction.fee / 10 ** stripeExponentOf(settled) / transaction.exchange_rate;
+  return Math.round(feeMajor * 10 ** currencyExponent(charged));
 }
 
 function secretOf(intent: { id: string; client_secret: string | null }): string {

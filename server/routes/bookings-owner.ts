@@ -8,11 +8,10 @@ import { cancelByOwner } from '../bookings/cancel.ts';
 import { ApiError, conflict, notFound } from '../errors.ts';
 import { sha256 } from '../ids.ts';
 import { clientAddress } from '../client-address.ts';
-import type { BookingRecord } from '../store/store.ts';
 import { jsonBody, query } from '../validate.ts';
 import { CardVaultError } from '../vault/card-vault.ts';
 import { openStoredCard } from '../vault/stored-cards.ts';
-import { bookingView } from '../views.ts';
+import { ownerBookingView as ownerView } from '../views.ts';
 
 // Issue 9: a leaked key can read a handful of cards, not the whole book, before anyone notices.
 export const REVEALS_PER_KEY_PER_HOUR = 10;
@@ -21,11 +20,6 @@ export const REVEALS_PER_KEY_PER_HOUR = 10;
 function unreadable(error: unknown): never {
   if (error instanceof CardVaultError) throw conflict('card_unreadable', `The stored card cannot be opened: ${error.message}`);
   throw error;
-}
-
-/** What the owner sees: the guest's view plus what happened to the money and the card. */
-function ownerView(b: BookingRecord) {
-  return { ...bookingView(b), cardStored: b.cardBlob !== null, depositChargedAt: b.depositChargedAt, cancelledAt: b.cancelledAt };
 }
 
 export function ownerBookings(deps: AppDeps) {

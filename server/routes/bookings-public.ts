@@ -1,15 +1,18 @@
 // POST /api/v1/public/properties/:pid/bookings: hold the rooms and start payment (SPEC 2.7, 2.8);
-// GET /api/v1/public/bookings/:id and POST …/confirm for the guest holding the clientToken.
+// GET /api/v1/public/bookings/:id, POST …/confirm, …/balance and …/cancel (SPEC 2.16) for the guest holding the clientToken.
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { withoutSensitiveAuthData } from '../../shared/card.ts';
 import { pickLocale } from '../../shared/locale.ts';
-import { BookingRequestSchema } from '../../shared/schemas/stay.ts';
+import { BookingRequestSchema, GuestCancelRequestSchema } from '../../shared/schemas/stay.ts';
 import type { AppDeps, AppEnv, BookingEnv } from '../app-env.ts';
 import { bearer } from '../auth.ts';
+import { cancelByGuest, guestCancellationView } from '../bookings/cancel-by-guest.ts';
 import { holdBooking } from '../bookings/hold.ts';
 import { clientKey } from '../client-address.ts';
 import { settlePayment } from '../bookings/settle.ts';
+import { payBalance } from '../bookings/pay-balance.ts';
+import { settleBalance } from '../bookings/settle-balance.ts';
 import { ApiError, conflict, notFound } from '../errors.ts';
 import { clientTokenFor, sameSecret } from '../ids.ts';
 import type { BookingRecord, PropertyRecord } from '../store/store.ts';
@@ -64,9 +67,9 @@ export function bookingAccess(deps: AppDeps): MiddlewareHandler<BookingEnv> {
     c.set('property', property);
     c.set('booking', booking);
     return policy(c, async () => {
+      // A missing token is answered like a wrong one: a 401 would tell which booking ids exist (SPEC 3).
       const token = bearer(c);
-      if (!token) throw new ApiError(401, 'unauthorized', 'Send the booking’s clientToken as Authorization: Bearer <token>');
-      if (!sameSecret(token, clientTokenFor(deps.config.tokenSecret, booking.id))) throw notFound('Booking');
+      if (!token || !sameSecret(token, clientTokenFor(deps.config.tokenSecret, booking.id))) throw notFound('Booking');
       await next();
     });
   };
@@ -74,7 +77,11 @@ export function bookingAccess(deps: AppDeps): MiddlewareHandler<BookingEnv> {
 
 export function publicBookingAccess(deps: AppDeps) {
   return new Hono<BookingEnv>()
-    .get('/', (c) => c.json({ booking: bookingView(c.get('booking')) }))
+    .get('/', async (c) => c.json({ booking: bookingView(c.get('booking')), cancellation: await guestCancellationView(deps, c.get('property'), c.get('booking')) }))
+    .post('/cancel', jsonBody(GuestCancelRequestSchema), async (c) => {
+      const { booking, refunded } = await cancelByGuest(deps, c.get('property'), c.get('booking'), c.req.valid('json'));
+      return c.json({ booking: bookingView(booking), refunded });
+    })
     .post('/confirm', async (c) => {
       const booking = c.get('booking');
       const payments = deps.payments;
@@ -87,8 +94,16 @@ export function publicBookingAccess(deps: AppDeps) {
           throw conflict('booking_final', 'This booking was cancelled; any payment has been refunded');
         case 'incomplete':
           throw conflict('payment_incomplete', `The payment is not complete (${settled.status})`);
-        default:
-          return c.json({ booking: bookingView(settled.booking) });
+        default: {
+          // SPEC 2.17: a booking confirmed before is here for its balance, paid on the manage page.
+          const current = settled.outcome === 'already_confirmed' ? await settleBalance({ ...deps, payments }, settled.booking) : settled.booking;
+          return c.json({ booking: bookingView(current) });
+        }
       }
+    })
+    .post('/balance', async (c) => {
+      const payments = deps.payments;
+      if (c.get('booking').paymentMode !== 'stripe' || !payments) throw conflict('not_stripe', 'This booking is not paid through Stripe');
+      return c.json(await payBalance({ ...deps, payments }, c.get('booking')));
     });
 }

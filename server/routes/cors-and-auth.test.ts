@@ -53,6 +53,8 @@ function ownerRequests(t: TestApp, ids: { pid: string; roomTypeId: string; rateI
     'PATCH /api/v1/properties/:pid/extras/:id': { price: 1 },
     'PUT /api/v1/properties/:pid/closures': { weekdays: [0, 1, 2, 3, 4, 5, 6] },
   };
+  // Reads that need a query to answer at all.
+  const queries: Record<string, string> = { 'GET /api/v1/properties/:pid/reports/settlement': '?from=2026-12-01&to=2026-12-31' };
   return servedRoutes(t)
     .filter((r) => r.path.startsWith('/api/v1/properties/:pid'))
     .map((r) => {
@@ -61,7 +63,7 @@ function ownerRequests(t: TestApp, ids: { pid: string; roomTypeId: string; rateI
       return {
         label: `${r.method} ${r.path}`,
         method: r.method,
-        path: r.path.replace(':pid', ids.pid).replace(':id', id),
+        path: r.path.replace(':pid', ids.pid).replace(':id', id) + (queries[`${r.method} ${r.path}`] ?? ''),
         body: r.method === 'GET' || r.method === 'DELETE' ? undefined : (bodies[`${r.method} ${r.path}`] ?? {}),
         /** Whether the ids and body name something that exists (routes added later, e.g. bookings, get a made-up id). */
         resolvable:

@@ -9,6 +9,8 @@ import { CalendarCreateSchema, CalendarSchema as ImportedCalendarSchema, Calenda
 import { BookingListQuerySchema, CancelBookingSchema } from '../../shared/schemas/stay.ts';
 import { ErrorBodySchema } from '../../shared/schemas/common.ts';
 import { ExtraCreateSchema, ExtraPatchSchema, ExtraSchema } from '../../shared/schemas/extra.ts';
+import { SettlementQuerySchema, SettlementReportSchema } from '../../shared/schemas/settlement.ts';
+import { WebhookCreatedSchema, WebhookCreateSchema, WebhookDeliveriesQuerySchema, WebhookDeliveriesSchema, WebhookSchema } from '../../shared/schemas/webhook.ts';
 import { CardRevealAuditSchema, CardRevealRequestSchema, KeyCreateSchema, KeyIssuedSchema, OwnerKeySchema } from '../../shared/schemas/owner-key.ts';
 import { scopesFor } from '../auth.ts';
 import { ClosuresSchema, PropertyCreateSchema, PropertyCreatedSchema, PropertyPatchSchema, PropertySchema } from '../../shared/schemas/property.ts';
@@ -22,6 +24,10 @@ import {
   BookingViewSchema,
   CalendarQuerySchema,
   CalendarSchema,
+  GuestBookingViewSchema,
+  GuestCancelledSchema,
+  GuestCancelRequestSchema,
+  BalancePaymentSchema,
   PublicPropertySchema,
   QuoteRequestSchema,
   QuoteSchema,
@@ -37,6 +43,8 @@ interface RouteDoc {
   query?: v.GenericSchema;
   body?: v.GenericSchema;
   response?: v.GenericSchema;
+  /** Also answers `text/csv` (with `format=csv`), described here. */
+  csv?: string;
   status?: number;
 }
 
@@ -78,7 +86,8 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'post',
     path: `${P}/bookings/{id}/cancel`,
-    summary: 'Cancel the booking (units released, deposit refunded unless refund: false) or only its payment',
+    summary:
+      "Cancel the booking (units released) or only its payment. refund: 'policy' (the booking's default: the rate's cancellation policy at this instant, on the property's calendar), 'full' (the payment's default), 'none' or {amount} (400 naming refund.amount above what was paid less refunded); true/false still mean 'full'/'none'. Manual mode records the refund as refundOwed. → {booking, refunded}",
     auth: 'owner',
     body: CancelBookingSchema,
   },
@@ -101,6 +110,16 @@ export const ROUTES: RouteDoc[] = [
   { method: 'delete', path: `${P}/keys/{kid}`, summary: 'Revoke a key (409 last_full_key for the only live key with every scope)', auth: 'owner', status: 204 },
   { method: 'post', path: `${P}/keys/{kid}/rotate`, summary: 'Give the key a new secret, returned once; the old one stops working', auth: 'owner', response: KeyIssuedSchema },
   { method: 'post', path: `${P}/bookings/{id}/deposit-charged`, summary: 'Manual mode: the deposit was charged; the card is erased', auth: 'owner' },
+  {
+    method: 'get',
+    path: `${P}/reports/settlement`,
+    summary:
+      'Settlement report (SPEC 2.20): one row per booking with check-in (by=checkIn, the default) or first payment (by=payment) from ?from to ?to inclusive, in the property’s calendar, at most 366 days; collected (deposit + balance), refunded, Stripe’s fee from the charge’s balance transaction (0 in manual mode) and net = collected − refunded − fee, with totals. format=json (default) answers minor units',
+    auth: 'owner',
+    query: SettlementQuerySchema,
+    response: SettlementReportSchema,
+    csv: 'format=csv: UTF-8 with a BOM, a header row, one row per booking, a last row of totals; amounts in major units (USD 2 decimals, KRW none) beside a Currency column; text that would start a spreadsheet formula (= + - @) begins with an apostrophe',
+  },
   { method: 'get', path: PUB, summary: 'What the widget needs to show the property', auth: 'public', response: PublicPropertySchema },
   { method: 'get', path: `${PUB}/calendar`, summary: 'Closed and sold-out nights, and prices from, per day', auth: 'public', query: CalendarQuerySchema, response: CalendarSchema },
   {
@@ -122,7 +141,22 @@ export const ROUTES: RouteDoc[] = [
     response: BookingCreatedSchema,
     status: 201,
   },
-  { method: 'get', path: '/api/v1/public/bookings/{id}', summary: "Read one's own booking", auth: 'client', response: BookingViewSchema },
+  {
+    method: 'get',
+    path: '/api/v1/public/bookings/{id}',
+    summary: "Read one's own booking, and what cancelling it now would mean (SPEC 2.16): the policy in words, refundIfCancelledNow, cancellable. A wrong or missing token is 404",
+    auth: 'client',
+    response: GuestBookingViewSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/public/bookings/{id}/cancel',
+    summary:
+      "Cancel one's own booking (confirmed, or a live hold, up to the day of arrival; the body is optional): the policy's refund at this instant, through Stripe (idempotency key refund:{id}:booking) or in manual mode recorded as refundOwed and the owner e-mailed. 409 already_cancelled, 409 booking_final, 409 refund_changed when expectedRefund no longer holds; a wrong or missing token is 404",
+    auth: 'client',
+    body: GuestCancelRequestSchema,
+    response: GuestCancelledSchema,
+  },
   {
     method: 'post',
     path: '/api/v1/public/bookings/{id}/card',
@@ -131,7 +165,21 @@ export const ROUTES: RouteDoc[] = [
     body: CardSubmissionSchema,
     response: BookingViewSchema,
   },
-  { method: 'post', path: '/api/v1/public/bookings/{id}/confirm', summary: 'Stripe mode: confirm after the intent succeeded', auth: 'client', response: BookingViewSchema },
+  {
+    method: 'post',
+    path: '/api/v1/public/bookings/{id}/confirm',
+    summary: 'Stripe mode: confirm after the intent succeeded; for a confirmed booking, count a balance payment that succeeded (SPEC 2.17)',
+    auth: 'client',
+    response: BookingViewSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/public/bookings/{id}/balance',
+    summary:
+      "Stripe mode: a PaymentIntent for what is still owed (total less what was paid), on the deposit's customer, for the manage page's Payment Element; counted by the webhook or /confirm. 409 not_confirmed, 409 no_balance_due, 409 not_stripe",
+    auth: 'client',
+    response: BalancePaymentSchema,
+  },
   { method: 'post', path: '/api/v1/stripe/webhook', summary: 'Stripe events, verified with the signing secret on the raw body', auth: 'public' },
   { method: 'get', path: `${P}/room-types/{id}/ical`, summary: 'The secret URL of the room type’s availability feed for other channels', auth: 'owner', response: IcalFeedSchema },
   {
@@ -160,6 +208,33 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: `${P}/room-types/{id}/calendars/{cid}`, summary: 'Read one imported calendar’s record', auth: 'owner', response: v.object({ calendar: ImportedCalendarSchema }) },
   { method: 'delete', path: `${P}/room-types/{id}/calendars/{cid}`, summary: 'Remove an imported calendar and give back the nights it held', auth: 'owner', status: 204 },
   { method: 'post', path: `${P}/room-types/{id}/calendars/{cid}/sync`, summary: 'Fetch and apply the calendar now', auth: 'owner', response: CalendarSyncSchema },
+  {
+    method: 'post',
+    path: `${P}/webhooks`,
+    summary:
+      'Register a webhook endpoint (SPEC 2.18) for events (default: all) booking.held, booking.confirmed, booking.cancelled, booking.expired, payment.succeeded, payment.refunded, balance.charged, balance.failed. The URL must be https (loopback only with ALLOW_PRIVATE_URLS; private addresses never, checked again after DNS at every delivery; 400 naming url). Its signing secret whsec_… is returned once. Each delivery is a POST of {type, timestamp, data: {booking}} (the owner’s booking view) signed per Standard Webhooks: webhook-id (the event’s id, the same on every attempt: dedupe on it), webhook-timestamp, webhook-signature v1,<base64 HMAC-SHA256 of "id.timestamp.body">. 2xx within 10 s is delivered; anything else (redirects included) is retried, 1 min doubling to 4 h apart, for 3 days, in order per booking; an endpoint whose deliveries all fail for 3 days is disabled and the owner e-mailed. At most 20 per property (409 limit_reached)',
+    auth: 'owner',
+    body: WebhookCreateSchema,
+    response: WebhookCreatedSchema,
+    status: 201,
+  },
+  {
+    method: 'get',
+    path: `${P}/webhooks`,
+    summary: 'List webhook endpoints with their status (never their secrets)',
+    auth: 'owner',
+    response: v.object({ webhooks: v.array(WebhookSchema) }),
+  },
+  { method: 'delete', path: `${P}/webhooks/{id}`, summary: 'Delete a webhook endpoint and its delivery log; deliveries already queued are not sent', auth: 'owner', status: 204 },
+  {
+    method: 'get',
+    path: `${P}/webhooks/{id}/deliveries`,
+    summary:
+      'The delivery log, newest first: every attempt with its event type, webhook-id, attempt number, status code or error, duration and time. Pages of ?limit (default 50, at most 100); pass nextCursor as ?cursor for the next',
+    auth: 'owner',
+    query: WebhookDeliveriesQuerySchema,
+    response: WebhookDeliveriesSchema,
+  },
 ];
 
 const convert = (schema: v.GenericSchema) => toJsonSchema(schema, { target: 'openapi-3.0', errorMode: 'ignore', typeMode: 'input' });
@@ -187,7 +262,15 @@ export function openApiDocument() {
       parameters: [...params, ...queryParams],
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: convert(route.body) } } } } : {}),
       responses: {
-        [status]: route.response ? { description: 'OK', content: { 'application/json': { schema: convert(route.response) } } } : { description: 'OK' },
+        [status]: route.response
+          ? {
+              description: 'OK',
+              content: {
+                'application/json': { schema: convert(route.response) },
+                ...(route.csv ? { 'text/csv': { schema: { type: 'string', description: route.csv } } } : {}),
+              },
+            }
+          : { description: 'OK' },
         ...(scopes.length > 0
           ? { 403: { description: `insufficient_scope: the key lacks ${scopes.join(', ')}`, content: { 'application/json': { schema: convert(ErrorBodySchema) } } } }
           : {}),

@@ -31,6 +31,7 @@ describe.each(backends)('properties API on %s', (_name, databaseUrl) => {
         pageIndexed: true,
         maxRoomsPerBooking: 4,
         bookingHorizonMonths: 18,
+        balanceCollection: null,
         createdAt: '2026-11-24T03:00:00.000Z',
       });
     });

@@ -35,6 +35,7 @@ export function adminProperties(deps: AppDeps) {
       pageIndexed: body.pageIndexed,
       maxRoomsPerBooking: body.maxRoomsPerBooking,
       bookingHorizonMonths: body.bookingHorizonMonths,
+      balanceCollection: body.balanceCollection,
       closures: { weekdays: [], publicHolidays: false, dates: [] },
       createdAt,
     };

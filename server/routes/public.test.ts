@@ -538,6 +538,7 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
     }
 
     test('prices several rooms on mixed rates with every kind of extra', async () => {
+      const untilArrival = { tiers: [{ daysBefore: 0, refundPercent: 100 }], summary: 'Free cancellation until Tue 1 Dec' };
       const { owner, double, breakfast, parking, transfer, towel } = await hotel();
       const suite = await createRoomType(app(), owner, { name: 'Suite', maxGuests: 4, units: 1 });
       const flexible = await createRate(app(), owner, double.id, { name: 'Flexible', nightlyPrice: 10_000, deposit: { type: 'percentage', percent: 30 } });
@@ -617,8 +618,9 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
         ],
         deposits: [
           // 30% of both Flexible rooms' room totals, extras excluded.
-          { rateId: flexible.id, rateName: 'Flexible', type: 'percentage', amount: 12_000, message: '30% deposit required' },
-          { rateId: saver.id, rateName: 'Suite saver', type: 'fixed', amount: 5_000, message: '$50.00 deposit required' },
+          // SPEC 2.16: rates made without a policy refund everything until the day of arrival.
+          { rateId: flexible.id, rateName: 'Flexible', type: 'percentage', amount: 12_000, message: '30% deposit required', cancellation: untilArrival },
+          { rateId: saver.id, rateName: 'Suite saver', type: 'fixed', amount: 5_000, message: '$50.00 deposit required', cancellation: untilArrival },
         ],
         total: 71_000,
         depositDue: 17_000,

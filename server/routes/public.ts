@@ -100,7 +100,7 @@ export function publicRoutes(deps: AppDeps) {
         const until = addDays(asked.checkOut, NEXT_AVAILABLE_SEARCH_DAYS);
         const catalog = await deps.cache!.get(property.id, `catalog|${asked.checkIn}|${asked.checkOut}`, () => loadCatalog(store, property, asked.checkIn, asked.checkOut));
         const occupancy = await loadOccupancy(store, catalog, asked.checkIn, until, now);
-        const ctx = { now, isClosed: catalog.isClosed, occupancy };
+        const ctx = { now, today: todayIn(property.timezone, now), isClosed: catalog.isClosed, occupancy };
         const answer = availabilityFor(catalog, asked, ctx, locale);
         const offered = answer.roomTypes.some((rt) => rt.rates.some((r) => r.available));
         const next = offered ? undefined : nextAvailableStay(catalog, asked, ctx);

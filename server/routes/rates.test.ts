@@ -38,7 +38,8 @@ describe.each(backends)('rates API on %s', (_name, databaseUrl) => {
       expect(res.status).toBe(201);
       const created = await json(res);
       expect(created.warnings).toEqual([]);
-      expect(created.rate).toEqual({ id: expect.stringMatching(/^rate_/), propertyId: owner.id, ...body });
+      // SPEC 2.16: refundable: false is the cancellation policy without tiers.
+      expect(created.rate).toEqual({ id: expect.stringMatching(/^rate_/), propertyId: owner.id, ...body, cancellationPolicy: { tiers: [] } });
       expect((await ownerGet(app(), owner, `/rates/${created.rate.id}`)).rate).toEqual(created.rate);
       expect((await ownerGet(app(), owner, '/rates')).rates).toEqual([created.rate]);
     });
@@ -92,6 +93,7 @@ describe.each(backends)('rates API on %s', (_name, databaseUrl) => {
         maxNights: null,
         description: null,
         refundable: false,
+        cancellationPolicy: { tiers: [] },
       };
       expect(await json(res)).toEqual({ rate: expected, warnings: [] });
       expect((await ownerGet(app(), owner, `/rates/${rate.id}`)).rate).toEqual(expected);

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { addDays, daysBetween } from '../../shared/dates.ts';
 import { formatMoney } from '../../shared/money.ts';
-import { type Rate, RateCreateSchema, RatePatchSchema, PriceOverridesSchema } from '../../shared/schemas/rate.ts';
+import { type CancellationPolicy, FULL_REFUND_UNTIL_ARRIVAL, type Rate, RateCreateSchema, RatePatchSchema, PriceOverridesSchema, refundsSomething } from '../../shared/schemas/rate.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 import { DEFAULT_LIMITS, invalidField, limitReached, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -16,6 +16,21 @@ function depositWarnings(rate: Rate, property: PropertyRecord): string[] {
   if (rate.deposit.amount <= shortest) return [];
   const fmt = (amount: number) => formatMoney(amount, property.currency, 'en');
   return [`The fixed deposit ${fmt(rate.deposit.amount)} is more than the shortest stay costs at the default price (${fmt(shortest)}); guests are charged at most their stay's total.`];
+}
+
+/**
+ * SPEC 2.16: the policy decides and `refundable` follows it. `refundable: false` alone is the policy
+ * `[]`; `refundable: true` alone keeps a policy that refunds, else everything back until arrival.
+ */
+function policyOf(
+  sent: { refundable?: boolean; cancellationPolicy?: CancellationPolicy },
+  current?: CancellationPolicy,
+): { refundable: boolean; cancellationPolicy: CancellationPolicy } | undefined {
+  let policy = sent.cancellationPolicy;
+  if (!policy && sent.refundable === false) policy = { tiers: [] };
+  if (!policy && sent.refundable === true) policy = current && refundsSomething(current) ? current : FULL_REFUND_UNTIL_ARRIVAL;
+  if (!policy && !current) policy = FULL_REFUND_UNTIL_ARRIVAL;
+  return policy && { refundable: refundsSomething(policy), cancellationPolicy: policy };
 }
 
 /** /api/v1/properties/:pid/rates (owner). */
@@ -48,7 +63,7 @@ export function rates(deps: AppDeps) {
         maxRoomsPerNight: body.maxRoomsPerNight ?? null,
         maxRoomsTotal: body.maxRoomsTotal ?? null,
         arrivalDates: body.arrivalDates ?? null,
-        refundable: body.refundable,
+        ...policyOf(body)!,
       };
       await store.createRate(rate);
       return c.json({ rate, warnings: depositWarnings(rate, property) }, 201);
@@ -69,7 +84,7 @@ export function rates(deps: AppDeps) {
       if (merged.bookableFrom && merged.bookableUntil && Date.parse(merged.bookableFrom) >= Date.parse(merged.bookableUntil)) {
         throw invalidField('bookableUntil', 'bookableUntil must be after bookableFrom');
       }
-      await store.updateRate(property.id, id, patch);
+      await store.updateRate(property.id, id, { ...patch, ...policyOf(patch, current.cancellationPolicy) });
       const rate = rateView(await find(property.id, id));
       return c.json({ rate, warnings: depositWarnings(rate, property) });
     })

@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../app-env.ts';
 import { settlePayment } from '../bookings/settle.ts';
+import { settleBalanceIntent } from '../bookings/settle-balance.ts';
 import { ApiError } from '../errors.ts';
 
 export function stripeWebhook(deps: AppDeps) {
@@ -17,6 +18,10 @@ export function stripeWebhook(deps: AppDeps) {
       await settlePayment({ ...deps, payments }, booking);
       // The webhook carries no property in its context: make this instance's cached public reads fresh.
       deps.cache?.invalidate(booking.propertyId);
+    } else {
+      // SPEC 2.17: a balance intent is never a booking's own intent, so it is looked up apart.
+      const balance = event.intent && (await deps.store.balanceIntent(event.intent.id));
+      if (balance) await settleBalanceIntent({ ...deps, payments }, balance);
     }
     await deps.store.recordWebhookEvent(event.eventId, event.type, deps.clock().toISOString());
     return c.json({ received: true });

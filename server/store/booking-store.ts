@@ -4,6 +4,9 @@
 // transaction that holds the booking's row (BEGIN IMMEDIATE on SQLite, FOR UPDATE on PostgreSQL).
 import { type ExpressionBuilder, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Booking } from '../../shared/schemas/stay.ts';
+import { balanceJobKey } from './balance-job.ts';
+import { cancelJob } from './job-queue-store.ts';
+import { announce } from '../webhooks/store.ts';
 import type { BookingsTable, Database } from './schema.ts';
 import type { ArrivedPayment, BookingFilter, BookingRecord, BookingStore, ConfirmResult, HoldLimits, HoldResult, NewBooking, Take } from './store.ts';
 
@@ -36,6 +39,8 @@ export function toBooking(row: Selectable<BookingsTable>): BookingRecord {
     paymentMode: row.payment_mode as Booking['paymentMode'],
     amountPaid: Number(row.amount_paid),
     amountRefunded: Number(row.amount_refunded),
+    refundOwed: Number(row.refund_owed),
+    balanceStatus: row.balance_status as BookingRecord['balanceStatus'],
     card: row.card_brand && row.card_last4 ? { brand: row.card_brand as never, last4: row.card_last4, expMonth: row.card_exp_month!, expYear: row.card_exp_year! } : null,
     expiresAt: row.expires_at,
     createdAt: row.created_at,
@@ -75,9 +80,7 @@ function nightsBy(takes: readonly Take[], id: (take: Take) => string): [string, 
     nights.set(t.date, (nights.get(t.date) ?? 0) + t.rooms);
     by.set(id(t), nights);
   }
-  return [...by]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, nights]) => [key, new Map([...nights].sort(([a], [b]) => a.localeCompare(b)))]);
+  return [...by].sort(([a], [b]) => a.localeCompare(b)).map(([key, nights]) => [key, new Map([...nights].sort(([a], [b]) => a.localeCompare(b)))]);
 }
 
 /** The nights that take the same number of rooms, so one statement covers them all. */
@@ -228,6 +231,8 @@ async function endHold(tx: Db, booking: { id: string; checkIn: string }, from: r
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return false;
   await releaseUnits(tx, booking.id, booking.checkIn);
+  // SPEC 2.18: every expiry and cancellation passes here, however it was decided.
+  await announce(tx, { type: to === 'expired' ? 'booking.expired' : 'booking.cancelled', bookingId: booking.id }, now);
   return true;
 }
 
@@ -275,6 +280,8 @@ function paymentColumns(payment: ArrivedPayment): Partial<BookingsTable> {
 /** Confirms with what arrived; a card's wrapped data key gets a row of its own, so purging can shred it. */
 async function confirmWith(tx: Db, id: string, from: readonly BookingRecord['status'][], payment: ArrivedPayment, now: string) {
   await transition(tx, id, from, { status: 'confirmed', ...paymentColumns(payment), updated_at: now });
+  if (payment.amountPaid) await announce(tx, { type: 'payment.succeeded', bookingId: id, occurrence: 'deposit' }, now);
+  await announce(tx, { type: 'booking.confirmed', bookingId: id }, now);
   if (!payment.card) return;
   const { kid, wrappedKey, iv, tag } = payment.card.key;
   await tx.insertInto('card_keys').values({ booking_id: id, kid, wrapped_key: wrappedKey, iv, tag, created_at: now }).execute();
@@ -368,6 +375,7 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
               payment_mode: booking.paymentMode,
               amount_paid: 0,
               amount_refunded: 0,
+              refund_owed: 0,
               client_token_hash: booking.clientTokenHash,
               idempotency_key: booking.idempotencyKey,
               request_hash: booking.requestHash,
@@ -394,6 +402,7 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
             .insertInto('booking_nights')
             .values(takes.map((t) => ({ booking_id: booking.id, room_type_id: t.roomTypeId, rate_id: t.rateId, date: t.date, rooms: t.rooms })))
             .execute();
+          await announce(tx, { type: 'booking.held', bookingId: booking.id }, now);
           return { status: 'held' as const, booking: toBooking(inserted) };
         });
       } catch (error) {
@@ -444,7 +453,9 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
             .execute();
           return booking.status === 'cancelled' ? 'final' : 'sold_out';
         };
-        if (booking.status === 'cancelled') return payment.amountPaid !== undefined ? refuse() : 'final';
+        // SPEC 2.16: a payment counted before the cancellation was refunded by the cancellation's policy;
+        // only money that arrives after it (a hold cancelled while the guest paid) is refused and refunded.
+        if (booking.status === 'cancelled') return payment.amountPaid !== undefined && (booking.amountPaid === 0 || booking.paymentRefusedAt) ? refuse() : 'final';
         if (booking.paymentRefusedAt) return refuse();
         if (booking.status === 'pending' && booking.expiresAt > now) {
           await confirmWith(tx, id, ['pending'], payment, now);
@@ -476,6 +487,8 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
       const { result, purged } = await write(async (tx) => {
         const booking = await lock(tx, id);
         if (!booking || !(await endHold(tx, booking, ['pending', 'confirmed', 'completed'], 'cancelled', now))) return { result: 'final' as const, purged: false };
+        // SPEC 2.17: nothing is collected for a cancelled stay (a run already under way re-reads the booking).
+        await cancelJob(tx, balanceJobKey(id), new Date(now));
         // Issue 9: cancelling ends what the card was kept for, so it is erased with the booking.
         return { result: 'cancelled' as const, purged: await purgeCard(tx, id, now) };
       });
@@ -493,6 +506,7 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
           .where('deposit_charged_at', 'is', null)
           .executeTakeFirst();
         if (Number(result.numUpdatedRows) !== 1) return { charged: false, purged: false };
+        await announce(tx, { type: 'payment.succeeded', bookingId: id, occurrence: 'deposit' }, now);
         return { charged: true, purged: await purgeCard(tx, id, now) };
       });
       if (purged) await afterPurge();
@@ -572,11 +586,19 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
       });
     },
 
+    async recordRefundOwed(id, amount, now) {
+      await db
+        .updateTable('bookings')
+        .set((eb) => ({ refund_owed: eb('refund_owed', '+', amount), updated_at: now }))
+        .where('id', '=', id)
+        .execute();
+    },
+
     async recordRefund(id, refund, now) {
       await write(async (tx) => {
         const inserted = await tx
           .insertInto('booking_refunds')
-          .values({ refund_id: refund.id, booking_id: id, amount: refund.amount, created_at: now })
+          .values({ refund_id: refund.id, booking_id: id, amount: refund.amount, created_at: now, intent_id: refund.intentId })
           .onConflict((oc) => oc.doNothing())
           .executeTakeFirst();
         if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) return;
@@ -585,7 +607,15 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
           .set((eb) => ({ amount_refunded: eb('amount_refunded', '+', refund.amount), updated_at: now }))
           .where('id', '=', id)
           .execute();
+        await announce(tx, { type: 'payment.refunded', bookingId: id, occurrence: refund.id }, now);
       });
+    },
+
+    async refundedPerIntent(id) {
+      const rows = await db.selectFrom('booking_refunds').select(['intent_id', 'amount']).where('booking_id', '=', id).execute();
+      const per = new Map<string | null, number>();
+      for (const row of rows) per.set(row.intent_id, (per.get(row.intent_id) ?? 0) + Number(row.amount));
+      return per;
     },
 
     async webhookEventSeen(eventId) {

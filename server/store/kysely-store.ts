@@ -2,12 +2,16 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Extra } from '../../shared/schemas/extra.ts';
 import type { Rate } from '../../shared/schemas/rate.ts';
 import type { RoomType } from '../../shared/schemas/room-type.ts';
+import { balanceStore } from './balance-store.ts';
+import { balanceCollectionStore } from './balance-collection-store.ts';
 import { bookingStore } from './booking-store.ts';
 import { channelStore } from './channel-store.ts';
 import { insertOwnerKey, keyStore } from './key-store.ts';
-import { mailQueueStore } from './mail-queue-store.ts';
+import { jobQueueStore } from './job-queue-store.ts';
 import { rateLimitStore } from './rate-limit-store.ts';
+import { settlementStore } from './settlement-store.ts';
 import { opsStore } from './ops-store.ts';
+import { webhookStore } from '../webhooks/store.ts';
 import type { Database, ExtrasTable, PropertiesTable, RatesTable, RoomTypesTable } from './schema.ts';
 import type { PropertyChanges, PropertyRecord, RateRecord, Store } from './store.ts';
 
@@ -31,6 +35,7 @@ function toProperty(row: Selectable<PropertiesTable>): PropertyRecord {
     pageIndexed: row.page_indexed === 1,
     maxRoomsPerBooking: row.max_rooms_per_booking,
     bookingHorizonMonths: row.booking_horizon_months,
+    balanceCollection: row.balance_days_before_arrival === null ? null : { daysBeforeArrival: row.balance_days_before_arrival },
     createdAt: row.created_at,
   };
 }
@@ -51,6 +56,7 @@ function propertyColumns(p: PropertyChanges): Partial<PropertiesTable> {
   if (p.pageIndexed !== undefined) row.page_indexed = bool(p.pageIndexed);
   if (p.maxRoomsPerBooking !== undefined) row.max_rooms_per_booking = p.maxRoomsPerBooking;
   if (p.bookingHorizonMonths !== undefined) row.booking_horizon_months = p.bookingHorizonMonths;
+  if (p.balanceCollection !== undefined) row.balance_days_before_arrival = p.balanceCollection?.daysBeforeArrival ?? null;
   return row;
 }
 
@@ -93,6 +99,7 @@ function toRate(row: Selectable<RatesTable>): RateRecord {
     maxRoomsTotal: row.max_rooms_total,
     arrivalDates: row.arrival_dates === null ? null : (JSON.parse(row.arrival_dates) as string[]),
     refundable: row.refundable === 1,
+    cancellationPolicy: row.cancellation_policy ? (JSON.parse(row.cancellation_policy) as Rate['cancellationPolicy']) : { tiers: [] },
     soldTotal: row.sold_total,
   };
 }
@@ -114,6 +121,7 @@ function rateColumns(r: RateFields): Partial<RatesTable> {
   if (r.maxRoomsTotal !== undefined) row.max_rooms_total = r.maxRoomsTotal;
   if (r.arrivalDates !== undefined) row.arrival_dates = r.arrivalDates === null ? null : json(r.arrivalDates);
   if (r.refundable !== undefined) row.refundable = bool(r.refundable);
+  if (r.cancellationPolicy !== undefined) row.cancellation_policy = json(r.cancellationPolicy);
   return row;
 }
 
@@ -142,9 +150,13 @@ const isEmpty = (row: object) => Object.keys(row).length === 0;
 export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect']): Store {
   return {
     ...bookingStore(db, dialect),
+    ...balanceStore(db, dialect),
+    ...balanceCollectionStore(db, dialect),
+    ...settlementStore(db),
     ...channelStore(db, dialect),
     ...keyStore(db, dialect, toProperty),
-    mailQueue: mailQueueStore(db, dialect),
+    jobs: jobQueueStore(db, dialect),
+    webhooks: webhookStore(db, dialect),
     rateLimitStore: (windowMs) => rateLimitStore(db, dialect, windowMs),
     ...opsStore(db),
     dialect,
@@ -170,6 +182,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
             page_indexed: bool(p.pageIndexed),
             max_rooms_per_booking: p.maxRoomsPerBooking,
             booking_horizon_months: p.bookingHorizonMonths,
+            balance_days_before_arrival: p.balanceCollection?.daysBeforeArrival ?? null,
             created_at: p.createdAt,
           })
           .execute();
@@ -247,6 +260,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
           max_rooms_total: r.maxRoomsTotal,
           arrival_dates: r.arrivalDates === null ? null : json(r.arrivalDates),
           refundable: bool(r.refundable),
+          cancellation_policy: json(r.cancellationPolicy),
           sold_total: 0,
           archived_at: null,
           created_at: new Date().toISOString(),

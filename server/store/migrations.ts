@@ -1,7 +1,12 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import { KEY_SCOPES } from '../../shared/schemas/owner-key.ts';
+import { FULL_REFUND_UNTIL_ARRIVAL } from '../../shared/schemas/rate.ts';
 import { newId } from '../ids.ts';
 import { cardKeysMigration } from './card-keys-migration.ts';
+import { jobsMigration } from './jobs-migration.ts';
+import { settlementMigration } from './settlement-migration.ts';
+import { webhooksMigration } from '../webhooks/migration.ts';
+import { balanceCollectionMigration } from './balance-collection-migration.ts';
 
 // Column types that mean the same on SQLite and PostgreSQL. Money is bigint so that large
 // zero-decimal totals (IDR, KRW) never overflow; the pg pool parses int8 back to number.
@@ -320,6 +325,45 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('card_reveals').addColumn('reason', 'text').execute();
       await db.schema.createIndex('card_reveals_key').on('card_reveals').columns(['key_id', 'revealed_at']).execute();
       await db.schema.createIndex('card_reveals_booking').on('card_reveals').column('booking_id').execute();
+    },
+  },
+  '010_jobs': jobsMigration,
+  '011_cancellation_policies': {
+    async up(db: Kysely<unknown>) {
+      // SPEC 2.16: a policy per rate. Rates made before keep their meaning: refundable gave
+      // everything back (until arrival), non-refundable nothing.
+      await db.schema.alterTable('rates').addColumn('cancellation_policy', 'text').execute();
+      await sql`update rates set cancellation_policy = case when refundable = 1 then ${JSON.stringify(FULL_REFUND_UNTIL_ARRIVAL)} else '{"tiers":[]}' end`.execute(db);
+      // Manual mode: what a cancellation decided the property must give back by hand.
+      await db.schema
+        .alterTable('bookings')
+        .addColumn('refund_owed', 'bigint', (c) => c.notNull().defaultTo(0))
+        .execute();
+    },
+  },
+  '012_settlement': settlementMigration,
+  '013_balance_payments': {
+    async up(db: Kysely<unknown>) {
+      // SPEC 2.16, 2.17: the guest's balance PaymentIntents, apart from the deposit's, so paying one
+      // is never taken for the deposit and its money is counted once however often it is reported.
+      await db.schema
+        .createTable('balance_payments')
+        .addColumn('intent_id', 'text', (c) => c.primaryKey())
+        .addColumn('booking_id', 'text', (c) => c.notNull().references('bookings.id'))
+        .addColumn('amount', 'bigint', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('paid_at', 'text')
+        .execute();
+      await db.schema.createIndex('balance_payments_booking').on('balance_payments').column('booking_id').execute();
+    },
+  },
+  '014_balance_collection': balanceCollectionMigration,
+  '015_webhooks': webhooksMigration,
+  '016_refund_intents': {
+    async up(db: Kysely<unknown>) {
+      // SPEC 2.17: a balance is an intent of its own, and Stripe refunds an intent only up to what it
+      // took, so each refund names its intent. Refunds recorded before were all the deposit's.
+      await db.schema.alterTable('booking_refunds').addColumn('intent_id', 'text').execute();
     },
   },
 };

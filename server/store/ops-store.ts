@@ -11,13 +11,14 @@ export function opsStore(db: Kysely<Database>): Pick<Store, 'ping' | 'backlog'> 
     },
 
     async backlog(now) {
-      const [mail, calendarSyncs] = await Promise.all([
-        count(
-          db
-            .selectFrom('mail_queue')
-            .select((eb) => eb.fn.countAll().as('n'))
-            .where('status', '=', 'queued'),
-        ),
+      const [jobs, calendarSyncs] = await Promise.all([
+        db
+          .selectFrom('jobs')
+          .select((eb) => ['kind', eb.fn.countAll().as('n')])
+          .where('status', '=', 'queued')
+          .where((eb) => eb.or([eb('run_at', '<=', now), eb('attempts', '>', 0)]))
+          .groupBy('kind')
+          .execute(),
         count(
           db
             .selectFrom('calendars')
@@ -25,7 +26,7 @@ export function opsStore(db: Kysely<Database>): Pick<Store, 'ping' | 'backlog'> 
             .where('next_sync_at', '<=', now),
         ),
       ]);
-      return { mail, calendarSyncs };
+      return { jobs: Object.fromEntries(jobs.map((row) => [row.kind, Number(row.n)])), calendarSyncs };
     },
   };
 }

@@ -1,5 +1,6 @@
 // Row shapes of the database, shared by the SQLite and PostgreSQL dialects.
 // Booleans are 0/1 integers and lists are JSON text so that both dialects store the same thing.
+import type { Generated } from 'kysely';
 
 export interface PropertiesTable {
   id: string;
@@ -18,6 +19,8 @@ export interface PropertiesTable {
   page_indexed: number;
   max_rooms_per_booking: number;
   booking_horizon_months: number;
+  /** SPEC 2.17: null means the balance is paid at the property (014). */
+  balance_days_before_arrival: number | null;
 }
 
 export interface RoomTypesTable {
@@ -49,6 +52,8 @@ export interface RatesTable {
   max_rooms_total: number | null;
   arrival_dates: string | null;
   refundable: number;
+  /** SPEC 2.16: `{tiers}` as JSON; 011 filled it from refundable for older rates. */
+  cancellation_policy: string;
   sold_total: number;
   archived_at: string | null;
   created_at: string;
@@ -123,6 +128,10 @@ export interface BookingsTable {
   client_key: string | null;
   /** The guest's e-mail in lower case, for the live-holds limit; null before 008. */
   guest_email: string | null;
+  /** Manual mode: what a cancellation decided the property must refund by hand (011). */
+  refund_owed: number;
+  /** SPEC 2.17: scheduled, paid, failed or at_property; null before confirmation (014). */
+  balance_status: string | null;
 }
 
 export interface BookingRefundsTable {
@@ -130,6 +139,25 @@ export interface BookingRefundsTable {
   booking_id: string;
   amount: number;
   created_at: string;
+  /** The PaymentIntent refunded; null on refunds recorded before balances had intents of their own (all the deposit's). */
+  intent_id: string | null;
+}
+
+/** SPEC 2.17: a PaymentIntent for a booking's balance; `paid_at` is set once, when its money is counted. */
+export interface BalancePaymentsTable {
+  intent_id: string;
+  booking_id: string;
+  amount: number;
+  created_at: string;
+  paid_at: string | null;
+}
+
+/** SPEC 2.20: a succeeded Stripe charge of a booking (deposit or balance intent) and its fee once read (012). */
+export interface StripeChargesTable {
+  intent_id: string;
+  booking_id: string;
+  paid_at: string;
+  fee: number | null;
 }
 
 /** The units a booking holds, so expiry and cancellation give back exactly what was taken. */
@@ -191,18 +219,51 @@ export interface RateLimitBucketsTable {
   reset_at: number;
 }
 
-export interface MailQueueTable {
-  id: string;
-  message_id: string;
-  /** The whole message as JSON: from, to, replyTo, subject, text, html, messageId. */
-  message: string;
+/** Issue 11: the durable job queue (server/jobs/queue.ts); mail, balance charges, webhook deliveries. */
+export interface JobsTable {
+  /** Autoincrement: enqueue order, which ordering keys follow. */
+  id: Generated<number>;
+  kind: string;
+  /** Unique: the same key is enqueued once. */
+  key: string;
+  payload: string;
+  ordering_key: string | null;
   status: string;
+  run_at: string;
   attempts: number;
-  created_at: string;
-  next_attempt_at: string;
   locked_until: string | null;
   last_error: string | null;
-  sent_at: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+/** SPEC 2.18: an owner's webhook endpoint. `events` is JSON, or null for every event. */
+export interface WebhookEndpointsTable {
+  id: string;
+  property_id: string;
+  url: string;
+  events: string | null;
+  description: string | null;
+  /** The `whsec_…` signing secret: the server signs with it, so it is kept as is and never listed. */
+  secret: string;
+  status: string;
+  created_at: string;
+  failing_since: string | null;
+  disabled_at: string | null;
+}
+
+/** SPEC 2.18: one attempt to deliver one event to one endpoint. */
+export interface WebhookDeliveriesTable {
+  id: string;
+  endpoint_id: string;
+  event_id: string;
+  event_type: string;
+  booking_id: string;
+  attempt: number;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+  attempted_at: string;
 }
 
 export interface CalendarsTable {
@@ -249,13 +310,17 @@ export interface Database {
   bookings: BookingsTable;
   booking_nights: BookingNightsTable;
   booking_refunds: BookingRefundsTable;
+  balance_payments: BalancePaymentsTable;
+  stripe_charges: StripeChargesTable;
   webhook_events: WebhookEventsTable;
   card_reveals: CardRevealsTable;
   card_keys: CardKeysTable;
   property_keys: PropertyKeysTable;
-  mail_queue: MailQueueTable;
+  jobs: JobsTable;
   rate_limit_buckets: RateLimitBucketsTable;
   calendars: CalendarsTable;
   calendar_blocks: CalendarBlocksTable;
   calendar_conflicts: CalendarConflictsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

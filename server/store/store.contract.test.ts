@@ -23,6 +23,7 @@ const property = (id: string): PropertyRecord => ({
   pageIndexed: false,
   maxRoomsPerBooking: 4,
   bookingHorizonMonths: 18,
+  balanceCollection: null,
   closures: { weekdays: [1], publicHolidays: true, dates: ['2026-12-31'] },
   createdAt: '2026-11-24T03:00:00.000Z',
 });
@@ -45,6 +46,7 @@ const rateOf = (id: string, roomTypeId: string, propertyId = 'p1') => ({
   maxRoomsTotal: null,
   arrivalDates: ['2026-12-24'],
   refundable: false,
+  cancellationPolicy: { tiers: [] },
 });
 
 const HELD_AT = '2026-11-24T03:00:00.000Z';
@@ -221,9 +223,16 @@ describe.each(backends)('storage contract on %s', (_name, databaseUrl) => {
     test('a refund reported twice, by a retry or a second instance, counts once', async () => {
       await store.holdBooking(newBooking('b1'), twoNights(), HELD_AT);
       await store.confirmBooking('b1', HELD_AT, { amountPaid: 100_000 });
-      await Promise.all([1, 2, 3].map(() => store.recordRefund('b1', { id: 're_1', amount: 40_000 }, HELD_AT)));
-      await store.recordRefund('b1', { id: 're_2', amount: 10_000 }, HELD_AT);
+      await Promise.all([1, 2, 3].map(() => store.recordRefund('b1', { id: 're_1', amount: 40_000, intentId: 'pi_deposit' }, HELD_AT)));
+      await store.recordRefund('b1', { id: 're_2', amount: 10_000, intentId: 'pi_balance' }, HELD_AT);
       expect((await store.getBooking('b1'))!.amountRefunded).toBe(50_000);
+      // Each intent's part, so a later refund asks Stripe for no more than an intent still holds.
+      expect(await store.refundedPerIntent('b1')).toEqual(
+        new Map([
+          ['pi_deposit', 40_000],
+          ['pi_balance', 10_000],
+        ]),
+      );
     });
 
     test('a hold given back, or cancelled by a change of payment mode, frees its nights once', async () => {

@@ -6,9 +6,12 @@ import type { KeyScope, OwnerKey } from '../../shared/schemas/owner-key.ts';
 import type { Rate, RatePatch } from '../../shared/schemas/rate.ts';
 import type { RoomType, RoomTypePatch } from '../../shared/schemas/room-type.ts';
 import type { Booking } from '../../shared/schemas/stay.ts';
-import type { MailQueue } from '../mail/queue.ts';
+import type { JobQueue } from '../jobs/queue.ts';
+import type { BalanceCollectionStore } from './balance-collection-store.ts';
 import type { RateLimitStore } from './rate-limit-store.ts';
+import type { SettlementStore } from './settlement-store.ts';
 import type { SealedCard, WrappedCardKey } from '../vault/card-vault.ts';
+import type { WebhookStore } from '../webhooks/store.ts';
 
 export interface PropertyRecord extends Property {
   closures: Closures;
@@ -42,7 +45,7 @@ export interface BookingRecord extends Booking {
 
 export type NewBooking = Omit<
   BookingRecord,
-  'amountPaid' | 'amountRefunded' | 'card' | 'intentId' | 'intentType' | 'status' | 'cardBlob' | 'depositChargedAt' | 'cancelledAt' | 'paymentRefusedAt'
+  'amountPaid' | 'amountRefunded' | 'refundOwed' | 'balanceStatus' | 'card' | 'intentId' | 'intentType' | 'status' | 'cardBlob' | 'depositChargedAt' | 'cancelledAt' | 'paymentRefusedAt'
 > & {
   /** Issue 9: who asked for the hold (address, or IPv6 /64), counted by `HoldLimits.perClient`; never shown. */
   clientKey?: string;
@@ -132,8 +135,12 @@ export interface BookingStore {
   hasExpiredHolds(now: string): Promise<boolean>;
   /** SPEC 2.7: pending bookings past expiresAt are marked expired and give their units back; returns how many. */
   releaseExpiredHolds(now: string): Promise<number>;
+  /** Manual mode (SPEC 2.16): adds what a cancellation decided the property must give back by hand. */
+  recordRefundOwed(id: string, amount: number, now: string): Promise<void>;
   /** Adds a refund to the booking once per provider refund id, however often it is reported. */
-  recordRefund(id: string, refund: { id: string; amount: number }, now: string): Promise<void>;
+  recordRefund(id: string, refund: { id: string; amount: number; intentId: string }, now: string): Promise<void>;
+  /** What was refunded of each PaymentIntent of the booking; `null` stands for refunds older than that record (the deposit's). */
+  refundedPerIntent(id: string): Promise<Map<string | null, number>>;
   /** The owner charged the deposit by hand: record it and erase the card (SPEC 2.8). False when not allowed. */
   markDepositCharged(id: string, now: string): Promise<boolean>;
   /** Cards erased after `purgeBefore` checkouts and of cancelled bookings (SPEC 2.8), stays before `completedBefore` completed (SPEC 2.7). */
@@ -152,6 +159,30 @@ export interface BookingStore {
   recordWebhookEvent(eventId: string, type: string, now: string): Promise<void>;
   /** The committed truth for tests and audits: rooms taken per room type and night by live bookings and imported calendars. */
   soldFromBookings(roomTypeId: string, date: string, now: string): Promise<number>;
+}
+
+/** SPEC 2.17: a PaymentIntent made for a booking's balance. */
+export interface BalanceIntent {
+  intentId: string;
+  bookingId: string;
+  amount: number;
+  createdAt: string;
+  paidAt: string | null;
+}
+
+/** How a succeeded balance payment ended: counted now, counted before, or arrived for a booking no longer confirmed (to be refunded). */
+export type BalancePaymentResult = 'recorded' | 'already_recorded' | 'final';
+
+/** SPEC 2.16, 2.17: the balance paid after the deposit, through PaymentIntents of its own. */
+export interface BalanceStore {
+  addBalanceIntent(intent: Omit<BalanceIntent, 'paidAt'>): Promise<void>;
+  /** The booking's balance intents not yet counted as paid, oldest first. */
+  unpaidBalanceIntents(bookingId: string): Promise<BalanceIntent[]>;
+  balanceIntent(intentId: string): Promise<BalanceIntent | undefined>;
+  /** The booking's balance intents counted as paid, in the order they were paid. */
+  paidBalanceIntents(bookingId: string): Promise<BalanceIntent[]>;
+  /** Adds `amount` to the booking's amountPaid once per intent, in a transaction that holds the booking's row; `final` when it is not confirmed or completed. */
+  recordBalancePayment(intentId: string, amount: number, now: string): Promise<BalancePaymentResult>;
 }
 
 export interface CalendarRecord {
@@ -267,17 +298,22 @@ export interface KeyStore {
   cardReveals(bookingId: string): Promise<CardRevealRecord[]>;
 }
 
-export interface Store extends BookingStore, ChannelStore, KeyStore {
+export interface Store extends BookingStore, BalanceStore, BalanceCollectionStore, ChannelStore, KeyStore, SettlementStore {
   readonly dialect: 'sqlite' | 'postgres';
-  /** Durable outgoing mail (server/mail/queue.ts). */
-  readonly mailQueue: MailQueue;
+  /** Issue 11: the durable job queue (server/jobs/queue.ts): mail, balance charges, webhook deliveries. */
+  readonly jobs: JobQueue;
+  /** SPEC 2.18: owners' webhook endpoints and their delivery log. */
+  readonly webhooks: WebhookStore;
   /** Issue 9: the hit counters of one rate limit; every instance shares them on PostgreSQL. */
   rateLimitStore(windowMs: number): RateLimitStore;
   close(): Promise<void>;
   /** One trivial query, for readiness (server/health.ts); rejects when the database does not answer. */
   ping(): Promise<void>;
-  /** Work waiting: mail not yet sent (retries included) and calendars due a sync (server/metrics.ts). */
-  backlog(now: string): Promise<{ mail: number; calendarSyncs: number }>;
+  /**
+   * Work waiting (server/metrics.ts): queued jobs by kind that are due or retrying (a job scheduled
+   * for a later day is not backlog until its day comes), and calendars due a sync.
+   */
+  backlog(now: string): Promise<{ jobs: Record<string, number>; calendarSyncs: number }>;
 
   /** The property and its first key, in one transaction: no property is ever without a key. */
   createProperty(property: PropertyRecord, firstKey: NewOwnerKey): Promise<void>;

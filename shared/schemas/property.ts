@@ -31,6 +31,13 @@ const MaxRoomsPerBookingSchema = v.pipe(v.number(), v.safeInteger('Expected a wh
 export const DEFAULT_BOOKING_HORIZON_MONTHS = 18;
 const BookingHorizonMonthsSchema = v.pipe(v.number(), v.safeInteger('Expected a whole number'), v.minValue(1), v.maxValue(60));
 
+// SPEC 2.17: the balance is charged (stripe) or the owner reminded (manual) this many days before arrival, at 09:00
+// property time; null: the guest pays it at the property.
+export const BalanceCollectionSchema = v.object({
+  daysBeforeArrival: v.pipe(v.number(), v.safeInteger('Expected a whole number of days'), v.minValue(0), v.maxValue(60)),
+});
+export type BalanceCollection = v.InferOutput<typeof BalanceCollectionSchema>;
+
 const propertyFields = {
   name: NameSchema,
   currency: CurrencySchema,
@@ -46,6 +53,7 @@ const propertyFields = {
   pageIndexed: v.optional(v.boolean(), true),
   maxRoomsPerBooking: v.optional(MaxRoomsPerBookingSchema, DEFAULT_MAX_ROOMS_PER_BOOKING),
   bookingHorizonMonths: v.optional(BookingHorizonMonthsSchema, DEFAULT_BOOKING_HORIZON_MONTHS),
+  balanceCollection: v.optional(v.nullable(BalanceCollectionSchema), null),
 };
 
 export const PropertyCreateSchema = v.object(propertyFields);
@@ -60,6 +68,7 @@ export const PropertyPatchSchema = v.partial(
     allowedOrigins: v.pipe(v.array(OriginSchema), v.maxLength(50)),
     maxRoomsPerBooking: MaxRoomsPerBookingSchema,
     bookingHorizonMonths: BookingHorizonMonthsSchema,
+    balanceCollection: v.nullable(BalanceCollectionSchema),
   }),
 );
 export type PropertyPatch = v.InferOutput<typeof PropertyPatchSchema>;
@@ -79,6 +88,7 @@ export const PropertySchema = v.object({
   pageIndexed: v.boolean(),
   maxRoomsPerBooking: v.number(),
   bookingHorizonMonths: v.number(),
+  balanceCollection: v.nullable(BalanceCollectionSchema),
   createdAt: DateTimeSchema,
 });
 export type Property = v.InferOutput<typeof PropertySchema>;

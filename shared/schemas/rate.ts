@@ -26,6 +26,50 @@ export type DepositType = DepositPolicy['type'];
 
 const nights = CountSchema(1, MAX_NIGHTS);
 
+// SPEC 2.16: cancelled at least `daysBefore` whole days before check-in, the guest gets `refundPercent`% back.
+export const CancellationTierSchema = v.object({
+  daysBefore: v.pipe(v.number(), v.safeInteger('daysBefore is a whole number of days'), v.minValue(0, 'daysBefore cannot be negative'), v.maxValue(730, 'daysBefore is at most 730')),
+  refundPercent: v.pipe(v.number(), v.safeInteger('refundPercent is a whole percent'), v.minValue(0, 'refundPercent is at least 0'), v.maxValue(100, 'refundPercent is at most 100')),
+});
+export type CancellationTier = v.InferOutput<typeof CancellationTierSchema>;
+
+/** Names the second tier with a daysBefore already used, so the owner sees which one to fix. */
+const distinctDays = v.rawCheck<CancellationTier[]>(({ dataset, addIssue }) => {
+  if (!dataset.typed) return;
+  const seen = new Set<number>();
+  dataset.value.forEach((tier, index) => {
+    if (seen.has(tier.daysBefore)) {
+      addIssue({
+        message: `Another tier already starts ${tier.daysBefore} days before arrival`,
+        path: [
+          { type: 'array', origin: 'value', input: dataset.value, key: index, value: tier },
+          { type: 'object', origin: 'value', input: tier, key: 'daysBefore', value: tier.daysBefore },
+        ],
+      });
+    }
+    seen.add(tier.daysBefore);
+  });
+});
+
+/** Tiers are kept largest daysBefore first: the order a guest reads them in. */
+export const CancellationPolicySchema = v.object({
+  tiers: v.pipe(
+    v.array(CancellationTierSchema),
+    v.maxLength(20),
+    distinctDays,
+    v.transform((tiers) => [...tiers].sort((a, b) => b.daysBefore - a.daysBefore)),
+  ),
+});
+export type CancellationPolicy = v.InferOutput<typeof CancellationPolicySchema>;
+
+/** True when some tier gives money back: what `refundable` means since SPEC 2.16. */
+export const refundsSomething = (policy: CancellationPolicy) => policy.tiers.some((t) => t.refundPercent > 0);
+
+// `refundable` is derived from the policy; sent together they must agree.
+const REFUNDABLE_MESSAGE = 'refundable must agree with cancellationPolicy (refundable: false is the policy {tiers: []})';
+const refundableAgrees = (r: { refundable?: boolean | undefined; cancellationPolicy?: CancellationPolicy | undefined }) =>
+  r.refundable === undefined || r.cancellationPolicy === undefined || r.refundable === refundsSomething(r.cancellationPolicy);
+
 const fields = {
   roomTypeId: IdSchema,
   name: NameSchema,
@@ -39,7 +83,8 @@ const fields = {
   maxRoomsPerNight: v.optional(CountSchema(0, 10_000)),
   maxRoomsTotal: v.optional(CountSchema(0, 1_000_000)),
   arrivalDates: v.optional(v.pipe(v.array(IsoDateSchema), v.maxLength(1000))),
-  refundable: v.optional(v.boolean(), true),
+  refundable: v.optional(v.boolean()),
+  cancellationPolicy: v.optional(CancellationPolicySchema),
 };
 
 type Window = { minNights?: number | null; maxNights?: number | null; bookableFrom?: string | null; bookableUntil?: string | null };
@@ -52,6 +97,7 @@ export const RateCreateSchema = v.pipe(
   v.object(fields),
   v.forward(v.partialCheck([['minNights'], ['maxNights']], nightsOrdered, NIGHTS_MESSAGE), ['maxNights']),
   v.forward(v.partialCheck([['bookableFrom'], ['bookableUntil']], windowOrdered, WINDOW_MESSAGE), ['bookableUntil']),
+  v.forward(v.partialCheck([['refundable'], ['cancellationPolicy']], refundableAgrees, REFUNDABLE_MESSAGE), ['refundable']),
 );
 export type RateCreate = v.InferOutput<typeof RateCreateSchema>;
 
@@ -73,6 +119,7 @@ export const RatePatchSchema = v.pipe(
   ),
   v.forward(v.partialCheck([['minNights'], ['maxNights']], nightsOrdered, NIGHTS_MESSAGE), ['maxNights']),
   v.forward(v.partialCheck([['bookableFrom'], ['bookableUntil']], windowOrdered, WINDOW_MESSAGE), ['bookableUntil']),
+  v.forward(v.partialCheck([['refundable'], ['cancellationPolicy']], refundableAgrees, REFUNDABLE_MESSAGE), ['refundable']),
 );
 export type RatePatch = v.InferOutput<typeof RatePatchSchema>;
 
@@ -92,10 +139,14 @@ export const RateSchema = v.object({
   maxRoomsTotal: v.nullable(v.number()),
   arrivalDates: v.nullable(v.array(v.string())),
   refundable: v.boolean(),
+  cancellationPolicy: CancellationPolicySchema,
 });
 export type Rate = v.InferOutput<typeof RateSchema>;
 
-/** What a rate's optional fields mean when the owner leaves them out: no limits, refundable. */
+/** A refundable rate without tiers of its own: everything back when cancelled up to the day of arrival. */
+export const FULL_REFUND_UNTIL_ARRIVAL: CancellationPolicy = { tiers: [{ daysBefore: 0, refundPercent: 100 }] };
+
+/** What a rate's optional fields mean when the owner leaves them out: no limits, refundable until arrival. */
 export const RATE_WITHOUT_LIMITS = {
   description: null,
   minNights: null,
@@ -106,6 +157,7 @@ export const RATE_WITHOUT_LIMITS = {
   maxRoomsTotal: null,
   arrivalDates: null,
   refundable: true,
+  cancellationPolicy: FULL_REFUND_UNTIL_ARRIVAL,
 } as const satisfies Partial<Rate>;
 
 export const RateWithWarningsSchema = v.object({ rate: RateSchema, warnings: v.array(v.string()) });

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import { CountSchema, IdSchema, IsoDateSchema, LocaleSchema, NightlySchema, STAY_LENGTH_MESSAGE, STAY_ORDER_MESSAGE, stayOrdered, stayWithinLimit } from './common.ts';
+import { CountSchema, IdSchema, IsoDateSchema, LocaleSchema, MoneySchema, NightlySchema, STAY_LENGTH_MESSAGE, STAY_ORDER_MESSAGE, stayOrdered, stayWithinLimit } from './common.ts';
 import { CardBrandSchema, PaymentModeSchema } from './property.ts';
-import { DepositPolicySchema } from './rate.ts';
+import { CancellationTierSchema, DepositPolicySchema } from './rate.ts';
 import { ExtraSchema } from './extra.ts';
 import { GuestNameSchema } from './guest-name.ts';
 
@@ -43,6 +43,13 @@ export const DepositQuoteSchema = v.object({
   message: v.string(),
 });
 
+/** SPEC 2.16: a rate's cancellation policy and the server's words for it, in the request's locale. */
+export const CancellationTermsSchema = v.object({
+  tiers: v.array(CancellationTierSchema),
+  summary: v.string(),
+});
+export type CancellationTerms = v.InferOutput<typeof CancellationTermsSchema>;
+
 export const UNAVAILABLE_REASONS = ['sold_out', 'closed', 'min_nights', 'max_nights', 'not_bookable_now', 'too_many_guests', 'arrival_date', 'rate_limit_reached'] as const;
 
 export const RateOfferSchema = v.object({
@@ -56,6 +63,7 @@ export const RateOfferSchema = v.object({
   nightly: v.array(NightlySchema),
   roomTotal: v.number(),
   deposit: DepositQuoteSchema,
+  cancellation: CancellationTermsSchema,
 });
 export type RateOffer = v.InferOutput<typeof RateOfferSchema>;
 
@@ -150,6 +158,8 @@ export const RateDepositSchema = v.object({
   type: v.picklist(['none', 'full', 'first_night', 'fixed', 'percentage']),
   amount: v.number(),
   message: v.string(),
+  /** The rate's cancellation policy as quoted; a booking keeps it as agreed. Absent on bookings made before policies existed. */
+  cancellation: v.optional(CancellationTermsSchema),
 });
 export type RateDeposit = v.InferOutput<typeof RateDepositSchema>;
 
@@ -186,6 +196,11 @@ export const BOOKING_STATUSES = ['pending', 'confirmed', 'completed', 'cancelled
 export const BookingStatusSchema = v.picklist(BOOKING_STATUSES);
 export type BookingStatus = v.InferOutput<typeof BookingStatusSchema>;
 
+// SPEC 2.17: where the balance stands; null while the booking is not (or no longer) confirmed.
+export const BALANCE_STATUSES = ['scheduled', 'paid', 'failed', 'at_property'] as const;
+export const BalanceStatusSchema = v.picklist(BALANCE_STATUSES);
+export type BalanceStatus = v.InferOutput<typeof BalanceStatusSchema>;
+
 export const CardSummarySchema = v.object({
   brand: CardBrandSchema,
   last4: v.string(),
@@ -212,6 +227,9 @@ export const BookingSchema = v.object({
   paymentMode: PaymentModeSchema,
   amountPaid: v.number(),
   amountRefunded: v.number(),
+  /** Manual mode: what a cancellation decided to give back, for the property to refund by hand (SPEC 2.16). */
+  refundOwed: v.number(),
+  balanceStatus: v.nullable(BalanceStatusSchema),
   card: v.nullable(CardSummarySchema),
   expiresAt: v.string(),
   createdAt: v.string(),
@@ -252,12 +270,55 @@ export const CalendarSchema = v.object({
 });
 export type Calendar = v.InferOutput<typeof CalendarSchema>;
 
-/** The owner's cancellation (SPEC 2.9). */
+/**
+ * SPEC 2.16: how much a cancellation gives back: by the rate's policy, all or nothing of what is
+ * left, or an amount. `true`/`false` are the pre-2.16 booleans, read as 'full' and 'none'.
+ */
+export const RefundChoiceSchema = v.union(
+  [
+    v.picklist(['policy', 'full', 'none']),
+    v.object({ amount: MoneySchema }),
+    v.pipe(
+      v.boolean(),
+      v.transform((refund) => (refund ? 'full' : 'none')),
+    ),
+  ],
+  "Expected 'policy', 'full', 'none' or {amount}",
+);
+export type RefundChoice = v.InferOutput<typeof RefundChoiceSchema>;
+
+/** The owner's cancellation (SPEC 2.9); `refund` defaults to 'policy' for the booking, 'full' for the payment only. */
 export const CancelBookingSchema = v.object({
   scope: v.picklist(['booking', 'payment'], 'Expected booking or payment'),
-  refund: v.optional(v.boolean()),
+  refund: v.optional(RefundChoiceSchema),
 });
 export type CancelBooking = v.InferOutput<typeof CancelBookingSchema>;
+
+/** SPEC 2.16: what the guest's manage page shows about cancelling, as of the moment it asked. */
+export const GuestCancellationSchema = v.object({
+  /** The booking's policy in words; bands that can no longer be reached are left out. */
+  summary: v.string(),
+  /** What cancelling now would give back, in minor units. */
+  refundIfCancelledNow: v.number(),
+  /** Whether the guest may still cancel: a confirmed booking (or a live hold) up to the day of arrival. */
+  cancellable: v.boolean(),
+});
+
+export const GuestBookingViewSchema = v.object({ booking: BookingSchema, cancellation: GuestCancellationSchema });
+
+/**
+ * The guest's cancellation request; a body is optional. `expectedRefund` is what the page showed:
+ * when a tier boundary passed meanwhile, the cancel is 409 `refund_changed` and nothing changes.
+ */
+export const GuestCancelRequestSchema = v.strictObject({ expectedRefund: v.optional(MoneySchema) });
+export type GuestCancelRequest = v.InferOutput<typeof GuestCancelRequestSchema>;
+
+/** The guest's cancellation: the booking, and what was given back (through Stripe, or owed by the property in manual mode). */
+export const GuestCancelledSchema = v.object({ booking: BookingSchema, refunded: v.number() });
+
+/** SPEC 2.16, 2.17: a PaymentIntent for what the guest still owes, to confirm with Stripe's Payment Element. */
+export const BalancePaymentSchema = v.object({ clientSecret: v.string(), publishableKey: v.string(), amount: v.number() });
+export type BalancePayment = v.InferOutput<typeof BalancePaymentSchema>;
 
 export const BookingListQuerySchema = v.object({
   status: v.optional(BookingStatusSchema),

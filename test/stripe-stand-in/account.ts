@@ -2,11 +2,13 @@
 // (docs.stripe.com/payments/paymentintents/lifecycle, docs.stripe.com/payments/setupintents/lifecycle).
 import { checkChargeAmount, formatAmount } from './currencies.ts';
 import { cardError, invalidParam, invalidRequest, StripeFailure } from './errors.ts';
+import { settle, type Settlement } from './fees.ts';
 import {
   clientSecretFor,
   paymentMethodFrom,
   randomId,
   snapshot,
+  type BalanceTransaction,
   type Charge,
   type Customer,
   type LastError,
@@ -17,7 +19,7 @@ import {
   type StripeEvent,
   type StripeObject,
 } from './objects.ts';
-import { TEST_CARDS, type TestCard } from './test-cards.ts';
+import { outcomeOf, TEST_CARDS, type TestCard } from './test-cards.ts';
 
 /** Who caused a change, as events report it in `request`. */
 export interface Cause {
@@ -36,6 +38,8 @@ export interface CustomerInput {
 interface Confirmation {
   paymentMethod?: string;
   returnUrl?: string;
+  /** The customer is not there to authenticate: a card that asks for it is declined instead. */
+  offSession?: boolean;
 }
 
 interface IntentInput extends Confirmation {
@@ -81,6 +85,7 @@ export class Account {
       now: () => number;
       apiVersion: string;
       onEvent: (event: StripeEvent) => void;
+      settlement?: Settlement;
     },
   ) {}
 
@@ -160,8 +165,8 @@ export class Account {
     }
     const paymentMethodId = confirmation.paymentMethod ?? intent.payment_method;
     if (!paymentMethodId) throw missingPaymentMethod(intent.object);
-    const { paymentMethod, card } = this.paymentMethodFor(paymentMethodId);
-    const outcome = card.outcome;
+    const { paymentMethod, card } = this.paymentMethodFor(paymentMethodId, intent.customer);
+    const outcome = outcomeOf(card, intent.object, confirmation.offSession ?? false);
     if (outcome.kind === 'authenticate') {
       Object.assign(intent, {
         status: 'requires_action',
@@ -287,15 +292,28 @@ export class Account {
   private afterCreate<T extends Intent>(intent: T, input: IntentInput, cause: Cause): T {
     if (input.paymentMethod === undefined) return intent;
     if (input.confirm) return this.confirm(intent, input, cause);
-    intent.payment_method = this.paymentMethodFor(input.paymentMethod).paymentMethod.id;
+    intent.payment_method = this.paymentMethodFor(input.paymentMethod, intent.customer).paymentMethod.id;
     return intent;
   }
 
-  /** A test PaymentMethod id (`pm_card_visa`) becomes a new PaymentMethod; a saved one is reused. */
-  private paymentMethodFor(id: string): { paymentMethod: PaymentMethod; card: TestCard } {
+  /**
+   * A test PaymentMethod id (`pm_card_visa`) becomes a new PaymentMethod; a saved one is reused, but
+   * only on the Customer it was saved to (docs.stripe.com/payments/payment-methods#reuse).
+   */
+  private paymentMethodFor(id: string, customer: string | null): { paymentMethod: PaymentMethod; card: TestCard } {
     const saved = this.find<PaymentMethod>('payment_method', id);
     const savedCard = this.cards.get(id);
-    if (saved && savedCard) return { paymentMethod: saved, card: savedCard };
+    if (saved && savedCard) {
+      if (saved.customer === null) {
+        throw invalidRequest('This PaymentMethod was previously used without being attached to a Customer or was detached from a Customer, and may not be used again.', {
+          param: 'payment_method',
+        });
+      }
+      if (saved.customer !== customer) {
+        throw invalidRequest(`The provided PaymentMethod belongs to Customer ${saved.customer}; pass customer=${saved.customer} to use it.`, { param: 'customer' });
+      }
+      return { paymentMethod: saved, card: savedCard };
+    }
     const card = TEST_CARDS[id];
     if (!card) throw noSuchPaymentMethod(id);
     const paymentMethod = this.store(paymentMethodFrom(card.brand, card.last4, this.options.now()));
@@ -341,12 +359,14 @@ export class Account {
   private charge(intent: PaymentIntent, paymentMethod: PaymentMethod, outcome: TestCard['outcome']): Charge {
     const declined = outcome.kind === 'decline';
     const captured = !declined && intent.capture_method !== 'manual';
+    const id = randomId('ch');
     return this.store<Charge>({
-      id: randomId('ch'),
+      id,
       object: 'charge',
       amount: intent.amount,
       amount_captured: captured ? intent.amount : 0,
       amount_refunded: 0,
+      balance_transaction: captured ? this.balanceTransaction(id, intent.amount, intent.currency).id : null,
       captured,
       created: this.options.now(),
       currency: intent.currency,
@@ -364,6 +384,28 @@ export class Account {
       payment_method: paymentMethod.id,
       refunded: false,
       status: declined ? 'failed' : 'succeeded',
+    });
+  }
+
+  /** Captured money enters the balance with Stripe's fee taken (docs.stripe.com/reports/balance-transaction-types). */
+  private balanceTransaction(source: string, amount: number, currency: string): BalanceTransaction {
+    const settled = settle(amount, currency, this.options.settlement);
+    const created = this.options.now();
+    return this.store<BalanceTransaction>({
+      id: randomId('txn'),
+      object: 'balance_transaction',
+      amount: settled.amount,
+      // Card funds become available two days later on a standard US account.
+      available_on: created + 2 * 86_400,
+      created,
+      currency: settled.currency,
+      exchange_rate: settled.exchangeRate,
+      fee: settled.fee,
+      fee_details: [{ amount: settled.fee, currency: settled.currency, description: 'Stripe processing fees', type: 'stripe_fee' }],
+      net: settled.amount - settled.fee,
+      source,
+      status: 'pending',
+      type: 'charge',
     });
   }
 

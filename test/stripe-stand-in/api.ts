@@ -13,7 +13,7 @@ export interface ApiRequest {
   cause: Cause;
 }
 
-const ROUTE = /^\/v1\/(customers|payment_intents|setup_intents|refunds|charges|events)(?:\/([^/]+)(\/confirm)?)?$/;
+const ROUTE = /^\/v1\/(customers|payment_intents|setup_intents|refunds|charges|balance_transactions|events)(?:\/([^/]+)(\/confirm)?)?$/;
 
 /** Stripe's names for resources in "No such …" messages, and the param those messages name. */
 const MISSING: Record<string, { kind: StripeObject['object']; label: string; param: string }> = {
@@ -22,6 +22,7 @@ const MISSING: Record<string, { kind: StripeObject['object']; label: string; par
   setup_intents: { kind: 'setup_intent', label: 'setupintent', param: 'intent' },
   refunds: { kind: 'refund', label: 'refund', param: 'id' },
   charges: { kind: 'charge', label: 'charge', param: 'id' },
+  balance_transactions: { kind: 'balance_transaction', label: 'balance transaction', param: 'id' },
   events: { kind: 'event', label: 'event', param: 'id' },
 };
 
@@ -70,6 +71,7 @@ function create(account: Account, resource: string, params: Params, cause: Cause
         ...intentFields(params),
         captureMethod: params.oneOf('capture_method', ['automatic', 'automatic_async', 'manual'] as const),
         setupFutureUsage: params.oneOf('setup_future_usage', ['on_session', 'off_session'] as const),
+        offSession: offSessionOf(params),
         receiptEmail: params.string('receipt_email'),
       };
       params.done();
@@ -95,6 +97,15 @@ function create(account: Account, resource: string, params: Params, cause: Cause
       return account.createRefund(input, cause);
     }
   }
+}
+
+/** `off_session` takes a boolean or, for the network, why the customer is away (docs.stripe.com/api/payment_intents/create#create_payment_intent-off_session). */
+function offSessionOf(params: Params): boolean {
+  const value = params.oneOf('off_session', ['true', 'false', 'one_off', 'recurring'] as const);
+  if (value !== undefined && params.boolean('confirm') !== true) {
+    throw invalidParam('off_session', 'You can only pass `off_session` when `confirm` is `true`.');
+  }
+  return value !== undefined && value !== 'false';
 }
 
 /** The parameters PaymentIntents and SetupIntents share. */
@@ -128,16 +139,28 @@ function existing(account: Account, resource: string, id: string): StripeObject 
   return object;
 }
 
-/** `expand[]=latest_charge` swaps an id for its object (docs.stripe.com/api/expanding_objects). */
+/**
+ * `expand[]=latest_charge` swaps an id for its object, and `latest_charge.balance_transaction` does so
+ * again inside it (docs.stripe.com/api/expanding_objects, at most four levels deep).
+ */
 function expanded(account: Account, object: StripeObject, expand: string[]): unknown {
   const copy = snapshot(object) as unknown as Record<string, unknown>;
-  for (const field of expand) {
-    const value = copy[field];
-    const target = typeof value === 'string' ? account.get(value) : undefined;
-    if (value !== null && !target) {
-      throw invalidParam('expand', `This property cannot be expanded (${field}).`);
-    }
-    copy[field] = target ? snapshot(target) : null;
+  for (const path of expand) {
+    const fields = path.split('.');
+    if (fields.length > 4) throw invalidParam('expand', `You cannot expand more than 4 levels of a property (${path}).`);
+    expandPath(account, copy, fields, path);
   }
   return copy;
+}
+
+function expandPath(account: Account, parent: Record<string, unknown>, [field = '', ...rest]: string[], path: string): void {
+  const value = parent[field];
+  const target = typeof value === 'string' ? account.get(value) : undefined;
+  const already = value !== null && typeof value === 'object';
+  if (value !== null && !target && !already) {
+    throw invalidParam('expand', `This property cannot be expanded (${path}).`);
+  }
+  const child = already ? (value as Record<string, unknown>) : target ? (snapshot(target) as unknown as Record<string, unknown>) : null;
+  parent[field] = child;
+  if (child && rest.length > 0) expandPath(account, child, rest, path);
 }

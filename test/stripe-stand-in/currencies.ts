@@ -18,7 +18,7 @@ const MINIMUM_CHARGE: Readonly<Record<string, number>> = {
 const KNOWN = new Set(Intl.supportedValuesOf('currency').map((code) => code.toLowerCase()));
 
 /** Decimals Stripe's API uses; ISK and HUF stay two-decimal there although ISO says 0. */
-function stripeExponent(currency: string): number {
+export function stripeExponent(currency: string): number {
   if (ZERO_DECIMAL.has(currency)) return 0;
   return THREE_DECIMAL.has(currency) ? 3 : 2;
 }

@@ -44,6 +44,8 @@ export interface Charge {
   amount: number;
   amount_captured: number;
   amount_refunded: number;
+  /** The money's entry in the account's balance (docs.stripe.com/api/charges/object#charge_object-balance_transaction); null until captured. */
+  balance_transaction: string | BalanceTransaction | null;
   captured: boolean;
   created: number;
   currency: string;
@@ -59,6 +61,24 @@ export interface Charge {
   payment_method: string;
   refunded: boolean;
   status: 'succeeded' | 'failed';
+}
+
+/** What a charge added to the balance: gross, Stripe's fee and net, in the settlement currency. */
+export interface BalanceTransaction {
+  id: string;
+  object: 'balance_transaction';
+  amount: number;
+  available_on: number;
+  created: number;
+  currency: string;
+  /** Set when the charge was converted: charge amount × exchange_rate = amount (major units). */
+  exchange_rate: number | null;
+  fee: number;
+  fee_details: { amount: number; currency: string; description: string; type: 'stripe_fee' }[];
+  net: number;
+  source: string;
+  status: 'pending' | 'available';
+  type: 'charge';
 }
 
 export interface LastError {
@@ -138,7 +158,7 @@ export interface StripeEvent {
   type: string;
 }
 
-export type StripeObject = Customer | PaymentMethod | Charge | PaymentIntent | SetupIntent | Refund | StripeEvent;
+export type StripeObject = Customer | PaymentMethod | Charge | BalanceTransaction | PaymentIntent | SetupIntent | Refund | StripeEvent;
 
 /** `pi_…_secret_…`: what the browser confirms with (docs.stripe.com/api/payment_intents/object). */
 export function clientSecretFor(id: string): string {

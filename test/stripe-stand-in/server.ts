@@ -9,13 +9,26 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Account, type Cause } from './account.ts';
 import { handle } from './api.ts';
 import { invalidParam, StripeFailure, unauthenticated } from './errors.ts';
+import type { Settlement } from './fees.ts';
 import { Faults, type Fault, type FaultKind, type FaultOptions } from './faults.ts';
 import { decodeForm, FormError, type FormHash } from './form.ts';
 import { IdempotencyStore, type SavedAnswer } from './idempotency.ts';
-import { randomId, snapshot, type Charge, type Customer, type PaymentIntent, type PaymentMethod, type Refund, type SetupIntent, type StripeEvent, type StripeObject } from './objects.ts';
+import {
+  randomId,
+  snapshot,
+  type BalanceTransaction,
+  type Charge,
+  type Customer,
+  type PaymentIntent,
+  type PaymentMethod,
+  type Refund,
+  type SetupIntent,
+  type StripeEvent,
+  type StripeObject,
+} from './objects.ts';
 import { Outbox, type Delivery, type WebhookEndpoint } from './webhooks.ts';
 
-export type { Charge, Customer, Delivery, FaultKind, FaultOptions, PaymentIntent, PaymentMethod, Refund, SetupIntent, StripeEvent, StripeObject, WebhookEndpoint };
+export type { BalanceTransaction, Charge, Customer, Delivery, FaultKind, FaultOptions, PaymentIntent, PaymentMethod, Refund, SetupIntent, StripeEvent, StripeObject, WebhookEndpoint };
 
 export interface StandInOptions {
   /** Signs webhooks; a fresh `whsec_…` when omitted. */
@@ -26,6 +39,8 @@ export interface StandInOptions {
   clock?: () => Date;
   /** `api_version` of events: the version the webhook endpoint was created with. */
   apiVersion?: string;
+  /** Settle charges in one currency, converted at these rates; by default each stays in its own. */
+  settlement?: Settlement;
 }
 
 export interface RecordedRequest {
@@ -120,6 +135,7 @@ export async function startStripeStandIn(options: StandInOptions = {}): Promise<
     now,
     apiVersion: options.apiVersion ?? DEFAULT_API_VERSION,
     onEvent: (event) => outbox.publish(event),
+    ...(options.settlement ? { settlement: options.settlement } : {}),
   });
 
   async function answer(request: IncomingMessage, url: URL, body: string, record: RecordedRequest): Promise<Answer> {

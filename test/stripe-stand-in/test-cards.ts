@@ -9,7 +9,16 @@ export type CardOutcome =
 export interface TestCard {
   brand: string;
   last4: string;
+  /** A payment the guest makes, on session. */
   outcome: CardOutcome;
+  /** Saving the card with a SetupIntent; default `outcome`. */
+  setup?: CardOutcome;
+  /**
+   * A later charge of the saved card without the guest (`off_session=true`). Default: as `outcome`,
+   * except that a card wanting 3-D Secure is declined with `authentication_required`, since nobody is
+   * there to authenticate (docs.stripe.com/testing#authentication-and-setup).
+   */
+  offSession?: CardOutcome;
 }
 
 const success: CardOutcome = { kind: 'success' };
@@ -33,6 +42,21 @@ const expired: CardOutcome = {
   message: 'Your card has expired.',
 };
 
+const authenticationRequired: CardOutcome = {
+  kind: 'decline',
+  code: 'authentication_required',
+  declineCode: 'authentication_required',
+  message: 'Your card was declined. This transaction requires authentication.',
+};
+
+/** What confirming with `card` does for this kind of intent, on or off session. */
+export function outcomeOf(card: TestCard, intent: 'payment_intent' | 'setup_intent', offSession: boolean): CardOutcome {
+  if (intent === 'setup_intent') return card.setup ?? card.outcome;
+  if (!offSession) return card.outcome;
+  if (card.offSession) return card.offSession;
+  return card.outcome.kind === 'authenticate' ? authenticationRequired : card.outcome;
+}
+
 export const TEST_CARDS: Readonly<Record<string, TestCard>> = {
   pm_card_visa: { brand: 'visa', last4: '4242', outcome: success },
   pm_card_visa_debit: { brand: 'visa', last4: '5556', outcome: success },
@@ -46,5 +70,12 @@ export const TEST_CARDS: Readonly<Record<string, TestCard>> = {
   pm_card_visa_chargeDeclinedExpiredCard: { brand: 'visa', last4: '0069', outcome: expired },
   pm_card_threeDSecure2Required: { brand: 'visa', last4: '3220', outcome: authenticate },
   pm_card_threeDSecureRequired: { brand: 'visa', last4: '3063', outcome: authenticate },
+  // 4000002760003184: authentication on every payment, so a later off-session charge is declined with authentication_required.
   pm_card_authenticationRequired: { brand: 'visa', last4: '3184', outcome: authenticate },
+  // 4000002500003155: authenticated once when saved, then off-session charges go through.
+  pm_card_authenticationRequiredOnSetup: { brand: 'visa', last4: '3155', outcome: authenticate, offSession: success },
+  // 4000008260003178: authenticated once, then off-session charges are declined for insufficient funds.
+  pm_card_authenticationRequiredChargeDeclinedInsufficientFunds: { brand: 'visa', last4: '3178', outcome: authenticate, offSession: insufficientFunds },
+  // 4000000000000341: attaching (saving) succeeds, every charge is declined.
+  pm_card_chargeCustomerFail: { brand: 'visa', last4: '0341', outcome: generic, setup: success },
 };

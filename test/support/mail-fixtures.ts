@@ -23,6 +23,7 @@ export function usdProperty(overrides: Partial<Property> = {}): Property {
     pageIndexed: true,
     maxRoomsPerBooking: 4,
     bookingHorizonMonths: 18,
+    balanceCollection: null,
     createdAt: '2026-01-05T09:00:00Z',
     ...overrides,
   });
@@ -109,6 +110,8 @@ export function usdBooking(locale: Locale = 'en', overrides: Partial<Booking> = 
     paymentMode: 'stripe',
     amountPaid: 22940,
     amountRefunded: 0,
+    refundOwed: 0,
+    balanceStatus: null,
     card: null,
     expiresAt: '2026-02-01T10:15:00Z',
     createdAt: '2026-02-01T10:00:00Z',
@@ -133,6 +136,7 @@ export function krwProperty(overrides: Partial<Property> = {}): Property {
     pageIndexed: true,
     maxRoomsPerBooking: 4,
     bookingHorizonMonths: 18,
+    balanceCollection: null,
     createdAt: '2026-01-10T00:00:00Z',
     ...overrides,
   });
@@ -188,6 +192,8 @@ export function krwBooking(locale: Locale = 'ko', overrides: Partial<Booking> = 
     paymentMode: 'manual',
     amountPaid: 0,
     amountRefunded: 0,
+    refundOwed: 0,
+    balanceStatus: null,
     card: { brand: 'visa', last4: '4242', expMonth: 8, expYear: 2029 },
     expiresAt: '2026-04-01T03:15:00Z',
     createdAt: '2026-04-01T03:00:00Z',

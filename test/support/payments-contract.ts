@@ -216,6 +216,15 @@ export function paymentsContract(harness: () => StripeHarness): void {
     expect(await rejection(h.payments.verifyWebhook(payload, signature))).toMatchObject({ code: 'bad_signature' });
   });
 
+  it('reads Stripe’s fee on a paid deposit from its charge’s balance transaction, and none before it is paid (SPEC 2.20)', async () => {
+    const { payments, stripe } = harness();
+    const ref = await payments.createIntent(deposit());
+    expect(await payments.chargeFee(ref.id)).toBeNull();
+    await payAsGuest(stripe, ref, 'pm_card_visa');
+    const fee = await payments.chargeFee(ref.id);
+    expect(Number.isSafeInteger(fee) && fee! > 0 && fee! < deposit().amount).toBe(true);
+  });
+
   it('accepts no event at all when no webhook secret is configured', async () => {
     const h = harness();
     const { payload, signature } = await signed(h, {}, { secret: '' });

@@ -7,7 +7,10 @@ import type { TrustProxy } from '../../server/client-address.ts';
 import { ReadCache } from '../../server/read-cache.ts';
 import { sha256 } from '../../server/ids.ts';
 import type { Logger } from '../../server/logger.ts';
+import { createJobRunner, type JobHandler, type RunReport } from '../../server/jobs/runner.ts';
 import { createMailer } from '../../server/mail/mailer.ts';
+import { manageLink } from '../../server/mail/manage-link.ts';
+import { MAIL_JOB, mailJobHandler } from '../../server/mail/queue.ts';
 import type { MailTransport } from '../../server/mail/transport.ts';
 import type { Payments } from '../../server/payments/payments.ts';
 import { type CardVault, createCardVault } from '../../server/vault/card-vault.ts';
@@ -25,7 +28,9 @@ export interface TestApp {
   /** The fake clock's current instant; move it with `setNow`. */
   now(): Date;
   setNow(instant: Date | string): void;
-  /** Sends the queued mail that is due (with `mailTransport`). */
+  /** Runs the jobs that are due at the fake clock's instant: mail (with `mailTransport`) and `jobHandlers`. */
+  runJobs(): Promise<RunReport>;
+  /** Sends the queued mail that is due (with `mailTransport`); runs the other due jobs too. */
   deliverMail(): Promise<unknown>;
   request(method: string, path: string, options?: { key?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
   /** Creates a property through the admin API and returns its id and key. */
@@ -41,6 +46,8 @@ export async function createTestApp(
     payments?: Payments;
     /** Where mail goes; the app then has a mailer on its own database queue. */
     mailTransport?: MailTransport;
+    /** Issue 11: handlers by job kind that `runJobs` runs, besides mail. */
+    jobHandlers?: Record<string, JobHandler<never>>;
     logger?: Logger;
     rateLimitPerMinute?: number;
     /** Issue 9: TRUST_PROXY as parsed; tests set X-Forwarded-For to act as different clients. */
@@ -63,7 +70,14 @@ export async function createTestApp(
   let now = new Date(options.now ?? '2026-11-24T03:00:00Z');
   const adminToken = randomBytes(18).toString('base64url');
   const logger = options.logger ?? pino({ level: 'silent' });
-  const mailer = options.mailTransport && createMailer({ queue: store.mailQueue, transport: options.mailTransport, from: 'bookings@directbook.test', logger, now: () => now });
+  const mailer =
+    options.mailTransport && createMailer({ jobs: store.jobs, from: 'bookings@directbook.test', logger, now: () => now, manageUrl: (id) => manageLink('http://localhost', tokenSecret, id) });
+  const jobs = createJobRunner({
+    queue: store.jobs,
+    handlers: { ...(options.mailTransport ? { [MAIL_JOB]: mailJobHandler(options.mailTransport) } : {}), ...options.jobHandlers },
+    logger,
+    now: () => now,
+  });
   const deps: AppDeps = {
     store,
     clock: () => now,
@@ -111,7 +125,8 @@ export async function createTestApp(
       now = new Date(instant);
     },
     request,
-    deliverMail: async () => mailer && mailer.deliverDue(now),
+    runJobs: () => jobs.runDue(now),
+    deliverMail: () => jobs.runDue(now),
     async createProperty(overrides = {}) {
       const res = await request('POST', '/api/v1/properties', {
         key: adminToken,

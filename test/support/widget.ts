@@ -3,9 +3,10 @@
 import { ContextProvider } from '@lit/context';
 import { fixture } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
+import { cancellationTerms } from '../../shared/cancellation.ts';
 import { depositMessage } from '../../shared/deposit.ts';
 import type { Locale } from '../../shared/locale.ts';
-import type { DepositPolicy } from '../../shared/schemas/rate.ts';
+import { type DepositPolicy, FULL_REFUND_UNTIL_ARRIVAL } from '../../shared/schemas/rate.ts';
 import type { Availability, Booking, BookingCreated, PublicProperty, Quote, QuoteRequest, RateOffer } from '../../shared/schemas/stay.ts';
 import { nightsOf } from '../../shared/dates.ts';
 import type { Api } from '../../widget/api.ts';
@@ -55,6 +56,7 @@ export function rate(
     nightly: nights,
     roomTotal,
     deposit: { type: deposit.type, amount, message: depositMessage(deposit, amount, currency, locale) },
+    cancellation: cancellationTerms(extra.refundable === false ? { tiers: [] } : FULL_REFUND_UNTIL_ARRIVAL, checkIn, locale),
     ...extra,
   };
 }
@@ -132,7 +134,7 @@ export function quote(request: QuoteRequest): Quote {
   const deposits = [...new Set(rooms.map((r) => r.rateId))].map((id) => {
     const r = rates.find((x) => x.rate.id === id)!.rate;
     const count = rooms.filter((x) => x.rateId === id).length;
-    return { rateId: id, rateName: r.name, type: r.deposit.type, amount: r.deposit.amount * count, message: r.deposit.message };
+    return { rateId: id, rateName: r.name, type: r.deposit.type, amount: r.deposit.amount * count, message: r.deposit.message, cancellation: r.cancellation };
   });
   const total = rooms.reduce((a, r) => a + r.total, 0);
   const depositDue = deposits.reduce((a, d) => a + d.amount, 0);
@@ -159,6 +161,8 @@ export function booking(q: Quote, overrides: Partial<Booking> = {}): Booking {
     paymentMode: 'manual',
     amountPaid: 0,
     amountRefunded: 0,
+    refundOwed: 0,
+    balanceStatus: null,
     card: null,
     expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(),
     createdAt: new Date().toISOString(),

@@ -1,6 +1,6 @@
-// The database mail queue passes the same contract as the in-memory one, on every backend.
+// The database job queue passes the same contract as the in-memory one, on every backend.
 import { afterAll } from 'vitest';
-import { describeMailQueue } from '../../test/support/mail-queue-contract.ts';
+import { describeJobQueue } from '../../test/support/job-queue-contract.ts';
 import { freshSchema } from '../../test/support/test-app.ts';
 import { openStore } from './open-store.ts';
 import type { Store } from './store.ts';
@@ -11,7 +11,7 @@ async function queueOn(databaseUrl: string | undefined) {
   const schema = databaseUrl ? await freshSchema(databaseUrl) : undefined;
   const store = await openStore(schema ? { databaseUrl: schema.url, poolSize: 2 } : {});
   opened.push({ store, drop: schema?.drop });
-  return store.mailQueue;
+  return store.jobs;
 }
 
 afterAll(async () => {
@@ -21,5 +21,5 @@ afterAll(async () => {
   }
 });
 
-describeMailQueue('SQLite mail queue', () => queueOn(undefined));
-if (process.env.DATABASE_URL) describeMailQueue('PostgreSQL mail queue', () => queueOn(process.env.DATABASE_URL));
+describeJobQueue('SQLite job queue', () => queueOn(undefined));
+if (process.env.DATABASE_URL) describeJobQueue('PostgreSQL job queue', () => queueOn(process.env.DATABASE_URL));

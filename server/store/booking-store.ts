@@ -355,7 +355,6 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
           const reached = await holdLimitReached(tx, dialect, booking, limits, now);
           if (reached) return { status: 'too_many_holds' as const, ...reached };
           await expireDue(tx, now);
-          await takeUnits(tx, takes, roomsPerRate(takes, booking.checkIn));
           const inserted = await tx
             .insertInto('bookings')
             .values({
@@ -403,6 +402,9 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
             .values(takes.map((t) => ({ booking_id: booking.id, room_type_id: t.roomTypeId, rate_id: t.rateId, date: t.date, rooms: t.rooms })))
             .execute();
           await announce(tx, { type: 'booking.held', bookingId: booking.id }, now);
+          // The units last: every hold of a busy night waits on those counter rows' locks, so they are
+          // held from here to the commit only (issue 13); sold out rolls the rows above back.
+          await takeUnits(tx, takes, roomsPerRate(takes, booking.checkIn));
           return { status: 'held' as const, booking: toBooking(inserted) };
         });
       } catch (error) {

@@ -108,6 +108,19 @@ describe.each(backends)('the balance paid on the manage page, on %s', (_name, da
     expect(await t.store.getBooking(b.id)).toMatchObject({ status: 'cancelled', amountPaid: 50_000, amountRefunded: 50_000 });
   });
 
+  test('a balance counted before the booking was cancelled is not refunded again when Stripe reports it late', async () => {
+    const b = await confirmed();
+    const { clientSecret } = await (await askForBalance(b)).json();
+    const balanceIntent = clientSecret.slice(0, clientSecret.indexOf('_secret_'));
+    await stripe.succeed(balanceIntent);
+    const cancel = await t.request('POST', `/api/v1/properties/${b.owner.id}/bookings/${b.id}/cancel`, { key: b.owner.key, body: { scope: 'booking', refund: 'none' } });
+    expect(cancel.status).toBe(200);
+    const event = stripe.events('payment_intent.succeeded').find((e) => (e.data.object as { id: string }).id === balanceIntent)!;
+    expect((await stripe.redeliver(event.id)).status).toBe(200);
+    expect(stripe.list('refund')).toHaveLength(0);
+    expect(await t.store.getBooking(b.id)).toMatchObject({ status: 'cancelled', amountPaid: 50_000, amountRefunded: 0 });
+  });
+
   test('a balance paid after the booking was cancelled goes back in full', async () => {
     const b = await confirmed();
     const { clientSecret } = await (await askForBalance(b)).json();

@@ -56,8 +56,10 @@ export function balanceStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
             .execute();
           await announce(tx, { type: 'payment.succeeded', bookingId: intent.booking_id, occurrence: intentId }, now);
         }
-        if (booking?.status !== 'confirmed' && booking?.status !== 'completed') return 'final';
-        return Number(marked.numUpdatedRows) === 1 ? 'recorded' : 'already_recorded';
+        // Counted before: whatever happened to the booking since (a cancellation and its refund) already
+        // took this money into account, so a late report of it refunds nothing.
+        if (Number(marked.numUpdatedRows) !== 1) return 'already_recorded';
+        return booking?.status === 'confirmed' || booking?.status === 'completed' ? 'recorded' : 'final';
       });
     },
   };

@@ -181,7 +181,11 @@ export interface BalanceStore {
   balanceIntent(intentId: string): Promise<BalanceIntent | undefined>;
   /** The booking's balance intents counted as paid, in the order they were paid. */
   paidBalanceIntents(bookingId: string): Promise<BalanceIntent[]>;
-  /** Adds `amount` to the booking's amountPaid once per intent, in a transaction that holds the booking's row; `final` when it is not confirmed or completed. */
+  /**
+   * Adds `amount` to the booking's amountPaid once per intent, in a transaction that holds the
+   * booking's row; `final` when it is counted now for a booking no longer confirmed or completed
+   * (money that arrived after a cancellation, for the caller to refund).
+   */
   recordBalancePayment(intentId: string, amount: number, now: string): Promise<BalancePaymentResult>;
 }
 

@@ -20,6 +20,7 @@ import { closures } from './routes/closures.ts';
 import { icalFeed } from './routes/ical-feed.ts';
 import { roomTypeIcal } from './routes/room-type-ical.ts';
 import { extras } from './routes/extras.ts';
+import { promotions } from './routes/promotions.ts';
 import { keys } from './routes/keys.ts';
 import { adminProperties, ownerProperty } from './routes/properties.ts';
 import { publicRoutes } from './routes/public.ts';
@@ -106,6 +107,7 @@ export function createApp(given: AppDeps) {
   app.route('/api/v1/properties/:pid/room-types', roomTypeIcal(deps));
   app.route('/api/v1/properties/:pid/rates', rates(deps));
   app.route('/api/v1/properties/:pid/extras', extras(deps));
+  app.route('/api/v1/properties/:pid/promotions', promotions(deps));
   app.route('/api/v1/properties/:pid/closures', closures(deps));
   app.route('/api/v1/properties/:pid/bookings', ownerBookings(deps));
   app.route('/api/v1/properties/:pid/keys', keys(deps));

@@ -26,7 +26,7 @@ export function adminAuth(deps: AppDeps): MiddlewareHandler {
   };
 }
 
-const CATALOGUE = new Set(['room-types', 'rates', 'extras', 'closures']);
+const CATALOGUE = new Set(['room-types', 'rates', 'extras', 'closures', 'promotions']);
 
 /**
  * The scopes a route under /properties/:pid needs, from the rest of its path. Keys themselves, and

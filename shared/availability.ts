@@ -2,6 +2,8 @@
 import { cancellationTerms } from './cancellation.ts';
 import { addDays, daysBetween, nightsOf } from './dates.ts';
 import { depositFor, depositMessage } from './deposit.ts';
+import { firstNightAfter } from './lines.ts';
+import { coversRate, discountOn, type PromotionTerms } from './promotion.ts';
 import type { Locale } from './locale.ts';
 import { sum } from './money.ts';
 import { nightlyPrices, type PricedRate } from './pricing.ts';
@@ -74,7 +76,8 @@ export interface OfferCatalog {
 }
 
 /** One room's offer on each rate, grouped by room type (SPEC 3 availability). */
-export function availabilityFor(catalog: OfferCatalog, stay: StayRequest, ctx: OfferContext, locale: Locale): Availability {
+/** `promotion`, already found to apply to the stay, shows each rate it covers at its price after the discount, beside the price before (SPEC 2.14). */
+export function availabilityFor(catalog: OfferCatalog, stay: StayRequest, ctx: OfferContext, locale: Locale, promotion?: PromotionTerms): Availability {
   const nights = nightsOf(stay.checkIn, stay.checkOut);
   const roomTypes = catalog.roomTypes.map((roomType) => ({
     id: roomType.id,
@@ -86,8 +89,11 @@ export function availabilityFor(catalog: OfferCatalog, stay: StayRequest, ctx: O
       .filter((rate) => rate.roomTypeId === roomType.id)
       .map((rate): RateOffer => {
         const nightly = nightlyPrices(rate, nights);
-        const roomTotal = sum(nightly.map((n) => n.amount));
-        const amount = depositFor(rate.deposit, [{ roomTotal, extrasTotal: 0, firstNight: nightly[0]?.amount ?? 0 }]);
+        const before = sum(nightly.map((n) => n.amount));
+        const discount = promotion && coversRate(promotion, rate.id) ? discountOn(promotion.discount, before) : 0;
+        const roomTotal = before - discount;
+        const firstNight = firstNightAfter(nightly[0]?.amount ?? 0, before, discount);
+        const amount = depositFor(rate.deposit, [{ roomTotal, extrasTotal: 0, firstNight }]);
         const reason = unavailableReason(rate, roomType, stay, nights, ctx);
         return {
           id: rate.id,
@@ -99,6 +105,7 @@ export function availabilityFor(catalog: OfferCatalog, stay: StayRequest, ctx: O
           unitsLeft: unitsLeft(rate, roomType, nights, ctx.occupancy),
           nightly,
           roomTotal,
+          ...(discount > 0 ? { roomTotalBefore: before } : {}),
           deposit: { type: rate.deposit.type, amount, message: depositMessage(rate.deposit, amount, catalog.currency, locale) },
           cancellation: cancellationTerms(rate.cancellationPolicy, stay.checkIn, locale, ctx.today),
         };

@@ -2,8 +2,10 @@
 import { cancellationTerms } from './cancellation.ts';
 import { nightsOf } from './dates.ts';
 import { depositFor, depositMessage } from './deposit.ts';
+import { firstNightAfter, spread, stayLines } from './lines.ts';
 import type { Locale } from './locale.ts';
 import { sum } from './money.ts';
+import { coversRate, discountOn, type PromotionTerms } from './promotion.ts';
 import type { Extra } from './schemas/extra.ts';
 import type { Rate } from './schemas/rate.ts';
 import type { Nightly } from './schemas/common.ts';
@@ -40,8 +42,18 @@ export class UnknownItemError extends Error {
   }
 }
 
-/** Prices a multi-room stay with extras, and the deposit and cancellation policy per rate; `today` is the property's (SPEC 2.16). */
-export function quoteStay(catalog: StayCatalog, stay: { checkIn: string; checkOut: string; rooms: readonly RoomRequestInput[] }, locale: Locale, today?: string): Quote {
+/**
+ * Prices a multi-room stay with extras, and the deposit and cancellation policy per rate; `today` is
+ * the property's (SPEC 2.16). `promotion`, already found to apply, takes its discount once off the
+ * room prices of the rooms on rates it covers (SPEC 2.14).
+ */
+export function quoteStay(
+  catalog: StayCatalog,
+  stay: { checkIn: string; checkOut: string; rooms: readonly RoomRequestInput[] },
+  locale: Locale,
+  today?: string,
+  promotion?: PromotionTerms,
+): Quote {
   const nights = nightsOf(stay.checkIn, stay.checkOut);
   const rooms: QuotedRoom[] = stay.rooms.map((request, index) => {
     const rate = catalog.rates.get(request.rateId);
@@ -74,9 +86,18 @@ export function quoteStay(catalog: StayCatalog, stay: { checkIn: string; checkOu
       roomTotal,
       extras,
       extrasTotal,
+      discount: 0,
       total: roomTotal + extrasTotal,
     };
   });
+  if (promotion) {
+    const eligible = rooms.map((r) => (coversRate(promotion, r.rateId) ? r.roomTotal : 0));
+    const shares = spread(discountOn(promotion.discount, sum(eligible)), eligible);
+    rooms.forEach((room, i) => {
+      room.discount = shares[i]!;
+      room.total -= shares[i]!;
+    });
+  }
 
   const deposits: RateDeposit[] = [];
   for (const rateId of new Set(rooms.map((r) => r.rateId))) {
@@ -84,7 +105,12 @@ export function quoteStay(catalog: StayCatalog, stay: { checkIn: string; checkOu
     const onRate = rooms.filter((r) => r.rateId === rateId);
     const amount = depositFor(
       rate.deposit,
-      onRate.map((r) => ({ roomTotal: r.roomTotal, extrasTotal: r.extrasTotal, firstNight: r.nightly[0]?.amount ?? 0 })),
+      // SPEC 2.13: percentage and first-night deposits are of room prices after the discount.
+      onRate.map((r) => ({
+        roomTotal: r.roomTotal - (r.discount ?? 0),
+        extrasTotal: r.extrasTotal,
+        firstNight: firstNightAfter(r.nightly[0]?.amount ?? 0, r.roomTotal, r.discount ?? 0),
+      })),
     );
     deposits.push({
       rateId,
@@ -106,6 +132,10 @@ export function quoteStay(catalog: StayCatalog, stay: { checkIn: string; checkOu
     locale,
     rooms,
     deposits,
+    lines: stayLines(
+      rooms.map((r) => ({ ...r, discount: r.discount ?? 0 })),
+      promotion && `${promotion.name} (${promotion.code})`,
+    ),
     total,
     depositDue,
     balanceDue: total - depositDue,

@@ -3,11 +3,12 @@
 import { nightsOf } from '../../shared/dates.ts';
 import type { Locale } from '../../shared/locale.ts';
 import type { BookingRequest } from '../../shared/schemas/stay.ts';
-import { ApiError, conflict } from '../errors.ts';
+import { ApiError, conflict, invalidField } from '../errors.ts';
 import { clientTokenFor, newId, newReference, sha256 } from '../ids.ts';
 import type { BookingRecord, PropertyRecord, Take } from '../store/store.ts';
 import type { BookingDeps } from './ports.ts';
 import { deliverSoon } from './events.ts';
+import { promoNotApplicable } from './promotions.ts';
 import { priceStay } from './quote.ts';
 
 export type HoldPayment = { provider: 'stripe'; clientSecret: string; publishableKey: string; intentType: 'payment' | 'setup' } | { provider: 'manual' };
@@ -30,6 +31,14 @@ function takesFor(rooms: readonly { rateId: string; roomTypeId: string }[], chec
     }
   }
   return [...byKey.values()];
+}
+
+/** SPEC 2.15: paying in full is a stripe-mode choice, and every rate booked must offer it. */
+function assertPayInFull(property: PropertyRecord, rates: readonly { id: string; payInFullOption?: boolean }[], rooms: readonly { rateId: string }[]) {
+  if (property.paymentMode !== 'stripe') throw invalidField('payNow', 'Paying in full is possible only where the property takes payment through Stripe');
+  const offering = new Set(rates.filter((r) => r.payInFullOption).map((r) => r.id));
+  const index = rooms.findIndex((r) => !offering.has(r.rateId));
+  if (index >= 0) throw invalidField('payNow', `The rate of rooms.${index} cannot be paid in full`);
 }
 
 /** Issue 9: 429 naming the limit, so a guest who already holds rooms knows to finish or wait rather than retry. */
@@ -75,7 +84,10 @@ export async function holdBooking(
     throw new ApiError(503, 'payment_unavailable', 'This property takes payment through Stripe, which is not configured on this server');
   }
   const now = deps.clock();
-  const { quote } = await priceStay(deps, property, body, locale);
+  const { catalog, quote, promotion } = await priceStay(deps, property, body, locale);
+  if (quote.promo && !quote.promo.applied) throw promoNotApplicable(quote.promo.reason ?? 'unknown');
+  const payInFull = body.payNow === 'full';
+  if (payInFull) assertPayInFull(property, catalog.rates, body.rooms);
   const id = newId('bk');
   const result = await deps.store.holdBooking(
     {
@@ -90,9 +102,13 @@ export async function holdBooking(
       guest: body.guest,
       rooms: quote.rooms,
       deposits: quote.deposits,
+      lines: quote.lines,
+      promoCode: promotion ? body.promoCode : null,
+      promoId: promotion?.id,
       total: quote.total,
-      depositDue: quote.depositDue,
-      balanceDue: quote.balanceDue,
+      // SPEC 2.15: paying in full, the deposit due is the whole total.
+      depositDue: payInFull ? quote.total : quote.depositDue,
+      balanceDue: payInFull ? 0 : quote.balanceDue,
       paymentMode: property.paymentMode,
       clientTokenHash: sha256(clientTokenFor(deps.config.tokenSecret, id)),
       idempotencyKey,
@@ -107,6 +123,7 @@ export async function holdBooking(
   );
   if (result.status === 'too_many_holds') throw tooManyHolds(result.limit, result.max);
   if (result.status === 'sold_out') throw conflict('sold_out', 'Those rooms were just taken; choose again');
+  if (result.status === 'promo_used_up') throw promoNotApplicable('used_up');
   if (result.status === 'idempotency_mismatch') throw conflict('idempotency_mismatch', 'This Idempotency-Key was used with a different request');
   const booking = result.booking;
   // SPEC 2.18: the hold's transaction enqueued booking.held.

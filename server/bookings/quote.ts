@@ -9,11 +9,13 @@ import { type CatalogRate, loadCatalog, loadOccupancy, type PropertyCatalog, sta
 import { ApiError, conflict, invalidField } from '../errors.ts';
 import type { PropertyRecord } from '../store/store.ts';
 import type { BookingDeps } from './ports.ts';
+import { promotionFor } from './promotions.ts';
 
 export interface StayRequest {
   checkIn: string;
   checkOut: string;
   rooms: readonly RoomRequest[];
+  promoCode?: string | undefined;
 }
 
 /**
@@ -77,10 +79,12 @@ export async function priceStay(deps: Pick<BookingDeps, 'store' | 'clock'>, prop
   assertRoomCount(property, stay.rooms.length);
   const catalog = await loadCatalog(deps.store, property, stay.checkIn, stay.checkOut);
   const occupancy = await loadOccupancy(deps.store, catalog, stay.checkIn, stay.checkOut, now);
+  const promo = stay.promoCode === undefined ? undefined : await promotionFor(deps, property, stay.promoCode, { ...stay, rateIds: stay.rooms.map((r) => r.rateId) });
   try {
-    const quote = quoteStay(stayCatalog(catalog), stay, locale, todayIn(property.timezone, now));
+    const priced = quoteStay(stayCatalog(catalog), stay, locale, todayIn(property.timezone, now), promo?.promotion);
     assertBookable(catalog, stay, { now, isClosed: catalog.isClosed, occupancy });
-    return { catalog, quote };
+    const quote = promo ? { ...priced, promo: promo.answer } : priced;
+    return { catalog, quote, promotion: promo?.promotion };
   } catch (error) {
     if (error instanceof UnknownItemError) throw invalidField(error.path, error.message);
     throw error;

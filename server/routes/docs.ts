@@ -9,6 +9,7 @@ import { CalendarCreateSchema, CalendarSchema as ImportedCalendarSchema, Calenda
 import { BookingListQuerySchema, CancelBookingSchema } from '../../shared/schemas/stay.ts';
 import { ErrorBodySchema } from '../../shared/schemas/common.ts';
 import { ExtraCreateSchema, ExtraPatchSchema, ExtraSchema } from '../../shared/schemas/extra.ts';
+import { PromotionCreateSchema, PromotionListSchema, PromotionPatchSchema, PromotionViewSchema } from '../../shared/schemas/promotion.ts';
 import { SettlementQuerySchema, SettlementReportSchema } from '../../shared/schemas/settlement.ts';
 import { WebhookCreatedSchema, WebhookCreateSchema, WebhookDeliveriesQuerySchema, WebhookDeliveriesSchema, WebhookSchema } from '../../shared/schemas/webhook.ts';
 import { CardRevealAuditSchema, CardRevealRequestSchema, KeyCreateSchema, KeyIssuedSchema, OwnerKeySchema } from '../../shared/schemas/owner-key.ts';
@@ -79,6 +80,19 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: `${P}/extras/{id}`, summary: 'Read an extra', auth: 'owner', response: ExtraSchema },
   { method: 'patch', path: `${P}/extras/{id}`, summary: 'Change an extra', auth: 'owner', body: ExtraPatchSchema, response: ExtraSchema },
   { method: 'delete', path: `${P}/extras/{id}`, summary: 'Archive an extra', auth: 'owner', status: 204 },
+  {
+    method: 'post',
+    path: `${P}/promotions`,
+    summary: 'Create a promotion code (unique per property whatever its case; a duplicate is 400 duplicate_code on code)',
+    auth: 'owner',
+    body: PromotionCreateSchema,
+    response: PromotionViewSchema,
+    status: 201,
+  },
+  { method: 'get', path: `${P}/promotions`, summary: 'List promotions with their uses', auth: 'owner', response: PromotionListSchema },
+  { method: 'get', path: `${P}/promotions/{id}`, summary: 'Read a promotion', auth: 'owner', response: PromotionViewSchema },
+  { method: 'patch', path: `${P}/promotions/{id}`, summary: 'Change a promotion (null clears an optional field)', auth: 'owner', body: PromotionPatchSchema, response: PromotionViewSchema },
+  { method: 'delete', path: `${P}/promotions/{id}`, summary: 'Delete a promotion', auth: 'owner', status: 204 },
   { method: 'get', path: `${P}/closures`, summary: 'Read closed days', auth: 'owner', response: ClosuresSchema },
   { method: 'put', path: `${P}/closures`, summary: 'Set weekly closed days, public holidays and closed dates', auth: 'owner', body: ClosuresSchema, response: ClosuresSchema },
   { method: 'get', path: `${P}/bookings`, summary: 'List bookings: stays with a night from ?from to ?to', auth: 'owner', query: BookingListQuerySchema },

@@ -586,6 +586,7 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
             // 15.00 × 2 nights × 2 guests
             extras: [line(breakfast, 1, 6_000)],
             extrasTotal: 6_000,
+            discount: 0,
             total: 26_000,
           },
           {
@@ -600,6 +601,7 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
             // parking 10.00 × 2 nights; transfer 30.00 × 2 once; towel 5.00 × 2 guests
             extras: [line(parking, 1, 2_000), line(transfer, 2, 6_000), line(towel, 1, 1_000)],
             extrasTotal: 9_000,
+            discount: 0,
             total: 25_000,
           },
           {
@@ -613,6 +615,7 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
             roomTotal: 20_000,
             extras: [],
             extrasTotal: 0,
+            discount: 0,
             total: 20_000,
           },
         ],
@@ -621,6 +624,16 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
           // SPEC 2.16: rates made without a policy refund everything until the day of arrival.
           { rateId: flexible.id, rateName: 'Flexible', type: 'percentage', amount: 12_000, message: '30% deposit required', cancellation: untilArrival },
           { rateId: saver.id, rateName: 'Suite saver', type: 'fixed', amount: 5_000, message: '$50.00 deposit required', cancellation: untilArrival },
+        ],
+        // SPEC 2.13: the rooms and their extras, line by line, summing to the total.
+        lines: [
+          { kind: 'room', name: 'Double · Flexible', amount: 20_000 },
+          { kind: 'extra', name: 'Breakfast', amount: 6_000 },
+          { kind: 'room', name: 'Suite · Suite saver', amount: 16_000 },
+          { kind: 'extra', name: 'Parking', amount: 2_000 },
+          { kind: 'extra', name: 'Transfer', amount: 6_000 },
+          { kind: 'extra', name: 'Beach towel', amount: 1_000 },
+          { kind: 'room', name: 'Double · Flexible', amount: 20_000 },
         ],
         total: 71_000,
         depositDue: 17_000,

@@ -5,6 +5,7 @@ import { addDays, daysBetween, nightsOf, todayIn } from '../../shared/dates.ts';
 import { pickLocale } from '../../shared/locale.ts';
 import { AvailabilityQuerySchema, CalendarQuerySchema, type PublicProperty, QuoteRequestSchema } from '../../shared/schemas/stay.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
+import { promotionFor } from '../bookings/promotions.ts';
 import { assertWithinHorizon, priceStay } from '../bookings/quote.ts';
 import { loadCatalog, loadOccupancy } from '../catalog.ts';
 import { closedDatesBetween } from '../closures.ts';
@@ -78,9 +79,9 @@ export function publicRoutes(deps: AppDeps) {
       assertWithinHorizon(property, stay, now);
       const locale = requestLocale(c, stay.locale, property);
       const second = Math.floor(now.getTime() / 1000);
-      const { checkIn, checkOut, adults, children, rooms } = stay;
+      const { checkIn, checkOut, adults, children, rooms, promoCode } = stay;
       // The same question within the same second of the property's clock gets the same answer.
-      const key = `availability|${checkIn}|${checkOut}|${picked}|${include}|${adults}|${children}|${rooms}|${locale}|${second}`;
+      const key = `availability|${checkIn}|${checkOut}|${picked}|${include}|${adults}|${children}|${rooms}|${locale}|${promoCode ?? ''}|${second}`;
       const body = await deps.cache!.get(
         property.id,
         key,
@@ -101,10 +102,11 @@ export function publicRoutes(deps: AppDeps) {
         const catalog = await deps.cache!.get(property.id, `catalog|${asked.checkIn}|${asked.checkOut}`, () => loadCatalog(store, property, asked.checkIn, asked.checkOut));
         const occupancy = await loadOccupancy(store, catalog, asked.checkIn, until, now);
         const ctx = { now, today: todayIn(property.timezone, now), isClosed: catalog.isClosed, occupancy };
-        const answer = availabilityFor(catalog, asked, ctx, locale);
+        const promo = asked.promoCode === undefined ? undefined : await promotionFor(deps, property, asked.promoCode, { ...asked, rateIds: catalog.rates.map((r) => r.id) });
+        const answer = availabilityFor(catalog, asked, ctx, locale, promo?.promotion);
         const offered = answer.roomTypes.some((rt) => rt.rates.some((r) => r.available));
         const next = offered ? undefined : nextAvailableStay(catalog, asked, ctx);
-        return next ? { ...answer, nextAvailable: next } : answer;
+        return { ...answer, ...(next ? { nextAvailable: next } : {}), ...(promo ? { promo: promo.answer } : {}) };
       }
     })
     .post('/quotes', jsonBody(QuoteRequestSchema), async (c) => {

@@ -39,7 +39,7 @@ describe.each(backends)('rates API on %s', (_name, databaseUrl) => {
       const created = await json(res);
       expect(created.warnings).toEqual([]);
       // SPEC 2.16: refundable: false is the cancellation policy without tiers.
-      expect(created.rate).toEqual({ id: expect.stringMatching(/^rate_/), propertyId: owner.id, ...body, cancellationPolicy: { tiers: [] } });
+      expect(created.rate).toEqual({ id: expect.stringMatching(/^rate_/), propertyId: owner.id, payInFullOption: false, ...body, cancellationPolicy: { tiers: [] } });
       expect((await ownerGet(app(), owner, `/rates/${created.rate.id}`)).rate).toEqual(created.rate);
       expect((await ownerGet(app(), owner, '/rates')).rates).toEqual([created.rate]);
     });

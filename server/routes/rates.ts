@@ -63,6 +63,7 @@ export function rates(deps: AppDeps) {
         maxRoomsPerNight: body.maxRoomsPerNight ?? null,
         maxRoomsTotal: body.maxRoomsTotal ?? null,
         arrivalDates: body.arrivalDates ?? null,
+        payInFullOption: body.payInFullOption ?? false,
         ...policyOf(body)!,
       };
       await store.createRate(rate);

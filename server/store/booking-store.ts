@@ -3,6 +3,7 @@
 // transaction; every change of status is one guarded UPDATE whose row count is checked, in a
 // transaction that holds the booking's row (BEGIN IMMEDIATE on SQLite, FOR UPDATE on PostgreSQL).
 import { type ExpressionBuilder, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { stayLines } from '../../shared/lines.ts';
 import type { Booking } from '../../shared/schemas/stay.ts';
 import { balanceJobKey } from './balance-job.ts';
 import { cancelJob } from './job-queue-store.ts';
@@ -17,9 +18,22 @@ export const holdsRooms = (now: string) => (eb: ExpressionBuilder<Database, 'boo
   eb.or([eb('bookings.status', 'in', ['confirmed', 'completed']), eb.and([eb('bookings.status', '=', 'pending'), eb('bookings.expires_at', '>', now)])]);
 
 class SoldOut extends Error {}
+class PromoUsedUp extends Error {}
+
+/** SPEC 2.14: takes one use of the promotion, guarded like `rates.sold_total`, in the hold's transaction. */
+async function takePromoUse(tx: Db, promoId: string) {
+  const result = await tx
+    .updateTable('promotions')
+    .set((eb) => ({ uses: eb('uses', '+', 1) }))
+    .where('id', '=', promoId)
+    .where('active', '=', 1)
+    .where((eb) => eb.or([eb('max_uses', 'is', null), eb('uses', '<', eb.ref('max_uses'))]))
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw new PromoUsedUp();
+}
 
 export function toBooking(row: Selectable<BookingsTable>): BookingRecord {
-  const quote = JSON.parse(row.quote) as Pick<BookingRecord, 'nights' | 'rooms' | 'deposits'>;
+  const quote = JSON.parse(row.quote) as Pick<BookingRecord, 'nights' | 'rooms' | 'deposits' | 'lines'>;
   return {
     id: row.id,
     reference: row.reference,
@@ -33,6 +47,14 @@ export function toBooking(row: Selectable<BookingsTable>): BookingRecord {
     guest: JSON.parse(row.guest) as BookingRecord['guest'],
     rooms: quote.rooms,
     deposits: quote.deposits,
+    // Bookings made before lines existed had no discount: their rooms and extras are their lines.
+    lines:
+      quote.lines ??
+      stayLines(
+        quote.rooms.map((r) => ({ ...r, discount: r.discount ?? 0 })),
+        undefined,
+      ),
+    promoCode: row.promo_code,
     total: Number(row.total),
     depositDue: Number(row.deposit_due),
     balanceDue: Number(row.balance_due),
@@ -216,6 +238,16 @@ async function releaseUnits(tx: Db, bookingId: string, checkIn: string) {
       .where('id', '=', rateId)
       .execute();
   }
+  // SPEC 2.14: an expired or cancelled booking gives its promotion's use back.
+  const { promo_id: promoId } = await tx.selectFrom('bookings').select('promo_id').where('id', '=', bookingId).executeTakeFirstOrThrow();
+  if (promoId) {
+    await tx
+      .updateTable('promotions')
+      .set((eb) => ({ uses: eb('uses', '-', 1) }))
+      .where('id', '=', promoId)
+      .where('uses', '>', 0)
+      .execute();
+  }
 }
 
 /**
@@ -307,11 +339,13 @@ async function retake(tx: Db, bookingId: string, checkIn: string): Promise<boole
   try {
     const takes = await takesOf(tx, bookingId);
     await takeUnits(tx, takes, roomsPerRate(takes, checkIn));
+    const { promo_id: promoId } = await tx.selectFrom('bookings').select('promo_id').where('id', '=', bookingId).executeTakeFirstOrThrow();
+    if (promoId) await takePromoUse(tx, promoId);
     await sql`release savepoint retake`.execute(tx);
     return true;
   } catch (error) {
     await sql`rollback to savepoint retake`.execute(tx);
-    if (error instanceof SoldOut) return false;
+    if (error instanceof SoldOut || error instanceof PromoUsedUp) return false;
     throw error;
   }
 }
@@ -367,7 +401,7 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
               currency: booking.currency,
               locale: booking.locale,
               guest: JSON.stringify(booking.guest),
-              quote: JSON.stringify({ nights: booking.nights, rooms: booking.rooms, deposits: booking.deposits }),
+              quote: JSON.stringify({ nights: booking.nights, rooms: booking.rooms, deposits: booking.deposits, lines: booking.lines }),
               total: booking.total,
               deposit_due: booking.depositDue,
               balance_due: booking.balanceDue,
@@ -394,6 +428,8 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
               payment_refused_at: null,
               client_key: booking.clientKey ?? null,
               guest_email: emailKey(booking.guest.email),
+              promo_id: booking.promoId ?? null,
+              promo_code: booking.promoCode ?? null,
             })
             .returningAll()
             .executeTakeFirstOrThrow();
@@ -405,10 +441,13 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
           // The units last: every hold of a busy night waits on those counter rows' locks, so they are
           // held from here to the commit only (issue 13); sold out rolls the rows above back.
           await takeUnits(tx, takes, roomsPerRate(takes, booking.checkIn));
+          // After the units, so that every hold locks its rows in the same order.
+          if (booking.promoId) await takePromoUse(tx, booking.promoId);
           return { status: 'held' as const, booking: toBooking(inserted) };
         });
       } catch (error) {
         if (error instanceof SoldOut) return { status: 'sold_out' };
+        if (error instanceof PromoUsedUp) return { status: 'promo_used_up' };
         // A concurrent request with the same key won the unique index: answer with its booking.
         if (booking.idempotencyKey) {
           const existing = await byIdempotencyKey(db, booking.propertyId, booking.idempotencyKey);

@@ -11,6 +11,7 @@ import { jobQueueStore } from './job-queue-store.ts';
 import { rateLimitStore } from './rate-limit-store.ts';
 import { settlementStore } from './settlement-store.ts';
 import { opsStore } from './ops-store.ts';
+import { promotionStore } from './promotion-store.ts';
 import { webhookStore } from '../webhooks/store.ts';
 import type { Database, ExtrasTable, PropertiesTable, RatesTable, RoomTypesTable } from './schema.ts';
 import type { PropertyChanges, PropertyRecord, RateRecord, Store } from './store.ts';
@@ -100,6 +101,7 @@ function toRate(row: Selectable<RatesTable>): RateRecord {
     arrivalDates: row.arrival_dates === null ? null : (JSON.parse(row.arrival_dates) as string[]),
     refundable: row.refundable === 1,
     cancellationPolicy: row.cancellation_policy ? (JSON.parse(row.cancellation_policy) as Rate['cancellationPolicy']) : { tiers: [] },
+    payInFullOption: Number(row.pay_in_full) === 1,
     soldTotal: row.sold_total,
   };
 }
@@ -122,6 +124,7 @@ function rateColumns(r: RateFields): Partial<RatesTable> {
   if (r.arrivalDates !== undefined) row.arrival_dates = r.arrivalDates === null ? null : json(r.arrivalDates);
   if (r.refundable !== undefined) row.refundable = bool(r.refundable);
   if (r.cancellationPolicy !== undefined) row.cancellation_policy = json(r.cancellationPolicy);
+  if (r.payInFullOption !== undefined) row.pay_in_full = bool(r.payInFullOption);
   return row;
 }
 
@@ -159,6 +162,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
     webhooks: webhookStore(db, dialect),
     rateLimitStore: (windowMs) => rateLimitStore(db, dialect, windowMs),
     ...opsStore(db),
+    ...promotionStore(db),
     dialect,
     close: () => db.destroy(),
 
@@ -261,6 +265,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
           arrival_dates: r.arrivalDates === null ? null : json(r.arrivalDates),
           refundable: bool(r.refundable),
           cancellation_policy: json(r.cancellationPolicy),
+          pay_in_full: bool(r.payInFullOption ?? false),
           sold_total: 0,
           archived_at: null,
           created_at: new Date().toISOString(),

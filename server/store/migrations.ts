@@ -7,6 +7,7 @@ import { jobsMigration } from './jobs-migration.ts';
 import { settlementMigration } from './settlement-migration.ts';
 import { webhooksMigration } from '../webhooks/migration.ts';
 import { balanceCollectionMigration } from './balance-collection-migration.ts';
+import { promotionsMigration } from './promotions-migration.ts';
 
 // Column types that mean the same on SQLite and PostgreSQL. Money is bigint so that large
 // zero-decimal totals (IDR, KRW) never overflow; the pg pool parses int8 back to number.
@@ -366,6 +367,7 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('booking_refunds').addColumn('intent_id', 'text').execute();
     },
   },
+  '017_promotions': promotionsMigration,
 };
 
 /** What 009 reads and writes, typed as the tables were then. */

@@ -54,6 +54,8 @@ export interface RatesTable {
   refundable: number;
   /** SPEC 2.16: `{tiers}` as JSON; 011 filled it from refundable for older rates. */
   cancellation_policy: string;
+  /** SPEC 2.15: 1 when the guest may pay the whole total now. */
+  pay_in_full: number;
   sold_total: number;
   archived_at: string | null;
   created_at: string;
@@ -132,6 +134,28 @@ export interface BookingsTable {
   refund_owed: number;
   /** SPEC 2.17: scheduled, paid, failed or at_property; null before confirmation (014). */
   balance_status: string | null;
+  /** SPEC 2.14: the promotion whose use this booking holds, and its code as the guest gave it. */
+  promo_id: string | null;
+  promo_code: string | null;
+}
+
+export interface PromotionsTable {
+  id: string;
+  property_id: string;
+  code: string;
+  code_key: string;
+  name: string;
+  discount: string;
+  rate_ids: string | null;
+  stay_from: string | null;
+  stay_until: string | null;
+  book_from: string | null;
+  book_until: string | null;
+  min_nights: number | null;
+  max_uses: number | null;
+  uses: number;
+  active: number;
+  created_at: string;
 }
 
 export interface BookingRefundsTable {
@@ -308,6 +332,7 @@ export interface Database {
   inventory: InventoryTable;
   rate_inventory: RateInventoryTable;
   bookings: BookingsTable;
+  promotions: PromotionsTable;
   booking_nights: BookingNightsTable;
   booking_refunds: BookingRefundsTable;
   balance_payments: BalancePaymentsTable;

@@ -47,6 +47,7 @@ const rateOf = (id: string, roomTypeId: string, propertyId = 'p1') => ({
   arrivalDates: ['2026-12-24'],
   refundable: false,
   cancellationPolicy: { tiers: [] },
+  payInFullOption: false,
 });
 
 const HELD_AT = '2026-11-24T03:00:00.000Z';

@@ -9,6 +9,7 @@ import type { Booking } from '../../shared/schemas/stay.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { BalanceCollectionStore } from './balance-collection-store.ts';
 import type { RateLimitStore } from './rate-limit-store.ts';
+import type { PromotionStore } from './promotion-store.ts';
 import type { SettlementStore } from './settlement-store.ts';
 import type { SealedCard, WrappedCardKey } from '../vault/card-vault.ts';
 import type { WebhookStore } from '../webhooks/store.ts';
@@ -49,6 +50,8 @@ export type NewBooking = Omit<
 > & {
   /** Issue 9: who asked for the hold (address, or IPv6 /64), counted by `HoldLimits.perClient`; never shown. */
   clientKey?: string;
+  /** SPEC 2.14: the promotion whose use the hold takes, atomically with its rooms. */
+  promoId?: string;
 };
 
 /** Issue 9: live holds one client, or one guest e-mail, may have per property at a time; 0 lifts a limit. */
@@ -78,6 +81,7 @@ export type HoldResult =
   | { status: 'replay'; booking: BookingRecord }
   | { status: 'idempotency_mismatch' }
   | { status: 'sold_out' }
+  | { status: 'promo_used_up' }
   | { status: 'too_many_holds'; limit: 'client' | 'email'; max: number };
 
 /**
@@ -302,7 +306,7 @@ export interface KeyStore {
   cardReveals(bookingId: string): Promise<CardRevealRecord[]>;
 }
 
-export interface Store extends BookingStore, BalanceStore, BalanceCollectionStore, ChannelStore, KeyStore, SettlementStore {
+export interface Store extends BookingStore, BalanceStore, BalanceCollectionStore, ChannelStore, KeyStore, SettlementStore, PromotionStore {
   readonly dialect: 'sqlite' | 'postgres';
   /** Issue 11: the durable job queue (server/jobs/queue.ts): mail, balance charges, webhook deliveries. */
   readonly jobs: JobQueue;

@@ -85,6 +85,8 @@ const fields = {
   arrivalDates: v.optional(v.pipe(v.array(IsoDateSchema), v.maxLength(1000))),
   refundable: v.optional(v.boolean()),
   cancellationPolicy: v.optional(CancellationPolicySchema),
+  /** SPEC 2.15: the guest may pay the whole total now instead of the deposit (stripe mode). */
+  payInFullOption: v.optional(v.boolean()),
 };
 
 type Window = { minNights?: number | null; maxNights?: number | null; bookableFrom?: string | null; bookableUntil?: string | null };
@@ -140,6 +142,7 @@ export const RateSchema = v.object({
   arrivalDates: v.nullable(v.array(v.string())),
   refundable: v.boolean(),
   cancellationPolicy: CancellationPolicySchema,
+  payInFullOption: v.optional(v.boolean()),
 });
 export type Rate = v.InferOutput<typeof RateSchema>;
 
@@ -158,6 +161,7 @@ export const RATE_WITHOUT_LIMITS = {
   arrivalDates: null,
   refundable: true,
   cancellationPolicy: FULL_REFUND_UNTIL_ARRIVAL,
+  payInFullOption: false,
 } as const satisfies Partial<Rate>;
 
 export const RateWithWarningsSchema = v.object({ rate: RateSchema, warnings: v.array(v.string()) });

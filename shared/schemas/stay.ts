@@ -4,6 +4,7 @@ import { CardBrandSchema, PaymentModeSchema } from './property.ts';
 import { CancellationTierSchema, DepositPolicySchema } from './rate.ts';
 import { ExtraSchema } from './extra.ts';
 import { GuestNameSchema } from './guest-name.ts';
+import { LineSchema, PromoAnswerSchema, PromoCodeSchema } from './promotion.ts';
 
 const QueryCount = (fallback: string, min: number, max: number) =>
   v.pipe(v.optional(v.string(), fallback), v.regex(/^\d{1,3}$/, 'Expected a whole number'), v.transform(Number), v.minValue(min), v.maxValue(max));
@@ -21,6 +22,7 @@ export const AvailabilityQuerySchema = v.pipe(
     rooms: QueryCount('1', 1, 50),
     locale: v.optional(v.string()),
     include: v.optional(v.picklist(['property'], 'Expected include=property')),
+    promoCode: v.optional(PromoCodeSchema),
   }),
   v.forward(
     v.partialCheck([['checkIn'], ['checkOut']], (s) => (s.checkIn === undefined) === (s.checkOut === undefined), 'Give checkIn and checkOut together, or neither'),
@@ -61,7 +63,9 @@ export const RateOfferSchema = v.object({
   reason: v.optional(v.picklist(UNAVAILABLE_REASONS)),
   unitsLeft: v.number(),
   nightly: v.array(NightlySchema),
+  /** With a promotion that applies to this rate: the room total after its discount; `roomTotalBefore` is the price before. */
   roomTotal: v.number(),
+  roomTotalBefore: v.optional(v.number()),
   deposit: DepositQuoteSchema,
   cancellation: CancellationTermsSchema,
 });
@@ -100,6 +104,8 @@ export const AvailabilitySchema = v.object({
     }),
   ),
   nextAvailable: v.optional(v.object({ checkIn: v.string(), checkOut: v.string() })),
+  /** With `promoCode`: whether it applies to some rate offered (SPEC 2.14). */
+  promo: v.optional(PromoAnswerSchema),
   /** With `include=property`: the widget's first and only request before the rates (SPEC 4). */
   property: v.optional(PublicPropertySchema),
 });
@@ -119,6 +125,7 @@ const stayFields = {
   checkOut: IsoDateSchema,
   rooms: v.pipe(v.array(RoomRequestSchema), v.minLength(1, 'Choose at least one room'), v.maxLength(20)),
   locale: v.optional(v.string()),
+  promoCode: v.optional(PromoCodeSchema),
 };
 
 export const QuoteRequestSchema = v.pipe(
@@ -148,6 +155,8 @@ export const QuotedRoomSchema = v.object({
   roomTotal: v.number(),
   extras: v.array(ExtraLineSchema),
   extrasTotal: v.number(),
+  /** SPEC 2.14: this room's share of the booking's discount (0 without one); `total` is after it. */
+  discount: v.optional(v.number()),
   total: v.number(),
 });
 export type QuotedRoom = v.InferOutput<typeof QuotedRoomSchema>;
@@ -171,9 +180,13 @@ export const QuoteSchema = v.object({
   locale: LocaleSchema,
   rooms: v.array(QuotedRoomSchema),
   deposits: v.array(RateDepositSchema),
+  /** SPEC 2.13: what the guest pays, line by line; the amounts sum to `total`. */
+  lines: v.array(LineSchema),
   total: v.number(),
   depositDue: v.number(),
   balanceDue: v.number(),
+  /** The code the request gave, and whether it applied (SPEC 2.14). */
+  promo: v.optional(PromoAnswerSchema),
 });
 export type Quote = v.InferOutput<typeof QuoteSchema>;
 
@@ -186,7 +199,12 @@ export const GuestSchema = v.object({
 export type Guest = v.InferOutput<typeof GuestSchema>;
 
 export const BookingRequestSchema = v.pipe(
-  v.object({ ...stayFields, guest: GuestSchema }),
+  v.object({
+    ...stayFields,
+    guest: GuestSchema,
+    /** SPEC 2.15: `full` pays the whole total now, where every rate booked allows it (stripe mode). */
+    payNow: v.optional(v.picklist(['deposit', 'full'], 'Expected deposit or full')),
+  }),
   v.forward(v.partialCheck([['checkIn'], ['checkOut']], stayOrdered, STAY_ORDER_MESSAGE), ['checkOut']),
   v.forward(v.partialCheck([['checkIn'], ['checkOut']], stayWithinLimit, STAY_LENGTH_MESSAGE), ['checkOut']),
 );
@@ -221,6 +239,10 @@ export const BookingSchema = v.object({
   guest: GuestSchema,
   rooms: v.array(QuotedRoomSchema),
   deposits: v.array(RateDepositSchema),
+  /** SPEC 2.13: what the guest pays, line by line; the amounts sum to `total`. */
+  lines: v.optional(v.array(LineSchema)),
+  /** The promotion code the booking used (SPEC 2.14). */
+  promoCode: v.optional(v.nullable(v.string())),
   total: v.number(),
   depositDue: v.number(),
   balanceDue: v.number(),

@@ -6,6 +6,7 @@ import type { TemplateResult } from 'lit';
 import { cancellationTerms } from '../../shared/cancellation.ts';
 import { depositMessage } from '../../shared/deposit.ts';
 import type { Locale } from '../../shared/locale.ts';
+import { stayLines } from '../../shared/lines.ts';
 import { type DepositPolicy, FULL_REFUND_UNTIL_ARRIVAL } from '../../shared/schemas/rate.ts';
 import type { Availability, Booking, BookingCreated, PublicProperty, Quote, QuoteRequest, RateOffer } from '../../shared/schemas/stay.ts';
 import { nightsOf } from '../../shared/dates.ts';
@@ -138,7 +139,22 @@ export function quote(request: QuoteRequest): Quote {
   });
   const total = rooms.reduce((a, r) => a + r.total, 0);
   const depositDue = deposits.reduce((a, d) => a + d.amount, 0);
-  return { checkIn: request.checkIn, checkOut: request.checkOut, nights: offer.nights, currency: 'USD', locale: 'en', rooms, deposits, total, depositDue, balanceDue: total - depositDue };
+  return {
+    checkIn: request.checkIn,
+    checkOut: request.checkOut,
+    nights: offer.nights,
+    currency: 'USD',
+    locale: 'en',
+    rooms,
+    deposits,
+    lines: stayLines(
+      rooms.map((r) => ({ ...r, discount: 0 })),
+      undefined,
+    ),
+    total,
+    depositDue,
+    balanceDue: total - depositDue,
+  };
 }
 
 export function booking(q: Quote, overrides: Partial<Booking> = {}): Booking {

@@ -94,5 +94,24 @@ export async function seedDemo(store: Store, now: Date, allowedOrigins: string[]
   await extra('ex_demo_breakfast', 'Breakfast', 1_800, 'guest_night');
   await extra('ex_demo_parking', 'Parking', 1_500, 'night');
   await extra('ex_demo_transfer', 'Airport transfer', 6_500, 'stay');
+  // Issue 10: a code the demo's guests can try on every rate.
+  await store.createPromotion(
+    {
+      id: 'promo_demo_welcome',
+      propertyId: DEMO_PROPERTY_ID,
+      code: 'WELCOME10',
+      name: 'Welcome, 10% off',
+      discount: { type: 'percent', percent: 10 },
+      rateIds: null,
+      stayFrom: null,
+      stayUntil: null,
+      bookFrom: null,
+      bookUntil: null,
+      minNights: null,
+      maxUses: null,
+      active: true,
+    },
+    now.toISOString(),
+  );
   return { propertyId: DEMO_PROPERTY_ID, secretKey };
 }

@@ -14,29 +14,22 @@ export interface DepositIntentRequest {
   description: string;
 }
 
-/** SPEC 2.16, 2.17: what the guest still owes after the deposit, paid on their manage page. */
-export interface BalanceIntentRequest {
+/**
+ * SPEC 2.16, 2.17: what the guest still owes after the deposit, paid on their manage page or
+ * charged on the deposit's saved card while they are away.
+ */
+export interface BalanceChargeRequest {
   bookingId: string;
   /** ISO minor units, more than 0. */
   amount: number;
   currency: string;
-  /** The deposit's intent, whose Customer (and card) the balance is charged to. */
+  /** The deposit's intent, whose Customer (and saved card) the balance is charged to. */
   deposit: { id: string; type: IntentType };
   description: string;
-  /** Deterministic per amount owed, so asking twice returns the same intent. */
-  idempotencyKey: string;
-}
-
-/** SPEC 2.17: the balance, charged on the deposit's saved card while the guest is away. */
-export interface OffSessionChargeRequest {
-  bookingId: string;
-  /** ISO minor units, more than 0. */
-  amount: number;
-  currency: string;
-  /** The deposit's intent, whose Customer and saved payment method are charged. */
-  deposit: { id: string; type: IntentType };
-  description: string;
-  /** One per booking (`balance:{bookingId}`), so a charge retried or run twice is made once. */
+  /**
+   * The manage page's: deterministic per amount owed, so asking twice returns the same intent.
+   * Off-session: one per booking (`balance:{bookingId}`), so a charge retried or run twice is made once.
+   */
   idempotencyKey: string;
 }
 
@@ -105,9 +98,9 @@ export interface Payments {
    */
   createIntent(request: DepositIntentRequest): Promise<IntentRef>;
   /** A PaymentIntent for the balance on the deposit's Customer, marked `purpose: balance` so it is never taken for a deposit. */
-  createBalanceIntent(request: BalanceIntentRequest): Promise<IntentRef>;
+  createBalanceIntent(request: BalanceChargeRequest): Promise<IntentRef>;
   /** Creates and confirms, off-session, a PaymentIntent for the balance on the deposit's Customer and card, marked `purpose: balance`. */
-  chargeOffSession(request: OffSessionChargeRequest): Promise<OffSessionCharge>;
+  chargeOffSession(request: BalanceChargeRequest): Promise<OffSessionCharge>;
   retrieveIntent(ref: { id: string; type: IntentType }): Promise<IntentState>;
   /** Refunds (part of) a succeeded PaymentIntent. */
   refund(request: RefundRequest): Promise<RefundResult>;

@@ -4,14 +4,13 @@ import Stripe from 'stripe';
 import { currencyExponent } from '../../shared/money.ts';
 import {
   PaymentsError,
-  type BalanceIntentRequest,
+  type BalanceChargeRequest,
   type DepositIntentRequest,
   type IntentRef,
   type IntentState,
   type IntentStatus,
   type IntentType,
   type OffSessionCharge,
-  type OffSessionChargeRequest,
   type Payments,
   type RefundRequest,
   type RefundResult,
@@ -46,6 +45,8 @@ export function createStripePayments(options: StripePaymentsOptions): Payments {
     ...(options.apiBase ? hostOf(options.apiBase) : {}),
   });
   const clock = options.clock ?? (() => new Date());
+  /** The deposit's intent, which holds the Customer (and saved card) a balance is charged to. */
+  const depositOf = ({ deposit }: BalanceChargeRequest) => (deposit.type === 'payment' ? stripe.paymentIntents.retrieve(deposit.id) : stripe.setupIntents.retrieve(deposit.id));
 
   return {
     async createIntent(request: DepositIntentRequest): Promise<IntentRef> {
@@ -86,13 +87,10 @@ export function createStripePayments(options: StripePaymentsOptions): Payments {
       });
     },
 
-    async createBalanceIntent(request: BalanceIntentRequest): Promise<IntentRef> {
-      if (!Number.isSafeInteger(request.amount) || request.amount <= 0) {
-        throw new PaymentsError('invalid_request', `A balance must be a positive whole number of minor units, not ${request.amount}`, false);
-      }
+    async createBalanceIntent(request: BalanceChargeRequest): Promise<IntentRef> {
+      assertBalanceAmount(request.amount);
       return callStripe(async () => {
-        const deposit = request.deposit.type === 'payment' ? await stripe.paymentIntents.retrieve(request.deposit.id) : await stripe.setupIntents.retrieve(request.deposit.id);
-        const customer = typeof deposit.customer === 'string' ? deposit.customer : (deposit.customer?.id ?? undefined);
+        const customer = idOf((await depositOf(request)).customer);
         const intent = await stripe.paymentIntents.create(
           {
             amount: toStripeAmount(request.amount, request.currency),
@@ -109,12 +107,10 @@ export function createStripePayments(options: StripePaymentsOptions): Payments {
       });
     },
 
-    async chargeOffSession(request: OffSessionChargeRequest): Promise<OffSessionCharge> {
-      if (!Number.isSafeInteger(request.amount) || request.amount <= 0) {
-        throw new PaymentsError('invalid_request', `A balance must be a positive whole number of minor units, not ${request.amount}`, false);
-      }
+    async chargeOffSession(request: BalanceChargeRequest): Promise<OffSessionCharge> {
+      assertBalanceAmount(request.amount);
       return callStripe(async () => {
-        const deposit = request.deposit.type === 'payment' ? await stripe.paymentIntents.retrieve(request.deposit.id) : await stripe.setupIntents.retrieve(request.deposit.id);
+        const deposit = await depositOf(request);
         const customer = idOf(deposit.customer);
         const paymentMethod = idOf(deposit.payment_method);
         if (!customer || !paymentMethod) return { outcome: 'declined', intentId: null, code: 'no_saved_payment_method' };
@@ -218,6 +214,12 @@ export function createStripePayments(options: StripePaymentsOptions): Payments {
       return { eventId: event.id, type: event.type, intent: intentOf(event.data.object) };
     },
   };
+}
+
+function assertBalanceAmount(amount: number) {
+  if (!Number.isSafeInteger(amount) || amount <= 0) {
+    throw new PaymentsError('invalid_request', `A balance must be a positive whole number of minor units, not ${amount}`, false);
+  }
 }
 
 /** The id of a field Stripe answers either as an id or, expanded, as the object. */

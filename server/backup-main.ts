@@ -1,10 +1,10 @@
 // `npm run backup`: the environment the server runs with says where the database is.
 import { join } from 'node:path';
 import { backupSqlite } from './backup.ts';
-import { loadConfig } from './config.ts';
+import { configOrExit } from './config.ts';
 import { sqliteFile } from './store/open-store.ts';
 
-const config = loadConfig(process.env);
+const config = configOrExit(process.env);
 if (config.DATABASE_URL) {
   console.error('DATABASE_URL is set: back PostgreSQL up with pg_dump (README: Backup and restore).');
   process.exit(2);

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { loadConfig } from './config.ts';
+import { configOrExit } from './config.ts';
 import { sha256 } from './ids.ts';
 import { ensurePrivateDir, loadOrCreateSecret } from './secrets.ts';
 import { createLogger } from './logger.ts';
@@ -37,13 +37,7 @@ import { webhookJobHandler } from './webhooks/deliver.ts';
 const SHUTDOWN_GRACE_MS = 8_000;
 
 async function main() {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(1);
-  }
+  const config = configOrExit(process.env);
   const logger = createLogger(config.LOG_LEVEL);
   ensurePrivateDir(config.DATA_DIR, (message) => logger.warn(message));
   const store = await openStore({ databaseUrl: config.DATABASE_URL, sqlitePath: sqliteFile(config.DATA_DIR) });

@@ -1,20 +1,14 @@
 // `npm run vault:rewrap`: after a new key was put first in CARD_VAULT_KEY, re-wraps every stored
 // card's data key under it, so the older keys can then leave the ring. A second entry point
 // beside main.ts, so it reads the same environment the same way.
-import { loadConfig } from './config.ts';
+import { configOrExit } from './config.ts';
 import { createLogger } from './logger.ts';
 import { openStore, sqliteFile } from './store/open-store.ts';
 import { createCardVault } from './vault/card-vault.ts';
 import { rewrapStoredCards } from './vault/stored-cards.ts';
 import { loadVaultKeyring } from './vault/vault-keys.ts';
 
-let config;
-try {
-  config = loadConfig(process.env);
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
-}
+const config = configOrExit(process.env);
 const logger = createLogger(config.LOG_LEVEL);
 const store = await openStore({ databaseUrl: config.DATABASE_URL, sqlitePath: sqliteFile(config.DATA_DIR) });
 try {

@@ -1,12 +1,9 @@
 // Stripe's Payment Element as the widget shows it, for the deposit (db-payment-stripe.ts) and for
 // the balance on the guest's manage page (manage/db-pay-balance.ts): the widget's colours, the
 // guest's language, Stripe.js fetched only now.
-import type { Stripe, StripeElements, StripeError } from '@stripe/stripe-js';
+import type { Stripe, StripeElements } from '@stripe/stripe-js';
 import type { Locale } from '../shared/locale.ts';
 import { loadStripe } from './stripe-loader.ts';
-
-/** Stripe words these for the guest (declines, failed 3-D Secure); anything else gets ours. */
-export const GUEST_FACING = new Set<StripeError['type']>(['card_error', 'validation_error']);
 
 /**
  * Mounts the Payment Element for `payment` into `mount`, a light-DOM element (it cannot live in a

@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import type * as Axe from 'axe-core';
 import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
+import { afterAll, beforeAll } from 'vitest';
 import { startServer, type ServerProcess } from '../server-process.ts';
+import { ensureBuilt } from '../support/build.ts';
 
 /** The widths every step is photographed at: a phone and a laptop. */
 export const WIDTHS = [375, 1280] as const;
@@ -31,6 +33,31 @@ export async function screenshot(target: Page | Locator, name: string, style?: s
 }
 
 export const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
+
+/**
+ * For a test file: the built widget, the real server and a browser, started before its tests and
+ * stopped after them. Read `server` and `browser` inside the tests, once they have started.
+ */
+export function useServerAndBrowser(): { readonly server: ServerProcess & { dataDir: string }; readonly browser: Browser } {
+  let server: (ServerProcess & { dataDir: string }) | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    ensureBuilt();
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get server() {
+      return server!;
+    },
+    get browser() {
+      return browser!;
+    },
+  };
+}
 
 /** The real server (server/main.ts) on a fresh SQLite folder, which seeds the demo property. */
 export async function startTestServer(env: Record<string, string> = {}): Promise<ServerProcess & { dataDir: string }> {

@@ -1,34 +1,20 @@
 // SPEC 4 end to end: on a page running Google Tag Manager, the built widget.js pushes the GA4
 // e-commerce events of a whole booking into the page's dataLayer, amounts in major units.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ServerProcess } from '../server-process.ts';
-import { launchBrowser, ratesShown, startTestServer } from './browser.ts';
-import { ensureBuilt } from '../support/build.ts';
+import { describe, expect, test } from 'vitest';
+import { ratesShown, useServerAndBrowser } from './browser.ts';
 
 type Pushed = { event?: string; ecommerce: Record<string, unknown> | null };
 
 describe('a guest books on a hotel page that runs Google Tag Manager', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureBuilt();
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useServerAndBrowser();
 
   test('the dataLayer gets view_item_list, select_item, begin_checkout, add_payment_info and purchase', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     // As Tag Manager's snippet does, before any other script of the page.
     await page.addInitScript(() => ((window as unknown as { dataLayer: unknown[] }).dataLayer = []));
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     await ratesShown(page).waitFor();
 
     await page.getByRole('button', { name: 'Choose Suite stay' }).click();

@@ -1,26 +1,13 @@
 // SPEC 4 and 2.8 (manual mode) end to end: a guest books on the demo page at / through the card
 // frame, every step is checked with axe and photographed at phone and laptop widths.
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ServerProcess } from '../server-process.ts';
-import { launchBrowser, ratesShown, screenshot, seriousViolations, startTestServer, WIDTHS } from './browser.ts';
-import { ensureBuilt } from '../support/build.ts';
+import type { Frame, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { ratesShown, screenshot, seriousViolations, useServerAndBrowser, WIDTHS } from './browser.ts';
 
 const guest = { firstName: 'Sari', lastName: 'Wijaya', email: 'sari@example.com' };
 
 describe('a guest books on the demo hotel page and leaves a card for the hotel', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureBuilt();
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useServerAndBrowser();
 
   // The demo site's header is sticky: while the widget is photographed in pieces it would cover it.
   const UNSTICK_HEADER = '.site-header { position: static !important; }';
@@ -39,7 +26,7 @@ describe('a guest books on the demo hotel page and leaves a card for the hotel',
   }
 
   test('the guest picks a suite, gives a card in the frame, sees the reference, and the booking is confirmed', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     await page.addInitScript(() => {
@@ -50,7 +37,7 @@ describe('a guest books on the demo hotel page and leaves a card for the hotel',
     const violations: string[] = [];
 
     // Rates on screen, timed from the navigation itself (performance.now() counts from it).
-    await page.goto(`${server.url}/`, { waitUntil: 'commit' });
+    await page.goto(`${e2e.server.url}/`, { waitUntil: 'commit' });
     const shownAt = await (
       await page.waitForFunction(
         () => {
@@ -108,7 +95,7 @@ describe('a guest books on the demo hotel page and leaves a card for the hotel',
     await page.locator('direct-book .frame-box.ready').waitFor();
     const frame = page.frames().find((f) => new URL(f.url()).pathname === '/card-frame');
     expect(frame, 'the card frame is loaded').toBeDefined();
-    expect(new URL(frame!.url()).origin, 'the card frame comes from the directbook server').toBe(server.url);
+    expect(new URL(frame!.url()).origin, 'the card frame comes from the directbook server').toBe(e2e.server.url);
     violations.push(...(await step(page, '6-payment', frame)));
     const year = String((new Date().getFullYear() + 3) % 100).padStart(2, '0');
     await cardFrame.getByLabel('Card number').pressSequentially('4242 4242 4242 4242');
@@ -126,7 +113,7 @@ describe('a guest books on the demo hotel page and leaves a card for the hotel',
     expect(await page.evaluate(() => (window as unknown as { booked: unknown[] }).booked)).toEqual([
       { target: 'direct-book', detail: { reference: booking.reference, total: booking.total, depositDue: 26_900, currency: 'USD' } },
     ]);
-    const res = await fetch(`${server.url}/api/v1/public/bookings/${booking.id}`, { headers: { Authorization: `Bearer ${clientToken}` } });
+    const res = await fetch(`${e2e.server.url}/api/v1/public/bookings/${booking.id}`, { headers: { Authorization: `Bearer ${clientToken}` } });
     expect((await res.json()).booking).toMatchObject({ status: 'confirmed', reference: booking.reference, card: { brand: 'visa', last4: '4242' } });
     expect(violations).toEqual([]);
     await context.close();

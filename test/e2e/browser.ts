@@ -13,6 +13,7 @@ import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 import { afterAll, beforeAll } from 'vitest';
 import { startServer, type ServerProcess } from '../server-process.ts';
 import { ensureBuilt } from '../support/build.ts';
+import { startStripeStandIn, type StripeStandIn } from '../stripe-stand-in/server.ts';
 
 /** The widths every step is photographed at: a phone and a laptop. */
 export const WIDTHS = [375, 1280] as const;
@@ -36,18 +37,34 @@ export const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
 
 /**
  * For a test file: the built widget, the real server and a browser, started before its tests and
- * stopped after them. Read `server` and `browser` inside the tests, once they have started.
+ * stopped after them; with `stripe`, the server takes payments through the Stripe stand-in, and with
+ * `hotelSite`, a hotel's own site on another origin embeds the widget. Read the parts inside the
+ * tests, once they have started.
  */
-export function useServerAndBrowser(): { readonly server: ServerProcess & { dataDir: string }; readonly browser: Browser } {
+export function useServerAndBrowser(options: { stripe?: boolean; hotelSite?: boolean } = {}): {
+  readonly server: ServerProcess & { dataDir: string };
+  readonly browser: Browser;
+  readonly stripe: StripeStandIn;
+  readonly hotel: { url: string };
+} {
   let server: (ServerProcess & { dataDir: string }) | undefined;
   let browser: Browser | undefined;
+  let stripe: StripeStandIn | undefined;
+  let hotel: Awaited<ReturnType<typeof startHotelSite>> | undefined;
   beforeAll(async () => {
     ensureBuilt();
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    if (options.stripe) stripe = await startStripeStandIn();
+    const env: Record<string, string> = stripe
+      ? { STRIPE_SECRET_KEY: stripe.secretKey, STRIPE_PUBLISHABLE_KEY: 'pk_test_directbook_e2e', STRIPE_WEBHOOK_SECRET: stripe.webhookSecret, STRIPE_API_BASE: stripe.apiBase }
+      : {};
+    [server, browser] = await Promise.all([startTestServer(env), launchBrowser()]);
+    if (options.hotelSite) hotel = await startHotelSite(server.url);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
+    await hotel?.close();
     await server?.stop();
+    await stripe?.close();
   });
   return {
     get server() {
@@ -55,6 +72,12 @@ export function useServerAndBrowser(): { readonly server: ServerProcess & { data
     },
     get browser() {
       return browser!;
+    },
+    get stripe() {
+      return stripe!;
+    },
+    get hotel() {
+      return hotel!;
     },
   };
 }

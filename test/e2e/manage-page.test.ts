@@ -4,13 +4,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { addDays, todayIn } from '../../shared/dates.ts';
-import type { ServerProcess } from '../server-process.ts';
-import { type PaymentIntent, startStripeStandIn, type StripeStandIn } from '../stripe-stand-in/server.ts';
-import { ensureBuilt } from '../support/build.ts';
-import { api, createProperty, launchBrowser, screenshot, seriousViolations, startTestServer, WIDTHS } from './browser.ts';
+import type { PaymentIntent } from '../stripe-stand-in/server.ts';
+import { api, createProperty, screenshot, seriousViolations, useServerAndBrowser, WIDTHS } from './browser.ts';
 
 /** The guest's confirmation in the outbox (server/mail/transport.ts writes one .eml per message). */
 async function confirmationMail(dataDir: string, to: string): Promise<string> {
@@ -34,39 +31,17 @@ const readdirSyncSafe = (dir: string) => {
 };
 
 describe('a guest cancels from the link in their confirmation e-mail', () => {
-  let stripe: StripeStandIn;
-  let server: ServerProcess & { dataDir: string };
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureBuilt();
-    stripe = await startStripeStandIn();
-    [server, browser] = await Promise.all([
-      startTestServer({
-        STRIPE_SECRET_KEY: stripe.secretKey,
-        STRIPE_PUBLISHABLE_KEY: 'pk_test_directbook_e2e',
-        STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
-        STRIPE_API_BASE: stripe.apiBase,
-      }),
-      launchBrowser(),
-    ]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await stripe?.close();
-  });
+  const e2e = useServerAndBrowser({ stripe: true });
 
   test('the manage page shows the booking and its refund, and cancelling makes exactly that refund', async () => {
-    const property = await createProperty(server.url, {
+    const property = await createProperty(e2e.server.url, {
       name: 'Harbour House',
       paymentMode: 'stripe',
       allowedOrigins: [],
       rooms: [{ name: 'Harbour Room', units: 2, rate: 'Harbour flexible', nightlyPrice: 20_000, deposit: { type: 'full' } }],
     });
     // Korean pensions' usual tiers: all back a week ahead, half from two days ahead, nothing after.
-    const policy = await api(server.url, 'PATCH', `/api/v1/properties/${property.id}/rates/${property.rateIds[0]}`, property.key, {
+    const policy = await api(e2e.server.url, 'PATCH', `/api/v1/properties/${property.id}/rates/${property.rateIds[0]}`, property.key, {
       cancellationPolicy: {
         tiers: [
           { daysBefore: 7, refundPercent: 100 },
@@ -80,28 +55,28 @@ describe('a guest cancels from the link in their confirmation e-mail', () => {
 
     // The guest books and pays the whole stay, as the widget does: hold, Stripe, confirm.
     const guest = { firstName: 'Yuna', lastName: 'Park', email: 'yuna@example.com' };
-    const created = await fetch(`${server.url}/api/v1/public/properties/${property.id}/bookings`, {
+    const created = await fetch(`${e2e.server.url}/api/v1/public/properties/${property.id}/bookings`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ checkIn, checkOut: addDays(checkIn, 2), rooms: [{ rateId: property.rateIds[0], adults: 2 }], guest, locale: 'en' }),
     });
     expect(created.status).toBe(201);
     const { booking, clientToken } = await created.json();
-    const intent = stripe.list<PaymentIntent>('payment_intent').find((i) => i.metadata['bookingId'] === booking.id)!;
-    await stripe.succeed(intent.id);
-    const confirmed = await fetch(`${server.url}/api/v1/public/bookings/${booking.id}/confirm`, { method: 'POST', headers: { Authorization: `Bearer ${clientToken}` } });
+    const intent = e2e.stripe.list<PaymentIntent>('payment_intent').find((i) => i.metadata['bookingId'] === booking.id)!;
+    await e2e.stripe.succeed(intent.id);
+    const confirmed = await fetch(`${e2e.server.url}/api/v1/public/bookings/${booking.id}/confirm`, { method: 'POST', headers: { Authorization: `Bearer ${clientToken}` } });
     expect((await confirmed.json()).booking).toMatchObject({ status: 'confirmed', amountPaid: 40_000 });
 
     // SPEC 2.16: the e-mail links to /manage/:id with the token in the fragment only.
-    const text = await confirmationMail(server.dataDir, guest.email);
+    const text = await confirmationMail(e2e.server.dataDir, guest.email);
     const link = /(http:\/\/\S+\/manage\/\S+)/.exec(text)?.[1];
     expect(link, text).toBeDefined();
     const url = new URL(link!);
-    expect(url.origin).toBe(server.url);
+    expect(url.origin).toBe(e2e.server.url);
     expect(url.pathname).toBe(`/manage/${booking.id}`);
     expect(url.hash).toBe(`#${clientToken}`);
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     const cspViolations: string[] = [];
@@ -129,10 +104,10 @@ describe('a guest cancels from the link in their confirmation e-mail', () => {
     await screenshot(page, 'manage-confirm-375');
     violations.push(...(await seriousViolations(page)).map((v) => `confirm: ${v}`));
 
-    const refundsBefore = stripe.list('refund').length;
+    const refundsBefore = e2e.stripe.list('refund').length;
     const clickedAt = performance.now();
     await page.getByRole('button', { name: 'Yes, cancel' }).click();
-    while (stripe.list('refund').length === refundsBefore) {
+    while (e2e.stripe.list('refund').length === refundsBefore) {
       if (performance.now() - clickedAt > 15_000) throw new Error('no refund was created');
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -149,12 +124,12 @@ describe('a guest cancels from the link in their confirmation e-mail', () => {
     }
 
     // The policy's half of what was paid, once, through Stripe; a second cancel is refused.
-    const refunds = stripe.list('refund');
+    const refunds = e2e.stripe.list('refund');
     expect(refunds.slice(refundsBefore)).toHaveLength(1);
     expect(refunds.at(-1)).toMatchObject({ amount: 20_000 });
-    const after = await fetch(`${server.url}/api/v1/public/bookings/${booking.id}`, { headers: { Authorization: `Bearer ${clientToken}` } });
+    const after = await fetch(`${e2e.server.url}/api/v1/public/bookings/${booking.id}`, { headers: { Authorization: `Bearer ${clientToken}` } });
     expect((await after.json()).booking).toMatchObject({ status: 'cancelled', amountPaid: 40_000, amountRefunded: 20_000 });
-    const again = await fetch(`${server.url}/api/v1/public/bookings/${booking.id}/cancel`, { method: 'POST', headers: { Authorization: `Bearer ${clientToken}` } });
+    const again = await fetch(`${e2e.server.url}/api/v1/public/bookings/${booking.id}/cancel`, { method: 'POST', headers: { Authorization: `Bearer ${clientToken}` } });
     expect(again.status).toBe(409);
     expect(violations).toEqual([]);
     expect(cspViolations).toEqual([]);
@@ -162,9 +137,9 @@ describe('a guest cancels from the link in their confirmation e-mail', () => {
   }, 120_000);
 
   test('a link with a wrong token shows only that the link is not valid', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 700 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 375, height: 700 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/manage/bk_nosuchbooking#not-a-token`);
+    await page.goto(`${e2e.server.url}/manage/bk_nosuchbooking#not-a-token`);
     await page.getByRole('heading', { name: 'This link isn’t valid' }).waitFor();
     await screenshot(page, 'manage-invalid-375');
     expect(await seriousViolations(page)).toEqual([]);

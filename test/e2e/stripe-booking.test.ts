@@ -1,12 +1,8 @@
 // SPEC 2.8 (stripe mode) and 4 end to end: a hotel's own site on another origin embeds the widget;
 // the guest pays the deposit through a test double of Stripe.js that settles the intent in the
 // Stripe stand-in, and the widget has the server confirm the booking.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ServerProcess } from '../server-process.ts';
-import { startStripeStandIn, type StripeStandIn } from '../stripe-stand-in/server.ts';
-import { createProperty, launchBrowser, ratesShown, screenshot, seriousViolations, startHotelSite, startTestServer, WIDTHS } from './browser.ts';
-import { ensureBuilt } from '../support/build.ts';
+import { describe, expect, test } from 'vitest';
+import { createProperty, ratesShown, screenshot, seriousViolations, useServerAndBrowser, WIDTHS } from './browser.ts';
 
 /**
  * Stands in for https://js.stripe.com: the Payment Element is a plain box, and confirming asks the
@@ -40,53 +36,28 @@ function stripeJsDouble() {
 }
 
 describe('a guest pays the deposit through Stripe on the hotel’s own site', () => {
-  let stripe: StripeStandIn;
-  let server: ServerProcess;
-  let browser: Browser;
-  let hotel: Awaited<ReturnType<typeof startHotelSite>>;
-
-  beforeAll(async () => {
-    ensureBuilt();
-    stripe = await startStripeStandIn();
-    [server, browser] = await Promise.all([
-      startTestServer({
-        STRIPE_SECRET_KEY: stripe.secretKey,
-        STRIPE_PUBLISHABLE_KEY: 'pk_test_directbook_e2e',
-        STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
-        STRIPE_API_BASE: stripe.apiBase,
-      }),
-      launchBrowser(),
-    ]);
-    hotel = await startHotelSite(server.url);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await hotel?.close();
-    await server?.stop();
-    await stripe?.close();
-  });
+  const e2e = useServerAndBrowser({ stripe: true, hotelSite: true });
 
   test('the guest pays exactly the 30% deposit, sees the reference, and the booking is confirmed as paid', async () => {
     // The hotel's site is another origin than the server's, so the embed crosses origins.
-    const property = await createProperty(server.url, {
+    const property = await createProperty(e2e.server.url, {
       name: 'Harbour House',
       paymentMode: 'stripe',
-      allowedOrigins: [hotel.url],
+      allowedOrigins: [e2e.hotel.url],
       rooms: [{ name: 'Harbour Room', units: 2, rate: 'Harbour flexible', nightlyPrice: 20_000, deposit: { type: 'percentage', percent: 30 } }],
     });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     const stripeJsRequests: string[] = [];
     page.on('request', (request) => request.url().includes('stripe.com') && stripeJsRequests.push(request.url()));
-    await page.exposeFunction('succeedIntent', async (id: string) => (await stripe.succeed(id)).status);
+    await page.exposeFunction('succeedIntent', async (id: string) => (await e2e.stripe.succeed(id)).status);
     await page.addInitScript(stripeJsDouble);
     await page.addInitScript(() => {
       document.addEventListener('directbook:booked', (e) => ((window as unknown as { booked: unknown }).booked = (e as CustomEvent).detail));
     });
 
-    await page.goto(`${hotel.url}/?property=${property.id}`);
+    await page.goto(`${e2e.hotel.url}/?property=${property.id}`);
     await ratesShown(page).waitFor();
     await page.getByRole('button', { name: 'Choose Harbour flexible' }).click();
     await page.locator('direct-book .footer').getByRole('button', { name: 'Continue' }).click();
@@ -102,7 +73,7 @@ describe('a guest pays the deposit through Stripe on the hotel’s own site', ()
     // SPEC 2.8: the Payment Element lives in the host's light DOM, slotted into the widget.
     await page.locator('direct-book > [slot="payment"] .test-payment-element').waitFor();
     await page.locator('direct-book .element-box.ready').waitFor();
-    const intent = stripe.requests({ method: 'POST', path: '/v1/payment_intents' })[0]!;
+    const intent = e2e.stripe.requests({ method: 'POST', path: '/v1/payment_intents' })[0]!;
     expect(intent.params).toMatchObject({ amount: '6000', currency: 'usd', setup_future_usage: 'off_session' });
     expect(await page.evaluate(() => (window as unknown as { stripeDouble: object }).stripeDouble)).toMatchObject({
       publishableKey: 'pk_test_directbook_e2e',
@@ -131,7 +102,7 @@ describe('a guest pays the deposit through Stripe on the hotel’s own site', ()
       depositDue: 6_000,
       currency: 'USD',
     });
-    const res = await fetch(`${server.url}/api/v1/public/bookings/${booking.id}`, { headers: { Authorization: `Bearer ${clientToken}` } });
+    const res = await fetch(`${e2e.server.url}/api/v1/public/bookings/${booking.id}`, { headers: { Authorization: `Bearer ${clientToken}` } });
     expect((await res.json()).booking).toMatchObject({ status: 'confirmed', amountPaid: 6_000 });
     // Stripe.js itself was never fetched: the widget used the page's window.Stripe (and never bundles it).
     expect(stripeJsRequests).toEqual([]);

@@ -53,7 +53,8 @@ export interface AppDeps {
 }
 
 /** `ownerKey`: the key an owner route was called with (issue 9: its id, name and scopes). */
-export type AppEnv = { Variables: { property: PropertyRecord; ownerKey: OwnerKeyRecord } };
+/** `ownerKeyHash`: the SHA-256 of the key the request came with, as a Bearer key or behind the console's session cookie. */
+export type AppEnv = { Variables: { property: PropertyRecord; ownerKey: OwnerKeyRecord; ownerKeyHash: string } };
 
 /** Routes under /public/bookings/:id, after the booking's clientToken was checked. */
 export type BookingEnv = { Variables: AppEnv['Variables'] & { booking: BookingRecord } };

@@ -9,6 +9,8 @@ import { ApiError, createErrorHandler } from './errors.ts';
 import { bookingAccess, publicBookingAccess, publicBookingCreation } from './routes/bookings-public.ts';
 import { bookPage } from './routes/book-page.ts';
 import { managePage } from './routes/manage-page.ts';
+import { ownerPage } from './routes/owner-page.ts';
+import { ownerSession } from './routes/owner-session.ts';
 import { cardFrame, cardSubmission } from './routes/card.ts';
 import { apiDocs } from './routes/docs.ts';
 import { ownerBookings } from './routes/bookings-owner.ts';
@@ -17,6 +19,7 @@ import { rateLimits } from './rate-limit.ts';
 import { stripeWebhook } from './routes/stripe-webhook.ts';
 import { calendars } from './routes/calendars.ts';
 import { closures } from './routes/closures.ts';
+import { holidays } from './routes/holidays.ts';
 import { icalFeed } from './routes/ical-feed.ts';
 import { roomTypeIcal } from './routes/room-type-ical.ts';
 import { extras } from './routes/extras.ts';
@@ -56,7 +59,7 @@ export function createApp(given: AppDeps) {
 
   // Public CORS first, so that even a 413 or 415 reaches the property's own site readably.
   const pub = publicProperty(deps);
-  app.use('/api/v1/public/properties/:pid', pub);
+  app.use('/api/v1/public/properties/:pid', publicProperty(deps, { anyOrigin: true }));
   app.use('/api/v1/public/properties/:pid/*', pub);
   const access = bookingAccess(deps);
   app.use('/api/v1/public/bookings/:id', access);
@@ -109,6 +112,7 @@ export function createApp(given: AppDeps) {
   app.route('/api/v1/properties/:pid/extras', extras(deps));
   app.route('/api/v1/properties/:pid/promotions', promotions(deps));
   app.route('/api/v1/properties/:pid/closures', closures(deps));
+  app.route('/api/v1/properties/:pid/holidays', holidays(deps));
   app.route('/api/v1/properties/:pid/bookings', ownerBookings(deps));
   app.route('/api/v1/properties/:pid/keys', keys(deps));
   app.route('/api/v1/properties/:pid/reports', reports(deps));
@@ -129,6 +133,10 @@ export function createApp(given: AppDeps) {
   app.route('/ical', icalFeed(deps));
   app.route('/book', bookPage(deps));
   app.route('/manage', managePage());
+  // SPEC 2.23: the owner console; a wrong key at sign-in counts as a failed authentication.
+  app.use('/owner/api/session', limits.authFailures);
+  app.route('/owner/api/session', ownerSession(deps));
+  app.route('/owner', ownerPage());
   app.route('/api/v1/stripe/webhook', stripeWebhook(deps));
 
   return app;

@@ -5,6 +5,7 @@ import { KEY_SCOPES, type KeyScope } from '../shared/schemas/owner-key.ts';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { ApiError, notFound } from './errors.ts';
 import { matchesHash, newId, newPropertyKey, propertyIdOfKey, sha256 } from './ids.ts';
+import { sessionKeyHash } from './owner-session.ts';
 import type { NewOwnerKey } from './store/store.ts';
 
 const unauthorized = (message = 'Send a valid key as Authorization: Bearer <key>') => new ApiError(401, 'unauthorized', message);
@@ -26,7 +27,7 @@ export function adminAuth(deps: AppDeps): MiddlewareHandler {
   };
 }
 
-const CATALOGUE = new Set(['room-types', 'rates', 'extras', 'closures', 'promotions']);
+const CATALOGUE = new Set(['room-types', 'rates', 'extras', 'closures', 'holidays', 'promotions']);
 
 /**
  * The scopes a route under /properties/:pid needs, from the rest of its path. Keys themselves, and
@@ -56,8 +57,10 @@ export function newOwnerKey(propertyId: string, fields: { name: string; scopes: 
 export function ownerAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async function ownerAuth(c, next) {
     const secret = bearer(c);
-    if (!secret || !propertyIdOfKey(secret)) throw unauthorized();
-    const found = await deps.store.ownerKeyByHash(sha256(secret));
+    // SPEC 2.23: without a Bearer key, the console's session cookie stands for the key it was opened with.
+    const keyHash = secret ? (propertyIdOfKey(secret) ? sha256(secret) : undefined) : await sessionKeyHash(deps, c);
+    if (!keyHash) throw unauthorized();
+    const found = await deps.store.ownerKeyByHash(keyHash);
     if (!found) throw unauthorized();
     const { key, property } = found;
     if (key.revokedAt) throw unauthorized('This key was revoked');
@@ -73,6 +76,7 @@ export function ownerAuth(deps: AppDeps): MiddlewareHandler<AppEnv> {
     if (!key.lastUsedAt || now.getTime() - Date.parse(key.lastUsedAt) >= TOUCH_EVERY_MS) await deps.store.touchOwnerKey(key.id, now.toISOString());
     c.set('property', property);
     c.set('ownerKey', key);
+    c.set('ownerKeyHash', keyHash);
     await next();
   };
 }

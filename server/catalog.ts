@@ -6,6 +6,7 @@ import type { Extra } from '../shared/schemas/extra.ts';
 import type { RoomType } from '../shared/schemas/room-type.ts';
 import { expireDueHolds } from './bookings/expire.ts';
 import { closedChecker } from './closures.ts';
+import { rateOverrides } from './prices.ts';
 import type { PropertyRecord, Store } from './store/store.ts';
 
 export interface CatalogRate extends PricedRate {
@@ -24,17 +25,12 @@ export interface PropertyCatalog extends OfferCatalog {
 /** The property's room types, rates (with price overrides for from <= date < to) and extras. */
 export async function loadCatalog(store: Store, property: PropertyRecord, from: string, to: string): Promise<PropertyCatalog> {
   const [roomTypes, rates, extras] = await Promise.all([store.listRoomTypes(property.id), store.listRates(property.id), store.listExtras(property.id)]);
-  const overrides = await store.listPriceOverrides(
+  const byRate = await rateOverrides(
+    store,
     rates.map((r) => r.id),
     from,
     to,
   );
-  const byRate = new Map<string, Map<string, number>>();
-  for (const o of overrides) {
-    let map = byRate.get(o.rateId);
-    if (!map) byRate.set(o.rateId, (map = new Map<string, number>()));
-    map.set(o.date, o.amount);
-  }
   const roomTypeNames = new Map(roomTypes.map((r) => [r.id, r.name]));
   return {
     property,
@@ -42,6 +38,7 @@ export async function loadCatalog(store: Store, property: PropertyRecord, from: 
     roomTypes,
     rates: rates.filter((r) => roomTypeNames.has(r.roomTypeId)).map((r) => ({ ...r, overrides: byRate.get(r.id) ?? new Map(), roomTypeName: roomTypeNames.get(r.roomTypeId)! })),
     extras,
+    charges: { taxes: property.taxes, fees: property.fees },
     isClosed: closedChecker(property.closures, property.country),
   };
 }
@@ -51,6 +48,8 @@ export function stayCatalog(catalog: PropertyCatalog): StayCatalog {
     currency: catalog.currency,
     rates: new Map(catalog.rates.map((r) => [r.id, r])),
     extras: new Map(catalog.extras.map((e) => [e.id, e])),
+    roomTypes: new Map(catalog.roomTypes.map((r) => [r.id, r])),
+    ...(catalog.charges ? { charges: catalog.charges } : {}),
   };
 }
 

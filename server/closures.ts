@@ -2,18 +2,33 @@
 import Holidays from 'date-holidays';
 import { addDays, daysBetween, weekdayOf } from '../shared/dates.ts';
 import type { Closures } from '../shared/schemas/property.ts';
+import { completeKoreanHolidays, type Holiday } from './korean-holidays.ts';
 
-const holidayCache = new Map<string, ReadonlySet<string>>();
+const holidayCache = new Map<string, readonly Holiday[]>();
 
-/** Public holidays of a country in a year, as YYYY-MM-DD; the library's data does not change at run time. */
-function publicHolidays(country: string, year: number): ReadonlySet<string> {
-  const key = `${country}:${year}`;
-  let dates = holidayCache.get(key);
-  if (!dates) {
-    const calendar = new Holidays(country);
-    dates = new Set((calendar.getHolidays(year) || []).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
-    holidayCache.set(key, dates);
+/**
+ * Public holidays of a country in a year, named in `locale` where the library has names in it; for
+ * Korea with 설날 and 추석 completed (SPEC 2.22). The library's data does not change at run time.
+ */
+export function publicHolidays(country: string, year: number, locale = 'en'): readonly Holiday[] {
+  const key = `${country}:${year}:${locale}`;
+  let holidays = holidayCache.get(key);
+  if (!holidays) {
+    const library = (new Holidays(country, { languages: [locale] }).getHolidays(year) || [])
+      .filter((h) => h.type === 'public')
+      .map((h) => ({ date: h.date.slice(0, 10), name: h.name, rule: h.rule, substitute: h.substitute }));
+    holidays = country === 'KR' ? completeKoreanHolidays(year, library, locale) : [...new Map(library.map((h) => [h.date, { date: h.date, name: h.name }])).values()];
+    holidayCache.set(key, holidays);
   }
+  return holidays;
+}
+
+const dateCache = new Map<string, ReadonlySet<string>>();
+
+function holidayDates(country: string, year: number): ReadonlySet<string> {
+  const key = `${country}:${year}`;
+  let dates = dateCache.get(key);
+  if (!dates) dateCache.set(key, (dates = new Set(publicHolidays(country, year).map((h) => h.date))));
   return dates;
 }
 
@@ -26,7 +41,9 @@ export function closedChecker(closures: Closures, country: string | null): (date
   const weekdays = new Set(closures.weekdays);
   const dates = new Set(closures.dates);
   const holidays = closures.publicHolidays && country !== null;
-  return (date) => weekdays.has(weekdayOf(date)) || dates.has(date) || (holidays && publicHolidays(country, Number(date.slice(0, 4))).has(date));
+  // SPEC 2.22: a holiday the owner keeps open is open unless another closure closes it.
+  const open = new Set(closures.openHolidays);
+  return (date) => weekdays.has(weekdayOf(date)) || dates.has(date) || (holidays && !open.has(date) && holidayDates(country, Number(date.slice(0, 4))).has(date));
 }
 
 /** Every closed night from `from` up to (not including) `to`. */

@@ -14,11 +14,19 @@ describe('the demo property', () => {
         body: { checkIn: '2026-12-01', checkOut: '2026-12-03', rooms: [{ rateId: 'rate_demo_flex', adults: 2 }], ...(promoCode ? { promoCode } : {}) },
       });
       expect(res.status, await res.clone().text()).toBe(200);
-      return res.json() as Promise<{ total: number; promo?: { applied: boolean } }>;
+      return res.json() as Promise<{ total: number; lines: { kind: string; name: string; amount: number }[]; promo?: { applied: boolean } }>;
     };
     const full = await quote();
     const welcomed = await quote('welcome10');
     expect(welcomed.promo?.applied).toBe(true);
-    expect(welcomed.total).toBe(full.total - Math.round(full.total / 10));
+    // SPEC 2.14: off the room price only, never the cleaning fee or the city tax.
+    const room = full.lines.find((l) => l.kind === 'room')!.amount;
+    expect(welcomed.total).toBe(full.total - Math.round(room / 10));
+    // SPEC 2.13: $2 per adult per night and $25 for cleaning, on top of two nights at $149.
+    expect(full.lines.filter((l) => l.kind !== 'room')).toEqual([
+      { kind: 'fee', name: 'Cleaning fee', amount: 2_500 },
+      { kind: 'tax', name: 'City tax', amount: 800 },
+    ]);
+    expect(full.total).toBe(29_800 + 2_500 + 800);
   });
 });

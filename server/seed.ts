@@ -27,16 +27,21 @@ export async function seedDemo(store: Store, now: Date, allowedOrigins: string[]
       maxRoomsPerBooking: DEFAULT_MAX_ROOMS_PER_BOOKING,
       bookingHorizonMonths: DEFAULT_BOOKING_HORIZON_MONTHS,
       balanceCollection: null,
-      closures: { weekdays: [], publicHolidays: false, dates: [] },
+      cardRetention: 'until_deposit_charged',
+      // SPEC 2.13: a city tax and a cleaning fee, so the demo's rate cards show all-in prices.
+      taxes: [{ name: 'City tax', type: 'per_person_night', amount: 200, childrenExempt: true }],
+      fees: [{ name: 'Cleaning fee', amount: 2_500, per: 'stay' }],
+      priceDisplay: 'total',
+      closures: { weekdays: [], publicHolidays: false, dates: [], openHolidays: [] },
       createdAt,
     },
     firstKey,
   );
-  const roomType = (id: string, name: string, description: string, maxGuests: number, units: number) =>
-    store.createRoomType({ id, propertyId: DEMO_PROPERTY_ID, name, description, maxGuests, units, images: [] });
+  const roomType = (id: string, name: string, description: string, maxGuests: number, units: number, baseOccupancy?: number) =>
+    store.createRoomType({ id, propertyId: DEMO_PROPERTY_ID, name, description, maxGuests, units, images: [], baseOccupancy });
   await roomType('rt_demo_double', 'Garden Double', 'Queen bed, garden view, rain shower. 22 m².', 2, 6);
   await roomType('rt_demo_suite', 'Namsan Suite', 'King bed, separate lounge and a view of the tower. 40 m².', 4, 3);
-  await roomType('rt_demo_family', 'Family Loft', 'Two bedrooms under the roof, sleeps five. 48 m².', 5, 2);
+  await roomType('rt_demo_family', 'Family Loft', 'Two bedrooms under the roof, sleeps five. 48 m².', 5, 2, 2);
 
   const base = { ...RATE_WITHOUT_LIMITS, propertyId: DEMO_PROPERTY_ID };
   await store.createRate({
@@ -87,6 +92,12 @@ export async function seedDemo(store: Store, now: Date, allowedOrigins: string[]
     description: 'Kids under 12 eat free.',
     nightlyPrice: 31_900,
     deposit: { type: 'fixed', amount: 5_000 },
+    // SPEC 2.12: the price is for two; infants stay free, children up to 12 pay about a quarter.
+    extraAdultPrice: 12_000,
+    childPrices: [
+      { maxAge: 2, amount: 0 },
+      { maxAge: 12, amount: 8_000 },
+    ],
   });
 
   const extra = (id: string, name: string, price: number, per: 'stay' | 'night' | 'guest' | 'guest_night') =>

@@ -85,6 +85,12 @@ export function serveStatic(app: Hono<AppEnv>) {
     if (!manage) return c.text('// The manage page is not built: run `npm run build`.', 503);
     return send(c, manage, 'public, max-age=300, stale-while-revalidate=86400');
   });
+  // SPEC 2.23: the owner console (/owner) runs this on this origin only.
+  app.get('/owner.js', (c) => {
+    const owner = load(`${dist}owner.js`);
+    if (!owner) return c.text('// The owner console is not built: run `npm run build`.', 503);
+    return send(c, owner, 'public, max-age=300, stale-while-revalidate=86400');
+  });
   app.get('/chunks/:name', (c) => {
     const name = c.req.param('name');
     const chunk = CHUNK_NAME.test(name) ? load(`${dist}chunks/${name}`) : undefined;

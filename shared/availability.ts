@@ -7,8 +7,10 @@ import { coversRate, discountOn, type PromotionTerms } from './promotion.ts';
 import type { Locale } from './locale.ts';
 import { sum } from './money.ts';
 import { nightlyPrices, type PricedRate } from './pricing.ts';
+import { childCount, exceededLimit, limitsOf, occupancyCharge, pricesChildren, withOccupancy } from './occupancy.ts';
 import type { RoomType } from './schemas/room-type.ts';
 import type { Availability, RateOffer, UNAVAILABLE_REASONS } from './schemas/stay.ts';
+import { addedCharges, type PropertyCharges } from './taxes.ts';
 
 export type UnavailableReason = (typeof UNAVAILABLE_REASONS)[number];
 
@@ -17,6 +19,8 @@ export interface StayRequest {
   checkOut: string;
   adults: number;
   children: number;
+  /** SPEC 2.12: the children's ages, where given; they price the children beyond the base. */
+  childAges?: readonly number[] | undefined;
   /** Rooms wanted on this rate. */
   rooms: number;
   /** Rooms wanted of the rate's room type over all rates, when more than `rooms`. */
@@ -54,7 +58,7 @@ export function unitsLeft(rate: PricedRate, roomType: RoomType, nights: readonly
 
 /** Why the rate cannot be sold for this stay, or undefined when it can. */
 export function unavailableReason(rate: PricedRate, roomType: RoomType, stay: StayRequest, nights: readonly string[], ctx: OfferContext): UnavailableReason | undefined {
-  if (stay.adults + stay.children > roomType.maxGuests) return 'too_many_guests';
+  if (exceededLimit(roomType, stay)) return 'too_many_guests';
   const now = ctx.now.getTime();
   if (rate.bookableFrom && now < Date.parse(rate.bookableFrom)) return 'not_bookable_now';
   if (rate.bookableUntil && now >= Date.parse(rate.bookableUntil)) return 'not_bookable_now';
@@ -73,39 +77,50 @@ export interface OfferCatalog {
   currency: string;
   roomTypes: readonly RoomType[];
   rates: readonly PricedRate[];
+  /** SPEC 2.13: the property's mandatory fees and taxes, in every rate's `total`; none when absent. */
+  charges?: PropertyCharges;
 }
 
 /** One room's offer on each rate, grouped by room type (SPEC 3 availability). */
 /** `promotion`, already found to apply to the stay, shows each rate it covers at its price after the discount, beside the price before (SPEC 2.14). */
 export function availabilityFor(catalog: OfferCatalog, stay: StayRequest, ctx: OfferContext, locale: Locale, promotion?: PromotionTerms): Availability {
   const nights = nightsOf(stay.checkIn, stay.checkOut);
+  // SPEC 2.13: each rate's `total` is one room's all-in price for the asked party, without extras.
+  const party = { extrasTotal: 0, nights: nights.length, adults: stay.adults, children: childCount(stay) };
   const roomTypes = catalog.roomTypes.map((roomType) => ({
     id: roomType.id,
     name: roomType.name,
     description: roomType.description,
     maxGuests: roomType.maxGuests,
+    maxAdults: limitsOf(roomType).maxAdults,
+    maxChildren: limitsOf(roomType).maxChildren,
     images: roomType.images,
     rates: catalog.rates
       .filter((rate) => rate.roomTypeId === roomType.id)
       .map((rate): RateOffer => {
-        const nightly = nightlyPrices(rate, nights);
+        const nightly = withOccupancy(nightlyPrices(rate, nights), occupancyCharge(rate, roomType, stay));
         const before = sum(nightly.map((n) => n.amount));
         const discount = promotion && coversRate(promotion, rate.id) ? discountOn(promotion.discount, before) : 0;
         const roomTotal = before - discount;
         const firstNight = firstNightAfter(nightly[0]?.amount ?? 0, before, discount);
-        const amount = depositFor(rate.deposit, [{ roomTotal, extrasTotal: 0, firstNight }]);
+        const added = catalog.charges ? addedCharges({ ...party, roomPrice: roomTotal }, catalog.charges) : 0;
+        const amount = depositFor(rate.deposit, [{ roomTotal, extrasTotal: 0, firstNight, feesAndTaxes: added }]);
         const reason = unavailableReason(rate, roomType, stay, nights, ctx);
         return {
           id: rate.id,
           name: rate.name,
           description: rate.description,
           refundable: rate.refundable,
+          payInFullOption: rate.payInFullOption ?? false,
+          pricesChildren: pricesChildren(rate),
           available: reason === undefined,
           ...(reason ? { reason } : {}),
           unitsLeft: unitsLeft(rate, roomType, nights, ctx.occupancy),
           nightly,
           roomTotal,
           ...(discount > 0 ? { roomTotalBefore: before } : {}),
+          total: roomTotal + added,
+          ...(discount > 0 ? { totalBefore: before + (catalog.charges ? addedCharges({ ...party, roomPrice: before }, catalog.charges) : 0) } : {}),
           deposit: { type: rate.deposit.type, amount, message: depositMessage(rate.deposit, amount, catalog.currency, locale) },
           cancellation: cancellationTerms(rate.cancellationPolicy, stay.checkIn, locale, ctx.today),
         };
@@ -135,7 +150,7 @@ export function nextAvailableStay(catalog: OfferCatalog, stay: StayRequest, ctx:
     const roomType = roomTypes.get(rate.roomTypeId);
     if (!roomType) continue;
     // The rules of unavailableReason that do not depend on the dates.
-    if (stay.adults + stay.children > roomType.maxGuests) continue;
+    if (exceededLimit(roomType, stay)) continue;
     if ((rate.bookableFrom && now < Date.parse(rate.bookableFrom)) || (rate.bookableUntil && now >= Date.parse(rate.bookableUntil))) continue;
     if ((rate.minNights != null && length < rate.minNights) || (rate.maxNights != null && length > rate.maxNights)) continue;
     if (rate.maxRoomsTotal != null && rate.maxRoomsTotal - ctx.occupancy.rateSoldTotal(rate.id) < stay.rooms) continue;

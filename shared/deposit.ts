@@ -9,7 +9,11 @@ export interface RoomCharges {
   roomTotal: number;
   extrasTotal: number;
   firstNight: number;
+  /** SPEC 2.13: mandatory fees and exclusive taxes, which `full` takes and `fixed` is capped at. */
+  feesAndTaxes?: number;
 }
+
+const wholeTotal = (r: RoomCharges) => r.roomTotal + r.extrasTotal + (r.feesAndTaxes ?? 0);
 
 /** The deposit due at booking for all the rooms booked on one rate. */
 export function depositFor(policy: DepositPolicy, rooms: readonly RoomCharges[]): number {
@@ -17,14 +21,14 @@ export function depositFor(policy: DepositPolicy, rooms: readonly RoomCharges[])
     case 'none':
       return 0;
     case 'full':
-      return sum(rooms.map((r) => r.roomTotal + r.extrasTotal));
+      return sum(rooms.map(wholeTotal));
     case 'first_night':
       return sum(rooms.map((r) => r.firstNight));
     case 'fixed':
-      // Once per rate, capped at those rooms' total incl. extras.
-      return Math.min(policy.amount, sum(rooms.map((r) => r.roomTotal + r.extrasTotal)));
+      // Once per rate, capped at those rooms' total incl. extras, fees and taxes.
+      return Math.min(policy.amount, sum(rooms.map(wholeTotal)));
     case 'percentage':
-      // Extras excluded; rounded half-up once over the rate's rooms.
+      // Extras, fees and taxes excluded; rounded half-up once over the rate's rooms.
       return percentOf(sum(rooms.map((r) => r.roomTotal)), policy.percent);
   }
 }

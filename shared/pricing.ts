@@ -10,6 +10,8 @@ import type { Extra } from './schemas/extra.ts';
 import type { Rate } from './schemas/rate.ts';
 import type { Nightly } from './schemas/common.ts';
 import type { Quote, QuotedRoom, RateDeposit, RoomRequestInput } from './schemas/stay.ts';
+import { chargeLines, type PropertyCharges, roomCharges } from './taxes.ts';
+import { childCount, type OccupancyLimits, occupancyCharge, withOccupancy } from './occupancy.ts';
 
 /** A rate with its per-date overrides (date → amount). */
 export interface PricedRate extends Rate {
@@ -31,7 +33,13 @@ export interface StayCatalog {
   currency: string;
   rates: ReadonlyMap<string, PricedRate & { roomTypeName: string }>;
   extras: ReadonlyMap<string, Extra>;
+  /** SPEC 2.12: room types by id, for the guests a rate's price includes; without one, it includes everyone. */
+  roomTypes?: ReadonlyMap<string, OccupancyLimits>;
+  /** SPEC 2.13: the property's mandatory fees and taxes; none when absent. */
+  charges?: PropertyCharges;
 }
+
+const NO_CHARGES: PropertyCharges = { taxes: [], fees: [] };
 
 export class UnknownItemError extends Error {
   constructor(
@@ -58,8 +66,11 @@ export function quoteStay(
   const rooms: QuotedRoom[] = stay.rooms.map((request, index) => {
     const rate = catalog.rates.get(request.rateId);
     if (!rate) throw new UnknownItemError(`rooms.${index}.rateId`, 'No such rate');
-    const guests = request.adults + (request.children ?? 0);
-    const nightly = nightlyPrices(rate, nights);
+    const party = { adults: request.adults, children: request.children ?? 0, childAges: request.childAges };
+    const guests = party.adults + childCount(party);
+    const roomType = catalog.roomTypes?.get(rate.roomTypeId);
+    // SPEC 2.12: guests beyond the base are part of each night's room price.
+    const nightly = withOccupancy(nightlyPrices(rate, nights), roomType ? occupancyCharge(rate, roomType, party) : 0);
     const roomTotal = sum(nightly.map((n) => n.amount));
     const extras = (request.extras ?? []).map((chosen, e) => {
       const extra = catalog.extras.get(chosen.extraId);
@@ -81,7 +92,8 @@ export function quoteStay(
       roomTypeId: rate.roomTypeId,
       roomTypeName: rate.roomTypeName,
       adults: request.adults,
-      children: request.children ?? 0,
+      children: childCount(party),
+      ...(request.childAges ? { childAges: [...request.childAges] } : {}),
       nightly,
       roomTotal,
       extras,
@@ -98,6 +110,15 @@ export function quoteStay(
       room.total -= shares[i]!;
     });
   }
+  // SPEC 2.13: each room's fees and taxes, taxes on its room price after its share of the discount.
+  const charged = rooms.map((room) => {
+    const taxed = { roomPrice: room.roomTotal - (room.discount ?? 0), extrasTotal: room.extrasTotal, nights: nights.length, adults: room.adults, children: room.children };
+    const charges = roomCharges(taxed, catalog.charges ?? NO_CHARGES);
+    room.fees = charges.fees;
+    room.taxes = charges.taxes;
+    room.total += charges.fees + charges.taxes;
+    return charges;
+  });
 
   const deposits: RateDeposit[] = [];
   for (const rateId of new Set(rooms.map((r) => r.rateId))) {
@@ -110,6 +131,7 @@ export function quoteStay(
         roomTotal: r.roomTotal - (r.discount ?? 0),
         extrasTotal: r.extrasTotal,
         firstNight: firstNightAfter(r.nightly[0]?.amount ?? 0, r.roomTotal, r.discount ?? 0),
+        feesAndTaxes: (r.fees ?? 0) + (r.taxes ?? 0),
       })),
     );
     deposits.push({
@@ -132,10 +154,13 @@ export function quoteStay(
     locale,
     rooms,
     deposits,
-    lines: stayLines(
-      rooms.map((r) => ({ ...r, discount: r.discount ?? 0 })),
-      promotion && `${promotion.name} (${promotion.code})`,
-    ),
+    lines: [
+      ...stayLines(
+        rooms.map((r) => ({ ...r, discount: r.discount ?? 0 })),
+        promotion && `${promotion.name} (${promotion.code})`,
+      ),
+      ...chargeLines(charged),
+    ],
     total,
     depositDue,
     balanceDue: total - depositDue,

@@ -9,6 +9,7 @@ import { type CatalogRate, loadCatalog, loadOccupancy, type PropertyCatalog, sta
 import { ApiError, conflict, invalidField } from '../errors.ts';
 import type { PropertyRecord } from '../store/store.ts';
 import type { BookingDeps } from './ports.ts';
+import { assertChildAges, assertFits } from './party.ts';
 import { promotionFor } from './promotions.ts';
 
 export interface StayRequest {
@@ -55,11 +56,13 @@ export function assertBookable(catalog: PropertyCatalog, stay: StayRequest, ctx:
   stay.rooms.forEach((room, i) => {
     const rate = rates.get(room.rateId) as CatalogRate;
     const roomType = roomTypes.get(rate.roomTypeId)!;
+    const party = { adults: room.adults, children: room.childAges?.length ?? room.children ?? 0, childAges: room.childAges };
+    assertFits(roomType, party, `rooms.${i}`);
+    assertChildAges(rate, party, `rooms.${i}.childAges`);
     const request = {
       checkIn: stay.checkIn,
       checkOut: stay.checkOut,
-      adults: room.adults,
-      children: room.children ?? 0,
+      ...party,
       rooms: perRate.get(rate.id)!,
       roomTypeRooms: perRoomType.get(rate.roomTypeId)!,
     };
@@ -67,7 +70,6 @@ export function assertBookable(catalog: PropertyCatalog, stay: StayRequest, ctx:
     if (reason === 'sold_out' || reason === 'rate_limit_reached') {
       throw conflict('sold_out', `${roomType.name} is no longer available for these dates`);
     }
-    if (reason === 'too_many_guests') throw invalidField(`rooms.${i}.adults`, `${roomType.name} sleeps at most ${roomType.maxGuests}`);
     if (reason) throw invalidField(`rooms.${i}.rateId`, `This rate cannot be booked for this stay (${reason})`);
   });
 }

@@ -17,6 +17,9 @@ export interface MailStrings {
   guests: (adults: number, children: number) => string;
   roomPrice: string;
   roomTotal: string;
+  /** SPEC 2.13: the title over the booking's fee and tax lines, and an inclusive tax's label. */
+  taxesAndFees: string;
+  included: (name: string) => string;
   total: string;
   balance: string;
   depositTerms: string;
@@ -99,6 +102,8 @@ const en: MailStrings = {
   guests: (adults, children) => [adults === 1 ? '1 adult' : `${adults} adults`].concat(children === 0 ? [] : [children === 1 ? '1 child' : `${children} children`]).join(', '),
   roomPrice: 'Room price',
   roomTotal: 'Room total',
+  taxesAndFees: 'Taxes and fees',
+  included: (name) => `${name} (incl.)`,
   total: 'Total',
   balance: 'Balance due later',
   depositTerms: 'Deposit terms',
@@ -170,6 +175,8 @@ const ko: MailStrings = {
   guests: (adults, children) => [`성인 ${adults}명`].concat(children === 0 ? [] : [`아동 ${children}명`]).join(', '),
   roomPrice: '객실 요금',
   roomTotal: '객실 합계',
+  taxesAndFees: '세금 및 수수료',
+  included: (name) => `${name} (포함)`,
   total: '총 금액',
   balance: '잔액 (추후 결제)',
   depositTerms: '보증금 조건',
@@ -240,6 +247,8 @@ const id: MailStrings = {
   guests: (adults, children) => [`${adults} dewasa`].concat(children === 0 ? [] : [`${children} anak`]).join(', '),
   roomPrice: 'Harga kamar',
   roomTotal: 'Total kamar',
+  taxesAndFees: 'Pajak dan biaya',
+  included: (name) => `${name} (termasuk)`,
   total: 'Total',
   balance: 'Sisa pembayaran',
   depositTerms: 'Ketentuan deposit',

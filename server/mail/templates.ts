@@ -29,6 +29,7 @@ export function guestConfirmation(booking: Booking, property: Property, manageUr
       rows: [{ label: t.reference, value: booking.reference, strong: true }, { label: t.property, value: property.name }, ...stayRows(booking, t, locale)],
     },
     ...roomBlocks(booking.rooms, t, money),
+    ...chargeBlocks(booking, t, money),
     {
       kind: 'facts',
       rows: [{ label: t.total, value: money(booking.total), strong: true }, guestPaymentRow(booking, t, money), { label: t.balance, value: money(booking.balanceDue) }],
@@ -60,6 +61,7 @@ export function ownerNotification(booking: Booking, property: Property): MailCon
       ],
     },
     ...roomBlocks(booking.rooms, t, money),
+    ...chargeBlocks(booking, t, money),
     {
       kind: 'facts',
       rows: [{ label: t.total, value: money(booking.total), strong: true }, { value: ownerPaymentSentence(booking, t, money) }, { label: t.balance, value: money(booking.balanceDue) }],
@@ -231,9 +233,17 @@ function roomBlocks(rooms: readonly QuotedRoom[], t: MailStrings, money: Money):
         label: extra.quantity > 1 ? `${extra.name} × ${extra.quantity}` : extra.name,
         value: money(extra.total),
       })),
-      { label: t.roomTotal, value: money(room.total), strong: true },
+      // The room's fees and taxes are listed by name below the rooms (chargeBlocks).
+      { label: t.roomTotal, value: money(room.total - (room.fees ?? 0) - (room.taxes ?? 0)), strong: true },
     ],
   }));
+}
+
+/** SPEC 2.13: the booking's fee and tax lines as the guest agreed to them; an inclusive tax is marked and adds nothing. */
+function chargeBlocks(booking: Booking, t: MailStrings, money: Money): Block[] {
+  const charges = (booking.lines ?? []).filter((line) => line.kind === 'fee' || line.kind === 'tax');
+  if (charges.length === 0) return [];
+  return [{ kind: 'facts', title: t.taxesAndFees, rows: charges.map((line) => ({ label: line.included ? t.included(line.name) : line.name, value: money(line.amount) })) }];
 }
 
 /** SPEC 2.8/2.10: what the guest pays now, or that the property will charge it. */

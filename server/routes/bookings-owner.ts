@@ -1,17 +1,21 @@
-// The owner's bookings (SPEC 3, 2.8, 2.9): list, read, cancel, reveal a stored card, mark the deposit charged.
+// The owner's bookings (SPEC 3, 2.8, 2.9, 2.23): list and search, read, cancel, reveal a stored card, mark the
+// deposit charged, record balance payments.
 import { Hono } from 'hono';
 import { BookingListQuerySchema, CancelBookingSchema } from '../../shared/schemas/stay.ts';
 import { CardRevealRequestSchema } from '../../shared/schemas/owner-key.ts';
+import { RecordPaymentSchema } from '../../shared/schemas/recorded-payment.ts';
+import { statusAt } from '../../shared/status-at.ts';
+import { deliverSoon } from '../bookings/events.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
-import { bearer } from '../auth.ts';
 import { cancelByOwner } from '../bookings/cancel.ts';
 import { ApiError, conflict, notFound } from '../errors.ts';
-import { sha256 } from '../ids.ts';
+import { newId } from '../ids.ts';
 import { clientAddress } from '../client-address.ts';
 import { jsonBody, query } from '../validate.ts';
 import { CardVaultError } from '../vault/card-vault.ts';
 import { openStoredCard } from '../vault/stored-cards.ts';
-import { ownerBookingView as ownerView } from '../views.ts';
+import type { BookingRecord } from '../store/store.ts';
+import { ownerBookingView } from '../views.ts';
 
 // Issue 9: a leaked key can read a handful of cards, not the whole book, before anyone notices.
 export const REVEALS_PER_KEY_PER_HOUR = 10;
@@ -24,18 +28,33 @@ function unreadable(error: unknown): never {
 
 export function ownerBookings(deps: AppDeps) {
   const { store } = deps;
+  const now = () => deps.clock().toISOString();
   const find = async (propertyId: string, id: string) => {
     const booking = await store.getBooking(id);
     if (!booking || booking.propertyId !== propertyId) throw notFound('Booking');
     return booking;
   };
+  const ownerView = (booking: BookingRecord) => ownerBookingView(statusAt(booking, now()));
 
   return new Hono<AppEnv>()
     .get('/', query(BookingListQuerySchema), async (c) => {
-      const bookings = await store.listBookings(c.get('property').id, c.req.valid('query'));
+      const bookings = await store.listBookings(c.get('property').id, { ...c.req.valid('query'), asOf: now() });
       return c.json({ bookings: bookings.map(ownerView) });
     })
-    .get('/:id', async (c) => c.json({ booking: ownerView(await find(c.get('property').id, c.req.param('id'))) }))
+    .get('/:id', async (c) => {
+      const booking = await find(c.get('property').id, c.req.param('id'));
+      return c.json({ booking: ownerView(booking), payments: await store.recordedPayments(booking.id) });
+    })
+    .post('/:id/payments', jsonBody(RecordPaymentSchema), async (c) => {
+      const booking = await find(c.get('property').id, c.req.param('id'));
+      const payment = { ...c.req.valid('json'), id: newId('pay') };
+      const result = await store.recordPayment(booking.id, payment, now());
+      if (result === 'not_confirmed') throw conflict('not_confirmed', 'Payments are recorded on confirmed bookings only');
+      if (result === 'over_balance') throw conflict('over_balance', `More than the balance due (${booking.balanceDue})`);
+      deliverSoon(deps);
+      const payments = await store.recordedPayments(booking.id);
+      return c.json({ booking: ownerView((await store.getBooking(booking.id))!), payment: payments.find((p) => p.id === payment.id)! }, 201);
+    })
     .post('/:id/cancel', jsonBody(CancelBookingSchema), async (c) => {
       const property = c.get('property');
       const { booking, refunded } = await cancelByOwner(deps, property, await find(property.id, c.req.param('id')), c.req.valid('json'));
@@ -54,7 +73,7 @@ export function ownerBookings(deps: AppDeps) {
           propertyId: property.id,
           keyId: key.id,
           keyName: key.name,
-          keyFingerprint: sha256(bearer(c) ?? '').slice(0, 16),
+          keyFingerprint: c.var.ownerKeyHash.slice(0, 16),
           reason: c.req.valid('json').reason,
           ip: clientAddress(c),
           userAgent: c.req.header('user-agent') ?? null,
@@ -72,8 +91,11 @@ export function ownerBookings(deps: AppDeps) {
       return c.json({ reveals: reveals.map(({ keyFingerprint: _fingerprint, ...reveal }) => reveal) });
     })
     .post('/:id/deposit-charged', async (c) => {
-      const booking = await find(c.get('property').id, c.req.param('id'));
-      if (!(await store.markDepositCharged(booking.id, deps.clock().toISOString()))) {
+      const property = c.get('property');
+      const booking = await find(property.id, c.req.param('id'));
+      // SPEC 2.23: kept for the balance or a no-show fee; housekeeping erases it CARD_PURGE_DAYS after checkout.
+      const keepCard = property.cardRetention === 'until_checkout';
+      if (!(await store.markDepositCharged(booking.id, now(), { keepCard }))) {
         throw conflict('booking_final', 'Only a confirmed booking whose deposit is not yet marked can be marked charged');
       }
       return c.json({ booking: ownerView((await store.getBooking(booking.id))!) });

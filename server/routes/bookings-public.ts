@@ -18,6 +18,7 @@ import { clientTokenFor, sameSecret } from '../ids.ts';
 import type { BookingRecord, PropertyRecord } from '../store/store.ts';
 import { jsonBody } from '../validate.ts';
 import { bookingView } from '../views.ts';
+import { statusAt } from '../../shared/status-at.ts';
 
 /** The manual-mode card frame, served from this server's origin (SPEC 2.8). */
 function cardFrameUrl(c: Context, deps: AppDeps, property: PropertyRecord, booking: BookingRecord) {
@@ -77,7 +78,9 @@ export function bookingAccess(deps: AppDeps): MiddlewareHandler<BookingEnv> {
 
 export function publicBookingAccess(deps: AppDeps) {
   return new Hono<BookingEnv>()
-    .get('/', async (c) => c.json({ booking: bookingView(c.get('booking')), cancellation: await guestCancellationView(deps, c.get('property'), c.get('booking')) }))
+    .get('/', async (c) =>
+      c.json({ booking: bookingView(statusAt(c.get('booking'), deps.clock().toISOString())), cancellation: await guestCancellationView(deps, c.get('property'), c.get('booking')) }),
+    )
     .post('/cancel', jsonBody(GuestCancelRequestSchema), async (c) => {
       const { booking, refunded } = await cancelByGuest(deps, c.get('property'), c.get('booking'), c.req.valid('json'));
       return c.json({ booking: bookingView(booking), refunded });

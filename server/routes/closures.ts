@@ -1,13 +1,17 @@
 import { Hono } from 'hono';
+import * as v from 'valibot';
 import { ClosuresSchema } from '../../shared/schemas/property.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 import { invalidField } from '../errors.ts';
 import { jsonBody } from '../validate.ts';
 
-/** GET|PUT /api/v1/properties/:pid/closures (owner), SPEC 2.6. */
+/** GET|PUT /api/v1/properties/:pid/closures (owner), SPEC 2.6 and 2.22. */
 export function closures(deps: AppDeps) {
   return new Hono<AppEnv>()
-    .get('/', (c) => c.json({ closures: c.get('property').closures }))
+    .get('/', (c) => {
+      // Closures stored before openHolidays existed read as none kept open.
+      return c.json({ closures: v.parse(ClosuresSchema, c.get('property').closures) });
+    })
     .put('/', jsonBody(ClosuresSchema), async (c) => {
       const property = c.get('property');
       const body = c.req.valid('json');
@@ -18,6 +22,7 @@ export function closures(deps: AppDeps) {
         weekdays: [...new Set(body.weekdays)].sort(),
         publicHolidays: body.publicHolidays,
         dates: [...new Set(body.dates)].sort(),
+        openHolidays: [...new Set(body.openHolidays)].sort(),
       };
       await deps.store.updateProperty(property.id, { closures });
       return c.json({ closures });

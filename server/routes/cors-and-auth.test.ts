@@ -54,7 +54,10 @@ function ownerRequests(t: TestApp, ids: { pid: string; roomTypeId: string; rateI
     'PUT /api/v1/properties/:pid/closures': { weekdays: [0, 1, 2, 3, 4, 5, 6] },
   };
   // Reads that need a query to answer at all.
-  const queries: Record<string, string> = { 'GET /api/v1/properties/:pid/reports/settlement': '?from=2026-12-01&to=2026-12-31' };
+  const queries: Record<string, string> = {
+    'GET /api/v1/properties/:pid/reports/settlement': '?from=2026-12-01&to=2026-12-31',
+    'GET /api/v1/properties/:pid/rates/:id/prices': '?from=2026-12-01&to=2026-12-31',
+  };
   return servedRoutes(t)
     .filter((r) => r.path.startsWith('/api/v1/properties/:pid'))
     .map((r) => {
@@ -146,8 +149,11 @@ describe.each(backends)('CORS, keys and docs on %s', (_name, databaseUrl) => {
       const { owner } = await furnished(app());
       const other = await app().createProperty({ allowedOrigins: ['https://elsewhere.example'] });
       for (const origin of ['https://evil.example', 'https://elsewhere.example', 'http://harbourview.example', `${SITE}.evil.example`, 'null']) {
+        const rates = await app().request('GET', `/api/v1/public/properties/${owner.id}/availability`, { headers: { origin } });
+        expect(rates.headers.get('access-control-allow-origin'), origin).toBeNull();
+        // SPEC 2.23: the property's own route tells any site that it may not embed, and nothing more.
         const get = await app().request('GET', `/api/v1/public/properties/${owner.id}`, { headers: { origin } });
-        expect(get.headers.get('access-control-allow-origin'), origin).toBeNull();
+        expect(await get.json(), origin).toEqual({ embedAllowed: false });
         const preflight = await app().request('OPTIONS', `/api/v1/public/properties/${owner.id}/quotes`, {
           headers: { origin, 'access-control-request-method': 'POST' },
         });

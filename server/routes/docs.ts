@@ -8,6 +8,9 @@ import { CardSubmissionSchema } from '../../shared/card.ts';
 import { CalendarCreateSchema, CalendarSchema as ImportedCalendarSchema, CalendarSyncSchema, IcalFeedSchema } from '../../shared/schemas/calendar.ts';
 import { BookingListQuerySchema, CancelBookingSchema } from '../../shared/schemas/stay.ts';
 import { ErrorBodySchema } from '../../shared/schemas/common.ts';
+import { PublicPropertyAnswerSchema } from '../../shared/schemas/embed.ts';
+import { RecordedPaymentSchema, RecordPaymentSchema } from '../../shared/schemas/recorded-payment.ts';
+import { describeFields, exampleOf, tidySchema } from './openapi-schema.ts';
 import { ExtraCreateSchema, ExtraPatchSchema, ExtraSchema } from '../../shared/schemas/extra.ts';
 import { PromotionCreateSchema, PromotionListSchema, PromotionPatchSchema, PromotionViewSchema } from '../../shared/schemas/promotion.ts';
 import { SettlementQuerySchema, SettlementReportSchema } from '../../shared/schemas/settlement.ts';
@@ -15,7 +18,9 @@ import { WebhookCreatedSchema, WebhookCreateSchema, WebhookDeliveriesQuerySchema
 import { CardRevealAuditSchema, CardRevealRequestSchema, KeyCreateSchema, KeyIssuedSchema, OwnerKeySchema } from '../../shared/schemas/owner-key.ts';
 import { scopesFor } from '../auth.ts';
 import { ClosuresSchema, PropertyCreateSchema, PropertyCreatedSchema, PropertyPatchSchema, PropertySchema } from '../../shared/schemas/property.ts';
-import { PriceOverridesSchema, RateCreateSchema, RatePatchSchema, RateSchema, RateWithWarningsSchema } from '../../shared/schemas/rate.ts';
+import { HolidaysQuerySchema, HolidaysSchema } from '../../shared/schemas/holidays.ts';
+import { EffectivePricesSchema, PriceOverridesSchema, PricesQuerySchema, PricesUpdatedSchema } from '../../shared/schemas/prices.ts';
+import { RateCreateSchema, RatePatchSchema, RateSchema, RateWithWarningsSchema } from '../../shared/schemas/rate.ts';
 import { RoomTypeCreateSchema, RoomTypePatchSchema, RoomTypeSchema } from '../../shared/schemas/room-type.ts';
 import {
   AvailabilityQuerySchema,
@@ -29,7 +34,7 @@ import {
   GuestCancelledSchema,
   GuestCancelRequestSchema,
   BalancePaymentSchema,
-  PublicPropertySchema,
+  BookingSchema,
   QuoteRequestSchema,
   QuoteSchema,
 } from '../../shared/schemas/stay.ts';
@@ -74,7 +79,22 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: `${P}/rates/{id}`, summary: 'Read a rate', auth: 'owner', response: RateSchema },
   { method: 'patch', path: `${P}/rates/{id}`, summary: 'Change a rate', auth: 'owner', body: RatePatchSchema, response: RateWithWarningsSchema },
   { method: 'delete', path: `${P}/rates/{id}`, summary: 'Archive a rate', auth: 'owner', status: 204 },
-  { method: 'put', path: `${P}/rates/{id}/prices`, summary: 'Set per-date prices (to inclusive)', auth: 'owner', body: PriceOverridesSchema },
+  {
+    method: 'put',
+    path: `${P}/rates/{id}/prices`,
+    summary: 'Set prices by date range (from..to inclusive; to left out: every night from `from` on), optionally for some weekdays only (0 = Sunday); merged by date with the stored prices',
+    auth: 'owner',
+    body: PriceOverridesSchema,
+    response: PricesUpdatedSchema,
+  },
+  {
+    method: 'get',
+    path: `${P}/rates/{id}/prices`,
+    summary: "Every night's effective price from..to (inclusive, at most three years) and its source: default, weekday or date",
+    auth: 'owner',
+    query: PricesQuerySchema,
+    response: EffectivePricesSchema,
+  },
   { method: 'post', path: `${P}/extras`, summary: 'Create an extra', auth: 'owner', body: ExtraCreateSchema, response: ExtraSchema, status: 201 },
   { method: 'get', path: `${P}/extras`, summary: 'List extras', auth: 'owner' },
   { method: 'get', path: `${P}/extras/{id}`, summary: 'Read an extra', auth: 'owner', response: ExtraSchema },
@@ -94,9 +114,47 @@ export const ROUTES: RouteDoc[] = [
   { method: 'patch', path: `${P}/promotions/{id}`, summary: 'Change a promotion (null clears an optional field)', auth: 'owner', body: PromotionPatchSchema, response: PromotionViewSchema },
   { method: 'delete', path: `${P}/promotions/{id}`, summary: 'Delete a promotion', auth: 'owner', status: 204 },
   { method: 'get', path: `${P}/closures`, summary: 'Read closed days', auth: 'owner', response: ClosuresSchema },
-  { method: 'put', path: `${P}/closures`, summary: 'Set weekly closed days, public holidays and closed dates', auth: 'owner', body: ClosuresSchema, response: ClosuresSchema },
-  { method: 'get', path: `${P}/bookings`, summary: 'List bookings: stays with a night from ?from to ?to', auth: 'owner', query: BookingListQuerySchema },
-  { method: 'get', path: `${P}/bookings/{id}`, summary: 'Read a booking', auth: 'owner' },
+  {
+    method: 'put',
+    path: `${P}/closures`,
+    summary: 'Set weekly closed days, public holidays (openHolidays: the ones kept open) and closed dates',
+    auth: 'owner',
+    body: ClosuresSchema,
+    response: ClosuresSchema,
+  },
+  {
+    method: 'get',
+    path: `${P}/holidays`,
+    summary: "The country's public holidays of `year`, or of the coming 12 months, and whether each is kept open",
+    auth: 'owner',
+    query: HolidaysQuerySchema,
+    response: HolidaysSchema,
+  },
+  {
+    method: 'get',
+    path: `${P}/bookings`,
+    summary: 'List bookings: stays with a night from ?from to ?to (inclusive), ?status as of now (a hold past its expiresAt is expired), ?q a reference, name or e-mail',
+    auth: 'owner',
+    query: BookingListQuerySchema,
+    response: v.object({ bookings: v.array(BookingSchema) }),
+  },
+  {
+    method: 'get',
+    path: `${P}/bookings/{id}`,
+    summary: 'Read a booking, with the balance payments recorded on it',
+    auth: 'owner',
+    response: v.object({ booking: BookingSchema, payments: v.array(RecordedPaymentSchema) }),
+  },
+  {
+    method: 'post',
+    path: `${P}/bookings/{id}/payments`,
+    summary:
+      'Record a balance payment taken outside directbook (SPEC 2.23): amountPaid rises, balanceDue falls, balanceStatus is paid once nothing is left; announced as payment.succeeded. 409 not_confirmed, 409 over_balance',
+    auth: 'owner',
+    body: RecordPaymentSchema,
+    response: v.object({ booking: BookingSchema, payment: RecordedPaymentSchema }),
+    status: 201,
+  },
   {
     method: 'post',
     path: `${P}/bookings/{id}/cancel`,
@@ -123,7 +181,13 @@ export const ROUTES: RouteDoc[] = [
   },
   { method: 'delete', path: `${P}/keys/{kid}`, summary: 'Revoke a key (409 last_full_key for the only live key with every scope)', auth: 'owner', status: 204 },
   { method: 'post', path: `${P}/keys/{kid}/rotate`, summary: 'Give the key a new secret, returned once; the old one stops working', auth: 'owner', response: KeyIssuedSchema },
-  { method: 'post', path: `${P}/bookings/{id}/deposit-charged`, summary: 'Manual mode: the deposit was charged; the card is erased', auth: 'owner' },
+  {
+    method: 'post',
+    path: `${P}/bookings/{id}/deposit-charged`,
+    summary: 'Manual mode: the deposit was charged; the card is erased, or with cardRetention until_checkout kept until CARD_PURGE_DAYS after checkout',
+    auth: 'owner',
+    response: BookingViewSchema,
+  },
   {
     method: 'get',
     path: `${P}/reports/settlement`,
@@ -134,8 +198,22 @@ export const ROUTES: RouteDoc[] = [
     response: SettlementReportSchema,
     csv: 'format=csv: UTF-8 with a BOM, a header row, one row per booking, a last row of totals; amounts in major units (USD 2 decimals, KRW none) beside a Currency column; text that would start a spreadsheet formula (= + - @) begins with an apostrophe',
   },
-  { method: 'get', path: PUB, summary: 'What the widget needs to show the property', auth: 'public', response: PublicPropertySchema },
-  { method: 'get', path: `${PUB}/calendar`, summary: 'Closed and sold-out nights, and prices from, per day', auth: 'public', query: CalendarQuerySchema, response: CalendarSchema },
+  {
+    method: 'get',
+    path: PUB,
+    summary:
+      'What the widget needs to show the property, with embedAllowed: true. Answers every origin: to one not in allowedOrigins only {embedAllowed: false} (the other public routes refuse it)',
+    auth: 'public',
+    response: PublicPropertyAnswerSchema,
+  },
+  {
+    method: 'get',
+    path: `${PUB}/calendar`,
+    summary: 'Closed and sold-out nights, and prices from, per day from ?from to ?to inclusive (at most 400 days)',
+    auth: 'public',
+    query: CalendarQuerySchema,
+    response: CalendarSchema,
+  },
   {
     method: 'get',
     path: `${PUB}/availability`,
@@ -194,6 +272,8 @@ export const ROUTES: RouteDoc[] = [
     auth: 'client',
     response: BalancePaymentSchema,
   },
+  { method: 'get', path: '/api/v1/openapi.json', summary: 'This document (OpenAPI 3.0)', auth: 'public' },
+  { method: 'get', path: '/api/v1/docs', summary: 'This reference as a web page', auth: 'public' },
   { method: 'post', path: '/api/v1/stripe/webhook', summary: 'Stripe events, verified with the signing secret on the raw body', auth: 'public' },
   { method: 'get', path: `${P}/room-types/{id}/ical`, summary: 'The secret URL of the room type’s availability feed for other channels', auth: 'owner', response: IcalFeedSchema },
   {
@@ -251,7 +331,7 @@ export const ROUTES: RouteDoc[] = [
   },
 ];
 
-const convert = (schema: v.GenericSchema) => toJsonSchema(schema, { target: 'openapi-3.0', errorMode: 'ignore', typeMode: 'input' });
+const convert = (schema: v.GenericSchema) => tidySchema(toJsonSchema(schema, { target: 'openapi-3.0', errorMode: 'ignore', typeMode: 'input' }));
 
 const SECURITY: Record<Auth, object[]> = {
   admin: [{ adminToken: [] }],
@@ -260,21 +340,48 @@ const SECURITY: Record<Auth, object[]> = {
   public: [],
 };
 
+// SPEC 3: the error answers, and which routes can give each.
+const ERRORS: Record<number, { description: string; applies: (route: RouteDoc) => boolean }> = {
+  400: { description: 'Invalid input: details name each field’s path', applies: (r) => r.body !== undefined || r.query !== undefined },
+  401: { description: 'No key, or a wrong or revoked one', applies: (r) => r.auth === 'admin' || r.auth === 'owner' },
+  404: { description: 'Not found (also another property’s resource, or a wrong client token)', applies: (r) => r.path.includes('{') },
+  409: { description: 'Conflict: sold out, hold expired, already cancelled, a limit reached, idempotency mismatch', applies: (r) => r.method !== 'get' },
+  413: { description: 'Body larger than 64 KiB', applies: (r) => r.method !== 'get' && r.path.startsWith('/api/') },
+  429: { description: 'Rate limited (RateLimit and Retry-After headers)', applies: (r) => r.auth !== 'client' || r.path.endsWith('/card') || r.path.endsWith('/confirm') },
+};
+
+/** The error answers an operation documents (SPEC 3). */
+export function errorStatuses(route: RouteDoc): number[] {
+  if (route.path === '/api/v1/stripe/webhook') return [400];
+  if (route.path === '/api/v1/openapi.json' || route.path === '/api/v1/docs') return [];
+  if (!route.path.startsWith('/api/v1/')) return [404];
+  return Object.entries(ERRORS)
+    .filter(([, e]) => e.applies(route))
+    .map(([status]) => Number(status));
+}
+
 export function openApiDocument() {
   const paths: Record<string, Record<string, object>> = {};
+  const errorBody = { $ref: '#/components/schemas/Error' };
   for (const route of ROUTES) {
-    const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-    const queryParams = route.query
-      ? Object.entries((convert(route.query) as { properties?: Record<string, object> }).properties ?? {}).map(([name, schema]) => ({ name, in: 'query', schema }))
-      : [];
+    const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, description: PATH_PARAMS[m[1]!] ?? 'An id', schema: { type: 'string' } }));
+    const query = route.query && (convert(route.query) as { properties?: Record<string, { description?: string }>; required?: string[] });
+    const queryParams = Object.entries(query?.properties ?? {}).map(([name, schema]) => ({
+      name,
+      in: 'query',
+      ...(query?.required?.includes(name) ? { required: true } : {}),
+      description: schema.description ?? name,
+      schema,
+    }));
     const status = String(route.status ?? 200);
     const scopes = route.auth === 'owner' ? scopesFor(route.path.slice(P.length)) : [];
+    const body = route.body && convert(route.body);
     (paths[route.path] ??= {})[route.method] = {
       summary: route.summary,
       ...(scopes.length > 0 ? { description: `Needs a key with the scope${scopes.length > 1 ? 's' : ''} ${scopes.join(', ')}.` } : {}),
       security: SECURITY[route.auth],
       parameters: [...params, ...queryParams],
-      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: convert(route.body) } } } } : {}),
+      ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: body, example: exampleOf(body) } } } } : {}),
       responses: {
         [status]: route.response
           ? {
@@ -284,27 +391,40 @@ export function openApiDocument() {
                 ...(route.csv ? { 'text/csv': { schema: { type: 'string', description: route.csv } } } : {}),
               },
             }
-          : { description: 'OK' },
-        ...(scopes.length > 0
-          ? { 403: { description: `insufficient_scope: the key lacks ${scopes.join(', ')}`, content: { 'application/json': { schema: convert(ErrorBodySchema) } } } }
-          : {}),
-        default: { description: 'Error', content: { 'application/json': { schema: convert(ErrorBodySchema) } } },
+          : { description: status === '204' ? 'Done; no body' : 'OK' },
+        ...(scopes.length > 0 ? { 403: { description: `insufficient_scope: the key lacks ${scopes.join(', ')}`, content: { 'application/json': { schema: errorBody } } } } : {}),
+        ...Object.fromEntries(errorStatuses(route).map((code) => [code, { description: ERRORS[code]!.description, content: { 'application/json': { schema: errorBody } } }])),
       },
     };
   }
   return {
     openapi: '3.0.3',
-    info: { title: 'directbook API', version: '1', description: 'Amounts are integers in the minor unit; dates are ISO local dates in the property time zone.' },
+    info: {
+      title: 'directbook API',
+      version: '1',
+      description:
+        'Amounts are integers in the minor unit; dates are ISO local dates in the property time zone. Ranges (from..to) are inclusive everywhere; a stay’s checkOut is the morning after its last night.',
+    },
     components: {
       securitySchemes: {
         adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' },
         propertyKey: { type: 'http', scheme: 'bearer', description: 'One of the property’s keys (dbk.<pid>.<secret>); its scopes decide which routes it reaches (403 insufficient_scope)' },
         clientToken: { type: 'http', scheme: 'bearer', description: 'The clientToken returned with a new booking' },
       },
+      schemas: { Error: describeFields(convert(ErrorBodySchema)) },
     },
-    paths,
+    paths: describeFields(paths),
   };
 }
+
+const PATH_PARAMS: Record<string, string> = {
+  pid: 'The property’s id (prop_…)',
+  id: 'The resource’s id',
+  kid: 'The key’s id',
+  cid: 'The imported calendar’s id',
+  roomTypeId: 'The room type’s id',
+  file: '<token>.ics, the feed’s secret',
+};
 
 function referencePage(doc: ReturnType<typeof openApiDocument>, nonce: string | undefined) {
   const rows = Object.entries(doc.paths).flatMap(([path, methods]) =>

@@ -32,6 +32,10 @@ describe.each(backends)('properties API on %s', (_name, databaseUrl) => {
         maxRoomsPerBooking: 4,
         bookingHorizonMonths: 18,
         balanceCollection: null,
+        cardRetention: 'until_deposit_charged',
+        taxes: [],
+        fees: [],
+        priceDisplay: 'total',
         createdAt: '2026-11-24T03:00:00.000Z',
       });
     });

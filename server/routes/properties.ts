@@ -36,7 +36,11 @@ export function adminProperties(deps: AppDeps) {
       maxRoomsPerBooking: body.maxRoomsPerBooking,
       bookingHorizonMonths: body.bookingHorizonMonths,
       balanceCollection: body.balanceCollection,
-      closures: { weekdays: [], publicHolidays: false, dates: [] },
+      cardRetention: body.cardRetention,
+      taxes: body.taxes,
+      fees: body.fees,
+      priceDisplay: body.priceDisplay,
+      closures: { weekdays: [], publicHolidays: false, dates: [], openHolidays: [] },
       createdAt,
     };
     // Issue 9: the first key has every scope, so it can make the narrower ones.

@@ -3,12 +3,15 @@ import { type Context, Hono } from 'hono';
 import { availabilityFor, NEXT_AVAILABLE_SEARCH_DAYS, nextAvailableStay } from '../../shared/availability.ts';
 import { addDays, daysBetween, nightsOf, todayIn } from '../../shared/dates.ts';
 import { pickLocale } from '../../shared/locale.ts';
+import { pricesChildren } from '../../shared/occupancy.ts';
 import { AvailabilityQuerySchema, CalendarQuerySchema, type PublicProperty, QuoteRequestSchema } from '../../shared/schemas/stay.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 import { promotionFor } from '../bookings/promotions.ts';
+import { assertChildAges } from '../bookings/party.ts';
 import { assertWithinHorizon, priceStay } from '../bookings/quote.ts';
 import { loadCatalog, loadOccupancy } from '../catalog.ts';
 import { closedDatesBetween } from '../closures.ts';
+import { embedAllowed } from '../cors.ts';
 import { invalidField } from '../errors.ts';
 import type { PropertyRecord } from '../store/store.ts';
 import { ReadyAnswer, sendReady } from '../ready-answer.ts';
@@ -36,26 +39,34 @@ async function publicPropertyView(deps: AppDeps, property: PropertyRecord): Prom
     closedDates: closedDatesBetween(property.closures, property.country, today, addDays(today, 366)),
     extras: await deps.store.listExtras(property.id),
     holdMinutes: deps.config.holdMinutes,
+    priceDisplay: property.priceDisplay,
+    asksChildAges: (await deps.store.listRates(property.id)).some(pricesChildren),
   };
 }
 
 export function publicRoutes(deps: AppDeps) {
   const { store } = deps;
   return new Hono<AppEnv>()
-    .get('/', async (c) => c.json(await publicPropertyView(deps, c.get('property'))))
+    .get('/', async (c) => {
+      // SPEC 2.23: an unlisted site learns that it is not listed, and nothing else about the property.
+      if (!embedAllowed(c, deps.config.publicUrl)) return c.json({ embedAllowed: false });
+      return c.json({ ...(await publicPropertyView(deps, c.get('property'))), embedAllowed: true });
+    })
     .get('/calendar', query(CalendarQuerySchema), async (c) => {
       const property = c.get('property');
       const { from, to } = c.req.valid('query');
-      const days = daysBetween(from, to);
-      if (days <= 0) throw invalidField('to', 'to must be after from');
+      // SPEC 2.21: ranges are inclusive everywhere, so the days are from..to and the nights end the day after.
+      const end = addDays(to, 1);
+      const days = daysBetween(from, end);
+      if (days <= 0) throw invalidField('to', 'to must not be before from');
       if (days > CALENDAR_MAX_DAYS) throw invalidField('to', `At most ${CALENDAR_MAX_DAYS} days at a time`);
-      const catalog = await deps.cache!.get(property.id, `catalog|${from}|${to}`, () => loadCatalog(store, property, from, to));
-      const occupancy = await loadOccupancy(store, catalog, from, to, deps.clock());
+      const catalog = await deps.cache!.get(property.id, `catalog|${from}|${end}`, () => loadCatalog(store, property, from, end));
+      const occupancy = await loadOccupancy(store, catalog, from, end, deps.clock());
       return c.json({
         from,
         to,
         currency: property.currency,
-        days: nightsOf(from, to).map((date) => {
+        days: nightsOf(from, end).map((date) => {
           const open = catalog.roomTypes.filter((rt) => rt.units - occupancy.roomTypeSold(rt.id, date) > 0);
           const openIds = new Set(open.map((rt) => rt.id));
           const prices = catalog.rates.filter((r) => openIds.has(r.roomTypeId)).map((r) => r.overrides.get(date) ?? r.nightlyPrice);
@@ -79,9 +90,9 @@ export function publicRoutes(deps: AppDeps) {
       assertWithinHorizon(property, stay, now);
       const locale = requestLocale(c, stay.locale, property);
       const second = Math.floor(now.getTime() / 1000);
-      const { checkIn, checkOut, adults, children, rooms, promoCode } = stay;
+      const { checkIn, checkOut, adults, children, childAges, rooms, promoCode } = stay;
       // The same question within the same second of the property's clock gets the same answer.
-      const key = `availability|${checkIn}|${checkOut}|${picked}|${include}|${adults}|${children}|${rooms}|${locale}|${promoCode ?? ''}|${second}`;
+      const key = `availability|${checkIn}|${checkOut}|${picked}|${include}|${adults}|${children}|${childAges?.join(',') ?? ''}|${rooms}|${locale}|${promoCode ?? ''}|${second}`;
       const body = await deps.cache!.get(
         property.id,
         key,
@@ -101,6 +112,7 @@ export function publicRoutes(deps: AppDeps) {
         const until = addDays(asked.checkOut, NEXT_AVAILABLE_SEARCH_DAYS);
         const catalog = await deps.cache!.get(property.id, `catalog|${asked.checkIn}|${asked.checkOut}`, () => loadCatalog(store, property, asked.checkIn, asked.checkOut));
         const occupancy = await loadOccupancy(store, catalog, asked.checkIn, until, now);
+        for (const rate of catalog.rates) assertChildAges(rate, asked, 'childAges');
         const ctx = { now, today: todayIn(property.timezone, now), isClosed: catalog.isClosed, occupancy };
         const promo = asked.promoCode === undefined ? undefined : await promotionFor(deps, property, asked.promoCode, { ...asked, rateIds: catalog.rates.map((r) => r.id) });
         const answer = availabilityFor(catalog, asked, ctx, locale, promo?.promotion);

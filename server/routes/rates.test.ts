@@ -39,7 +39,15 @@ describe.each(backends)('rates API on %s', (_name, databaseUrl) => {
       const created = await json(res);
       expect(created.warnings).toEqual([]);
       // SPEC 2.16: refundable: false is the cancellation policy without tiers.
-      expect(created.rate).toEqual({ id: expect.stringMatching(/^rate_/), propertyId: owner.id, payInFullOption: false, ...body, cancellationPolicy: { tiers: [] } });
+      expect(created.rate).toEqual({
+        id: expect.stringMatching(/^rate_/),
+        propertyId: owner.id,
+        payInFullOption: false,
+        extraAdultPrice: 0,
+        childPrices: [],
+        ...body,
+        cancellationPolicy: { tiers: [] },
+      });
       expect((await ownerGet(app(), owner, `/rates/${created.rate.id}`)).rate).toEqual(created.rate);
       expect((await ownerGet(app(), owner, '/rates')).rates).toEqual([created.rate]);
     });
@@ -258,7 +266,7 @@ describe.each(backends)('rates API on %s', (_name, databaseUrl) => {
         body: { prices: [{ from: '2026-12-01', to: '2026-12-03', amount: 15_000 }] },
       });
       expect(res.status).toBe(200);
-      expect(await json(res)).toEqual({ rateId: rate.id, datesUpdated: 3 });
+      expect(await json(res)).toEqual({ rateId: rate.id, datesUpdated: 3, patterns: 0 });
       const avail = await json(await app().request('GET', `/api/v1/public/properties/${owner.id}/availability?checkIn=2026-11-30&checkOut=2026-12-05`));
       expect(avail.roomTypes[0].rates[0].nightly).toEqual([
         { date: '2026-11-30', amount: 10_000 },
@@ -299,7 +307,7 @@ describe.each(backends)('rates API on %s', (_name, databaseUrl) => {
       ['a negative price', [{ from: '2026-12-01', to: '2026-12-02', amount: -1 }], 'prices.0.amount'],
       ['a fractional price', [{ from: '2026-12-01', to: '2026-12-02', amount: 150.5 }], 'prices.0.amount'],
       ['a date that does not exist', [{ from: '2026-02-30', to: '2026-03-02', amount: 100 }], 'prices.0.from'],
-      ['a range longer than two years', [{ from: '2026-12-01', to: '2029-12-01', amount: 100 }], 'prices.0.to'],
+      ['a range longer than three years', [{ from: '2026-12-01', to: '2029-12-01', amount: 100 }], 'prices.0.to'],
       [
         'ranges that together span more than three years',
         [

@@ -1,12 +1,14 @@
 import { Hono } from 'hono';
-import { addDays, daysBetween } from '../../shared/dates.ts';
+import { addDays } from '../../shared/dates.ts';
 import { formatMoney } from '../../shared/money.ts';
-import { type CancellationPolicy, FULL_REFUND_UNTIL_ARRIVAL, type Rate, RateCreateSchema, RatePatchSchema, PriceOverridesSchema, refundsSomething } from '../../shared/schemas/rate.ts';
+import { MAX_PRICE_PATTERNS, PriceOverridesSchema, PricesQuerySchema } from '../../shared/schemas/prices.ts';
+import { type CancellationPolicy, FULL_REFUND_UNTIL_ARRIVAL, type Rate, RateCreateSchema, RatePatchSchema, refundsSomething } from '../../shared/schemas/rate.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 import { DEFAULT_LIMITS, invalidField, limitReached, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { effectivePrices } from '../prices.ts';
 import type { PropertyRecord } from '../store/store.ts';
-import { jsonBody } from '../validate.ts';
+import { jsonBody, query } from '../validate.ts';
 import { rateView } from '../views.ts';
 
 /** SPEC 2.3: a fixed deposit above the shortest stay's price is allowed but worth a warning. */
@@ -64,6 +66,8 @@ export function rates(deps: AppDeps) {
         maxRoomsTotal: body.maxRoomsTotal ?? null,
         arrivalDates: body.arrivalDates ?? null,
         payInFullOption: body.payInFullOption ?? false,
+        extraAdultPrice: body.extraAdultPrice ?? 0,
+        childPrices: body.childPrices ?? [],
         ...policyOf(body)!,
       };
       await store.createRate(rate);
@@ -97,13 +101,14 @@ export function rates(deps: AppDeps) {
     })
     .put('/:id/prices', jsonBody(PriceOverridesSchema), async (c) => {
       const rate = await find(c.get('property').id, c.req.param('id'));
-      // Later ranges win where ranges overlap, as the owner wrote them.
-      const byDate = new Map<string, number>();
-      for (const range of c.req.valid('json').prices) {
-        for (let i = 0; i <= daysBetween(range.from, range.to); i++) byDate.set(addDays(range.from, i), range.amount);
-      }
-      const prices = [...byDate].map(([date, amount]) => ({ date, amount }));
-      await store.setPriceOverrides(rate.id, prices);
-      return c.json({ rateId: rate.id, datesUpdated: prices.length });
+      // SPEC 2.21: merged by date with what is stored; later entries win where they overlap, as the owner wrote them.
+      const updated = await store.updatePrices(rate.id, c.req.valid('json').prices);
+      if (updated === 'too_many_patterns') throw invalidField('prices', `A rate keeps at most ${MAX_PRICE_PATTERNS} weekday patterns and open-ended prices`);
+      return c.json({ rateId: rate.id, ...updated });
+    })
+    .get('/:id/prices', query(PricesQuerySchema), async (c) => {
+      const rate = await find(c.get('property').id, c.req.param('id'));
+      const { from, to } = c.req.valid('query');
+      return c.json({ prices: await effectivePrices(store, rate, from, addDays(to, 1)) });
     });
 }

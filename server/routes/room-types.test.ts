@@ -21,6 +21,9 @@ describe.each(backends)('room types API on %s', (_name, databaseUrl) => {
       maxGuests: 4,
       units: 2,
       images: ['https://cdn.example/suite.jpg'],
+      baseOccupancy: 4,
+      maxAdults: 4,
+      maxChildren: 4,
     });
     expect((await ownerGet(app(), owner, `/room-types/${roomType.id}`)).roomType).toEqual(roomType);
     expect((await ownerGet(app(), owner, '/room-types')).roomTypes).toEqual([roomType]);

@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import { RoomTypeCreateSchema, RoomTypePatchSchema } from '../../shared/schemas/room-type.ts';
+import { limitsOf } from '../../shared/occupancy.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 import { DEFAULT_LIMITS, limitReached, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { jsonBody } from '../validate.ts';
+import { occupancyPatch } from './room-type-occupancy.ts';
 
 /** /api/v1/properties/:pid/room-types (owner). */
 export function roomTypes(deps: AppDeps) {
@@ -17,14 +19,14 @@ export function roomTypes(deps: AppDeps) {
       if ((await store.listRoomTypes(c.get('property').id)).length >= limit) throw limitReached('room types', limit);
       const roomType = { id: newId('rt'), propertyId: c.get('property').id, ...body, description: body.description ?? null };
       await store.createRoomType(roomType);
-      return c.json({ roomType }, 201);
+      return c.json({ roomType: { ...roomType, ...limitsOf(roomType) } }, 201);
     })
     .get('/', async (c) => c.json({ roomTypes: await store.listRoomTypes(c.get('property').id) }))
     .get('/:id', async (c) => c.json({ roomType: await find(c.get('property').id, c.req.param('id')) }))
     .patch('/:id', jsonBody(RoomTypePatchSchema), async (c) => {
       const propertyId = c.get('property').id;
-      await find(propertyId, c.req.param('id'));
-      await store.updateRoomType(propertyId, c.req.param('id'), c.req.valid('json'));
+      const current = await find(propertyId, c.req.param('id'));
+      await store.updateRoomType(propertyId, c.req.param('id'), occupancyPatch(current, c.req.valid('json')));
       return c.json({ roomType: await find(propertyId, c.req.param('id')) });
     })
     .delete('/:id', async (c) => {

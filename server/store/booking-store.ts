@@ -9,6 +9,7 @@ import { balanceJobKey } from './balance-job.ts';
 import { cancelJob } from './job-queue-store.ts';
 import { announce } from '../webhooks/store.ts';
 import type { BookingsTable, Database } from './schema.ts';
+import { matchesSearch, statusAsOf } from './booking-search.ts';
 import type { ArrivedPayment, BookingFilter, BookingRecord, BookingStore, ConfirmResult, HoldLimits, HoldResult, NewBooking, Take } from './store.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -517,7 +518,8 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
 
     async listBookings(propertyId: string, filter: BookingFilter) {
       let query = db.selectFrom('bookings').selectAll().where('property_id', '=', propertyId);
-      if (filter.status) query = query.where('status', '=', filter.status);
+      if (filter.status) query = query.where(statusAsOf(filter.status, filter.asOf));
+      if (filter.q) query = query.where(matchesSearch(filter.q, dialect));
       if (filter.from) query = query.where('check_out', '>', filter.from);
       if (filter.to) query = query.where('check_in', '<=', filter.to);
       const rows = await query.orderBy('check_in').orderBy('created_at').limit(1000).execute();
@@ -537,18 +539,19 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
       return result;
     },
 
-    async markDepositCharged(id, now) {
+    async markDepositCharged(id, now, options) {
       const { charged, purged } = await write(async (tx) => {
         const result = await tx
           .updateTable('bookings')
-          .set((eb) => ({ deposit_charged_at: now, amount_paid: eb.ref('deposit_due'), updated_at: now }))
+          // Manual mode takes no money but what the owner records, so balance payments recorded before stay counted.
+          .set({ deposit_charged_at: now, amount_paid: sql<number>`case when payment_mode = 'manual' then amount_paid + deposit_due else deposit_due end`, updated_at: now })
           .where('id', '=', id)
           .where('status', 'in', ['confirmed', 'completed'])
           .where('deposit_charged_at', 'is', null)
           .executeTakeFirst();
         if (Number(result.numUpdatedRows) !== 1) return { charged: false, purged: false };
         await announce(tx, { type: 'payment.succeeded', bookingId: id, occurrence: 'deposit' }, now);
-        return { charged: true, purged: await purgeCard(tx, id, now) };
+        return { charged: true, purged: options?.keepCard ? false : await purgeCard(tx, id, now) };
       });
       if (purged) await afterPurge();
       return charged;

@@ -1,7 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Extra } from '../../shared/schemas/extra.ts';
+import type { ChildPrice } from '../../shared/schemas/occupancy.ts';
 import type { Rate } from '../../shared/schemas/rate.ts';
 import type { RoomType } from '../../shared/schemas/room-type.ts';
+import type { Fee, PriceDisplay, Tax } from '../../shared/schemas/taxes.ts';
 import { balanceStore } from './balance-store.ts';
 import { balanceCollectionStore } from './balance-collection-store.ts';
 import { bookingStore } from './booking-store.ts';
@@ -12,7 +14,10 @@ import { rateLimitStore } from './rate-limit-store.ts';
 import { settlementStore } from './settlement-store.ts';
 import { opsStore } from './ops-store.ts';
 import { promotionStore } from './promotion-store.ts';
+import { pricePatternStore } from './price-pattern-store.ts';
+import { recordedPaymentStore } from './recorded-payment-store.ts';
 import { webhookStore } from '../webhooks/store.ts';
+import { ownerSessionStore } from '../owner-session-store.ts';
 import type { Database, ExtrasTable, PropertiesTable, RatesTable, RoomTypesTable } from './schema.ts';
 import type { PropertyChanges, PropertyRecord, RateRecord, Store } from './store.ts';
 
@@ -37,6 +42,10 @@ function toProperty(row: Selectable<PropertiesTable>): PropertyRecord {
     maxRoomsPerBooking: row.max_rooms_per_booking,
     bookingHorizonMonths: row.booking_horizon_months,
     balanceCollection: row.balance_days_before_arrival === null ? null : { daysBeforeArrival: row.balance_days_before_arrival },
+    cardRetention: row.card_retention as PropertyRecord['cardRetention'],
+    taxes: JSON.parse(row.taxes) as Tax[],
+    fees: JSON.parse(row.fees) as Fee[],
+    priceDisplay: row.price_display as PriceDisplay,
     createdAt: row.created_at,
   };
 }
@@ -58,6 +67,10 @@ function propertyColumns(p: PropertyChanges): Partial<PropertiesTable> {
   if (p.maxRoomsPerBooking !== undefined) row.max_rooms_per_booking = p.maxRoomsPerBooking;
   if (p.bookingHorizonMonths !== undefined) row.booking_horizon_months = p.bookingHorizonMonths;
   if (p.balanceCollection !== undefined) row.balance_days_before_arrival = p.balanceCollection?.daysBeforeArrival ?? null;
+  if (p.cardRetention !== undefined) row.card_retention = p.cardRetention;
+  if (p.taxes !== undefined) row.taxes = json(p.taxes);
+  if (p.fees !== undefined) row.fees = json(p.fees);
+  if (p.priceDisplay !== undefined) row.price_display = p.priceDisplay;
   return row;
 }
 
@@ -70,6 +83,9 @@ function toRoomType(row: Selectable<RoomTypesTable>): RoomType {
     maxGuests: row.max_guests,
     units: row.units,
     images: JSON.parse(row.images) as string[],
+    baseOccupancy: row.base_occupancy ?? row.max_guests,
+    maxAdults: row.max_adults ?? row.max_guests,
+    maxChildren: row.max_children ?? row.max_guests,
   };
 }
 
@@ -80,6 +96,9 @@ function roomTypeColumns(r: Partial<Omit<RoomType, 'id' | 'propertyId'>>): Parti
   if (r.maxGuests !== undefined) row.max_guests = r.maxGuests;
   if (r.units !== undefined) row.units = r.units;
   if (r.images !== undefined) row.images = json(r.images);
+  if (r.baseOccupancy !== undefined) row.base_occupancy = r.baseOccupancy;
+  if (r.maxAdults !== undefined) row.max_adults = r.maxAdults;
+  if (r.maxChildren !== undefined) row.max_children = r.maxChildren;
   return row;
 }
 
@@ -102,6 +121,8 @@ function toRate(row: Selectable<RatesTable>): RateRecord {
     refundable: row.refundable === 1,
     cancellationPolicy: row.cancellation_policy ? (JSON.parse(row.cancellation_policy) as Rate['cancellationPolicy']) : { tiers: [] },
     payInFullOption: Number(row.pay_in_full) === 1,
+    extraAdultPrice: Number(row.extra_adult_price),
+    childPrices: JSON.parse(row.child_prices) as ChildPrice[],
     soldTotal: row.sold_total,
   };
 }
@@ -125,6 +146,8 @@ function rateColumns(r: RateFields): Partial<RatesTable> {
   if (r.refundable !== undefined) row.refundable = bool(r.refundable);
   if (r.cancellationPolicy !== undefined) row.cancellation_policy = json(r.cancellationPolicy);
   if (r.payInFullOption !== undefined) row.pay_in_full = bool(r.payInFullOption);
+  if (r.extraAdultPrice !== undefined) row.extra_adult_price = r.extraAdultPrice;
+  if (r.childPrices !== undefined) row.child_prices = json(r.childPrices);
   return row;
 }
 
@@ -160,9 +183,12 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
     ...keyStore(db, dialect, toProperty),
     jobs: jobQueueStore(db, dialect),
     webhooks: webhookStore(db, dialect),
+    ownerSessions: ownerSessionStore(db),
     rateLimitStore: (windowMs) => rateLimitStore(db, dialect, windowMs),
     ...opsStore(db),
     ...promotionStore(db),
+    ...pricePatternStore(db, dialect),
+    ...recordedPaymentStore(db, dialect),
     dialect,
     close: () => db.destroy(),
 
@@ -187,6 +213,10 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
             max_rooms_per_booking: p.maxRoomsPerBooking,
             booking_horizon_months: p.bookingHorizonMonths,
             balance_days_before_arrival: p.balanceCollection?.daysBeforeArrival ?? null,
+            card_retention: p.cardRetention,
+            taxes: json(p.taxes),
+            fees: json(p.fees),
+            price_display: p.priceDisplay,
             created_at: p.createdAt,
           })
           .execute();
@@ -220,6 +250,9 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
           max_guests: r.maxGuests,
           units: r.units,
           images: json(r.images),
+          base_occupancy: r.baseOccupancy ?? null,
+          max_adults: r.maxAdults ?? null,
+          max_children: r.maxChildren ?? null,
           archived_at: null,
           created_at: new Date().toISOString(),
         })
@@ -266,6 +299,8 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
           refundable: bool(r.refundable),
           cancellation_policy: json(r.cancellationPolicy),
           pay_in_full: bool(r.payInFullOption ?? false),
+          extra_adult_price: r.extraAdultPrice ?? 0,
+          child_prices: json(r.childPrices ?? []),
           sold_total: 0,
           archived_at: null,
           created_at: new Date().toISOString(),
@@ -287,20 +322,6 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
     },
     async archiveRate(propertyId, id, at) {
       await db.updateTable('rates').set({ archived_at: at }).where('property_id', '=', propertyId).where('id', '=', id).execute();
-    },
-    async setPriceOverrides(rateId, prices) {
-      if (prices.length === 0) return;
-      await db.transaction().execute(async (tx) => {
-        // Chunked so that a two-year range stays under SQLite's bound-parameter limit.
-        for (let i = 0; i < prices.length; i += 300) {
-          const chunk = prices.slice(i, i + 300).map((p) => ({ rate_id: rateId, date: p.date, amount: p.amount }));
-          await tx
-            .insertInto('price_overrides')
-            .values(chunk)
-            .onConflict((oc) => oc.columns(['rate_id', 'date']).doUpdateSet((eb) => ({ amount: eb.ref('excluded.amount') })))
-            .execute();
-        }
-      });
     },
     async listPriceOverrides(rateIds, from, to) {
       if (rateIds.length === 0) return [];

@@ -8,6 +8,11 @@ import { settlementMigration } from './settlement-migration.ts';
 import { webhooksMigration } from '../webhooks/migration.ts';
 import { balanceCollectionMigration } from './balance-collection-migration.ts';
 import { promotionsMigration } from './promotions-migration.ts';
+import { occupancyMigration } from './occupancy-migration.ts';
+import { ownerDeskMigration } from './owner-desk-migration.ts';
+import { pricePatternsMigration } from './price-patterns-migration.ts';
+import { taxesFeesMigration } from './taxes-fees-migration.ts';
+import { ownerSessionsMigration } from '../owner-session-migration.ts';
 
 // Column types that mean the same on SQLite and PostgreSQL. Money is bigint so that large
 // zero-decimal totals (IDR, KRW) never overflow; the pg pool parses int8 back to number.
@@ -368,6 +373,11 @@ const migrations: Record<string, Migration> = {
     },
   },
   '017_promotions': promotionsMigration,
+  '018_occupancy': occupancyMigration,
+  '019_taxes_fees': taxesFeesMigration,
+  '020_owner_desk': ownerDeskMigration,
+  '021_price_patterns': pricePatternsMigration,
+  '022_owner_sessions': ownerSessionsMigration,
 };
 
 /** What 009 reads and writes, typed as the tables were then. */

@@ -21,6 +21,12 @@ export interface PropertiesTable {
   booking_horizon_months: number;
   /** SPEC 2.17: null means the balance is paid at the property (014). */
   balance_days_before_arrival: number | null;
+  /** SPEC 2.23 (020): until_deposit_charged or until_checkout. */
+  card_retention: string;
+  /** SPEC 2.13 (019): JSON lists of the property's taxes and fees, and `total` or `base`. */
+  taxes: string;
+  fees: string;
+  price_display: string;
 }
 
 export interface RoomTypesTable {
@@ -34,6 +40,10 @@ export interface RoomTypesTable {
   archived_at: string | null;
   created_at: string;
   ical_token: string | null;
+  /** SPEC 2.12 (018): null means maxGuests. */
+  base_occupancy: number | null;
+  max_adults: number | null;
+  max_children: number | null;
 }
 
 export interface RatesTable {
@@ -56,6 +66,9 @@ export interface RatesTable {
   cancellation_policy: string;
   /** SPEC 2.15: 1 when the guest may pay the whole total now. */
   pay_in_full: number;
+  /** SPEC 2.12 (018): per night per adult beyond the base, and `[{maxAge, amount}]` as JSON. */
+  extra_adult_price: number;
+  child_prices: string;
   sold_total: number;
   archived_at: string | null;
   created_at: string;
@@ -64,6 +77,16 @@ export interface RatesTable {
 export interface PriceOverridesTable {
   rate_id: string;
   date: string;
+  amount: number;
+}
+
+/** SPEC 2.21: weekday patterns (weekdays a JSON array) and open-ended prices (weekdays null). */
+export interface PricePatternsTable {
+  rate_id: string;
+  seq: number;
+  from_date: string;
+  to_date: string | null;
+  weekdays: string | null;
   amount: number;
 }
 
@@ -174,6 +197,16 @@ export interface BalancePaymentsTable {
   amount: number;
   created_at: string;
   paid_at: string | null;
+}
+
+/** SPEC 2.23: a balance payment the owner recorded by hand (020). */
+export interface RecordedPaymentsTable {
+  id: string;
+  booking_id: string;
+  amount: number;
+  method: string;
+  note: string | null;
+  recorded_at: string;
 }
 
 /** SPEC 2.20: a succeeded Stripe charge of a booking (deposit or balance intent) and its fee once read (012). */
@@ -328,6 +361,7 @@ export interface Database {
   room_types: RoomTypesTable;
   rates: RatesTable;
   price_overrides: PriceOverridesTable;
+  price_patterns: PricePatternsTable;
   extras: ExtrasTable;
   inventory: InventoryTable;
   rate_inventory: RateInventoryTable;
@@ -336,6 +370,7 @@ export interface Database {
   booking_nights: BookingNightsTable;
   booking_refunds: BookingRefundsTable;
   balance_payments: BalancePaymentsTable;
+  recorded_payments: RecordedPaymentsTable;
   stripe_charges: StripeChargesTable;
   webhook_events: WebhookEventsTable;
   card_reveals: CardRevealsTable;

@@ -24,7 +24,11 @@ const property = (id: string): PropertyRecord => ({
   maxRoomsPerBooking: 4,
   bookingHorizonMonths: 18,
   balanceCollection: null,
-  closures: { weekdays: [1], publicHolidays: true, dates: ['2026-12-31'] },
+  taxes: [{ name: '부가세', type: 'percent', percent: 10, inclusive: true }],
+  fees: [{ name: '청소비', amount: 20_000, per: 'stay' }],
+  priceDisplay: 'base',
+  cardRetention: 'until_checkout',
+  closures: { weekdays: [1], publicHolidays: true, dates: ['2026-12-31'], openHolidays: [] },
   createdAt: '2026-11-24T03:00:00.000Z',
 });
 
@@ -48,6 +52,11 @@ const rateOf = (id: string, roomTypeId: string, propertyId = 'p1') => ({
   refundable: false,
   cancellationPolicy: { tiers: [] },
   payInFullOption: false,
+  extraAdultPrice: 3_000_000_000,
+  childPrices: [
+    { maxAge: 2, amount: 0 },
+    { maxAge: 12, amount: 50_000 },
+  ],
 });
 
 const HELD_AT = '2026-11-24T03:00:00.000Z';
@@ -105,7 +114,7 @@ describe.each(backends)('storage contract on %s', (_name, databaseUrl) => {
   });
 
   test('changing a property touches only the fields given', async () => {
-    await store.updateProperty('p1', { name: 'Hanok House', closures: { weekdays: [], publicHolidays: false, dates: [] } });
+    await store.updateProperty('p1', { name: 'Hanok House', closures: { weekdays: [], publicHolidays: false, dates: [], openHolidays: [] } });
     const read = await store.getProperty('p1');
     expect(read?.name).toBe('Hanok House');
     expect(read?.closures.weekdays).toEqual([]);
@@ -140,11 +149,11 @@ describe.each(backends)('storage contract on %s', (_name, databaseUrl) => {
 
   test('price overrides replace earlier ones for the same date and are read by range', async () => {
     await store.createRate(rateOf('r1', 'rt1'));
-    await store.setPriceOverrides('r1', [
-      { date: '2026-12-24', amount: 100 },
-      { date: '2026-12-25', amount: 200 },
+    await store.updatePrices('r1', [
+      { from: '2026-12-24', to: '2026-12-25', amount: 100 },
+      { from: '2026-12-25', to: '2026-12-25', amount: 200 },
     ]);
-    await store.setPriceOverrides('r1', [{ date: '2026-12-25', amount: 250 }]);
+    await store.updatePrices('r1', [{ from: '2026-12-25', to: '2026-12-25', amount: 250 }]);
     const read = await store.listPriceOverrides(['r1'], '2026-12-24', '2026-12-26');
     expect(read.sort((a, b) => a.date.localeCompare(b.date))).toEqual([
       { rateId: 'r1', date: '2026-12-24', amount: 100 },
@@ -155,9 +164,23 @@ describe.each(backends)('storage contract on %s', (_name, databaseUrl) => {
 
   test('two years of price overrides are stored in one call', async () => {
     await store.createRate(rateOf('r1', 'rt1'));
-    const prices = Array.from({ length: 731 }, (_, i) => ({ date: new Date(Date.UTC(2027, 0, 1 + i)).toISOString().slice(0, 10), amount: i }));
-    await store.setPriceOverrides('r1', prices);
+    expect(await store.updatePrices('r1', [{ from: '2027-01-01', to: '2028-12-31', amount: 1 }])).toEqual({ datesUpdated: 731, patterns: 0 });
     expect(await store.listPriceOverrides(['r1'], '2027-01-01', '2029-01-02')).toHaveLength(731);
+  });
+
+  test('weekday patterns are kept in order and read by the nights they cover; too many write nothing', async () => {
+    await store.createRate(rateOf('r1', 'rt1'));
+    await store.updatePrices('r1', [
+      { from: '2027-01-01', weekdays: [5, 6], amount: 300 },
+      { from: '2026-12-01', to: '2026-12-31', weekdays: [6], amount: 200 },
+    ]);
+    expect(await store.listPricePatterns(['r1'], '2027-02-01', '2027-02-08')).toEqual([{ rateId: 'r1', seq: 1, from: '2027-01-01', to: null, weekdays: [5, 6], amount: 300 }]);
+    expect((await store.listPricePatterns(['r1'], '2026-12-31', '2027-01-02')).map((p) => p.seq).sort()).toEqual([1, 2]);
+    // Each starts and ends a day after the one before, so none hides another.
+    const day = (n: number) => new Date(Date.UTC(2027, 0, n)).toISOString().slice(0, 10);
+    const many = Array.from({ length: 199 }, (_, i) => ({ from: day(1 + i), to: day(11 + i), weekdays: [i % 7], amount: i }));
+    expect(await store.updatePrices('r1', many)).toBe('too_many_patterns');
+    expect(await store.listPricePatterns(['r1'], '2026-01-01', '2030-01-01')).toHaveLength(2);
   });
 
   test('extras are scoped to their property and archived ones disappear', async () => {

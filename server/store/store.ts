@@ -10,9 +10,12 @@ import type { JobQueue } from '../jobs/queue.ts';
 import type { BalanceCollectionStore } from './balance-collection-store.ts';
 import type { RateLimitStore } from './rate-limit-store.ts';
 import type { PromotionStore } from './promotion-store.ts';
+import type { PricePatternStore } from './price-pattern-store.ts';
+import type { RecordedPaymentStore } from './recorded-payment-store.ts';
 import type { SettlementStore } from './settlement-store.ts';
 import type { SealedCard, WrappedCardKey } from '../vault/card-vault.ts';
 import type { WebhookStore } from '../webhooks/store.ts';
+import type { OwnerSessionStore } from '../owner-session-store.ts';
 
 export interface PropertyRecord extends Property {
   closures: Closures;
@@ -62,6 +65,10 @@ export interface HoldLimits {
 
 export interface BookingFilter {
   status?: Booking['status'];
+  /** SPEC 2.7: a pending hold past its `expiresAt` counts as expired as of `asOf`, housekeeping or not. */
+  asOf?: string;
+  /** SPEC 2.23: a reference (with or without `DB-`), part of the guest's name, or their e-mail, any case. */
+  q?: string;
   /** Stays that have a night on or after this date. */
   from?: string;
   /** Stays that start on or before this date. */
@@ -145,8 +152,11 @@ export interface BookingStore {
   recordRefund(id: string, refund: { id: string; amount: number; intentId: string }, now: string): Promise<void>;
   /** What was refunded of each PaymentIntent of the booking; `null` stands for refunds older than that record (the deposit's). */
   refundedPerIntent(id: string): Promise<Map<string | null, number>>;
-  /** The owner charged the deposit by hand: record it and erase the card (SPEC 2.8). False when not allowed. */
-  markDepositCharged(id: string, now: string): Promise<boolean>;
+  /**
+   * The owner charged the deposit by hand: record it and erase the card (SPEC 2.8), unless `keepCard`
+   * (SPEC 2.23 cardRetention until_checkout: housekeeping erases it after checkout). False when not allowed.
+   */
+  markDepositCharged(id: string, now: string, options?: { keepCard?: boolean }): Promise<boolean>;
   /** Cards erased after `purgeBefore` checkouts and of cancelled bookings (SPEC 2.8), stays before `completedBefore` completed (SPEC 2.7). */
   housekeeping(now: string, purgeBefore: string, completedBefore: string): Promise<{ purged: number; completed: number }>;
   /** The wrapped data key of the booking's stored card; undefined once purged. */
@@ -306,12 +316,14 @@ export interface KeyStore {
   cardReveals(bookingId: string): Promise<CardRevealRecord[]>;
 }
 
-export interface Store extends BookingStore, BalanceStore, BalanceCollectionStore, ChannelStore, KeyStore, SettlementStore, PromotionStore {
+export interface Store extends BookingStore, BalanceStore, BalanceCollectionStore, ChannelStore, KeyStore, SettlementStore, PromotionStore, RecordedPaymentStore, PricePatternStore {
   readonly dialect: 'sqlite' | 'postgres';
   /** Issue 11: the durable job queue (server/jobs/queue.ts): mail, balance charges, webhook deliveries. */
   readonly jobs: JobQueue;
   /** SPEC 2.18: owners' webhook endpoints and their delivery log. */
   readonly webhooks: WebhookStore;
+  /** SPEC 2.23: the owner console's sign-ins. */
+  readonly ownerSessions: OwnerSessionStore;
   /** Issue 9: the hit counters of one rate limit; every instance shares them on PostgreSQL. */
   rateLimitStore(windowMs: number): RateLimitStore;
   close(): Promise<void>;
@@ -341,8 +353,6 @@ export interface Store extends BookingStore, BalanceStore, BalanceCollectionStor
   getRate(propertyId: string, id: string): Promise<RateRecord | undefined>;
   updateRate(propertyId: string, id: string, patch: RatePatch): Promise<void>;
   archiveRate(propertyId: string, id: string, at: string): Promise<void>;
-  /** Sets per-date prices (replacing any already there for those dates). */
-  setPriceOverrides(rateId: string, prices: readonly { date: string; amount: number }[]): Promise<void>;
   /** Overrides of the given rates with from <= date < to. */
   listPriceOverrides(rateIds: readonly string[], from: string, to: string): Promise<{ rateId: string; date: string; amount: number }[]>;
 

@@ -112,6 +112,11 @@ export type PromoReason = (typeof PROMO_REASONS)[number];
 export const PromoAnswerSchema = v.object({ code: v.string(), applied: v.boolean(), reason: v.optional(v.picklist(PROMO_REASONS)) });
 export type PromoAnswer = v.InferOutput<typeof PromoAnswerSchema>;
 
-/** SPEC 2.13: one line of what the guest pays; a discount's amount is negative. */
-export const LineSchema = v.object({ kind: v.picklist(['room', 'extra', 'discount']), name: v.string(), amount: v.number() });
+/** SPEC 2.13: one line of what the guest pays; a discount's amount is negative; an `included` tax is inside the prices and adds nothing. */
+export const LineSchema = v.object({
+  kind: v.picklist(['room', 'extra', 'fee', 'tax', 'discount']),
+  name: v.string(),
+  amount: v.number(),
+  included: v.optional(v.literal(true)),
+});
 export type Line = v.InferOutput<typeof LineSchema>;

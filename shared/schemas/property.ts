@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { CurrencySchema, DateTimeSchema, IsoDateSchema, LocaleSchema, NameSchema, TextSchema, TimeZoneSchema } from './common.ts';
+import { FeesSchema, PriceDisplaySchema, taxFields, taxPatchFields, TaxesSchema } from './taxes.ts';
 
 export const PAYMENT_MODES = ['stripe', 'manual'] as const;
 export const CARD_BRANDS = ['visa', 'mastercard', 'amex', 'discover', 'jcb', 'diners', 'unionpay'] as const;
@@ -38,6 +39,17 @@ export const BalanceCollectionSchema = v.object({
 });
 export type BalanceCollection = v.InferOutput<typeof BalanceCollectionSchema>;
 
+// SPEC 2.23: manual mode keeps the stored card after the deposit is marked charged (for the balance or a
+// no-show fee) only when the owner asks; it is then purged CARD_PURGE_DAYS after checkout.
+export const CARD_RETENTIONS = ['until_deposit_charged', 'until_checkout'] as const;
+export const CardRetentionSchema = v.pipe(
+  v.picklist(CARD_RETENTIONS, 'Expected until_deposit_charged or until_checkout'),
+  v.description(
+    'Manual mode: how long the stored card is kept. until_deposit_charged erases it when the deposit is marked charged; until_checkout keeps it (for the balance or a no-show fee) until CARD_PURGE_DAYS after checkout',
+  ),
+);
+export type CardRetention = v.InferOutput<typeof CardRetentionSchema>;
+
 const propertyFields = {
   name: NameSchema,
   currency: CurrencySchema,
@@ -54,6 +66,8 @@ const propertyFields = {
   maxRoomsPerBooking: v.optional(MaxRoomsPerBookingSchema, DEFAULT_MAX_ROOMS_PER_BOOKING),
   bookingHorizonMonths: v.optional(BookingHorizonMonthsSchema, DEFAULT_BOOKING_HORIZON_MONTHS),
   balanceCollection: v.optional(v.nullable(BalanceCollectionSchema), null),
+  cardRetention: v.optional(CardRetentionSchema, 'until_deposit_charged'),
+  ...taxFields,
 };
 
 export const PropertyCreateSchema = v.object(propertyFields);
@@ -69,6 +83,8 @@ export const PropertyPatchSchema = v.partial(
     maxRoomsPerBooking: MaxRoomsPerBookingSchema,
     bookingHorizonMonths: BookingHorizonMonthsSchema,
     balanceCollection: v.nullable(BalanceCollectionSchema),
+    cardRetention: CardRetentionSchema,
+    ...taxPatchFields,
   }),
 );
 export type PropertyPatch = v.InferOutput<typeof PropertyPatchSchema>;
@@ -89,6 +105,10 @@ export const PropertySchema = v.object({
   maxRoomsPerBooking: v.number(),
   bookingHorizonMonths: v.number(),
   balanceCollection: v.nullable(BalanceCollectionSchema),
+  cardRetention: CardRetentionSchema,
+  taxes: TaxesSchema,
+  fees: FeesSchema,
+  priceDisplay: PriceDisplaySchema,
   createdAt: DateTimeSchema,
 });
 export type Property = v.InferOutput<typeof PropertySchema>;
@@ -99,6 +119,8 @@ export const ClosuresSchema = v.object({
   weekdays: v.optional(v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6))), v.maxLength(7)), []),
   publicHolidays: v.optional(v.boolean(), false),
   dates: v.optional(v.pipe(v.array(IsoDateSchema), v.maxLength(1000)), []),
+  /** SPEC 2.22: public holidays kept open; the other closures still apply to them. */
+  openHolidays: v.optional(v.pipe(v.array(IsoDateSchema), v.maxLength(200)), []),
 });
 export type Closures = v.InferOutput<typeof ClosuresSchema>;
 

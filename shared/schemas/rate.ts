@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { CountSchema, DateTimeSchema, IdSchema, IsoDateSchema, MAX_NIGHTS, MoneySchema, NameSchema, PositiveMoneySchema, TextSchema } from './common.ts';
+import { ChildPriceSchema, ChildPricesSchema } from './occupancy.ts';
 
 // SPEC 2.4: exactly one deposit policy per rate.
 export const DepositPolicySchema = v.variant(
@@ -87,6 +88,10 @@ const fields = {
   cancellationPolicy: v.optional(CancellationPolicySchema),
   /** SPEC 2.15: the guest may pay the whole total now instead of the deposit (stripe mode). */
   payInFullOption: v.optional(v.boolean()),
+  /** SPEC 2.12: per night, per adult beyond the room type's baseOccupancy. */
+  extraAdultPrice: v.optional(MoneySchema),
+  /** SPEC 2.12: per night, per child beyond the base, by age band; `[]` prices children as adults. */
+  childPrices: v.optional(ChildPricesSchema),
 };
 
 type Window = { minNights?: number | null; maxNights?: number | null; bookableFrom?: string | null; bookableUntil?: string | null };
@@ -142,7 +147,9 @@ export const RateSchema = v.object({
   arrivalDates: v.nullable(v.array(v.string())),
   refundable: v.boolean(),
   cancellationPolicy: CancellationPolicySchema,
-  payInFullOption: v.optional(v.boolean()),
+  payInFullOption: v.boolean(),
+  extraAdultPrice: v.number(),
+  childPrices: v.array(ChildPriceSchema),
 });
 export type Rate = v.InferOutput<typeof RateSchema>;
 
@@ -162,33 +169,8 @@ export const RATE_WITHOUT_LIMITS = {
   refundable: true,
   cancellationPolicy: FULL_REFUND_UNTIL_ARRIVAL,
   payInFullOption: false,
+  extraAdultPrice: 0,
+  childPrices: [],
 } as const satisfies Partial<Rate>;
 
 export const RateWithWarningsSchema = v.object({ rate: RateSchema, warnings: v.array(v.string()) });
-
-export const PriceOverridesSchema = v.object({
-  prices: v.pipe(
-    v.array(
-      v.pipe(
-        v.object({ from: IsoDateSchema, to: IsoDateSchema, amount: MoneySchema }),
-        v.forward(
-          v.partialCheck([['from'], ['to']], (p: { from: string; to: string }) => p.from <= p.to, 'to must not be before from'),
-          ['to'],
-        ),
-        v.forward(
-          v.partialCheck([['from'], ['to']], (p: { from: string; to: string }) => Date.parse(p.to) - Date.parse(p.from) <= 731 * 86_400_000, 'A price range covers at most two years'),
-          ['to'],
-        ),
-      ),
-    ),
-    v.maxLength(500),
-    // Issue 13: one update writes at most three years of nights, however its ranges are cut.
-    v.check((prices) => {
-      if (prices.length === 0) return true;
-      const from = Math.min(...prices.map((p) => Date.parse(p.from)));
-      const to = Math.max(...prices.map((p) => Date.parse(p.to)));
-      return to - from < 1096 * 86_400_000;
-    }, 'One price update covers at most three years, from its first date to its last'),
-  ),
-});
-export type PriceOverrides = v.InferOutput<typeof PriceOverridesSchema>;

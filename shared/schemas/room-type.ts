@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { CountSchema, NameSchema, TextSchema } from './common.ts';
+import { occupancyFitMessage, roomTypeOccupancyFields } from './occupancy.ts';
 
 // Issue 9: photos are shown on hotels' https pages; http would be mixed content, and javascript:
 // or data: is not a photo of a room.
@@ -11,11 +12,45 @@ const fields = {
   maxGuests: CountSchema(1, 50),
   units: CountSchema(0, 10_000),
   images: v.optional(ImagesSchema, []),
+  baseOccupancy: v.optional(roomTypeOccupancyFields.baseOccupancy),
+  maxAdults: v.optional(roomTypeOccupancyFields.maxAdults),
+  maxChildren: v.optional(roomTypeOccupancyFields.maxChildren),
 };
 
-export const RoomTypeCreateSchema = v.object(fields);
+// SPEC 2.12: each occupancy field fits in maxGuests; a patch sending one side is checked against the stored room type.
+const fits = (maxGuests: number | undefined, value: number | undefined) => maxGuests === undefined || value === undefined || value <= maxGuests;
+
+export const RoomTypeCreateSchema = v.pipe(
+  v.object(fields),
+  v.forward(
+    v.partialCheck([['maxGuests'], ['baseOccupancy']], (r) => fits(r.maxGuests, r.baseOccupancy), occupancyFitMessage('baseOccupancy')),
+    ['baseOccupancy'],
+  ),
+  v.forward(
+    v.partialCheck([['maxGuests'], ['maxAdults']], (r) => fits(r.maxGuests, r.maxAdults), occupancyFitMessage('maxAdults')),
+    ['maxAdults'],
+  ),
+  v.forward(
+    v.partialCheck([['maxGuests'], ['maxChildren']], (r) => fits(r.maxGuests, r.maxChildren), occupancyFitMessage('maxChildren')),
+    ['maxChildren'],
+  ),
+);
 export type RoomTypeCreate = v.InferOutput<typeof RoomTypeCreateSchema>;
-export const RoomTypePatchSchema = v.partial(v.object({ ...fields, images: ImagesSchema }));
+export const RoomTypePatchSchema = v.pipe(
+  v.partial(v.object({ ...fields, images: ImagesSchema })),
+  v.forward(
+    v.partialCheck([['maxGuests'], ['baseOccupancy']], (r) => fits(r.maxGuests, r.baseOccupancy), occupancyFitMessage('baseOccupancy')),
+    ['baseOccupancy'],
+  ),
+  v.forward(
+    v.partialCheck([['maxGuests'], ['maxAdults']], (r) => fits(r.maxGuests, r.maxAdults), occupancyFitMessage('maxAdults')),
+    ['maxAdults'],
+  ),
+  v.forward(
+    v.partialCheck([['maxGuests'], ['maxChildren']], (r) => fits(r.maxGuests, r.maxChildren), occupancyFitMessage('maxChildren')),
+    ['maxChildren'],
+  ),
+);
 export type RoomTypePatch = v.InferOutput<typeof RoomTypePatchSchema>;
 
 export const RoomTypeSchema = v.object({
@@ -26,5 +61,9 @@ export const RoomTypeSchema = v.object({
   maxGuests: v.number(),
   units: v.number(),
   images: v.array(v.string()),
+  /** SPEC 2.12: guests a rate's nightly price includes, and the most adults and children; each defaults to maxGuests. */
+  baseOccupancy: v.optional(v.number()),
+  maxAdults: v.optional(v.number()),
+  maxChildren: v.optional(v.number()),
 });
 export type RoomType = v.InferOutput<typeof RoomTypeSchema>;

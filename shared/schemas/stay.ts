@@ -5,12 +5,19 @@ import { CancellationTierSchema, DepositPolicySchema } from './rate.ts';
 import { ExtraSchema } from './extra.ts';
 import { GuestNameSchema } from './guest-name.ts';
 import { LineSchema, PromoAnswerSchema, PromoCodeSchema } from './promotion.ts';
+import { PriceDisplaySchema } from './taxes.ts';
+import { ChildAgesSchema } from './occupancy.ts';
 
 const QueryCount = (fallback: string, min: number, max: number) =>
   v.pipe(v.optional(v.string(), fallback), v.regex(/^\d{1,3}$/, 'Expected a whole number'), v.transform(Number), v.minValue(min), v.maxValue(max));
 
 // Without dates the server picks the stay (SPEC 4: the first night from tomorrow, or the next one
 // available), and `include=property` adds what the widget's rates step needs: one request before rates.
+// SPEC 2.12: children and childAges may both be sent, but then they must agree.
+const childrenAgree = (r: { children?: number | undefined; childAges?: readonly number[] | undefined }) =>
+  r.children === undefined || r.childAges === undefined || r.children === r.childAges.length;
+const CHILDREN_MESSAGE = 'children must be the number of childAges';
+
 const datesGiven = (s: { checkIn?: string; checkOut?: string }): s is { checkIn: string; checkOut: string } => s.checkIn !== undefined && s.checkOut !== undefined;
 
 export const AvailabilityQuerySchema = v.pipe(
@@ -18,7 +25,16 @@ export const AvailabilityQuerySchema = v.pipe(
     checkIn: v.optional(IsoDateSchema),
     checkOut: v.optional(IsoDateSchema),
     adults: QueryCount('2', 1, 50),
-    children: QueryCount('0', 0, 50),
+    children: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'Expected a whole number'), v.transform(Number), v.minValue(0), v.maxValue(50))),
+    /** SPEC 2.12: the children's ages, `4,9`; their number is the children count. */
+    childAges: v.optional(
+      v.pipe(
+        v.string(),
+        v.regex(/^\d{1,2}(,\d{1,2}){0,49}$/, 'Expected ages separated by commas, such as 4,9'),
+        v.transform((s) => s.split(',').map(Number)),
+        ChildAgesSchema,
+      ),
+    ),
     rooms: QueryCount('1', 1, 50),
     locale: v.optional(v.string()),
     include: v.optional(v.picklist(['property'], 'Expected include=property')),
@@ -36,6 +52,8 @@ export const AvailabilityQuerySchema = v.pipe(
     v.partialCheck([['checkIn'], ['checkOut']], (s) => !datesGiven(s) || stayWithinLimit(s), STAY_LENGTH_MESSAGE),
     ['checkOut'],
   ),
+  v.forward(v.partialCheck([['children'], ['childAges']], childrenAgree, CHILDREN_MESSAGE), ['childAges']),
+  v.transform((q) => ({ ...q, children: q.childAges?.length ?? q.children ?? 0 })),
 );
 export type AvailabilityQuery = v.InferOutput<typeof AvailabilityQuerySchema>;
 
@@ -59,6 +77,10 @@ export const RateOfferSchema = v.object({
   name: v.string(),
   description: v.nullable(v.string()),
   refundable: v.boolean(),
+  /** SPEC 2.15: the guest may pay the whole total now instead of the deposit (stripe mode). */
+  payInFullOption: v.boolean(),
+  /** SPEC 2.12: the rate prices children by age, so a party with children gives their ages. */
+  pricesChildren: v.boolean(),
   available: v.boolean(),
   reason: v.optional(v.picklist(UNAVAILABLE_REASONS)),
   unitsLeft: v.number(),
@@ -66,6 +88,9 @@ export const RateOfferSchema = v.object({
   /** With a promotion that applies to this rate: the room total after its discount; `roomTotalBefore` is the price before. */
   roomTotal: v.number(),
   roomTotalBefore: v.optional(v.number()),
+  /** SPEC 2.13: the all-in price of one room for the stay and party: `roomTotal` plus mandatory fees and exclusive taxes; `totalBefore` is it before a promotion. */
+  total: v.number(),
+  totalBefore: v.optional(v.number()),
   deposit: DepositQuoteSchema,
   cancellation: CancellationTermsSchema,
 });
@@ -84,6 +109,10 @@ export const PublicPropertySchema = v.object({
   closedDates: v.array(v.string()),
   extras: v.array(ExtraSchema),
   holdMinutes: v.number(),
+  /** SPEC 2.13: `total` shows rate cards at their all-in price, `base` at the room price with "+ taxes and fees". */
+  priceDisplay: PriceDisplaySchema,
+  /** SPEC 2.12: some rate prices children by age, so the guests panel asks their ages. */
+  asksChildAges: v.boolean(),
 });
 export type PublicProperty = v.InferOutput<typeof PublicPropertySchema>;
 
@@ -99,6 +128,8 @@ export const AvailabilitySchema = v.object({
       name: v.string(),
       description: v.nullable(v.string()),
       maxGuests: v.number(),
+      maxAdults: v.number(),
+      maxChildren: v.number(),
       images: v.array(v.string()),
       rates: v.array(RateOfferSchema),
     }),
@@ -111,12 +142,17 @@ export const AvailabilitySchema = v.object({
 });
 export type Availability = v.InferOutput<typeof AvailabilitySchema>;
 
-export const RoomRequestSchema = v.object({
-  rateId: IdSchema,
-  adults: CountSchema(1, 50),
-  children: v.optional(CountSchema(0, 50), 0),
-  extras: v.optional(v.pipe(v.array(v.object({ extraId: IdSchema, quantity: v.optional(CountSchema(1, 100), 1) })), v.maxLength(50)), []),
-});
+export const RoomRequestSchema = v.pipe(
+  v.object({
+    rateId: IdSchema,
+    adults: CountSchema(1, 50),
+    /** SPEC 2.12: children by count, where the rate does not price them by age; else `childAges`. */
+    children: v.optional(CountSchema(0, 50)),
+    childAges: v.optional(ChildAgesSchema),
+    extras: v.optional(v.pipe(v.array(v.object({ extraId: IdSchema, quantity: v.optional(CountSchema(1, 100), 1) })), v.maxLength(50)), []),
+  }),
+  v.forward(v.partialCheck([['children'], ['childAges']], childrenAgree, CHILDREN_MESSAGE), ['childAges']),
+);
 export type RoomRequest = v.InferOutput<typeof RoomRequestSchema>;
 export type RoomRequestInput = v.InferInput<typeof RoomRequestSchema>;
 
@@ -151,12 +187,17 @@ export const QuotedRoomSchema = v.object({
   roomTypeName: v.string(),
   adults: v.number(),
   children: v.number(),
+  /** SPEC 2.12: the children's ages, where the request gave them. */
+  childAges: v.optional(v.array(v.number())),
   nightly: v.array(NightlySchema),
   roomTotal: v.number(),
   extras: v.array(ExtraLineSchema),
   extrasTotal: v.number(),
   /** SPEC 2.14: this room's share of the booking's discount (0 without one); `total` is after it. */
   discount: v.optional(v.number()),
+  /** SPEC 2.13: this room's mandatory fees and exclusive taxes (absent on bookings made before them); `total` includes them. */
+  fees: v.optional(v.number()),
+  taxes: v.optional(v.number()),
   total: v.number(),
 });
 export type QuotedRoom = v.InferOutput<typeof QuotedRoomSchema>;
@@ -343,9 +384,17 @@ export const BalancePaymentSchema = v.object({ clientSecret: v.string(), publish
 export type BalancePayment = v.InferOutput<typeof BalancePaymentSchema>;
 
 export const BookingListQuerySchema = v.object({
-  status: v.optional(BookingStatusSchema),
-  from: v.optional(IsoDateSchema),
-  to: v.optional(IsoDateSchema),
+  status: v.optional(v.pipe(BookingStatusSchema, v.description('Only bookings in this state as of now: a hold past its expiry is expired, not pending, even before housekeeping marks it'))),
+  from: v.optional(v.pipe(IsoDateSchema, v.description('Stays with a night on or after this date'))),
+  to: v.optional(v.pipe(IsoDateSchema, v.description('Stays that start on or before this date (inclusive)'))),
+  q: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.maxLength(100),
+      v.description('Search: the reference (DB-GJPCYH1R, any case, DB- optional), part of the guest’s first or last name or "first last", or their e-mail, any case'),
+    ),
+  ),
 });
 
 export const BookingViewSchema = v.object({ booking: BookingSchema });

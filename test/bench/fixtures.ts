@@ -46,6 +46,17 @@ export interface AvailabilityFixture {
 export async function availabilityHotel(base: string, adminToken: string): Promise<AvailabilityFixture> {
   const p = await createProperty(base, adminToken, 'Bench Availability Hotel');
   const owner = { key: p.key };
+  // SPEC 2.13: every rate's all-in total is priced with the taxes and fees a real property has.
+  await api(base, 'PATCH', `/api/v1/properties/${p.id}`, {
+    ...owner,
+    body: {
+      taxes: [
+        { name: 'VAT', type: 'percent', percent: 10 },
+        { name: 'City tax', type: 'per_person_night', amount: 200, childrenExempt: true },
+      ],
+      fees: [{ name: 'Cleaning', amount: 2_500, per: 'stay' }],
+    },
+  });
   const start = today();
   const weekends = Array.from({ length: 17 }, (_, week) => {
     const from = addDays(start, week * 7 + 4);

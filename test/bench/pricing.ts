@@ -2,6 +2,7 @@
 import { addDays } from '../../shared/dates.ts';
 import { type PricedRate, quoteStay, type StayCatalog } from '../../shared/pricing.ts';
 import { type DepositPolicy, RATE_WITHOUT_LIMITS } from '../../shared/schemas/rate.ts';
+import type { PropertyCharges } from '../../shared/taxes.ts';
 
 export interface PricingCase {
   nights: number;
@@ -26,6 +27,23 @@ export interface PricingResult {
   rSquared: number;
 }
 
+// SPEC 2.13: every tax type and fee basis, so the fit is judged with what a real property charges.
+const CHARGES: PropertyCharges = {
+  taxes: [
+    { name: 'VAT', type: 'percent', percent: 10, appliesTo: 'room_and_extras' },
+    { name: 'Included VAT', type: 'percent', percent: 7, inclusive: true },
+    { name: 'City tax', type: 'per_person_night', amount: 250, childrenExempt: true, maxNights: 7 },
+    { name: 'Levy', type: 'per_room_night', amount: 100 },
+    { name: 'Stay tax', type: 'per_stay', amount: 500 },
+  ],
+  fees: [
+    { name: 'Cleaning', amount: 3_000, per: 'stay' },
+    { name: 'Resort fee', amount: 1_000, per: 'night' },
+    { name: 'Linen', amount: 500, per: 'guest' },
+    { name: 'Towels', amount: 100, per: 'guest_night' },
+  ],
+};
+
 const DEPOSITS: DepositPolicy[] = [{ type: 'none' }, { type: 'percentage', percent: 30 }, { type: 'fixed', amount: 5_000 }, { type: 'first_night' }, { type: 'full' }];
 
 function catalog(): StayCatalog {
@@ -43,10 +61,13 @@ function catalog(): StayCatalog {
       nightlyPrice: 12_000 + i * 1_000,
       deposit,
       overrides,
+      // SPEC 2.12: the third adult of every room pays beyond the base of two.
+      extraAdultPrice: 2_000,
     });
   });
+  const roomTypes = new Map(DEPOSITS.map((_, i) => [`rt_${i}`, { maxGuests: 4, baseOccupancy: 2 }]));
   const extras = new Map([['ex_breakfast', { id: 'ex_breakfast', propertyId: 'prop', name: 'Breakfast', description: null, price: 1_800, per: 'guest_night' as const }]]);
-  return { currency: 'USD', rates, extras };
+  return { currency: 'USD', rates, extras, roomTypes, charges: CHARGES };
 }
 
 /**
@@ -79,10 +100,10 @@ export function pricingBench(): PricingResult {
         checkIn: '2027-01-04',
         checkOut: addDays('2027-01-04', nights),
         // Room i on rate i: every deposit policy appears once the stay has five rooms.
-        rooms: Array.from({ length: rooms }, (_, i) => ({ rateId: `rate_${i}`, adults: 2, extras: [{ extraId: 'ex_breakfast', quantity: 1 }] })),
+        rooms: Array.from({ length: rooms }, (_, i) => ({ rateId: `rate_${i}`, adults: 3, extras: [{ extraId: 'ex_breakfast', quantity: 1 }] })),
       };
       const check = quoteStay(cat, stay, 'en');
-      if (check.rooms.length !== rooms || check.nights !== nights) throw new Error('pricing bench: wrong quote');
+      if (check.rooms.length !== rooms || check.nights !== nights || !check.lines.some((l) => l.kind === 'tax')) throw new Error('pricing bench: wrong quote');
       measured.push({ nights, rooms, nsPerCall: time(() => quoteStay(cat, stay, 'en')) });
     }
   }

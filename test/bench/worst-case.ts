@@ -36,7 +36,7 @@ export async function worstCaseBench(): Promise<WorstCase> {
     }
     // One night in every 60 is closed, so each 60-night stay meets one somewhere inside it, not at once.
     const closed = Array.from({ length: 12 }, (_, i) => addDays('2026-12-20', i * 60));
-    await t.store.updateProperty(big.id, { closures: { weekdays: [], publicHolidays: false, dates: closed } });
+    await t.store.updateProperty(big.id, { closures: { weekdays: [], publicHolidays: false, dates: closed, openHolidays: [] } });
     for (let i = 0; i < DEFAULT_LIMITS.rates; i++) {
       await t.store.createRate({
         ...RATE_WITHOUT_LIMITS,

@@ -24,6 +24,10 @@ export function usdProperty(overrides: Partial<Property> = {}): Property {
     maxRoomsPerBooking: 4,
     bookingHorizonMonths: 18,
     balanceCollection: null,
+    cardRetention: 'until_deposit_charged',
+    taxes: [],
+    fees: [],
+    priceDisplay: 'total',
     createdAt: '2026-01-05T09:00:00Z',
     ...overrides,
   });
@@ -137,6 +141,10 @@ export function krwProperty(overrides: Partial<Property> = {}): Property {
     maxRoomsPerBooking: 4,
     bookingHorizonMonths: 18,
     balanceCollection: null,
+    cardRetention: 'until_deposit_charged',
+    taxes: [],
+    fees: [],
+    priceDisplay: 'total',
     createdAt: '2026-01-10T00:00:00Z',
     ...overrides,
   });

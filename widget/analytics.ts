@@ -1,5 +1,6 @@
 // SPEC 4: GA4 e-commerce events for a host page that runs Google Tag Manager, so a property
-// measures its conversions on its own site without cross-domain set-up.
+// measures its conversions on its own site without cross-domain set-up. A chunk, fetched only on
+// such a page (track.ts).
 import { currencyExponent } from '../shared/money.ts';
 import type { Availability, Booking, RateOffer } from '../shared/schemas/stay.ts';
 
@@ -11,7 +12,7 @@ export interface Item {
   quantity: number;
 }
 
-type Ecommerce = Record<string, unknown>;
+export type Ecommerce = Record<string, unknown>;
 
 /** Our amounts are integers in minor units (SPEC 2.1); GA4 wants major units: 14900 USD → 149. */
 const major = (minor: number, currency: string) => minor / 10 ** currencyExponent(currency);
@@ -24,13 +25,8 @@ const item = (id: string, type: string, rate: string, minor: number, currency: s
   quantity,
 });
 
-/**
- * Pushes `event` when the page has a dataLayer. The payload is built only then, so a page
- * without Tag Manager pays nothing; none is created, as it would only fill memory.
- */
-export function track(event: string, ecommerce: () => Ecommerce | undefined): void {
-  const layer = (window as { dataLayer?: unknown }).dataLayer;
-  if (!Array.isArray(layer)) return;
+/** Pushes `event` onto the page's dataLayer (track.ts made sure there is one). */
+export function push(layer: unknown[], event: string, ecommerce: () => Ecommerce | undefined): void {
   try {
     const data = ecommerce();
     if (!data) return;

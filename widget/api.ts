@@ -26,6 +26,9 @@ export interface AvailabilityQuery {
   checkOut?: string;
   adults: number;
   children: number;
+  /** Comma-separated, one age per child, where the property asks for them (SPEC 2.12). */
+  childAges?: string;
+  promoCode?: string;
   /** Without one the server answers in the guest's language, else the property's. */
   locale?: string;
   /** The first request of a widget asks for the property with the rates. */
@@ -97,7 +100,7 @@ export class Api {
       response = await fetch(`${this.#base}${path}`, { ...init, headers, credentials: 'omit' });
     } catch (error) {
       if (init.signal?.aborted) throw error;
-      throw new ApiError(0, 'network', 'The booking service could not be reached');
+      throw new ApiError(0, 'network', 'Network error');
     }
     const body: unknown = await response.json().catch(() => null);
     if (response.ok) return body as T;

@@ -13,6 +13,16 @@ describe('booking request', () => {
     ]);
   });
 
+  it('deals the children’s ages out with the children, so each room’s ages are as many as its children', () => {
+    const rooms = roomRequests(new Map([['flex', 2]]), { adults: 3, children: 3, childAges: [4, 9, 0] }, {}, []);
+    expect(rooms.map((r) => [r.adults, r.children, r.childAges])).to.deep.equal([
+      [2, 2, [4, 0]],
+      [1, 1, [9]],
+    ]);
+    const noAges = roomRequests(new Map([['flex', 1]]), { adults: 2, children: 1 }, {}, []);
+    expect(noAges[0]).to.not.have.property('childAges');
+  });
+
   it('spreads the party over the rooms, at least one adult in each', () => {
     const rooms = roomRequests(
       new Map([

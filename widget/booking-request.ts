@@ -17,8 +17,9 @@ export function offeredSelection(availability: Availability | undefined, selecti
 
 /**
  * One RoomRequest per room. The party is spread evenly over the rooms (each gets at least
- * one adult: the UI never offers more rooms than adults). Extras counted per guest go on
- * every room so every guest is covered; the others are once per booking, on the first room.
+ * one adult: the UI never offers more rooms than adults); children's ages are dealt out the same
+ * way, so each room gets as many as its share. Extras counted per guest go on every room so every
+ * guest is covered; the others are once per booking, on the first room.
  */
 export function roomRequests(chosen: Map<string, number>, party: PartyValue, extras: Record<string, number>, catalogue: readonly Extra[]): RoomRequest[] {
   const rateIds = [...chosen].flatMap(([id, quantity]) => Array.from({ length: quantity }, () => id));
@@ -29,6 +30,7 @@ export function roomRequests(chosen: Map<string, number>, party: PartyValue, ext
     rateId,
     adults: share(party.adults, index),
     children: share(party.children, index),
+    ...(party.childAges && { childAges: party.childAges.filter((_, child) => child % count === index) }),
     extras: picked.filter((e) => index === 0 || e.per === 'guest' || e.per === 'guest_night').map((e) => ({ extraId: e.id, quantity: extras[e.id]! })),
   }));
 }

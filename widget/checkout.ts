@@ -3,16 +3,20 @@
 // holds the rates step only (SPEC 4: first paint); <direct-book> keeps the flow's place and header.
 import { initialState, Task } from '@lit/task';
 import { html, type ReactiveControllerHost } from 'lit';
-import type { Booking, BookingCreated, BookingRequest, Guest, PublicProperty, QuoteRequest } from '../shared/schemas/stay.ts';
-import { booked, track } from './analytics.ts';
+import type { Availability, Booking, BookingCreated, BookingRequest, Guest, PublicProperty, QuoteRequest } from '../shared/schemas/stay.ts';
+import { track } from './track.ts';
 import { type Api, ApiError, uuid } from './api.ts';
-import { DirectbookBookedEvent, type DbGuestInputEvent, type DbGuestSubmitEvent, type DbPaidEvent, type DbQuantityChangeEvent, type Step } from './events.ts';
+import { DirectbookBookedEvent, type DbQuantityChangeEvent, type Step } from './events.ts';
+import type { DbGuestInputEvent, DbGuestSubmitEvent, DbPaidEvent } from './later-events.ts';
 import { SUMMARY_PARTS } from './parts.ts';
+import { type DbPayNowChangeEvent, type PayNow, withPayNow } from './pay-now.ts';
 
 /** What <direct-book> lends the checkout: its element, its client, and its say over the flow. */
 export interface CheckoutHost {
   element: ReactiveControllerHost & HTMLElement;
   api(): Api | undefined;
+  /** The rates the guest chose from. */
+  availability(): Availability | undefined;
   step(): Step;
   /** The rooms chosen on the rates step, with these extras; undefined while none is chosen. */
   stayRequest(extras: Record<string, number>): QuoteRequest | undefined;
@@ -23,6 +27,8 @@ export interface CheckoutHost {
 
 export class Checkout {
   #extras: Record<string, number> = {};
+  /** SPEC 2.15: what the guest chose to pay now, where every rate booked lets them pay in full. */
+  #payNow: PayNow = 'deposit';
   #guest: Partial<Guest> = {};
   /** The booking just created, and with it the hold. */
   #created?: BookingCreated;
@@ -54,15 +60,18 @@ export class Checkout {
 
   render(step: Exclude<Step, 'stay'>, venue: PublicProperty) {
     const quoteTask = this.#quoteTask;
+    const payNow = this.#payNowFor(venue);
     switch (step) {
       case 'review':
         return html`<db-review-step exportparts=${`primary-button, ${SUMMARY_PARTS}`} .extras=${venue.extras} .chosen=${this.#extras} payment-mode=${venue.paymentMode}
-          .quote=${quoteTask.value} .quoteStatus=${quoteTask.status} .quoteError=${quoteTask.error}
-          @db-quantity-change=${this.#onExtraQuantity} @db-retry=${() => quoteTask.run()} @db-continue=${() => this.host.go('details')}></db-review-step>`;
+          .quote=${quoteTask.value} .quoteStatus=${quoteTask.status} .quoteError=${quoteTask.error} .payNow=${payNow}
+          @db-quantity-change=${this.#onExtraQuantity} @db-pay-now-change=${(e: DbPayNowChangeEvent) => this.#update(() => (this.#payNow = e.value))}
+          @db-retry=${() => quoteTask.run()} @db-continue=${() => this.host.go('details')}></db-review-step>`;
       case 'details':
         return html`<db-details-step exportparts=${SUMMARY_PARTS} .guest=${this.#guest} ?busy=${this.#submitting} .failure=${this.#failure}
-          .quote=${quoteTask.value} .quoteStatus=${quoteTask.status} payment-mode=${venue.paymentMode}
-          @db-guest-input=${(e: DbGuestInputEvent) => this.#update(() => (this.#guest = e.value))} @db-guest-submit=${(e: DbGuestSubmitEvent) => this.#book(e.value)}></db-details-step>`;
+          .quote=${withPayNow(quoteTask.value, payNow)} .quoteStatus=${quoteTask.status} payment-mode=${venue.paymentMode}
+          @db-guest-input=${(e: DbGuestInputEvent) => this.#update(() => (this.#guest = e.value))} @db-guest-submit=${(e: DbGuestSubmitEvent) => this.#book(e.value, payNow)}
+          @db-promo-change=${() => this.#update(() => (this.#failure = undefined))}></db-details-step>`;
       case 'payment':
         return html`<db-payment-step exportparts=${`primary-button, card-frame, ${SUMMARY_PARTS}`} .created=${this.#created} .mount=${this.#paymentMount}
           @db-paid=${this.#onPaid} @db-expired=${this.#onExpired}><slot name="payment" slot="payment"></slot></db-payment-step>`;
@@ -71,6 +80,17 @@ export class Checkout {
       case 'expired':
         return html`<db-expired-step exportparts="primary-button" hold-minutes=${venue.holdMinutes} @db-continue=${this.#startAgain}></db-expired-step>`;
     }
+  }
+
+  /**
+   * The guest's choice of what to pay now, or undefined where it is not theirs to make: in stripe
+   * mode, when every rate booked offers paying in full (SPEC 2.15).
+   */
+  #payNowFor(venue: PublicProperty): PayNow | undefined {
+    const rooms = this.host.stayRequest(this.#extras)?.rooms;
+    const rates = this.host.availability()?.roomTypes.flatMap((t) => t.rates) ?? [];
+    const allowed = venue.paymentMode === 'stripe' && !!rooms?.every((room) => rates.find((r) => r.id === room.rateId)?.payInFullOption);
+    return allowed ? this.#payNow : undefined;
   }
 
   #update(change: () => void) {
@@ -82,11 +102,11 @@ export class Checkout {
     this.#update(() => (this.#extras = { ...this.#extras, [event.value.id]: event.value.quantity }));
   };
 
-  async #book(guest: Guest) {
+  async #book(guest: Guest, payNow: PayNow | undefined) {
     const client = this.host.api();
     const quote = this.host.stayRequest(this.#extras);
     if (!quote || !client || this.#submitting) return;
-    const body: BookingRequest = { ...quote, guest };
+    const body: BookingRequest = { ...quote, guest, ...(payNow === 'full' && { payNow }) };
     const json = JSON.stringify(body);
     // SPEC 2.7: one key per checkout attempt; resending the same attempt reuses it.
     if (this.#idempotency?.body !== json) this.#idempotency = { body: json, key: uuid() };
@@ -98,10 +118,11 @@ export class Checkout {
     try {
       const created = (this.#created = await client.createBooking(body, this.#idempotency.key));
       this.host.go('payment');
-      track('add_payment_info', () => booked(created.booking));
+      track('add_payment_info', (a) => a.booked(created.booking));
     } catch (error) {
-      // A room was taken meanwhile: back to the rates, choices kept, with fresh availability.
-      if (error instanceof ApiError && error.status === 409) this.host.backToRates(true);
+      // A room was taken meanwhile: back to the rates, choices kept, with fresh availability. A code
+      // that stopped applying is the details step's to explain, and to go on without.
+      if (error instanceof ApiError && error.status === 409 && error.code !== 'promo_not_applicable') this.host.backToRates(true);
       else this.#failure = error;
     } finally {
       this.#update(() => (this.#submitting = false));
@@ -114,7 +135,7 @@ export class Checkout {
     this.#idempotency = undefined;
     this.host.go('confirmation');
     this.host.element.dispatchEvent(new DirectbookBookedEvent({ reference: booking.reference, total: booking.total, depositDue: booking.depositDue, currency: booking.currency }));
-    track('purchase', () => booked(booking, true));
+    track('purchase', (a) => a.booked(booking, true));
   };
 
   #onExpired = () => {

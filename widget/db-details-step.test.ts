@@ -68,4 +68,25 @@ describe('db-details-step', () => {
     const el = await step({ failure: invalid({ path: 'guest.email', message: 'Expected an e-mail address' }) });
     await expect(el).to.be.accessible();
   });
+
+  describe('when the code stopped applying before the booking (409 promo_not_applicable)', () => {
+    const withCode = { ...quoted, promo: { code: 'WELCOME10', applied: true } };
+    const gone = new ApiError(409, 'promo_not_applicable', 'The promotion code does not apply');
+    const promoStep = () => fixture<DbDetailsStep>(html`<db-details-step .failure=${gone} .quote=${withCode} .quoteStatus=${TaskStatus.COMPLETE}></db-details-step>`);
+
+    it('tells the guest in words, not as a generic error, and lets them go on without it', async () => {
+      const el = await promoStep();
+      const banner = el.shadowRoot!.querySelector('[role=alert]')!;
+      expect(banner.querySelector('p')!.textContent).to.equal('The code WELCOME10 no longer applies to this stay. The price is now shown without it.');
+      expect(el.shadowRoot!.querySelectorAll('[role=alert]')).to.have.length(1);
+      setTimeout(() => banner.querySelector('button')!.click());
+      const event = await nextEvent(el, 'db-promo-change');
+      expect(event.value).to.equal('');
+    });
+
+    it('is accessible', async () => {
+      const el = await promoStep();
+      await expect(el).to.be.accessible();
+    });
+  });
 });

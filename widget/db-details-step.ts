@@ -6,6 +6,7 @@ import { ApiError, isNetworkError } from './api.ts';
 import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
 import { SUMMARY_PARTS } from './parts.ts';
+import { DbPromoChangeEvent } from './promo-events.ts';
 import { stepStyles } from './step.styles.ts';
 import { theme } from './theme.styles.ts';
 import './db-guest-form.ts';
@@ -17,6 +18,7 @@ import './db-summary.ts';
  *
  * @fires db-guest-input - From the form, on every keystroke; `value` is the whole draft.
  * @fires db-guest-submit - From the form, once the details are complete; `value` is the `Guest`.
+ * @fires db-promo-change - The guest goes on without a code that no longer applies; `value` is ''.
  * @csspart summary - The price summary (forwarded from db-summary, as are the two below).
  * @csspart due-now - The amount due now.
  * @csspart deposit-badge - Each deposit message; also `deposit-badge-{type}`.
@@ -44,12 +46,22 @@ export class DbDetailsStep extends DbElement {
   @property({ attribute: 'payment-mode' }) paymentMode: PublicProperty['paymentMode'] = 'stripe';
 
   override render() {
-    const { failure } = this;
+    const { failure, i18n } = this;
     const fields = fieldErrors(failure);
-    const general = failure !== undefined && !Object.keys(fields).length;
+    // SPEC 2.14: the code was used up or ran out since the rates were shown (409 promo_not_applicable).
+    const promoGone = failure instanceof ApiError && failure.code === 'promo_not_applicable';
+    const general = failure !== undefined && !promoGone && !Object.keys(fields).length;
     return html`<div class="columns">
       <div class="main">
-        ${general ? html`<p class="banner error" role="alert">${this.i18n.t(isNetworkError(failure) ? 'errorNetwork' : 'errorGeneric')}</p>` : nothing}
+        ${general ? html`<p class="banner error" role="alert">${i18n.t(isNetworkError(failure) ? 'errorNetwork' : 'errorGeneric')}</p>` : nothing}
+        ${
+          promoGone
+            ? html`<div class="banner notice" role="alert">
+              <p>${i18n.t('promoNoLongerApplies', { code: this.quote?.promo?.code ?? '' })}</p>
+              <button type="button" class="secondary" @click=${() => this.dispatchEvent(new DbPromoChangeEvent(''))}>${i18n.t('promoContinueWithout')}</button>
+            </div>`
+            : nothing
+        }
         <db-guest-form .value=${this.guest} ?busy=${this.busy} .serverErrors=${fields}></db-guest-form>
       </div>
       <aside>

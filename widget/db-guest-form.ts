@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { Guest } from '../shared/schemas/stay.ts';
 import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
-import { DbGuestInputEvent, DbGuestSubmitEvent } from './events.ts';
+import { DbGuestInputEvent, DbGuestSubmitEvent } from './later-events.ts';
 import type { MessageKey } from './locales/en.ts';
 import { styles } from './db-guest-form.styles.ts';
 import { theme } from './theme.styles.ts';

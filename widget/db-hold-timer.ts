@@ -2,7 +2,7 @@ import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
-import { DbExpiredEvent } from './events.ts';
+import { DbExpiredEvent } from './later-events.ts';
 import { styles } from './db-hold-timer.styles.ts';
 import { theme } from './theme.styles.ts';
 

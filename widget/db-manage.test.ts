@@ -1,4 +1,5 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { Line } from '../shared/schemas/promotion.ts';
 import type { Booking } from '../shared/schemas/stay.ts';
 import { booking, property, quote, stubFetch, type Call, type Reply } from '../test/support/widget.ts';
 import './db-manage.ts';
@@ -62,6 +63,24 @@ describe('db-manage', () => {
     const summary = $(el, 'db-summary')!;
     expect((summary as unknown as { data: Booking }).data).to.deep.equal(confirmed);
     expect(document.title).to.equal('Your booking at Harbour House');
+    await expect(el).to.be.accessible();
+  });
+
+  it('lists the booking’s lines as the summary does: fees, taxes, a discount, and an included tax that adds nothing (SPEC 2.13)', async () => {
+    const lines: Line[] = [
+      { kind: 'room', name: 'Garden Room · Saver', amount: 20000 },
+      { kind: 'discount', name: 'WELCOME10', amount: -2000 },
+      { kind: 'fee', name: 'Cleaning', amount: 3000 },
+      { kind: 'tax', name: 'City tax', amount: 400 },
+      { kind: 'tax', name: 'VAT', amount: 1636, included: true },
+    ];
+    fetchStub = server({ ...confirmed, lines, total: 21400 });
+    const el = await manage();
+    await waitUntil(() => $(el, 'db-summary')?.shadowRoot?.querySelector('.lines li'), 'the summary');
+    const summary = $(el, 'db-summary')!.shadowRoot!;
+    const shown = [...summary.querySelectorAll('.lines li')].map((li) => li.textContent.replace(/\s+/g, ' ').trim());
+    expect(shown).to.deep.equal(['Garden Room · Saver$200.00', 'WELCOME10−$20.00', 'Cleaning$30.00', 'City tax$4.00', 'incl. VAT $16.36']);
+    expect(summary.querySelector('.total')!.textContent).to.contain('$214.00');
     await expect(el).to.be.accessible();
   });
 

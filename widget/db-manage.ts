@@ -11,7 +11,7 @@ import { styles as confirmationStyles } from './db-confirmation.styles.ts';
 import { styles } from './db-manage.styles.ts';
 import { defineElement } from './define.ts';
 import { errorState, errorStateStyles } from './error-state.ts';
-import type { DbPaidEvent } from './events.ts';
+import type { DbPaidEvent } from './later-events.ts';
 import { I18n, loadCatalog } from './i18n.ts';
 import { type GuestBookingView, ManageApi } from './manage/manage-api.ts';
 import { SUMMARY_PARTS } from './parts.ts';

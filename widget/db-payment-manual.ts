@@ -7,7 +7,7 @@ import { isNetworkError } from './api.ts';
 import { apiContext } from './context.ts';
 import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
-import { DbPaidEvent } from './events.ts';
+import { DbPaidEvent } from './later-events.ts';
 import { styles } from './db-payment-manual.styles.ts';
 import { theme } from './theme.styles.ts';
 

@@ -5,7 +5,7 @@ import type { Booking, PaymentStep } from '../shared/schemas/stay.ts';
 import { ApiError, isNetworkError } from './api.ts';
 import { apiContext } from './context.ts';
 import { defineElement } from './define.ts';
-import { DbExpiredEvent, DbPaidEvent } from './events.ts';
+import { DbExpiredEvent, DbPaidEvent } from './later-events.ts';
 import { type ConfirmIntent, StripePaymentElement } from './stripe-payment-element.ts';
 import { styles } from './db-payment-stripe.styles.ts';
 import { theme } from './theme.styles.ts';

@@ -85,6 +85,11 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
     line-height: 1.2;
   }
+  .price s {
+    font-size: 0.875rem;
+    font-weight: 500;
+    color: var(--_text-muted);
+  }
   .per {
     font-size: 0.8125rem;
     color: var(--_text-muted);

@@ -87,4 +87,46 @@ describe('db-rate-card', () => {
     const el = await card();
     await expect(el).to.be.accessible();
   });
+
+  describe('prices as the property shows them (SPEC 2.13, 2.14)', () => {
+    // Two nights at $120, with $30 of cleaning and $24 of taxes: $294 all-in.
+    const taxed = rate('flex', 12000, { type: 'none' }, '2026-03-11', '2026-03-13', { total: 29400 });
+    // The same with 10% off the room: $216 room, $270 all-in.
+    const promoted = rate('flex', 12000, { type: 'none' }, '2026-03-11', '2026-03-13', { roomTotal: 21600, roomTotalBefore: 24000, total: 27000, totalBefore: 29400 });
+    const baseCard = (offer: typeof taxed) => fixtureIn<DbRateCard>(html`<db-rate-card .rate=${offer} max="3" base></db-rate-card>`, { i18n: new I18n('en', 'USD') });
+
+    it('shows the all-in price of the stay, taxes and fees included', async () => {
+      const el = await card(taxed);
+      expect(text(el, '.price')).to.equal('$294.00');
+      expect(el.shadowRoot!.querySelector('.buy')!.textContent).to.contain('total for 2 nights incl. taxes and fees');
+    });
+
+    it('shows the room price plus taxes and fees where the property chooses base prices', async () => {
+      const el = await baseCard(taxed);
+      expect(text(el, '.price')).to.equal('$240.00');
+      expect(el.shadowRoot!.querySelector('.buy')!.textContent).to.contain('total for 2 nights + taxes and fees');
+    });
+
+    it('strikes through the price before a promotion, and says so to a screen reader', async () => {
+      const el = await card(promoted);
+      const before = el.shadowRoot!.querySelector('.price s')!;
+      expect(before.textContent).to.equal('was$294.00');
+      expect(before.querySelector('.visually-hidden')!.textContent).to.equal('was');
+      expect(text(el, '.price')).to.equal('was$294.00 $270.00');
+      expect(getComputedStyle(before).textDecorationLine).to.equal('line-through');
+      const base = await baseCard(promoted);
+      expect(text(base, '.price s')).to.equal('was$240.00');
+      expect(text(base, '.price')).to.equal('was$240.00 $216.00');
+    });
+
+    it('shows no struck price without a promotion', async () => {
+      const el = await card(taxed);
+      expect(el.shadowRoot!.querySelector('.price s')).to.equal(null);
+    });
+
+    it('is accessible with a promotion', async () => {
+      const el = await card(promoted);
+      await expect(el).to.be.accessible();
+    });
+  });
 });

@@ -13,7 +13,8 @@ import './db-stepper.ts';
 const FEW_LEFT = 3;
 
 /**
- * One rate of a room type: its price for the stay, its deposit message, its cancellation policy in
+ * One rate of a room type: its price for the stay (all-in, or the room's plus taxes and fees, as the
+ * property chooses; SPEC 2.13), its deposit message, its cancellation policy in
  * the server's words (SPEC 2.16), what is left, and a control to choose how many rooms.
  *
  * @fires db-quantity-change - The guest chose a number of rooms; `value` is `{id, quantity}`.
@@ -35,9 +36,14 @@ export class DbRateCard extends DbElement {
   /** The most rooms the guest may choose here (what is left, and one adult per room). */
   @property({ type: Number }) max = 0;
 
+  /** The property shows the room price plus taxes and fees, rather than the all-in price (SPEC 2.13). */
+  @property({ type: Boolean }) base = false;
+
   override render() {
-    const { rate, i18n } = this;
+    const { rate, i18n, base } = this;
     if (!rate) return nothing;
+    // With a promotion, the price before it too (SPEC 2.14).
+    const before = base ? rate.roomTotalBefore : rate.totalBefore;
     const nights = rate.nightly.length;
     const amounts = new Set(rate.nightly.map((n) => n.amount));
     const perNight =
@@ -68,8 +74,10 @@ export class DbRateCard extends DbElement {
       <div class="buy">
         ${
           rate.available
-            ? html`<p class="price" part="price">${i18n.money(rate.roomTotal)}</p>
-              <p class="per">${i18n.t('totalFor', { nights: i18n.count('nights', nights) })}</p>
+            ? html`<p class="price" part="price">
+                ${before ? html`<s><span class="visually-hidden">${i18n.t('was')}</span>${i18n.money(before)}</s> ` : nothing}${i18n.money(base ? rate.roomTotal : rate.total)}
+              </p>
+              <p class="per">${i18n.t(base ? 'totalPlusTaxes' : 'totalAllIn', { nights: i18n.count('nights', nights) })}</p>
               <p class="per">${perNight}</p>
               <div class="action">${this.#renderAction(rate)}</div>`
             : html`<p class="reason">${i18n.t(`reason_${rate.reason ?? 'sold_out'}` as const)}</p>`

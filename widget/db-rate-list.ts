@@ -38,6 +38,9 @@ export class DbRateList extends DbElement {
   /** Adults in the party: every room needs one. */
   @property({ type: Number }) adults = 2;
 
+  /** The property shows room prices plus taxes and fees rather than the all-in price (SPEC 2.13). */
+  @property({ type: Boolean }) base = false;
+
   /** True while a new answer is on its way: shows skeletons, or dims the old answer. */
   @property({ type: Boolean, reflect: true }) loading = false;
 
@@ -66,7 +69,7 @@ export class DbRateList extends DbElement {
           ${type.rates.map((rate) => {
             const quantity = this.selection[rate.id] ?? 0;
             const max = Math.min(rate.unitsLeft, quantity + spare, MAX_ROOMS);
-            return html`<db-rate-card exportparts=${`rate-card, price, ${DEPOSIT_PARTS}`} .rate=${rate} .quantity=${Math.min(quantity, rate.unitsLeft)} .max=${max}></db-rate-card>`;
+            return html`<db-rate-card exportparts=${`rate-card, price, ${DEPOSIT_PARTS}`} .rate=${rate} .quantity=${Math.min(quantity, rate.unitsLeft)} .max=${max} ?base=${this.base}></db-rate-card>`;
           })}
         </div>
       </div>

@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { Api, ApiError } from './api.ts';
-import { availability, fixtureIn, nextEvent, stubFetch } from '../test/support/widget.ts';
+import { availability, fixtureIn, nextEvent, property, stubFetch } from '../test/support/widget.ts';
 import './db-rates-step.ts';
 import type { DbRatesStep } from './db-rates-step.ts';
 
@@ -9,7 +9,7 @@ const party = { adults: 2, children: 0 };
 
 function step(options: { selection?: Record<string, number>; error?: unknown; notice?: string } = {}) {
   return fixtureIn<DbRatesStep>(
-    html`<db-rates-step today="2026-03-10" .closedDates=${['2026-03-16']} .stay=${stay} .party=${party} .availability=${availability(stay.checkIn, stay.checkOut)}
+    html`<db-rates-step .venue=${property} .stay=${stay} .party=${party} .availability=${availability(stay.checkIn, stay.checkOut)}
       .selection=${options.selection ?? {}} .error=${options.error} notice=${options.notice ?? ''}></db-rates-step>`,
     { api: new Api(location.origin, 'demo') },
   );
@@ -38,6 +38,8 @@ describe('db-rates-step', () => {
       find(el, '#dates-toggle')!.click();
       await waitUntil(() => fetch.calls.some((c) => c.url.pathname.endsWith('/calendar')), 'the calendar asked for');
       expect(fetch.calls[0]!.url.searchParams.get('from')).to.equal('2026-03-01');
+      // SPEC 2.21: ranges are inclusive, so the last visible month ends the range on its last day.
+      expect(fetch.calls[0]!.url.searchParams.get('to')).to.match(/^2026-0(3-31|4-30)$/);
       const picker = el.shadowRoot!.querySelector('db-date-picker')!;
       expect(picker.checkIn).to.equal('2026-03-11');
       await picker.updateComplete;

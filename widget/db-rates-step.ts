@@ -2,8 +2,8 @@ import { ContextConsumer } from '@lit/context';
 import { initialState, Task } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { daysBetween } from '../shared/dates.ts';
-import type { Availability } from '../shared/schemas/stay.ts';
+import { addDays, daysBetween } from '../shared/dates.ts';
+import type { Availability, PublicProperty } from '../shared/schemas/stay.ts';
 import { offeredSelection } from './booking-request.ts';
 import { apiContext } from './context.ts';
 import { DbElement } from './db-element.ts';
@@ -38,11 +38,11 @@ import './db-rate-list.ts';
 export class DbRatesStep extends DbElement {
   static override styles = [theme, stepStyles, errorStateStyles, styles];
 
-  /** Today at the property: the calendar's first day. */
-  @property() today = '';
-
-  /** Dates the property is closed, known before the calendar arrives. */
-  @property({ attribute: false }) closedDates: readonly string[] = [];
+  /**
+   * The property: today there (the calendar's first day), the dates it is closed (known before the
+   * calendar arrives), how it shows prices and whether it asks children's ages.
+   */
+  @property({ attribute: false }) venue?: PublicProperty;
 
   /** The stay shown: the one asked for, or the next available one the answer moved to. */
   @property({ attribute: false }) stay?: StayValue;
@@ -77,12 +77,12 @@ export class DbRatesStep extends DbElement {
   });
 
   #calendarTask = new Task(this, {
-    task: ([api, view], { signal }) => (api && view ? api.calendar(view.from, view.to, signal) : initialState),
+    task: ([api, view], { signal }) => (api && view ? api.calendar(view.from, addDays(view.to, -1), signal) : initialState),
     args: () => [this.#api.value, this.panel === 'dates' ? this.calendarView : undefined] as const,
   });
 
   override render() {
-    const { i18n, stay, party } = this;
+    const { i18n, stay, party, venue } = this;
     if (!stay) {
       return html`<div class="search-skeleton"><span class="skeleton"></span><span class="skeleton"></span></div>
         <db-rate-list loading></db-rate-list>`;
@@ -90,7 +90,8 @@ export class DbRatesStep extends DbElement {
     const answer = this.availability;
     const chosen = offeredSelection(answer, this.selection);
     const rooms = [...chosen.values()].reduce((a, b) => a + b, 0);
-    const estimate = answer?.roomTypes.flatMap((t) => t.rates).reduce((sum, r) => sum + r.roomTotal * (chosen.get(r.id) ?? 0), 0) ?? 0;
+    const base = venue?.priceDisplay === 'base';
+    const estimate = answer?.roomTypes.flatMap((t) => t.rates).reduce((sum, r) => sum + (base ? r.roomTotal : r.total) * (chosen.get(r.id) ?? 0), 0) ?? 0;
     return html`<div class="search" part="search">
         <button type="button" class="field ${this.panel === 'dates' ? 'open' : ''}" id="dates-toggle" aria-expanded=${this.panel === 'dates'} aria-controls="panel"
           @click=${() => void this.#toggle('dates')}>
@@ -108,7 +109,7 @@ export class DbRatesStep extends DbElement {
       ${
         this.error === undefined
           ? html`<db-rate-list exportparts=${`room, rate-card, price, ${DEPOSIT_PARTS}`} .availability=${answer} .selection=${this.selection} .adults=${party.adults}
-            ?loading=${this.loading} @db-dates-change=${this.#onDates}></db-rate-list>`
+            ?loading=${this.loading} ?base=${base} @db-dates-change=${this.#onDates}></db-rate-list><db-promo .answer=${answer?.promo}></db-promo>`
           : errorState(i18n, this.error, () => this.dispatchEvent(new DbRetryEvent()))
       }
       ${
@@ -129,10 +130,10 @@ export class DbRatesStep extends DbElement {
         error: (error) => errorState(this.i18n, error, () => void this.#panelTask.run()),
         complete: () =>
           dates
-            ? html`<db-date-picker .min=${this.today} .checkIn=${stay.checkIn} .checkOut=${stay.checkOut} .closedDates=${this.closedDates}
+            ? html`<db-date-picker .min=${this.venue?.today} .checkIn=${stay.checkIn} .checkOut=${stay.checkOut} .closedDates=${this.venue?.closedDates}
                 .days=${this.#calendarTask.value?.days ?? []} @db-dates-change=${this.#onDates}
                 @db-view-change=${(e: DbViewChangeEvent) => (this.calendarView = e.value)}></db-date-picker>`
-            : html`<db-guests .adults=${this.party.adults} .childCount=${this.party.children}></db-guests>`,
+            : html`<db-guests .adults=${this.party.adults} .childCount=${this.party.children} .ages=${this.party.childAges} ?asks=${this.venue?.asksChildAges}></db-guests>`,
       })}
       <div class="panel-actions"><button type="button" class="secondary" @click=${() => this.#closePanel()}>${this.i18n.t('done')}</button></div>
     </div>`;

@@ -64,4 +64,41 @@ describe('db-review-step', () => {
     const el = await step(TaskStatus.COMPLETE);
     await expect(el).to.be.accessible();
   });
+
+  describe('paying the deposit or in full (SPEC 2.15)', () => {
+    // Saver: 30% of $100 now, $70 later.
+    const saver = quote({ checkIn: '2026-03-11', checkOut: '2026-03-12', rooms: [{ rateId: 'saver', adults: 2, children: 0, extras: [] }] });
+    const choosing = (payNow?: 'deposit' | 'full') =>
+      fixture<DbReviewStep>(html`<db-review-step .extras=${[]} .quote=${saver} .quoteStatus=${TaskStatus.COMPLETE} .payNow=${payNow}></db-review-step>`);
+    const radios = (el: DbReviewStep) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')];
+    const summary = (el: DbReviewStep) => el.shadowRoot!.querySelector<DbSummary>('db-summary')!;
+
+    it('offers the deposit or the whole total now, with the amounts, where the rates allow it', async () => {
+      const el = await choosing('deposit');
+      expect(el.shadowRoot!.querySelector('legend')!.textContent).to.equal('How much to pay now');
+      expect(radios(el).map((r) => r.parentElement!.textContent.trim())).to.deep.equal(['Pay the deposit ($30.00 now)', 'Pay in full ($100.00 now)']);
+      expect(radios(el).map((r) => r.checked)).to.deep.equal([true, false]);
+      expect(summary(el).data!.depositDue).to.equal(3000);
+      setTimeout(() => radios(el)[1]!.click());
+      const event = await nextEvent(el, 'db-pay-now-change');
+      expect(event.value).to.equal('full');
+    });
+
+    it('shows the whole total due now and no balance once the guest pays in full', async () => {
+      const el = await choosing('full');
+      expect(radios(el).map((r) => r.checked)).to.deep.equal([false, true]);
+      expect(summary(el).data).to.include({ depositDue: 10000, balanceDue: 0, total: 10000 });
+    });
+
+    it('offers no choice where a rate booked does not allow it', async () => {
+      const el = await choosing(undefined);
+      expect(radios(el)).to.have.length(0);
+      expect(summary(el).data).to.equal(saver);
+    });
+
+    it('is accessible with the choice', async () => {
+      const el = await choosing('full');
+      await expect(el).to.be.accessible();
+    });
+  });
 });

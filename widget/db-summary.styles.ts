@@ -35,9 +35,17 @@ export const styles = css`
     font-size: 0.8125rem;
     color: var(--_text-muted);
   }
-  .lines .extra {
+  .lines .extra,
+  .lines .fee,
+  .lines .tax,
+  .lines .included {
     color: var(--_text-muted);
     font-size: 0.875rem;
+  }
+  /* Dark enough on the muted surface for WCAG 1.4.3. */
+  .lines .discount {
+    color: #0a6b36;
+    font-weight: 600;
   }
   .amount,
   dd {

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
+import type { Line } from '../shared/schemas/promotion.ts';
 import type { PublicProperty, Quote } from '../shared/schemas/stay.ts';
 import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
@@ -7,12 +8,13 @@ import { depositBadge, depositBadgeStyles } from './deposit-badge.ts';
 import { styles } from './db-summary.styles.ts';
 import { theme } from './theme.styles.ts';
 
-/** What a quote and a booking have in common: everything the summary shows. */
-export type SummaryData = Pick<Quote, 'checkIn' | 'checkOut' | 'nights' | 'rooms' | 'deposits' | 'total' | 'depositDue' | 'balanceDue'>;
+/** What a quote and a booking have in common: everything the summary shows. Bookings made before lines existed have none. */
+export type SummaryData = Pick<Quote, 'checkIn' | 'checkOut' | 'nights' | 'rooms' | 'deposits' | 'total' | 'depositDue' | 'balanceDue'> & { lines?: Quote['lines'] };
 
 /**
- * The price of the stay: rooms, extras, total, what is due now, the balance, and the deposit
- * message (SPEC 2.4) and cancellation policy (SPEC 2.16) of every rate booked, in the server's words.
+ * The price of the stay: every line the guest pays for (rooms, extras, a discount, fees and taxes;
+ * SPEC 2.13), total, what is due now, the balance, and the deposit message (SPEC 2.4) and
+ * cancellation policy (SPEC 2.16) of every rate booked, in the server's words.
  *
  * @csspart summary - The box.
  * @csspart due-now - The amount due now, the figure that matters most.
@@ -40,20 +42,9 @@ export class DbSummary extends DbElement {
     const manual = this.paymentMode === 'manual';
     return html`<section class="summary" part="summary" aria-labelledby="title" aria-busy=${this.loading}>
       <h3 id="title">${i18n.t('summary')}</h3>
-      <p class="stay">${i18n.range(data.checkIn, data.checkOut)} · ${i18n.count('nights', data.nights)}</p>
+      <p class="stay">${i18n.range(data.checkIn, data.checkOut)} · ${i18n.count('nights', data.nights)}${data.lines ? ` · ${this.#party(data)}` : ''}</p>
       <ul class="lines">
-        ${data.rooms.map(
-          (room) => html`<li>
-              <span>${room.roomTypeName} · ${room.rateName}<small>${i18n.party(room.adults, room.children)}</small></span>
-              <span class="amount">${i18n.money(room.roomTotal)}</span>
-            </li>
-            ${room.extras.map(
-              (extra) => html`<li class="extra">
-                <span>${extra.name}${extra.quantity > 1 ? ` × ${extra.quantity}` : ''}</span>
-                <span class="amount">${i18n.money(extra.total)}</span>
-              </li>`,
-            )}`,
-        )}
+        ${data.lines ? data.lines.map((line) => this.#renderLine(line)) : this.#renderRooms(data)}
       </ul>
       <dl class="totals">
         <div class="total"><dt>${i18n.t('total')}</dt><dd>${i18n.money(data.total)}</dd></div>
@@ -73,6 +64,40 @@ export class DbSummary extends DbElement {
         )}
       </ul>
     </section>`;
+  }
+
+  /** Everyone the stay is for, over all its rooms. */
+  #party(data: SummaryData): string {
+    const sum = (count: (room: SummaryData['rooms'][number]) => number) => data.rooms.reduce((n, room) => n + count(room), 0);
+    return this.i18n.party(
+      sum((r) => r.adults),
+      sum((r) => r.children),
+    );
+  }
+
+  #renderLine(line: Line) {
+    const { i18n } = this;
+    // An inclusive tax is already in the prices: said, never added (SPEC 2.13).
+    if (line.included) return html`<li class="included">${i18n.t('inclTax', { name: line.name, amount: i18n.money(line.amount) })}</li>`;
+    const amount = line.amount < 0 ? `−${i18n.money(-line.amount)}` : i18n.money(line.amount);
+    return html`<li class=${line.kind}><span>${line.name}</span><span class="amount">${amount}</span></li>`;
+  }
+
+  /** A booking from before lines: its rooms with their guests, and their extras. */
+  #renderRooms(data: SummaryData) {
+    const { i18n } = this;
+    return data.rooms.map(
+      (room) => html`<li>
+          <span>${room.roomTypeName} · ${room.rateName}<small>${i18n.party(room.adults, room.children)}</small></span>
+          <span class="amount">${i18n.money(room.roomTotal)}</span>
+        </li>
+        ${room.extras.map(
+          (extra) => html`<li class="extra">
+            <span>${extra.name}${extra.quantity > 1 ? ` × ${extra.quantity}` : ''}</span>
+            <span class="amount">${i18n.money(extra.total)}</span>
+          </li>`,
+        )}`,
+    );
   }
 
   #renderSkeleton() {

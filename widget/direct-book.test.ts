@@ -1,22 +1,28 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import type { CardFrameMessage } from '../shared/card-frame.ts';
 import { addDays } from '../shared/dates.ts';
-import type { Availability, BookingCreated, QuoteRequest } from '../shared/schemas/stay.ts';
+import type { PromoAnswer } from '../shared/schemas/promotion.ts';
+import type { Availability, BookingCreated, BookingRequest, PublicProperty, QuoteRequest } from '../shared/schemas/stay.ts';
 import { availability, created, nextEvent, property, quote, stubFetch, type Call, type Reply } from '../test/support/widget.ts';
 import './index.ts';
-import { DbGuestsChangeEvent } from './events.ts';
+import { DbGuestsChangeEvent } from './later-events.ts';
 import type { DbExtras } from './db-extras.ts';
 import type { DbGuestForm } from './db-guest-form.ts';
 import type { DirectBook } from './direct-book.ts';
 
 type Server = {
   availability?: (checkIn: string, checkOut: string) => Availability;
-  book?: (call: Call) => Reply;
+  /** The booking's answer; undefined books as asked. */
+  book?: (call: Call) => Reply | undefined;
   /** How the first request, which carries the property, fails when it does. */
   firstFails?: (query: URLSearchParams) => Reply | undefined;
   paymentMode?: 'manual' | 'stripe';
   /** The property's currency, in every answer; the fixtures' amounts stay as they are. */
   currency?: string;
+  /** What the property says besides, such as asking children's ages. */
+  venue?: Partial<PublicProperty>;
+  /** What a code does to the rates (SPEC 2.14): the answer's `promo` for the code asked with. */
+  promo?: (code: string) => PromoAnswer;
 };
 
 const TOMORROW = addDays(property.today, 1);
@@ -26,7 +32,8 @@ const DAY_AFTER = addDays(property.today, 2);
 function serve(server: Server = {}) {
   let booked: BookingCreated | undefined;
   const currency = server.currency ?? 'USD';
-  const priced = (body: QuoteRequest) => ({ ...quote(body), currency });
+  // Like the server, a quote says whether the code it was asked with applies.
+  const priced = (body: QuoteRequest) => ({ ...quote(body), currency, ...(body.promoCode && server.promo && { promo: server.promo(body.promoCode) }) });
   return stubFetch((call) => {
     const path = call.url.pathname;
     const q = call.url.searchParams;
@@ -39,7 +46,9 @@ function serve(server: Server = {}) {
       let answer = answerFor(q.get('checkIn') ?? TOMORROW, q.get('checkOut') ?? DAY_AFTER);
       const offered = answer.roomTypes.some((t) => t.rates.some((r) => r.available));
       if (!q.get('checkIn') && !offered && answer.nextAvailable) answer = answerFor(answer.nextAvailable.checkIn, answer.nextAvailable.checkOut);
-      return { body: withProperty ? { ...answer, property: { ...property, currency, paymentMode: server.paymentMode ?? 'manual' } } : answer };
+      const code = q.get('promoCode');
+      if (code && server.promo) answer = { ...answer, promo: server.promo(code) };
+      return { body: withProperty ? { ...answer, property: { ...property, currency, paymentMode: server.paymentMode ?? 'manual', ...server.venue } } : answer };
     }
     if (path.endsWith('/calendar')) return { body: { from: q.get('from'), to: q.get('to'), currency: 'USD', days: [] } };
     if (path.endsWith('/quotes')) return { body: priced(call.body as QuoteRequest) };
@@ -485,6 +494,8 @@ describe('direct-book with Google Tag Manager on the page', () => {
       const layer: unknown[] = [];
       page.dataLayer = layer;
       await book(currency);
+      // Pushed once the events' code has arrived (widget/track.ts): the purchase may follow the booked event.
+      await waitUntil(() => layer.length === 10, 'the purchase event');
       const major = (amount: number) => amount / minor;
       const list = { item_list_id: 'rates', item_list_name: 'Rates', currency };
       const events = [
@@ -506,11 +517,13 @@ describe('direct-book with Google Tag Manager on the page', () => {
     fetch = serve();
     const el = await widget();
     await chooseFirstRate(el);
+    await waitUntil(() => layer.some((e) => e.event === 'select_item'), 'select_item');
     const card = cards(el)[0]!;
     await waitUntil(() => card.shadowRoot!.querySelector('db-stepper')?.shadowRoot?.querySelectorAll('button')[1], 'the rooms stepper');
     card.shadowRoot!.querySelector('db-stepper')!.shadowRoot!.querySelectorAll('button')[1]!.click();
     await waitUntil(() => card.quantity === 2, 'a second room');
-    await el.updateComplete;
+    // Events wait for their code (widget/track.ts), which is here by now: a task is time enough for a wrong one.
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(layer.filter((e) => e.event).map((e) => e.event)).to.deep.equal(['view_item_list', 'select_item']);
   });
 
@@ -528,5 +541,151 @@ describe('direct-book with Google Tag Manager on the page', () => {
     const el = await book();
     await waitUntil(() => deep(el, 'db-confirmation', '[part=reference]'), 'the confirmation');
     expect(deep(el, 'db-confirmation', '[part=reference]')!.textContent).to.equal('HH-7Q4K2');
+  });
+});
+
+describe('direct-book with children’s ages, a promotion code and paying in full (SPEC 2.12–2.15)', () => {
+  const quoteBodies = () => fetch.calls.filter((c) => c.url.pathname.endsWith('/quotes')).map((c) => c.body as QuoteRequest);
+  const bookingBody = () => fetch.calls.find((c) => c.url.pathname.endsWith('/bookings'))!.body as BookingRequest;
+  const welcome = (code: string): PromoAnswer => (code.toUpperCase() === 'WELCOME10' ? { code: 'WELCOME10', applied: true } : { code, applied: false, reason: 'unknown' });
+
+  it('takes the promo attribute into the one first request, and the code on to the quote and the booking', async () => {
+    fetch = serve({ promo: welcome, book: () => ({ status: 500, body: { error: { code: 'internal', message: 'stop here' } } }) });
+    const el = await fixture<DirectBook>(html`<direct-book property="demo" api=${location.origin} promo="WELCOME10"></direct-book>`);
+    await waitUntil(() => cards(el).length === 3);
+    expect(availabilityCalls()).to.have.length(1);
+    expect(availabilityCalls()[0]!.url.searchParams.get('promoCode')).to.equal('WELCOME10');
+    await waitUntil(() => deep(el, 'db-rates-step', 'db-promo', '.applied'), 'the code said to apply');
+    await toDetails(el);
+    expect(quoteBodies().at(-1)!.promoCode).to.equal('WELCOME10');
+    await fillAndSubmit(el);
+    await waitUntil(() => fetch.calls.some((c) => c.url.pathname.endsWith('/bookings')));
+    expect(bookingBody().promoCode).to.equal('WELCOME10');
+  });
+
+  it('reads a `promo` deep link from the page’s address, and says why the code does not apply', async () => {
+    const address = location.href;
+    history.replaceState(null, '', `${location.pathname}?promo=SPRING`);
+    try {
+      fetch = serve({ promo: welcome });
+      const el = await widget();
+      expect(availabilityCalls()[0]!.url.searchParams.get('promoCode')).to.equal('SPRING');
+      await waitUntil(() => deep(el, 'db-rates-step', 'db-promo', '.problem'), 'the reason in words');
+      expect(deep(el, 'db-rates-step', 'db-promo', '.problem')!.textContent).to.equal('We don’t recognise the code SPRING. Please check it and try again.');
+      await toDetails(el);
+      expect(quoteBodies().at(-1)!.promoCode).to.equal(undefined);
+    } finally {
+      history.replaceState(null, '', address);
+    }
+  });
+
+  it('shows the rates without a code the server refuses as malformed, rather than failing', async () => {
+    const refused = { status: 400, body: { error: { code: 'invalid_request', message: 'A code is letters, digits, - and _', details: [{ path: 'promoCode', message: 'malformed' }] } } };
+    fetch = serve({ promo: welcome, firstFails: (q) => (q.get('promoCode') === 'TEN OFF' ? refused : undefined) });
+    const el = await fixture<DirectBook>(html`<direct-book property="demo" api=${location.origin} promo="TEN OFF"></direct-book>`);
+    await waitUntil(() => cards(el).length === 3);
+    expect(availabilityCalls().map((c) => c.url.searchParams.get('promoCode'))).to.deep.equal(['TEN OFF', null]);
+  });
+
+  it('asks the rates again with a code the guest types, and without it once removed', async () => {
+    fetch = serve({ promo: welcome });
+    const el = await widget();
+    await waitUntil(() => deep(el, 'db-rates-step', 'db-promo', 'input'), 'the code field');
+    const field = deep(el, 'db-rates-step', 'db-promo')!;
+    field.shadowRoot!.querySelector('summary')!.click();
+    field.shadowRoot!.querySelector('input')!.value = 'welcome10';
+    field.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await waitUntil(() => availabilityCalls().length === 2);
+    expect(availabilityCalls()[1]!.url.searchParams.get('promoCode')).to.equal('welcome10');
+    await waitUntil(() => field.shadowRoot!.querySelector('.link'), 'the remove button');
+    field.shadowRoot!.querySelector<HTMLButtonElement>('.link')!.click();
+    await waitUntil(() => availabilityCalls().length === 3);
+    expect(availabilityCalls()[2]!.url.searchParams.has('promoCode')).to.equal(false);
+  });
+
+  it('tells the guest when the code stopped applying at booking, and books without it on their word', async () => {
+    let refuse = true;
+    fetch = serve({
+      promo: welcome,
+      book: () => (refuse ? { status: 409, body: { error: { code: 'promo_not_applicable', message: 'The code does not apply' } } } : undefined),
+    });
+    const el = await fixture<DirectBook>(html`<direct-book property="demo" api=${location.origin} promo="WELCOME10"></direct-book>`);
+    await waitUntil(() => cards(el).length === 3);
+    await toDetails(el);
+    await fillAndSubmit(el);
+    await waitUntil(() => deep(el, 'db-details-step', '.banner button'), 'the explanation');
+    expect(heading(el)).to.equal('Your details');
+    expect(deep(el, 'db-details-step', '.banner p')!.textContent).to.contain('WELCOME10 no longer applies');
+    refuse = false;
+    click(el, 'db-details-step', '.banner button');
+    await waitUntil(() => quoteBodies().some((q) => q.promoCode === undefined), 'the quote without the code');
+    expect(deep(el, 'db-details-step', '.banner')).to.equal(null);
+    deep(el, 'db-details-step', 'db-guest-form')!.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await waitUntil(() => heading(el) === 'Payment', 'the payment step');
+    const bookings = fetch.calls.filter((c) => c.url.pathname.endsWith('/bookings')).map((c) => (c.body as BookingRequest).promoCode);
+    expect(bookings).to.deep.equal(['WELCOME10', undefined]);
+  });
+
+  it('asks each child’s age where the property prices children, and sends the ages with the rates, the quote and the booking', async () => {
+    fetch = serve({ venue: { asksChildAges: true } });
+    const el = await widget();
+    click(el, 'db-rates-step', '#guests-toggle');
+    await waitUntil(() => deep(el, 'db-rates-step', 'db-guests'), 'the guests panel');
+    const guests = deep(el, 'db-rates-step', 'db-guests')!;
+    await (guests as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    guests.shadowRoot!.querySelectorAll('db-stepper')[1]!.shadowRoot!.querySelectorAll('button')[1]!.click();
+    await waitUntil(() => guests.shadowRoot!.querySelector('select'), 'the age select');
+    // No rates are asked for a child of unknown age.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(availabilityCalls()).to.have.length(1);
+    const select = guests.shadowRoot!.querySelector('select')!;
+    select.value = '7';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => availabilityCalls().length === 2);
+    expect(Object.fromEntries(availabilityCalls()[1]!.url.searchParams)).to.deep.include({ adults: '2', children: '1', childAges: '7' });
+    click(el, 'db-rates-step', '.panel-actions button');
+    await waitUntil(() => cards(el).length === 3 && !deep(el, 'db-rates-step', 'db-rate-list')!.hasAttribute('loading'));
+    expect(deep(el, 'db-rates-step', '#guests-toggle .field-value')!.textContent).to.equal('2 adults, 1 child');
+    await toDetails(el);
+    expect(quoteBodies().at(-1)!.rooms).to.deep.equal([{ rateId: 'flex', adults: 2, children: 1, childAges: [7], extras: [] }]);
+    // Back to the rates: the age is kept.
+    click(el, '.back');
+    await el.updateComplete;
+    click(el, '.back');
+    await waitUntil(() => deep(el, 'db-rates-step', '#guests-toggle'), 'the rates');
+    click(el, 'db-rates-step', '#guests-toggle');
+    await waitUntil(() => deep(el, 'db-rates-step', 'db-guests', 'select'), 'the age select again');
+    expect(deep<HTMLSelectElement>(el, 'db-rates-step', 'db-guests', 'select')!.value).to.equal('7');
+  });
+
+  it('books paying in full where every rate chosen allows it, in stripe mode', async () => {
+    const payInFull = (checkIn: string, checkOut: string) => {
+      const answer = availability(checkIn, checkOut);
+      return { ...answer, roomTypes: answer.roomTypes.map((t) => ({ ...t, rates: t.rates.map((r) => ({ ...r, payInFullOption: r.id === 'saver' })) })) };
+    };
+    fetch = serve({ availability: payInFull, paymentMode: 'stripe', book: () => ({ status: 500, body: { error: { code: 'internal', message: 'stop here' } } }) });
+    const el = await widget();
+    await chooseFirstRate(el, 1);
+    click(el, 'db-rates-step', '.footer .primary');
+    await waitUntil(() => enabled(el, 'db-review-step', 'aside .primary'), 'quote ready');
+    const radios = () => [...deep(el, 'db-review-step')!.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')];
+    expect(radios()).to.have.length(2);
+    radios()[1]!.click();
+    await waitUntil(() => deep(el, 'db-review-step', 'db-summary', '.due')!.textContent.includes('$100.00'), 'the whole total due now');
+    click(el, 'db-review-step', 'aside .primary');
+    await waitUntil(() => deep(el, 'db-details-step', 'db-guest-form'));
+    expect(deep(el, 'db-details-step', 'db-summary', '.due')!.textContent).to.contain('$100.00');
+    await fillAndSubmit(el);
+    await waitUntil(() => fetch.calls.some((c) => c.url.pathname.endsWith('/bookings')));
+    expect(bookingBody().payNow).to.equal('full');
+  });
+
+  it('offers no choice where a rate chosen does not allow paying in full', async () => {
+    fetch = serve({ paymentMode: 'stripe' });
+    const el = await widget();
+    await chooseFirstRate(el, 1);
+    click(el, 'db-rates-step', '.footer .primary');
+    await waitUntil(() => enabled(el, 'db-review-step', 'aside .primary'), 'quote ready');
+    expect(deep(el, 'db-review-step', 'input[type=radio]')).to.equal(null);
   });
 });

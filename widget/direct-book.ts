@@ -5,15 +5,16 @@ import { property, state } from 'lit/decorators.js';
 import { addDays, isCalendarDate } from '../shared/dates.ts';
 import { asLocale, type Locale } from '../shared/locale.ts';
 import type { PublicProperty, QuoteRequest } from '../shared/schemas/stay.ts';
-import { beginCheckout, selectItem, track, viewItemList } from './analytics.ts';
-import { Api, ApiError, type AvailabilityQuery } from './api.ts';
+import { track } from './track.ts';
+import { Api, ApiError, type AvailabilityQuery, isNetworkError } from './api.ts';
 import { offeredSelection, roomRequests } from './booking-request.ts';
 import { apiContext, i18nContext } from './context.ts';
 import { MAX_GUESTS } from './party.ts';
 import { defineElement } from './define.ts';
 import { DEPOSIT_PARTS } from './parts.ts';
 import { errorState, errorStateStyles } from './error-state.ts';
-import { DirectbookStepEvent, type DbDatesChangeEvent, type DbGuestsChangeEvent, type DbQuantityChangeEvent, type PartyValue, type Step, type StayValue } from './events.ts';
+import { DirectbookStepEvent, type DbDatesChangeEvent, type DbQuantityChangeEvent, type PartyValue, type Step, type StayValue } from './events.ts';
+import type { DbGuestsChangeEvent } from './later-events.ts';
 import { hasCatalog, I18n, loadCatalog, resolveLocale } from './i18n.ts';
 import type { MessageKey } from './locales/en.ts';
 import { styles } from './direct-book.styles.ts';
@@ -21,6 +22,7 @@ import { stepStyles } from './step.styles.ts';
 import { theme } from './theme.styles.ts';
 import { loadCheckout, loadStep, prefetchLaterSteps } from './steps.ts';
 import type { Checkout, CheckoutHost } from './checkout.ts';
+import type { DbPromoChangeEvent } from './promo-events.ts';
 import './db-rates-step.ts';
 
 const PROGRESS: { step: Step; label: MessageKey }[] = [
@@ -104,6 +106,9 @@ export class DirectBook extends LitElement {
   /** How many adults to start with. */
   @property({ type: Number }) adults?: number;
 
+  /** A promotion code to start with (SPEC 2.14); else the page's `?promo=` deep link. The guest may change it. */
+  @property() promo?: string;
+
   @state() private step: Step = 'stay';
   /**
    * The stay asked for; the stay shown is the availability answer's (it may be the next available).
@@ -130,13 +135,13 @@ export class DirectBook extends LitElement {
   #checkout?: Checkout;
 
   #availabilityTask = new Task(this, {
-    task: async ([client, stay, adults, children, locale], { signal }) => {
+    task: async ([client, stay, adults, children, childAges, promoCode, locale], { signal }) => {
       if (!client) return initialState;
       // SPEC 4 (first paint): one request before the rates. The first answer brings the property,
       // and the page's language travels beside it.
       const first = !this.venue;
       const dates = stay ?? (first ? this.#stayFromAttributes() : undefined);
-      const query = { ...dates, adults, children, locale, include: first ? ('property' as const) : undefined };
+      const query = { ...dates, adults, children, childAges, promoCode: promoCode || undefined, locale, include: first ? ('property' as const) : undefined };
       const [answer] = await Promise.all([this.#firstAvailability(client, query, signal), loadCatalog(locale ?? 'en')]);
       if (answer.property) {
         await loadCatalog(locale ?? answer.locale);
@@ -144,10 +149,12 @@ export class DirectBook extends LitElement {
       }
       return answer;
     },
-    args: () => [this.#api.value, this.stay, this.party.adults, this.party.children, this.#askedLocale(), this.refresh] as const,
+    args: () => [this.#api.value, this.stay, this.party.adults, this.party.children, this.party.childAges?.join(), this.promo, this.#askedLocale(), this.refresh] as const,
+    // SPEC 2.23: a refused origin looks like a network failure; a chunk asks the server whether that is it.
+    onError: (error) => void (isNetworkError(error) && import('./embed-check.ts').then((m) => m.explainRefusal(this))),
     onComplete: (answer) => {
       // Only an answer the guest sees counts as an impression.
-      if (this.step === 'stay') track('view_item_list', () => viewItemList(answer));
+      if (this.step === 'stay') track('view_item_list', (a) => a.viewItemList(answer));
       prefetchLaterSteps();
     },
   });
@@ -164,6 +171,7 @@ export class DirectBook extends LitElement {
   #checkoutHost: CheckoutHost = {
     element: this,
     api: () => this.#api.value,
+    availability: () => this.#availabilityTask.value,
     step: () => this.step,
     stayRequest: (extras) => this.#stayRequest(extras),
     go: (step) => this.#go(step),
@@ -193,6 +201,7 @@ export class DirectBook extends LitElement {
     }
     // The loading state already speaks the page's language; the answer's may refine it later.
     if (changed.has('locale') || !this.hasUpdated) this.#updateI18n();
+    if (!this.hasUpdated) this.promo ??= new URLSearchParams(location.search).get('promo') ?? '';
   }
 
   protected override updated() {
@@ -206,7 +215,7 @@ export class DirectBook extends LitElement {
     const i18n = this.#i18n.value;
     const venue = this.venue;
     const first = this.#availabilityTask;
-    return html`<div class="widget" part="widget" role="region" aria-label=${i18n.t('widgetLabel', { name: venue?.name ?? '' })}>
+    return html`<div class="widget" part="widget" role="region" aria-label=${i18n.t('widgetLabel', { name: venue?.name ?? '' })} @db-promo-change=${this.#onPromo}>
       ${this.offline ? html`<p class="banner offline" role="status">${i18n.t('offline')}</p>` : nothing}
       ${
         venue
@@ -267,7 +276,7 @@ export class DirectBook extends LitElement {
   #renderStep(venue: PublicProperty) {
     if (this.step !== 'stay') return this.#checkout!.render(this.step, venue);
     const availabilityTask = this.#availabilityTask;
-    return html`<db-rates-step exportparts=${`search, primary-button, room, rate-card, price, ${DEPOSIT_PARTS}`} today=${venue.today} .closedDates=${venue.closedDates}
+    return html`<db-rates-step exportparts=${`search, primary-button, room, rate-card, price, ${DEPOSIT_PARTS}`} .venue=${venue}
       .stay=${this.#shownStay()} .party=${this.party} .selection=${this.selection} .availability=${availabilityTask.value} ?loading=${availabilityTask.status === TaskStatus.PENDING}
       .error=${availabilityTask.status === TaskStatus.ERROR ? availabilityTask.error : undefined} notice=${this.notice}
       @db-dates-change=${this.#onDates} @db-guests-change=${this.#onGuests} @db-quantity-change=${this.#onRoomQuantity}
@@ -284,15 +293,16 @@ export class DirectBook extends LitElement {
   }
 
   /**
-   * The first request, with the page's dates when it gave some. A deep link that went stale (its
-   * dates passed, or lie beyond what the property sells) shows the server's default stay instead.
+   * The first request, with the page's dates and code when it gave some. A deep link that went stale
+   * (its dates passed, or lie beyond what the property sells) or was mistyped (a code that cannot be
+   * one) shows the server's default stay, without a code, instead.
    */
   async #firstAvailability(client: Api, query: AvailabilityQuery, signal: AbortSignal) {
     try {
       return await client.availability(query, signal);
     } catch (error) {
-      if (!(query.include && query.checkIn && error instanceof ApiError && error.status === 400)) throw error;
-      return client.availability({ ...query, checkIn: undefined, checkOut: undefined }, signal);
+      if (!(query.include && (query.checkIn || query.promoCode) && error instanceof ApiError && error.status === 400)) throw error;
+      return client.availability({ ...query, checkIn: undefined, checkOut: undefined, promoCode: undefined }, signal);
     }
   }
 
@@ -342,6 +352,8 @@ export class DirectBook extends LitElement {
       checkOut: answer.checkOut,
       rooms: roomRequests(chosen, this.party, extras, venue.extras),
       locale: this.#i18n.value.locale,
+      // Only a code the rates were priced with: one that does not apply would fail the booking.
+      promoCode: this.promo && answer.promo?.applied ? answer.promo.code : undefined,
     };
   }
 
@@ -362,6 +374,12 @@ export class DirectBook extends LitElement {
     this.party = event.value;
   };
 
+  /** From the code field, or from checkout dropping a code that no longer applies; '' is none. */
+  #onPromo = (event: DbPromoChangeEvent) => {
+    this.#keepShownStay();
+    this.promo = event.value;
+  };
+
   /** The next question keeps the dates on screen (perhaps the next available ones, or the server's). */
   #keepShownStay() {
     const shown = this.#shownStay();
@@ -371,14 +389,15 @@ export class DirectBook extends LitElement {
   #onRoomQuantity = (event: DbQuantityChangeEvent) => {
     const { id, quantity } = event.value;
     const answer = this.#availabilityTask.value;
-    if (answer && quantity > 0 && !this.selection[id]) track('select_item', () => selectItem(answer, id));
+    if (answer && quantity > 0 && !this.selection[id]) track('select_item', (a) => a.selectItem(answer, id));
     this.notice = '';
     this.selection = { ...this.selection, [id]: quantity };
   };
 
   #onRatesContinue = () => {
     const answer = this.#availabilityTask.value;
-    if (answer) track('begin_checkout', () => beginCheckout(answer, offeredSelection(answer, this.selection)));
+    const chosen = offeredSelection(answer, this.selection);
+    if (answer) track('begin_checkout', (a) => a.beginCheckout(answer, chosen));
     this.#go('review');
   };
 

@@ -1,13 +1,13 @@
 // Every event bubbles and is composed, so it crosses each element's shadow root on its way up:
 // internal events reach <direct-book> without being dispatched again at every level, and the
 // public ones reach the host page, which listens on <direct-book> or any ancestor.
-import type { Booking, Guest } from '../shared/schemas/stay.ts';
 
 /** The steps of the booking flow, in order; `expired` is the hold-expired detour. */
 export type Step = 'stay' | 'review' | 'details' | 'payment' | 'confirmation' | 'expired';
 
 export type StayValue = { checkIn: string; checkOut: string };
-export type PartyValue = { adults: number; children: number };
+/** `childAges` (0–17, one per child) where the property asks for them (SPEC 2.12). */
+export type PartyValue = { adults: number; children: number; childAges?: number[] };
 export type QuantityValue = { id: string; quantity: number };
 
 export interface BookedDetail {
@@ -38,14 +38,14 @@ export class DirectbookStepEvent extends Event {
 }
 
 /** Something the guest did inside the widget, for an element above to act on. */
-class DbEvent extends Event {
+export class DbEvent extends Event {
   constructor(type: keyof HTMLElementEventMap) {
     super(type, init);
   }
 }
 
 /** A value chosen by the guest inside the widget: dates, guests, quantities, details. */
-class DbValueEvent<T> extends DbEvent {
+export class DbValueEvent<T> extends DbEvent {
   constructor(
     type: keyof HTMLElementEventMap,
     readonly value: T,
@@ -57,12 +57,6 @@ class DbValueEvent<T> extends DbEvent {
 export class DbDatesChangeEvent extends DbValueEvent<StayValue> {
   constructor(value: StayValue) {
     super('db-dates-change', value);
-  }
-}
-
-export class DbGuestsChangeEvent extends DbValueEvent<PartyValue> {
-  constructor(value: PartyValue) {
-    super('db-guests-change', value);
   }
 }
 
@@ -82,30 +76,6 @@ export class DbQuantityChangeEvent extends DbValueEvent<QuantityValue> {
 export class DbViewChangeEvent extends DbValueEvent<{ from: string; to: string }> {
   constructor(value: { from: string; to: string }) {
     super('db-view-change', value);
-  }
-}
-
-export class DbGuestInputEvent extends DbValueEvent<Partial<Guest>> {
-  constructor(value: Partial<Guest>) {
-    super('db-guest-input', value);
-  }
-}
-
-export class DbGuestSubmitEvent extends DbValueEvent<Guest> {
-  constructor(value: Guest) {
-    super('db-guest-submit', value);
-  }
-}
-
-export class DbPaidEvent extends DbValueEvent<Booking> {
-  constructor(value: Booking) {
-    super('db-paid', value);
-  }
-}
-
-export class DbExpiredEvent extends DbEvent {
-  constructor() {
-    super('db-expired');
   }
 }
 
@@ -130,14 +100,9 @@ declare global {
   }
   interface HTMLElementEventMap {
     'db-dates-change': DbDatesChangeEvent;
-    'db-guests-change': DbGuestsChangeEvent;
     'db-stepper-change': DbStepperChangeEvent;
     'db-quantity-change': DbQuantityChangeEvent;
     'db-view-change': DbViewChangeEvent;
-    'db-guest-input': DbGuestInputEvent;
-    'db-guest-submit': DbGuestSubmitEvent;
-    'db-paid': DbPaidEvent;
-    'db-expired': DbExpiredEvent;
     'db-continue': DbContinueEvent;
     'db-retry': DbRetryEvent;
   }

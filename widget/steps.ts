@@ -16,6 +16,9 @@ const LATER_STEPS: Record<Exclude<Step, 'stay'>, () => Promise<unknown>> = {
 /** The controller of the steps after the rates (checkout.ts), which <direct-book> makes once. */
 export const loadCheckout = () => import('./checkout.ts');
 
+/** The GA4 events' payloads (analytics.ts), only on a page that runs Tag Manager (track.ts). */
+export const loadAnalytics = () => import('./analytics.ts');
+
 // Answered without import(), which may take a task even for a module it has: <direct-book> shows
 // its loading state until this resolves, and a step already here must not flash it for a frame.
 const loaded = new Set<Step>(['stay']);
@@ -30,6 +33,8 @@ export async function loadStep(step: Step): Promise<void> {
 const PANELS = {
   dates: () => import('./db-date-picker.ts'),
   guests: () => import('./db-guests.ts'),
+  // Not a panel the guest opens but the "Have a code?" field below the rates, there once it arrives.
+  promo: () => import('./db-promo.ts'),
 };
 const panels: Partial<Record<keyof typeof PANELS, Promise<unknown>>> = {};
 

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { isNetworkError } from '../api.ts';
 import { styles } from '../db-payment-stripe.styles.ts';
 import { defineElement } from '../define.ts';
-import { DbPaidEvent } from '../events.ts';
+import { DbPaidEvent } from '../later-events.ts';
 import { type ConfirmIntent, StripePaymentElement } from '../stripe-payment-element.ts';
 import { theme } from '../theme.styles.ts';
 import type { BalancePayment } from '../../shared/schemas/stay.ts';

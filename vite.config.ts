@@ -7,6 +7,8 @@ import { defineConfig, type Plugin } from 'vite';
 // - card-frame.js, the script of the server's /card-frame page (SPEC 2.8), which the server inlines
 //   there under the page's CSP nonce (server/card-frame/script.ts).
 // - manage.js, the guest's manage page at /manage/:id (SPEC 2.16), made of the widget's elements.
+// - owner.js, the owner console at /owner (SPEC 2.23), made of the widget's tokens and helpers;
+//   widget/index.ts imports none of it, so widget.js does not grow.
 export default defineConfig({
   publicDir: false,
   plugins: [minifyTemplates()],
@@ -23,6 +25,7 @@ export default defineConfig({
       await builder.build(builder.environments['client']!);
       await builder.build(builder.environments['cardFrame']!);
       await builder.build(builder.environments['manage']!);
+      await builder.build(builder.environments['owner']!);
     },
   },
   environments: {
@@ -86,6 +89,25 @@ export default defineConfig({
             minify: true,
             // One file: the page is visited once, and its language chunks would share dist/chunks/ with
             // the widget's under the same names.
+            codeSplitting: false,
+            comments: { annotation: false },
+          },
+        },
+      },
+    },
+    owner: {
+      consumer: 'client',
+      build: {
+        emptyOutDir: false,
+        lib: {
+          entry: 'widget/owner/main.ts',
+          formats: ['es'],
+          fileName: () => 'owner.js',
+        },
+        rolldownOptions: {
+          output: {
+            minify: true,
+            // One file, as for manage.js: its chunks would share dist/chunks/ with the widget's under the same names.
             codeSplitting: false,
             comments: { annotation: false },
           },

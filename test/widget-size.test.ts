@@ -29,8 +29,9 @@ describe('the widget a hotel embeds', () => {
 
   test('widget.js holds only the rates step; the later steps are chunks it imports itself, and no Stripe code is bundled', () => {
     // Beside it only the server's card frame script (server/card-frame/script.ts), the guest's manage
-    // page script (server/routes/manage-page.ts, SPEC 2.16) and the chunks.
-    expect(readdirSync('dist').filter((name) => !name.startsWith('.'))).toEqual(['card-frame.js', 'chunks', 'manage.js', 'widget.js']);
+    // page script (server/routes/manage-page.ts, SPEC 2.16), the owner console's (server/routes/owner-page.ts,
+    // SPEC 2.23) and the chunks.
+    expect(readdirSync('dist').filter((name) => !name.startsWith('.'))).toEqual(['card-frame.js', 'chunks', 'manage.js', 'owner.js', 'widget.js']);
     const widget = readFileSync('dist/widget.js', 'utf8');
     // Nothing to fetch before the rates: widget.js imports no other file statically.
     expect(widget).not.toMatch(/\bimport\s*[{*"'`]|\bfrom\s*["'`]/);

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-const BUILT = ['widget.js', 'card-frame.js', 'manage.js', 'chunks'];
+const BUILT = ['widget.js', 'card-frame.js', 'manage.js', 'owner.js', 'chunks'];
 
 export function ensureBuilt(): void {
   if (BUILT.every((file) => existsSync(join('dist', file)))) return;
@@ -27,6 +27,7 @@ export function ensureBuilt(): void {
     renameSync(join(out, 'widget.js'), join('dist', 'widget.js'));
     if (!existsSync(join('dist', 'card-frame.js'))) renameSync(join(out, 'card-frame.js'), join('dist', 'card-frame.js'));
     if (!existsSync(join('dist', 'manage.js'))) renameSync(join(out, 'manage.js'), join('dist', 'manage.js'));
+    if (!existsSync(join('dist', 'owner.js'))) renameSync(join(out, 'owner.js'), join('dist', 'owner.js'));
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -1,0 +1,208 @@
+import { Task } from '@lit/task';
+import { html, LitElement, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { addDays, todayIn } from '../../shared/dates.ts';
+import type { Closures } from '../../shared/schemas/property.ts';
+import type { Rate } from '../../shared/schemas/rate.ts';
+import type { RoomType } from '../../shared/schemas/room-type.ts';
+import type { Booking } from '../../shared/schemas/stay.ts';
+import { defineElement } from '../define.ts';
+import { stepStyles } from '../step.styles.ts';
+import { theme } from '../theme.styles.ts';
+import { ApiError } from '../api.ts';
+import { DAYS, datesBetween, datesFrom, isClosed, unitsLeft } from './calendar-grid.ts';
+import type { NightPrices, OwnerApi } from './owner-api.ts';
+import type { OwnerI18n } from './owner-i18n.ts';
+import { ownerStyles } from './owner.styles.ts';
+import { styles } from './db-owner-calendar.styles.ts';
+import { taskError } from './task-error.ts';
+
+interface Grid {
+  dates: string[];
+  roomTypes: RoomType[];
+  rates: Rate[];
+  prices: Map<string, NightPrices>;
+  closures: Closures;
+  bookings: Booking[];
+}
+
+// Sunday first, as the API numbers weekdays (0 = Sunday); 2023-01-01 was a Sunday.
+const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
+const A_SUNDAY = '2023-01-01';
+
+/**
+ * The calendar (SPEC 2.23): room types × the next 14 dates with units left, each rate's price and
+ * closed dates; below it, a date range and weekdays to set a rate's price for, or to close or open.
+ */
+@defineElement('db-owner-calendar')
+export class DbOwnerCalendar extends LitElement {
+  static override styles = [theme, stepStyles, ownerStyles, styles];
+
+  @property({ attribute: false }) api!: OwnerApi;
+  @property({ attribute: false }) i18n!: OwnerI18n;
+  /** The property's time zone: the grid starts on its today. */
+  @property() timezone = 'UTC';
+
+  @state() private busy = false;
+  @state() private error = '';
+  @state() private done = '';
+
+  #task = new Task(this, {
+    task: async ([api, timezone], { signal }): Promise<Grid> => {
+      const dates = datesFrom(todayIn(timezone, new Date()));
+      const from = dates[0]!;
+      const to = dates[DAYS - 1]!;
+      const [roomTypes, rates, closures, bookings] = await Promise.all([api.roomTypes(signal), api.rates(signal), api.closures(signal), api.bookings({ from, to }, signal)]);
+      const prices = new Map(await Promise.all(rates.map(async (rate) => [rate.id, await api.prices(rate.id, from, to, signal)] as const)));
+      return { dates, roomTypes, rates, prices, closures, bookings };
+    },
+    args: () => [this.api, this.timezone] as const,
+  });
+
+  async #save(action: () => Promise<string>) {
+    this.busy = true;
+    this.error = '';
+    this.done = '';
+    try {
+      this.done = await action();
+      await this.#task.run();
+    } catch (error) {
+      this.error = (error instanceof ApiError ? error.details[0]?.message : undefined) ?? (error as Error).message;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** The form's range and weekdays, or an error shown to the owner. */
+  #selection(form: HTMLFormElement) {
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
+    const weekdays = [...form.querySelectorAll<HTMLInputElement>('input[name=weekday]:checked')].map((input) => Number(input.value));
+    return { from: value('from'), to: value('to'), weekdays, rateId: value('rate'), amount: value('amount') };
+  }
+
+  #setPrice(event: SubmitEvent, grid: Grid) {
+    event.preventDefault();
+    const { from, to, weekdays, rateId, amount: text } = this.#selection(event.target as HTMLFormElement);
+    if (to < from) return void (this.error = this.i18n.t('toBeforeFrom'));
+    const amount = this.i18n.toMinor(text);
+    if (amount === undefined) return void (this.error = this.i18n.t('invalidAmount'));
+    const rate = grid.rates.find((r) => r.id === rateId)!;
+    void this.#save(async () => {
+      await this.api.setPrices(rateId, [{ from, to, amount, ...(weekdays.length ? { weekdays } : {}) }]);
+      return this.i18n.t('priceSaved', { rate: rate.name });
+    });
+  }
+
+  #setClosed(form: HTMLFormElement, grid: Grid, closed: boolean) {
+    if (!form.reportValidity()) return;
+    const { from, to, weekdays } = this.#selection(form);
+    if (to < from) return void (this.error = this.i18n.t('toBeforeFrom'));
+    const chosen = new Set(datesBetween(from, to, weekdays));
+    const kept = grid.closures.dates.filter((date) => !chosen.has(date));
+    const dates = closed ? [...kept, ...chosen].sort() : kept;
+    void this.#save(async () => {
+      await this.api.setClosures({ ...grid.closures, dates });
+      return this.i18n.t('closuresSaved');
+    });
+  }
+
+  override render() {
+    const t = this.i18n;
+    const grid = this.#task.value;
+    return html`<h1 tabindex="-1">${t.t('calendarHeading')}</h1>
+      ${this.#task.render({
+        pending: () => (grid ? this.#renderGrid(grid) : html`<p class="muted" role="status">${t.t('loading')}</p>`),
+        error: (error) => taskError(t, error, () => void this.#task.run()),
+        complete: (value) => this.#renderGrid(value),
+      })}`;
+  }
+
+  #renderGrid(grid: Grid) {
+    const t = this.i18n;
+    const now = new Date();
+    return html`<div class="card grid-card">
+        <div class="scroller" role="region" aria-labelledby="grid-caption" tabindex="0">
+          <table>
+            <caption id="grid-caption" class="visually-hidden">${t.t('calendarHeading')}</caption>
+            <thead>
+              <tr>
+                <th scope="col"><span class="visually-hidden">${t.t('roomType')}</span></th>
+                ${grid.dates.map((date) => {
+                  const closed = isClosed(grid.closures, date);
+                  return html`<th scope="col" class=${closed ? 'closed' : ''}>
+                    <span class="weekday">${t.date(date, { weekday: 'short' })}</span><span class="day">${t.date(date, { day: 'numeric', month: 'short' })}</span>
+                    ${closed ? html`<span class="closed-label">${t.t('closed')}</span>` : nothing}
+                  </th>`;
+                })}
+              </tr>
+            </thead>
+            ${grid.roomTypes.map(
+              (roomType) => html`<tbody>
+                <tr class="units">
+                  <th scope="row">${roomType.name}</th>
+                  ${grid.dates.map((date) => html`<td class=${isClosed(grid.closures, date) ? 'closed' : ''}>${t.t('unitsLeft', { count: unitsLeft(roomType, date, grid.bookings, now) })}</td>`)}
+                </tr>
+                ${grid.rates
+                  .filter((rate) => rate.roomTypeId === roomType.id)
+                  .map(
+                    (rate) => html`<tr class="rate">
+                      <th scope="row">${rate.name}</th>
+                      ${grid.dates.map((date) => {
+                        const night = grid.prices.get(rate.id)?.find((p) => p.date === date);
+                        return html`<td class="money ${night && night.source !== 'default' ? 'set' : ''} ${isClosed(grid.closures, date) ? 'closed' : ''}">
+                          ${night ? t.price(night.amount) : '—'}
+                        </td>`;
+                      })}
+                    </tr>`,
+                  )}
+              </tbody>`,
+            )}
+          </table>
+        </div>
+      </div>
+      ${this.#renderEditor(grid)}`;
+  }
+
+  #renderEditor(grid: Grid) {
+    const t = this.i18n;
+    const [first] = grid.dates;
+    return html`<section class="card" aria-labelledby="edit-heading">
+      <h2 id="edit-heading">${t.t('editHeading')}</h2>
+      <form class="form" @submit=${(e: SubmitEvent) => this.#setPrice(e, grid)}>
+        <div class="inline">
+          <label class="field">${t.t('from')}<input type="date" name="from" required .value=${first!} /></label>
+          <label class="field">${t.t('to')}<input type="date" name="to" required .value=${addDays(first!, DAYS - 1)} /></label>
+        </div>
+        <fieldset>
+          <legend>${t.t('weekdays')}</legend>
+          <div class="choices">
+            ${WEEKDAYS.map((day) => html`<label><input type="checkbox" name="weekday" value=${day} />${t.date(addDays(A_SUNDAY, day), { weekday: 'short' })}</label>`)}
+          </div>
+        </fieldset>
+        <div class="inline">
+          <label class="field"
+            >${t.t('rate')}
+            <select name="rate">
+              ${grid.roomTypes.flatMap((roomType) => grid.rates.filter((r) => r.roomTypeId === roomType.id).map((rate) => html`<option value=${rate.id}>${roomType.name} · ${rate.name}</option>`))}
+            </select>
+          </label>
+          <label class="field">${t.t('price')}<input name="amount" inputmode="decimal" autocomplete="off" /></label>
+        </div>
+        <p class="visually-hidden" role="status">${this.done}</p>
+        ${this.done ? html`<p class="status-line" aria-hidden="true">${this.done}</p>` : nothing}
+        ${this.error ? html`<p class="banner error" role="alert">${this.error}</p>` : nothing}
+        <div class="buttons">
+          <button type="submit" class="primary" ?disabled=${this.busy}>${t.t('setPrice')}</button>
+          <button type="button" class="secondary" ?disabled=${this.busy} @click=${(e: Event) => this.#setClosed((e.target as HTMLElement).closest('form')!, grid, true)}>${t.t('closeDates')}</button>
+          <button type="button" class="secondary" ?disabled=${this.busy} @click=${(e: Event) => this.#setClosed((e.target as HTMLElement).closest('form')!, grid, false)}>${t.t('openDates')}</button>
+        </div>
+      </form>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'db-owner-calendar': DbOwnerCalendar;
+  }
+}

@@ -246,6 +246,21 @@ describe.each(backends)('the settlement report on %s', (_backend, databaseUrl) =
     expect(records.at(-1)).toEqual(['Total', '', '', '', '', '', '', 'KRW', '300000', '150000', '0', '150000', '0', '0', '150000']);
   });
 
+  test('a balance the owner records by hand is collected as balance, beside the deposit, with no fee', async () => {
+    const h = await hotel({ paymentMode: 'manual', currency: 'KRW' }, 150_000, { type: 'first_night' });
+    const b = await book(h, '2026-12-05', '2026-12-07');
+    const card = { number: '4111111111111111', expMonth: 7, expYear: 2031, holderName: 'Yuna Park' };
+    expect((await t.request('POST', `/api/v1/public/bookings/${b.id}/card`, { key: b.clientToken, body: card })).status).toBe(200);
+    t.setNow('2026-11-25T01:00:00Z');
+    expect((await t.request('POST', `/api/v1/properties/${h.id}/bookings/${b.id}/deposit-charged`, { key: h.key })).status).toBe(200);
+    t.setNow('2026-12-06T03:00:00Z');
+    const recorded = await t.request('POST', `/api/v1/properties/${h.id}/bookings/${b.id}/payments`, { key: h.key, body: { amount: 150_000, method: 'cash' } });
+    expect(recorded.status).toBe(201);
+
+    const [row] = (await jsonReport(h, { from: '2026-12-01', to: '2026-12-31' })).rows;
+    expect(row).toMatchObject({ reference: b.reference, paidOn: '2026-11-25', deposit: 150_000, balance: 150_000, collected: 300_000, fee: 0, net: 300_000 });
+  });
+
   test('a period must be real dates, in order, and at most 366 days; the error names the field', async () => {
     const h = await usdHotel();
     const refused = async (query: Record<string, string>) => {

@@ -66,7 +66,7 @@ function firstPaymentDay(source: SettlementSource, timeZone: string): string | n
 async function feeOf(deps: SettlementDeps, source: SettlementSource): Promise<number> {
   const { booking } = source;
   if (booking.paymentMode !== 'stripe') return 0;
-  const paid: Omit<StripeCharge, 'fee'>[] = source.balances.map((b) => ({ intentId: b.intentId, bookingId: booking.id, paidAt: b.paidAt }));
+  const paid: Omit<StripeCharge, 'fee'>[] = source.balances.flatMap((b) => (b.intentId ? [{ intentId: b.intentId, bookingId: booking.id, paidAt: b.paidAt }] : []));
   const depositAt = depositPaidAt(source);
   if (depositAt && booking.intentId && booking.intentType === 'payment') paid.push({ intentId: booking.intentId, bookingId: booking.id, paidAt: depositAt });
   const fees = await Promise.all(paid.map(async (charge) => recordedFee(source.charges, charge) ?? (await readFee(deps, charge))));

@@ -1,5 +1,5 @@
 // SPEC 2.20: what the settlement report reads: a property's bookings that moved money, with the
-// Stripe charges and balance payments behind their amounts.
+// Stripe charges and balance payments (through Stripe or recorded by the owner) behind their amounts.
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { toBooking } from './booking-store.ts';
 import type { Database } from './schema.ts';
@@ -14,8 +14,9 @@ export interface StripeCharge {
   fee: number | null;
 }
 
+/** A balance payment: through Stripe (its intent), or recorded by the owner by hand (no intent, no fee). */
 export interface PaidBalance {
-  intentId: string;
+  intentId: string | null;
   amount: number;
   paidAt: string;
 }
@@ -70,6 +71,8 @@ export function settlementStore(db: Kysely<Database>): SettlementStore {
           .where('paid_at', 'is not', null)
           .execute();
         for (const row of balances) sources.get(row.booking_id)!.balances.push({ intentId: row.intent_id, amount: Number(row.amount), paidAt: row.paid_at! });
+        const recorded = await db.selectFrom('recorded_payments').select(['booking_id', 'amount', 'recorded_at']).where('booking_id', 'in', chunk).execute();
+        for (const row of recorded) sources.get(row.booking_id)!.balances.push({ intentId: null, amount: Number(row.amount), paidAt: row.recorded_at });
       }
       return [...sources.values()];
     },

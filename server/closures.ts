@@ -32,6 +32,9 @@ function holidayDates(country: string, year: number): ReadonlySet<string> {
   return dates;
 }
 
+/** Whether `date` is a public holiday of `country`, whatever the property's closures say. */
+export const isPublicHoliday = (country: string | null, date: string) => country !== null && holidayDates(country, Number(date.slice(0, 4))).has(date);
+
 export function isKnownCountry(country: string): boolean {
   return Boolean(new Holidays().getCountries()[country]);
 }
@@ -43,7 +46,7 @@ export function closedChecker(closures: Closures, country: string | null): (date
   const holidays = closures.publicHolidays && country !== null;
   // SPEC 2.22: a holiday the owner keeps open is open unless another closure closes it.
   const open = new Set(closures.openHolidays);
-  return (date) => weekdays.has(weekdayOf(date)) || dates.has(date) || (holidays && !open.has(date) && holidayDates(country, Number(date.slice(0, 4))).has(date));
+  return (date) => weekdays.has(weekdayOf(date)) || dates.has(date) || (holidays && !open.has(date) && isPublicHoliday(country, date));
 }
 
 /** Every closed night from `from` up to (not including) `to`. */

@@ -35,7 +35,8 @@ export const ConfigSchema = v.object({
   // Issue 9: `production` requires PUBLIC_URL, and CARD_VAULT_KEY once a property takes cards manually.
   NODE_ENV: v.optional(v.string()),
   SMTP_URL: v.optional(v.pipe(Url, v.regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL'))),
-  MAIL_FROM: v.optional(v.string(), 'bookings@directbook.local'),
+  // Unset: bookings@ PUBLIC_URL's host (withMailFrom), so replies and SPF match the site guests booked on.
+  MAIL_FROM: v.optional(v.string()),
   LOG_LEVEL: v.optional(v.picklist(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   HOLD_MINUTES: Int('15', 1, 1440),
   CARD_PURGE_DAYS: Int('7', 0, 3650),
@@ -64,7 +65,12 @@ export const ConfigSchema = v.object({
   ),
 });
 
-export type Config = v.InferOutput<typeof ConfigSchema>;
+export type Config = Omit<v.InferOutput<typeof ConfigSchema>, 'MAIL_FROM'> & { MAIL_FROM: string };
+
+function withMailFrom(config: v.InferOutput<typeof ConfigSchema>): Config {
+  const host = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).hostname : 'directbook.local';
+  return { ...config, MAIL_FROM: config.MAIL_FROM ?? `bookings@${host}` };
+}
 
 /** For the entry points (the server, backup, vault re-wrap): the configuration, or its message and exit 1. */
 export function configOrExit(env: Record<string, string | undefined>): Config {
@@ -80,7 +86,7 @@ export function configOrExit(env: Record<string, string | undefined>): Config {
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const result = v.safeParse(ConfigSchema, present);
-  if (result.success) return result.output;
+  if (result.success) return withMailFrom(result.output);
   const lines = result.issues.map((issue) => `  ${v.getDotPath(issue)} ${issue.message}`);
   throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
 }

@@ -32,7 +32,8 @@ export function publicProperty(deps: AppDeps, options: { anyOrigin?: boolean } =
   return async function publicProperty(c, next) {
     const pid = c.req.param('pid') ?? '';
     const property = await deps.cache!.get(pid, 'property', () => deps.store.getProperty(pid));
-    if (!property) throw notFound('Property');
+    // SPEC 2.11: a hidden property answers as an unknown one.
+    if (!property || !property.visible) throw notFound('Property');
     c.set('property', property);
     return policy(c, next);
   };

@@ -14,7 +14,7 @@ import { startCalendarSync } from './calendar-sync.ts';
 import { startHousekeeping } from './housekeeping.ts';
 import { ReadCache } from './read-cache.ts';
 import { createMailer } from './mail/mailer.ts';
-import { manageLink } from './mail/manage-link.ts';
+import { consoleLink, manageLink } from './mail/manage-link.ts';
 import { MAIL_JOB, mailJobHandler } from './mail/queue.ts';
 import { balanceJobHandler } from './bookings/collect-balance.ts';
 import { BALANCE_JOB } from './store/balance-job.ts';
@@ -63,6 +63,8 @@ async function main() {
     // SPEC 2.16: the manage link is PUBLIC_URL's, else this server's as it announces itself at start, never the
     // Host header of a request (it carries the guest's token); only asked once the server listens.
     manageUrl: (bookingId) => manageLink(config.PUBLIC_URL ?? `http://localhost:${(server.address() as AddressInfo).port}`, clientTokens.value, bookingId),
+    // SPEC 2.23: owner mail opens the booking in the console.
+    consoleUrl: (bookingId) => consoleLink(config.PUBLIC_URL ?? `http://localhost:${(server.address() as AddressInfo).port}`, bookingId),
     // Mail goes out right after the booking that queued it; the poll stays as the retry path.
     onQueued: () => jobs.kick(),
   });

@@ -2,6 +2,7 @@
 import { RATE_WITHOUT_LIMITS } from '../shared/schemas/rate.ts';
 import { KEY_SCOPES } from '../shared/schemas/owner-key.ts';
 import { DEFAULT_BOOKING_HORIZON_MONTHS, DEFAULT_MAX_ROOMS_PER_BOOKING } from '../shared/schemas/property.ts';
+import { PROFILE_DEFAULTS } from '../shared/schemas/profile.ts';
 import { newOwnerKey } from './auth.ts';
 import type { Store } from './store/store.ts';
 
@@ -13,7 +14,7 @@ export async function seedDemo(store: Store, now: Date, allowedOrigins: string[]
   await store.createProperty(
     {
       id: DEMO_PROPERTY_ID,
-      name: 'Hotel Haneul',
+      name: { en: 'Hotel Haneul', ko: '호텔 하늘' },
       currency: 'USD',
       timezone: 'Asia/Seoul',
       country: 'KR',
@@ -22,7 +23,7 @@ export async function seedDemo(store: Store, now: Date, allowedOrigins: string[]
       acceptedCardBrands: ['visa', 'mastercard', 'amex'],
       allowedOrigins,
       email: 'frontdesk@haneul.example',
-      description: 'A twelve-room boutique hotel under Namsan.',
+      description: { en: 'A twelve-room boutique hotel under Namsan.', ko: '남산 아래 객실 열두 개의 부티크 호텔입니다.' },
       pageIndexed: true,
       maxRoomsPerBooking: DEFAULT_MAX_ROOMS_PER_BOOKING,
       bookingHorizonMonths: DEFAULT_BOOKING_HORIZON_MONTHS,
@@ -33,6 +34,13 @@ export async function seedDemo(store: Store, now: Date, allowedOrigins: string[]
       fees: [{ name: 'Cleaning fee', amount: 2_500, per: 'stay' }],
       priceDisplay: 'total',
       closures: { weekdays: [], publicHolidays: false, dates: [], openHolidays: [] },
+      // SPEC 2.11: what the confirmation e-mail and the hosted page tell guests.
+      ...PROFILE_DEFAULTS,
+      address: { en: '12 Sopa-ro, Jung-gu, Seoul', ko: '서울 중구 소파로 12' },
+      phone: '+82 2 123 4567',
+      checkInTime: '15:00',
+      checkOutTime: '11:00',
+      directions: { en: 'Myeongdong station (line 4), exit 3, then 8 minutes uphill on foot.', ko: '4호선 명동역 3번 출구에서 언덕길로 걸어서 8분입니다.' },
       createdAt,
     },
     firstKey,

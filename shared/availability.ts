@@ -5,9 +5,11 @@ import { depositFor, depositMessage } from './deposit.ts';
 import { firstNightAfter } from './lines.ts';
 import { coversRate, discountOn, type PromotionTerms } from './promotion.ts';
 import type { Locale } from './locale.ts';
+import { optionalTextIn, textIn } from './localized-text.ts';
 import { sum } from './money.ts';
 import { nightlyPrices, type PricedRate } from './pricing.ts';
 import { childCount, exceededLimit, limitsOf, occupancyCharge, pricesChildren, withOccupancy } from './occupancy.ts';
+import { refusedArrivals, restrictionReason } from './restrictions.ts';
 import type { RoomType } from './schemas/room-type.ts';
 import type { Availability, RateOffer, UNAVAILABLE_REASONS } from './schemas/stay.ts';
 import { addedCharges, type PropertyCharges } from './taxes.ts';
@@ -63,8 +65,8 @@ export function unavailableReason(rate: PricedRate, roomType: RoomType, stay: St
   if (rate.bookableFrom && now < Date.parse(rate.bookableFrom)) return 'not_bookable_now';
   if (rate.bookableUntil && now >= Date.parse(rate.bookableUntil)) return 'not_bookable_now';
   if (rate.arrivalDates && !rate.arrivalDates.includes(stay.checkIn)) return 'arrival_date';
-  if (rate.minNights != null && nights.length < rate.minNights) return 'min_nights';
-  if (rate.maxNights != null && nights.length > rate.maxNights) return 'max_nights';
+  const restricted = restrictionReason(rate, stay.checkIn, stay.checkOut);
+  if (restricted) return restricted;
   if (nights.some((d) => ctx.isClosed(d))) return 'closed';
   for (const date of nights) {
     if (roomType.units - ctx.occupancy.roomTypeSold(roomType.id, date) < (stay.roomTypeRooms ?? stay.rooms)) return 'sold_out';
@@ -79,6 +81,8 @@ export interface OfferCatalog {
   rates: readonly PricedRate[];
   /** SPEC 2.13: the property's mandatory fees and taxes, in every rate's `total`; none when absent. */
   charges?: PropertyCharges;
+  /** SPEC 2.11: the property's locale, for names not written in the guest's. */
+  locale?: Locale;
 }
 
 /** One room's offer on each rate, grouped by room type (SPEC 3 availability). */
@@ -89,8 +93,8 @@ export function availabilityFor(catalog: OfferCatalog, stay: StayRequest, ctx: O
   const party = { extrasTotal: 0, nights: nights.length, adults: stay.adults, children: childCount(stay) };
   const roomTypes = catalog.roomTypes.map((roomType) => ({
     id: roomType.id,
-    name: roomType.name,
-    description: roomType.description,
+    name: textIn(roomType.name, locale, catalog.locale),
+    description: optionalTextIn(roomType.description, locale, catalog.locale),
     maxGuests: roomType.maxGuests,
     maxAdults: limitsOf(roomType).maxAdults,
     maxChildren: limitsOf(roomType).maxChildren,
@@ -108,8 +112,8 @@ export function availabilityFor(catalog: OfferCatalog, stay: StayRequest, ctx: O
         const reason = unavailableReason(rate, roomType, stay, nights, ctx);
         return {
           id: rate.id,
-          name: rate.name,
-          description: rate.description,
+          name: textIn(rate.name, locale, catalog.locale),
+          description: optionalTextIn(rate.description, locale, catalog.locale),
           refundable: rate.refundable,
           payInFullOption: rate.payInFullOption ?? false,
           pricesChildren: pricesChildren(rate),
@@ -152,7 +156,6 @@ export function nextAvailableStay(catalog: OfferCatalog, stay: StayRequest, ctx:
     // The rules of unavailableReason that do not depend on the dates.
     if (exceededLimit(roomType, stay)) continue;
     if ((rate.bookableFrom && now < Date.parse(rate.bookableFrom)) || (rate.bookableUntil && now >= Date.parse(rate.bookableUntil))) continue;
-    if ((rate.minNights != null && length < rate.minNights) || (rate.maxNights != null && length > rate.maxNights)) continue;
     if (rate.maxRoomsTotal != null && rate.maxRoomsTotal - ctx.occupancy.rateSoldTotal(rate.id) < stay.rooms) continue;
     let full = roomTypeFull.get(roomType.id);
     if (!full) {
@@ -160,13 +163,15 @@ export function nextAvailableStay(catalog: OfferCatalog, stay: StayRequest, ctx:
       full = window.map((date) => roomType.units - ctx.occupancy.roomTypeSold(roomType.id, date) < wanted);
       roomTypeFull.set(roomType.id, full);
     }
+    // SPEC 2.22: the arrival night's stay limits and the closed arrivals and departures, read once per rate.
+    const refused = refusedArrivals(rate, first, NEXT_AVAILABLE_SEARCH_DAYS, length);
     const unsellable = [0];
     for (let i = 0; i < window.length; i++) {
       const capped = rate.maxRoomsPerNight != null && rate.maxRoomsPerNight - ctx.occupancy.rateSold(rate.id, window[i]!) < stay.rooms;
       unsellable.push(unsellable[i]! + (closed[i] || full[i] || capped ? 1 : 0));
     }
     for (let shift = 1; shift < best; shift++) {
-      if (rate.arrivalDates && !rate.arrivalDates.includes(window[shift - 1]!)) continue;
+      if (refused[shift - 1] || (rate.arrivalDates && !rate.arrivalDates.includes(window[shift - 1]!))) continue;
       if (unsellable[shift - 1 + length]! - unsellable[shift - 1]! === 0) best = shift;
     }
   }

@@ -60,11 +60,11 @@ describe('SPEC 2.4 deposit messages', () => {
   const cases: [DepositPolicy, number, string, Record<'en' | 'ko' | 'id', string>][] = [
     [{ type: 'none' }, 0, 'USD', { en: 'Book now, pay later', ko: '지금 예약하고 나중에 결제', id: 'Pesan sekarang, bayar nanti' }],
     [{ type: 'full' }, 100, 'USD', { en: 'Pay today', ko: '오늘 전액 결제', id: 'Bayar hari ini' }],
-    [{ type: 'first_night' }, 100, 'USD', { en: 'One night deposit required', ko: '첫 1박 요금 보증금 필요', id: 'Diperlukan deposit satu malam' }],
-    [{ type: 'fixed', amount: 5_000 }, 5_000, 'USD', { en: '$50.00 deposit required', ko: '보증금 US$50.00 필요', id: 'US$50,00 deposit diperlukan' }],
-    [{ type: 'fixed', amount: 50_000 }, 50_000, 'KRW', { en: '₩50,000 deposit required', ko: '보증금 ₩50,000 필요', id: '₩50.000 deposit diperlukan' }],
-    [{ type: 'percentage', percent: 30 }, 0, 'USD', { en: '30% deposit required', ko: '30% 보증금 필요', id: '30% deposit diperlukan' }],
-    [{ type: 'percentage', percent: 12.5 }, 0, 'USD', { en: '12.5% deposit required', ko: '12.5% 보증금 필요', id: '12,5% deposit diperlukan' }],
+    [{ type: 'first_night' }, 100, 'USD', { en: 'One night deposit required', ko: '첫 1박 요금을 예약금으로 결제', id: 'Diperlukan deposit satu malam' }],
+    [{ type: 'fixed', amount: 5_000 }, 5_000, 'USD', { en: '$50.00 deposit required', ko: '예약금 US$50.00 결제', id: 'US$50,00 deposit diperlukan' }],
+    [{ type: 'fixed', amount: 50_000 }, 50_000, 'KRW', { en: '₩50,000 deposit required', ko: '예약금 50,000원 결제', id: '₩50.000 deposit diperlukan' }],
+    [{ type: 'percentage', percent: 30 }, 0, 'USD', { en: '30% deposit required', ko: '예약금 30% 결제', id: '30% deposit diperlukan' }],
+    [{ type: 'percentage', percent: 12.5 }, 0, 'USD', { en: '12.5% deposit required', ko: '예약금 12.5% 결제', id: '12,5% deposit diperlukan' }],
   ];
   for (const [policy, amount, currency, messages] of cases) {
     for (const locale of ['en', 'ko', 'id'] as const) {

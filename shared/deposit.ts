@@ -1,7 +1,8 @@
 // SPEC 2.4: the five deposit policies, their amounts and their messages.
+import { formatLocalMoney } from './local-money.ts';
 import type { Locale } from './locale.ts';
 import { depositMessages } from './messages.ts';
-import { formatMoney, percentOf, sum } from './money.ts';
+import { percentOf, sum } from './money.ts';
 import type { DepositPolicy } from './schemas/rate.ts';
 
 /** What a policy needs to know about one room booked on its rate. */
@@ -50,7 +51,7 @@ export function depositMessage(policy: DepositPolicy, amount: number, currency: 
     case 'first_night':
       return messages[policy.type];
     case 'fixed':
-      return messages.fixed(formatMoney(amount, currency, locale));
+      return messages.fixed(formatLocalMoney(amount, currency, locale));
     case 'percentage':
       return messages.percentage(percentFormat(locale).format(policy.percent));
   }

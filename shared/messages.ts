@@ -17,12 +17,13 @@ export const depositMessages: Record<Locale, DepositMessages> = {
     fixed: (amount) => `${amount} deposit required`,
     percentage: (percent) => `${percent}% deposit required`,
   },
+  // A booking deposit is 예약금; 보증금 would promise a refundable security deposit.
   ko: {
     none: '지금 예약하고 나중에 결제',
     full: '오늘 전액 결제',
-    first_night: '첫 1박 요금 보증금 필요',
-    fixed: (amount) => `보증금 ${amount} 필요`,
-    percentage: (percent) => `${percent}% 보증금 필요`,
+    first_night: '첫 1박 요금을 예약금으로 결제',
+    fixed: (amount) => `예약금 ${amount} 결제`,
+    percentage: (percent) => `예약금 ${percent}% 결제`,
   },
   id: {
     none: 'Pesan sekarang, bayar nanti',

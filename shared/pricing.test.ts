@@ -97,7 +97,7 @@ describe('SPEC 2.3 stay pricing', () => {
     const q = quoteStay(catalog('KRW', [rate('k', 183_333, { type: 'percentage', percent: 15 })]), { ...stay, rooms: [{ rateId: 'k', adults: 2 }] }, 'ko');
     expect(q.total).toBe(549_999);
     expect(q.depositDue).toBe(82_500);
-    expect(q.deposits[0]!.message).toBe('15% 보증금 필요');
+    expect(q.deposits[0]!.message).toBe('예약금 15% 결제');
   });
 
   test('an unknown rate or extra is named by its path', () => {

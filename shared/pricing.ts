@@ -2,12 +2,16 @@
 import { cancellationTerms } from './cancellation.ts';
 import { nightsOf } from './dates.ts';
 import { depositFor, depositMessage } from './deposit.ts';
+import { maxQuantityOf } from './extra-quantity.ts';
 import { firstNightAfter, spread, stayLines } from './lines.ts';
 import type { Locale } from './locale.ts';
+import { type LocalizedText, textIn } from './localized-text.ts';
 import { sum } from './money.ts';
 import { coversRate, discountOn, type PromotionTerms } from './promotion.ts';
+import { planKey } from './rate-plans.ts';
 import type { Extra } from './schemas/extra.ts';
 import type { Rate } from './schemas/rate.ts';
+import type { RestrictionPattern } from './schemas/restrictions.ts';
 import type { Nightly } from './schemas/common.ts';
 import type { Quote, QuotedRoom, RateDeposit, RoomRequestInput } from './schemas/stay.ts';
 import { chargeLines, type PropertyCharges, roomCharges } from './taxes.ts';
@@ -16,6 +20,8 @@ import { childCount, type OccupancyLimits, occupancyCharge, withOccupancy } from
 /** A rate with its per-date overrides (date → amount). */
 export interface PricedRate extends Rate {
   overrides: ReadonlyMap<string, number>;
+  /** SPEC 2.22: the rate's restrictions by date covering the nights asked about (and the search after them); none when absent. */
+  restrictions?: readonly RestrictionPattern[];
 }
 
 /** SPEC 2.3: a night costs the override for that date, else the default price. */
@@ -31,12 +37,15 @@ export function extraLineTotal(extra: Extra, quantity: number, nights: number, g
 
 export interface StayCatalog {
   currency: string;
-  rates: ReadonlyMap<string, PricedRate & { roomTypeName: string }>;
+  /** By rate id, and by `planKey(rateId, roomTypeId)` for each room type of a plan (SPEC 2.21). */
+  rates: ReadonlyMap<string, PricedRate & { roomTypeName: LocalizedText }>;
   extras: ReadonlyMap<string, Extra>;
   /** SPEC 2.12: room types by id, for the guests a rate's price includes; without one, it includes everyone. */
   roomTypes?: ReadonlyMap<string, OccupancyLimits>;
   /** SPEC 2.13: the property's mandatory fees and taxes; none when absent. */
   charges?: PropertyCharges;
+  /** SPEC 2.11: the property's locale, for names not written in the guest's. */
+  locale?: Locale;
 }
 
 const NO_CHARGES: PropertyCharges = { taxes: [], fees: [] };
@@ -64,7 +73,7 @@ export function quoteStay(
 ): Quote {
   const nights = nightsOf(stay.checkIn, stay.checkOut);
   const rooms: QuotedRoom[] = stay.rooms.map((request, index) => {
-    const rate = catalog.rates.get(request.rateId);
+    const rate = catalog.rates.get(planKey(request.rateId, request.roomTypeId));
     if (!rate) throw new UnknownItemError(`rooms.${index}.rateId`, 'No such rate');
     const party = { adults: request.adults, children: request.children ?? 0, childAges: request.childAges };
     const guests = party.adults + childCount(party);
@@ -76,9 +85,10 @@ export function quoteStay(
       const extra = catalog.extras.get(chosen.extraId);
       if (!extra) throw new UnknownItemError(`rooms.${index}.extras.${e}.extraId`, 'No such extra');
       const quantity = chosen.quantity ?? 1;
+      if (quantity > maxQuantityOf(extra)) throw new UnknownItemError(`rooms.${index}.extras.${e}.quantity`, `At most ${maxQuantityOf(extra)} of this extra`);
       return {
         extraId: extra.id,
-        name: extra.name,
+        name: textIn(extra.name, locale, catalog.locale),
         per: extra.per,
         quantity,
         unitPrice: extra.price,
@@ -88,9 +98,9 @@ export function quoteStay(
     const extrasTotal = sum(extras.map((x) => x.total));
     return {
       rateId: rate.id,
-      rateName: rate.name,
+      rateName: textIn(rate.name, locale, catalog.locale),
       roomTypeId: rate.roomTypeId,
-      roomTypeName: rate.roomTypeName,
+      roomTypeName: textIn(rate.roomTypeName, locale, catalog.locale),
       adults: request.adults,
       children: childCount(party),
       ...(request.childAges ? { childAges: [...request.childAges] } : {}),
@@ -136,7 +146,7 @@ export function quoteStay(
     );
     deposits.push({
       rateId,
-      rateName: rate.name,
+      rateName: textIn(rate.name, locale, catalog.locale),
       type: rate.deposit.type,
       amount,
       message: depositMessage(rate.deposit, amount, catalog.currency, locale),

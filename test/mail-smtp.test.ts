@@ -127,8 +127,8 @@ describe('e-mail over SMTP', () => {
     expect(mail.subject).toBe('한옥 스테이 서촌 예약이 확정되었습니다 (SC-4M8P2D)');
     expect(mail.from?.value).toEqual([{ name: '한옥 스테이 서촌', address: FROM }]);
     const { text, html } = texts(mail);
-    expect(text.split('\n')).toEqual(expect.arrayContaining(['총 금액: ₩330,000', '숙소에서 고객님의 카드로 결제할 금액: ₩120,000', '잔액 (추후 결제): ₩210,000']));
-    expect(html).toContain('숙소에서 고객님의 카드로 결제할 금액: ₩120,000');
+    expect(text.split('\n')).toEqual(expect.arrayContaining(['총 금액: 330,000원', '숙소에서 고객님의 카드로 120,000원을 결제합니다.', '잔액 (추후 결제): 210,000원']));
+    expect(html).toContain('숙소에서 고객님의 카드로 120,000원을 결제합니다.');
   });
 
   it('keeps a confirmation queued while the mail server is down and delivers it exactly once when it is back', async () => {

@@ -5,12 +5,15 @@ import { type OfferContext, unavailableReason } from '../../shared/availability.
 import type { Locale } from '../../shared/locale.ts';
 import { quoteStay, UnknownItemError } from '../../shared/pricing.ts';
 import type { RoomRequest } from '../../shared/schemas/stay.ts';
+import { planKey, planRoomsLeft, plansByKey } from '../../shared/rate-plans.ts';
 import { type CatalogRate, loadCatalog, loadOccupancy, type PropertyCatalog, stayCatalog } from '../catalog.ts';
 import { ApiError, conflict, invalidField } from '../errors.ts';
 import type { PropertyRecord } from '../store/store.ts';
 import type { BookingDeps } from './ports.ts';
 import { assertChildAges, assertFits } from './party.ts';
 import { promotionFor } from './promotions.ts';
+import { textIn } from '../../shared/localized-text.ts';
+import { resolvePlanRooms } from '../rate-plan-rooms.ts';
 
 export interface StayRequest {
   checkIn: string;
@@ -43,18 +46,21 @@ function assertRoomCount(property: PropertyRecord, rooms: number) {
 /** Checks every requested room against SPEC 2.5, counting rooms that share a rate or room type together. */
 export function assertBookable(catalog: PropertyCatalog, stay: StayRequest, ctx: OfferContext) {
   const nights = nightsOf(stay.checkIn, stay.checkOut);
-  const rates = new Map(catalog.rates.map((r) => [r.id, r]));
+  const rates = plansByKey(catalog.rates);
   const roomTypes = new Map(catalog.roomTypes.map((r) => [r.id, r]));
   const perRate = new Map<string, number>();
+  const perPlanRoomType = new Map<string, number>();
   const perRoomType = new Map<string, number>();
   stay.rooms.forEach((room, i) => {
-    const rate = rates.get(room.rateId);
+    const rate = rates.get(planKey(room.rateId, room.roomTypeId));
     if (!rate) throw invalidField(`rooms.${i}.rateId`, 'No such rate');
     perRate.set(rate.id, (perRate.get(rate.id) ?? 0) + 1);
+    const key = planKey(rate.id, rate.roomTypeId);
+    perPlanRoomType.set(key, (perPlanRoomType.get(key) ?? 0) + 1);
     perRoomType.set(rate.roomTypeId, (perRoomType.get(rate.roomTypeId) ?? 0) + 1);
   });
   stay.rooms.forEach((room, i) => {
-    const rate = rates.get(room.rateId) as CatalogRate;
+    const rate = rates.get(planKey(room.rateId, room.roomTypeId)) as CatalogRate;
     const roomType = roomTypes.get(rate.roomTypeId)!;
     const party = { adults: room.adults, children: room.childAges?.length ?? room.children ?? 0, childAges: room.childAges };
     assertFits(roomType, party, `rooms.${i}`);
@@ -63,14 +69,20 @@ export function assertBookable(catalog: PropertyCatalog, stay: StayRequest, ctx:
       checkIn: stay.checkIn,
       checkOut: stay.checkOut,
       ...party,
-      rooms: perRate.get(rate.id)!,
+      rooms: perPlanRoomType.get(planKey(rate.id, rate.roomTypeId))!,
       roomTypeRooms: perRoomType.get(rate.roomTypeId)!,
     };
     const reason = unavailableReason(rate, roomType, request, nights, ctx);
     if (reason === 'sold_out' || reason === 'rate_limit_reached') {
-      throw conflict('sold_out', `${roomType.name} is no longer available for these dates`);
+      throw conflict('sold_out', `${textIn(roomType.name, 'en')} is no longer available for these dates`);
     }
-    if (reason) throw invalidField(`rooms.${i}.rateId`, `This rate cannot be booked for this stay (${reason})`);
+    // The code names the reason (min_nights, closed_to_arrival, …), as availability does, so a client can say why.
+    if (reason) {
+      const message = `This rate cannot be booked for this stay (${reason})`;
+      throw new ApiError(400, reason, message, [{ path: `rooms.${i}.rateId`, message }]);
+    }
+    // SPEC 2.21: the plan's caps count its rooms in every room type of the booking together.
+    if (planRoomsLeft(rate, nights, ctx.occupancy) < perRate.get(rate.id)!) throw conflict('sold_out', `${textIn(rate.name, 'en')} is no longer available for these dates`);
   });
 }
 
@@ -82,9 +94,10 @@ export async function priceStay(deps: Pick<BookingDeps, 'store' | 'clock'>, prop
   const catalog = await loadCatalog(deps.store, property, stay.checkIn, stay.checkOut);
   const occupancy = await loadOccupancy(deps.store, catalog, stay.checkIn, stay.checkOut, now);
   const promo = stay.promoCode === undefined ? undefined : await promotionFor(deps, property, stay.promoCode, { ...stay, rateIds: stay.rooms.map((r) => r.rateId) });
+  const planned = { ...stay, rooms: resolvePlanRooms(catalog.rates, stay.rooms) };
   try {
-    const priced = quoteStay(stayCatalog(catalog), stay, locale, todayIn(property.timezone, now), promo?.promotion);
-    assertBookable(catalog, stay, { now, isClosed: catalog.isClosed, occupancy });
+    const priced = quoteStay(stayCatalog(catalog), planned, locale, todayIn(property.timezone, now), promo?.promotion);
+    assertBookable(catalog, planned, { now, isClosed: catalog.isClosed, occupancy });
     const quote = promo ? { ...priced, promo: promo.answer } : priced;
     return { catalog, quote, promotion: promo?.promotion };
   } catch (error) {

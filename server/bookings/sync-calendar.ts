@@ -8,6 +8,7 @@ import { parseFeedInWorker } from '../calendars/parse-in-worker.ts';
 import { guardedFetch, OutgoingError } from '../outgoing/guarded-fetch.ts';
 import type { CalendarRecord } from '../store/store.ts';
 import { propertyView } from '../views.ts';
+import { textIn } from '../../shared/localized-text.ts';
 import type { BookingDeps } from './ports.ts';
 
 /** SPEC 2.19: imported nights are held for the next 18 months. */
@@ -47,7 +48,11 @@ export async function syncCalendar(deps: BookingDeps, calendar: CalendarRecord):
     deps.cache?.invalidate(property.id);
     if (sync.newConflicts.length > 0) {
       const roomType = await store.getRoomType(property.id, calendar.roomTypeId);
-      await deps.mailer?.calendarConflicts(propertyView(property), { id: calendar.id, name: calendar.name, roomType: roomType?.name ?? '' }, sync.newConflicts);
+      await deps.mailer?.calendarConflicts(
+        propertyView(property),
+        { id: calendar.id, name: calendar.name, roomType: roomType ? textIn(roomType.name, property.locale) : '' },
+        sync.newConflicts,
+      );
     }
     return { ok: true, events: feed.events, blocked: sync.blocked, released: sync.released, conflicts: sync.conflicts };
   } catch (error) {

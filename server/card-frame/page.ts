@@ -69,7 +69,7 @@ const TEXT: Record<Locale, FrameText> = {
     expiryPlaceholder: 'MM / YY',
     name: '카드 소유자 이름',
     accepted: '사용 가능한 카드',
-    note: '카드 정보는 암호화되어 숙소로 바로 전송되며, 보증금은 숙소에서 결제합니다. 보안코드(CVC)는 필요하지 않습니다.',
+    note: '카드 정보는 암호화되어 숙소로 바로 전송되며, 예약금은 숙소에서 결제합니다. 보안코드(CVC)는 필요하지 않습니다.',
     submit: '예약 확정',
     submitting: '확정하는 중…',
     success: '카드가 등록되었고 예약이 확정되었습니다.',

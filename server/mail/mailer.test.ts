@@ -119,10 +119,10 @@ describe('queueing', () => {
 
     expect(fake.sent.map((m) => [m.to, m.subject])).toEqual([
       ['jimin.kim@example.kr', '한옥 스테이 서촌 예약이 취소되었습니다 (SC-4M8P2D)'],
-      ['stay@seochon.example', '예약 SC-4M8P2D 취소: 지민 김'],
+      ['stay@seochon.example', '예약 SC-4M8P2D 취소: 김지민'],
     ]);
-    expect(fake.sent[0]?.text).toContain('환불 금액: ₩120,000');
-    expect(fake.sent[1]?.text).toContain('고객에게 환불된 금액: ₩120,000');
+    expect(fake.sent[0]?.text).toContain('환불 금액: 120,000원');
+    expect(fake.sent[1]?.text).toContain('고객에게 환불된 금액: 120,000원');
   });
 
   it('uses MAIL_FROM as given when it already names the sender', async () => {

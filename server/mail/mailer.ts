@@ -3,6 +3,9 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Property } from '../../shared/schemas/property.ts';
+import type { Locale } from '../../shared/locale.ts';
+import { textIn } from '../../shared/localized-text.ts';
+import type { RecordPayment } from '../../shared/schemas/recorded-payment.ts';
 import type { Booking } from '../../shared/schemas/stay.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { summarize } from '../jobs/runner.ts';
@@ -12,6 +15,7 @@ import {
   guestBalanceFailed,
   guestCancellation,
   guestConfirmation,
+  guestPaymentReceipt,
   ownerBalanceFailed,
   ownerBalanceReminder,
   ownerCalendarConflicts,
@@ -31,6 +35,8 @@ export interface CalendarConflictNotice {
 export interface Mailer {
   /** Queues the guest confirmation and the owner's notice. Never rejects. */
   bookingConfirmed(booking: Booking, property: Property): Promise<void>;
+  /** SPEC 2.23: the guest's confirmation again, at the owner's request; `resendId` makes it a new message. Never rejects. */
+  confirmationResent(booking: Booking, property: Property, resendId: string): Promise<void>;
   /** Queues the guest's and the owner's cancellation notices. Never rejects. */
   bookingCancelled(booking: Booking, property: Property, refundedAmount: number): Promise<void>;
   /** SPEC 2.19: tells the owner once about nights an imported calendar could not hold. Never rejects. */
@@ -41,6 +47,8 @@ export interface Mailer {
   balanceFailed(booking: Booking, property: Property, failure: { amount: number; reason: 'declined' | 'authentication_required'; code: string }): Promise<void>;
   /** SPEC 2.17, manual mode: reminds the owner to charge the balance today. Never rejects. */
   balanceReminder(booking: Booking, property: Property, reminder: { amount: number; cardStored: boolean }): Promise<void>;
+  /** SPEC 2.23: the guest's receipt for a payment the owner recorded; `paymentId` keeps one mail per payment. Never rejects. */
+  paymentRecorded(booking: Booking, property: Property, payment: { id: string; amount: number; method: RecordPayment['method'] }): Promise<void>;
 }
 
 export interface MailerOptions {
@@ -51,6 +59,8 @@ export interface MailerOptions {
   logger: Logger;
   /** SPEC 2.16: the guest's manage page for a booking (server/mail/manage-link.ts); without it the confirmation has no link. */
   manageUrl?: (bookingId: string) => string;
+  /** SPEC 2.23: the booking in the owner's console; without it owner mail has no link. */
+  consoleUrl?: (bookingId: string) => string;
   /** Called once mail was queued, so the job runner sends it now rather than at its next poll. */
   onQueued?: () => void;
   now?: () => Date;
@@ -85,20 +95,21 @@ export function createMailer(options: MailerOptions): Mailer {
     options.onQueued?.();
   };
 
-  const guestFrom = (property: Property) => (options.from.includes('<') ? options.from : mailbox(property.name, options.from));
+  // SPEC 2.11: the guest sees the property's name in their own language.
+  const guestFrom = (property: Property, locale: Locale) => (options.from.includes('<') ? options.from : mailbox(textIn(property.name, locale, property.locale), options.from));
 
   return {
     async bookingConfirmed(booking, property) {
       const messages = [
         message(booking.id, 'confirmation', guestConfirmation(booking, property, options.manageUrl?.(booking.id)), {
-          from: guestFrom(property),
+          from: guestFrom(property, booking.locale),
           to: booking.guest.email,
           replyTo: property.email ?? undefined,
         }),
       ];
       if (property.email) {
         messages.push(
-          message(booking.id, 'owner-confirmation', ownerNotification(booking, property), {
+          message(booking.id, 'owner-confirmation', ownerNotification(booking, property, options.consoleUrl?.(booking.id)), {
             from: options.from,
             to: property.email,
             replyTo: booking.guest.email,
@@ -108,17 +119,27 @@ export function createMailer(options: MailerOptions): Mailer {
       await enqueueAll(booking.id, 'confirmed', messages);
     },
 
+    async confirmationResent(booking, property, resendId) {
+      await enqueueAll(booking.id, 'confirmation-resent', [
+        message(booking.id, `confirmation-${resendId}`, guestConfirmation(booking, property, options.manageUrl?.(booking.id)), {
+          from: guestFrom(property, booking.locale),
+          to: booking.guest.email,
+          replyTo: property.email ?? undefined,
+        }),
+      ]);
+    },
+
     async bookingCancelled(booking, property, refundedAmount) {
       const messages = [
         message(booking.id, 'cancellation', guestCancellation(booking, property, refundedAmount), {
-          from: guestFrom(property),
+          from: guestFrom(property, booking.locale),
           to: booking.guest.email,
           replyTo: property.email ?? undefined,
         }),
       ];
       if (property.email) {
         messages.push(
-          message(booking.id, 'owner-cancellation', ownerCancellation(booking, property, refundedAmount), {
+          message(booking.id, 'owner-cancellation', ownerCancellation(booking, property, refundedAmount, options.consoleUrl?.(booking.id)), {
             from: options.from,
             to: property.email,
             replyTo: booking.guest.email,
@@ -134,7 +155,7 @@ export function createMailer(options: MailerOptions): Mailer {
       if (manageUrl) {
         messages.push(
           message(booking.id, 'balance-failed', guestBalanceFailed(booking, property, amount, reason, manageUrl), {
-            from: guestFrom(property),
+            from: guestFrom(property, booking.locale),
             to: booking.guest.email,
             replyTo: property.email ?? undefined,
           }),
@@ -142,7 +163,11 @@ export function createMailer(options: MailerOptions): Mailer {
       }
       if (property.email) {
         messages.push(
-          message(booking.id, 'owner-balance-failed', ownerBalanceFailed(booking, property, amount, code), { from: options.from, to: property.email, replyTo: booking.guest.email }),
+          message(booking.id, 'owner-balance-failed', ownerBalanceFailed(booking, property, amount, code, options.consoleUrl?.(booking.id)), {
+            from: options.from,
+            to: property.email,
+            replyTo: booking.guest.email,
+          }),
         );
       }
       await enqueueAll(booking.id, 'balance-failed', messages);
@@ -151,7 +176,21 @@ export function createMailer(options: MailerOptions): Mailer {
     async balanceReminder(booking, property, { amount, cardStored }) {
       if (!property.email) return;
       await enqueueAll(booking.id, 'balance-reminder', [
-        message(booking.id, 'owner-balance-reminder', ownerBalanceReminder(booking, property, amount, cardStored), { from: options.from, to: property.email, replyTo: booking.guest.email }),
+        message(booking.id, 'owner-balance-reminder', ownerBalanceReminder(booking, property, amount, cardStored, options.consoleUrl?.(booking.id)), {
+          from: options.from,
+          to: property.email,
+          replyTo: booking.guest.email,
+        }),
+      ]);
+    },
+
+    async paymentRecorded(booking, property, payment) {
+      await enqueueAll(booking.id, 'payment-recorded', [
+        message(booking.id, `receipt-${payment.id}`, guestPaymentReceipt(booking, property, payment), {
+          from: guestFrom(property, booking.locale),
+          to: booking.guest.email,
+          replyTo: property.email ?? undefined,
+        }),
       ]);
     },
 

@@ -8,3 +8,8 @@ export function manageLink(origin: string, tokenSecret: string, bookingId: strin
   url.hash = clientTokenFor(tokenSecret, bookingId);
   return url.toString();
 }
+
+/** SPEC 2.23: `{origin}/owner/bookings/{bookingId}`, the booking in the owner's console (behind its sign-in). */
+export function consoleLink(origin: string, bookingId: string): string {
+  return new URL(`/owner/bookings/${encodeURIComponent(bookingId)}`, origin).toString();
+}

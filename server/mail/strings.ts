@@ -1,5 +1,9 @@
 // SPEC 2.10: every e-mail string, in every shipped locale. Amounts and dates arrive formatted.
+import { withParticle } from '../../shared/korean.ts';
 import type { Locale } from '../../shared/locale.ts';
+import { addressName } from '../../shared/person-name.ts';
+import type { Guest } from '../../shared/schemas/stay.ts';
+import type { RecordPayment } from '../../shared/schemas/recorded-payment.ts';
 
 export interface MailStrings {
   // Shared labels
@@ -8,6 +12,8 @@ export interface MailStrings {
   checkIn: string;
   checkOut: string;
   nights: string;
+  /** "2 nights", "2박": the stay's length as the reader counts nights. */
+  nightCount: (nights: number) => string;
   guest: string;
   email: string;
   phone: string;
@@ -30,7 +36,8 @@ export interface MailStrings {
 
   // Guest confirmation
   confirmedSubject: (property: string, reference: string) => string;
-  greeting: (firstName: string) => string;
+  /** Korean greets by the full name, family name first ("김민지 님"); the others by the given name. */
+  greeting: (guest: Pick<Guest, 'firstName' | 'lastName'>) => string;
   confirmedIntro: (property: string) => string;
   chargedNow: string;
   propertyWillCharge: (amount: string) => string;
@@ -38,6 +45,22 @@ export interface MailStrings {
   farewell: string;
   /** SPEC 2.16: the link to the guest's manage page. */
   manageBooking: string;
+  /** SPEC 2.11: the property's profile in the confirmation. */
+  address: string;
+  checkInFrom: string;
+  checkOutUntil: string;
+  directions: string;
+  /** SPEC 2.16: a sentence of its own when nothing paid comes back on cancelling. */
+  nonRefundable: string;
+  // Receipt for a payment the owner recorded (SPEC 2.23)
+  receiptSubject: (property: string, reference: string) => string;
+  receiptIntro: (property: string, amount: string) => string;
+  amountReceived: string;
+  paymentMethod: string;
+  methodName: (method: RecordPayment['method']) => string;
+  paidSoFar: string;
+  /** SPEC 2.23: owner e-mails link to the booking in the console. */
+  openInConsole: string;
 
   // Owner notification
   newBookingSubject: (reference: string, guest: string) => string;
@@ -93,6 +116,7 @@ const en: MailStrings = {
   checkIn: 'Check-in',
   checkOut: 'Check-out',
   nights: 'Nights',
+  nightCount: (nights) => String(nights),
   guest: 'Guest',
   email: 'E-mail',
   phone: 'Phone',
@@ -112,13 +136,25 @@ const en: MailStrings = {
   questions: (property) => `Questions? Reply to this e-mail to reach ${property}.`,
 
   confirmedSubject: (property, reference) => `Your booking at ${property} is confirmed (${reference})`,
-  greeting: (firstName) => `Dear ${firstName},`,
+  greeting: ({ firstName }) => `Dear ${firstName},`,
   confirmedIntro: (property) => `Thank you for booking with ${property}. Your booking is confirmed.`,
   chargedNow: 'Charged now',
   propertyWillCharge: (amount) => `The property will charge ${amount} to your card.`,
   nothingDueNow: 'Nothing is due now.',
   farewell: 'We look forward to welcoming you.',
   manageBooking: 'See your booking, pay the balance or cancel',
+  address: 'Address',
+  checkInFrom: 'Check-in from',
+  checkOutUntil: 'Check-out until',
+  directions: 'Getting here',
+  nonRefundable: 'This booking is non-refundable: if you cancel, nothing you paid is returned.',
+  receiptSubject: (property, reference) => `Payment received: ${reference} at ${property}`,
+  receiptIntro: (property, amount) => `${property} has received your payment of ${amount}. Thank you.`,
+  amountReceived: 'Amount received',
+  paymentMethod: 'Paid by',
+  methodName: (method) => ({ cash: 'Cash', card: 'Card', bank_transfer: 'Bank transfer', other: 'Other' })[method],
+  paidSoFar: 'Paid so far',
+  openInConsole: 'Open this booking in your console',
 
   newBookingSubject: (reference, guest) => `New booking ${reference} from ${guest}`,
   newBookingIntro: (property) => `A guest has booked ${property}.`,
@@ -165,7 +201,8 @@ const ko: MailStrings = {
   property: '숙소',
   checkIn: '체크인',
   checkOut: '체크아웃',
-  nights: '숙박 일수',
+  nights: '숙박',
+  nightCount: (nights) => `${nights}박`,
   guest: '예약자',
   email: '이메일',
   phone: '전화번호',
@@ -179,28 +216,40 @@ const ko: MailStrings = {
   included: (name) => `${name} (포함)`,
   total: '총 금액',
   balance: '잔액 (추후 결제)',
-  depositTerms: '보증금 조건',
-  depositTermsShown: '고객에게 안내된 보증금 조건',
+  depositTerms: '예약금 안내',
+  depositTermsShown: '고객에게 안내된 예약금 조건',
   cancellationTerms: '취소 규정',
-  questions: (property) => `문의 사항이 있으시면 이 이메일에 회신해 ${property}에 연락하세요.`,
+  questions: (property) => `문의 사항은 이 이메일에 회신해 주시면 ${property}에서 답변해 드립니다.`,
 
   confirmedSubject: (property, reference) => `${property} 예약이 확정되었습니다 (${reference})`,
-  greeting: (firstName) => `${firstName}님, 안녕하세요.`,
+  greeting: (guest) => `${addressName(guest, 'ko')} 님, 안녕하세요.`,
   confirmedIntro: (property) => `${property} 예약이 확정되었습니다. 예약해 주셔서 감사합니다.`,
   chargedNow: '지금 결제된 금액',
-  propertyWillCharge: (amount) => `숙소에서 고객님의 카드로 결제할 금액: ${amount}`,
+  propertyWillCharge: (amount) => `숙소에서 고객님의 카드로 ${withParticle(amount, '을/를')} 결제합니다.`,
   nothingDueNow: '지금 결제할 금액은 없습니다.',
-  farewell: '곧 뵙기를 기대합니다.',
+  farewell: '곧 뵙기를 기다리겠습니다.',
   manageBooking: '예약 확인, 잔금 결제, 예약 취소',
+  address: '주소',
+  checkInFrom: '체크인 시간',
+  checkOutUntil: '체크아웃 시간',
+  directions: '오시는 길',
+  nonRefundable: '이 예약은 환불되지 않습니다. 취소하셔도 결제하신 금액은 돌려드리지 않습니다.',
+  receiptSubject: (property, reference) => `[${property}] 결제 영수증 ${reference}`,
+  receiptIntro: (property, amount) => `${property}에서 ${amount} 결제를 확인했습니다. 감사합니다.`,
+  amountReceived: '결제 금액',
+  paymentMethod: '결제 수단',
+  methodName: (method) => ({ cash: '현금', card: '카드', bank_transfer: '계좌 이체', other: '기타' })[method],
+  paidSoFar: '지금까지 결제한 금액',
+  openInConsole: '관리 화면에서 이 예약 보기',
 
   newBookingSubject: (reference, guest) => `새 예약 ${reference}: ${guest}`,
   newBookingIntro: (property) => `${property}에 새 예약이 들어왔습니다.`,
   guestLanguage: '고객 언어',
   languageName: (locale) => ({ en: '영어', ko: '한국어', id: '인도네시아어' })[locale],
-  ownerStripeCharged: (amount) => `Stripe로 결제된 보증금: ${amount}`,
-  ownerStripeNothingCharged: '결제된 보증금은 없으며, 고객의 카드가 Stripe에 저장되어 있습니다.',
-  ownerManualCharge: (amount, card) => `고객의 카드(${card})로 보증금을 결제하세요: ${amount}`,
-  ownerManualNothingDue: '보증금은 없으며, 고객의 카드 정보가 저장되어 있습니다.',
+  ownerStripeCharged: (amount) => `예약금 ${withParticle(amount, '이/가')} Stripe로 결제되었습니다.`,
+  ownerStripeNothingCharged: '결제된 예약금은 없으며, 고객의 카드가 Stripe에 저장되어 있습니다.',
+  ownerManualCharge: (amount, card) => `고객의 카드(${card})로 예약금 ${withParticle(amount, '을/를')} 결제해 주세요.`,
+  ownerManualNothingDue: '받을 예약금은 없으며, 고객의 카드 정보가 저장되어 있습니다.',
 
   cancelledSubject: (property, reference) => `${property} 예약이 취소되었습니다 (${reference})`,
   cancelledIntro: (property) => `${property} 예약이 취소되었습니다.`,
@@ -211,25 +260,26 @@ const ko: MailStrings = {
   ownerCancelledSubject: (reference, guest) => `예약 ${reference} 취소: ${guest}`,
   ownerCancelledIntro: '이 예약이 취소되어 객실을 다시 판매할 수 있습니다.',
   refundedToGuest: '고객에게 환불된 금액',
-  refundByProperty: (amount) => `숙소에서 ${amount}을(를) 환불해 드립니다.`,
+  refundByProperty: (amount) => `숙소에서 ${withParticle(amount, '을/를')} 환불해 드립니다.`,
   refundOwedToGuest: '고객에게 직접 환불할 금액',
   conflictSubject: (calendar, nights) => `캘린더 중복: ${calendar}의 ${nights}박이 이미 예약되어 있습니다`,
-  conflictIntro: (calendar, roomType) => `가져온 캘린더 “${calendar}”가 directbook에서 이미 모두 예약된 날짜에 ${roomType} 객실을 막으려 합니다.`,
+  conflictIntro: (calendar, roomType) => `가져온 캘린더 “${calendar}”에서 ${roomType} 객실을 막은 날짜가 directbook에서 이미 모두 예약되어 있습니다.`,
   conflictAction: '양쪽에서 해당 날짜를 확인하고 한쪽 예약을 옮기거나 취소해 주세요.',
   conflictNight: (date) => date,
   conflictBooking: (summary, bookingId) => `${summary || '일정'} — directbook: ${bookingId ?? '마감 또는 보류'}`,
   webhookDisabledSubject: '웹훅 엔드포인트가 비활성화되었습니다',
-  webhookDisabledIntro: (url, since) => `${since}부터 ${url}(으)로의 모든 전송이 실패하여 directbook이 이 엔드포인트로 이벤트 전송을 중단했습니다.`,
+  webhookDisabledIntro: (url, since) => `${since}부터 ${url} 주소로 보낸 전송이 모두 실패하여, directbook이 이 엔드포인트로 이벤트를 보내지 않습니다.`,
   webhookDisabledAction: '엔드포인트가 2xx 상태로 응답하는지 확인한 뒤 다시 등록해 주세요(POST /webhooks). 전송 기록에서 실패한 시도를 모두 볼 수 있습니다.',
   balanceFailedSubject: (property, reference) => `${property} 예약의 잔금을 결제해 주세요 (${reference})`,
-  balanceDeclined: (property, amount) => `${property} 숙박의 잔금 ${amount}을(를) 저장된 카드로 결제하지 못했습니다. 예약 페이지에서 결제해 주세요.`,
+  balanceDeclined: (property, amount) => `${property} 숙박의 잔금 ${withParticle(amount, '을/를')} 저장된 카드로 결제하지 못했습니다. 예약 페이지에서 결제해 주세요.`,
   balanceNeedsAuthentication: (property, amount) => `카드사에서 ${property} 숙박의 잔금 ${amount} 결제에 대한 본인 인증을 요청했습니다. 예약 페이지에서 결제해 주세요.`,
   payBalance: '잔금 결제하기',
   ownerBalanceFailedSubject: (reference, guest) => `예약 ${reference} (${guest})의 잔금을 결제하지 못했습니다`,
-  ownerBalanceFailed: (amount, reason) => `고객의 저장된 카드로 잔금 ${amount}을(를) 결제하지 못했습니다 (${reason}). 고객에게 예약 페이지에서 결제할 수 있는 링크를 이메일로 보냈습니다.`,
+  ownerBalanceFailed: (amount, reason) =>
+    `고객의 저장된 카드로 잔금 ${withParticle(amount, '을/를')} 결제하지 못했습니다(${reason}). 예약 페이지에서 결제할 수 있는 링크를 고객에게 이메일로 보냈습니다.`,
   ownerBalanceReminderSubject: (reference, guest) => `오늘: 예약 ${reference} (${guest})의 잔금을 결제하세요`,
-  ownerBalanceReminder: (amount, card) => `고객의 카드(${card})로 잔금을 결제하세요: ${amount}`,
-  ownerBalanceNoCard: (amount) => `잔금 ${amount}을(를) 받아 주세요. 고객의 카드 정보는 더 이상 보관되어 있지 않습니다.`,
+  ownerBalanceReminder: (amount, card) => `고객의 카드(${card})로 잔금 ${withParticle(amount, '을/를')} 결제해 주세요.`,
+  ownerBalanceNoCard: (amount) => `잔금 ${withParticle(amount, '을/를')} 직접 받아 주세요. 고객의 카드 정보는 더 이상 보관되어 있지 않습니다.`,
 };
 
 const id: MailStrings = {
@@ -237,7 +287,8 @@ const id: MailStrings = {
   property: 'Properti',
   checkIn: 'Check-in',
   checkOut: 'Check-out',
-  nights: 'Jumlah malam',
+  nights: 'Lama menginap',
+  nightCount: (nights) => `${nights} malam`,
   guest: 'Tamu',
   email: 'E-mail',
   phone: 'Telepon',
@@ -250,33 +301,45 @@ const id: MailStrings = {
   taxesAndFees: 'Pajak dan biaya',
   included: (name) => `${name} (termasuk)`,
   total: 'Total',
-  balance: 'Sisa pembayaran',
+  balance: 'Sisa pembayaran (dibayar nanti)',
   depositTerms: 'Ketentuan deposit',
   depositTermsShown: 'Ketentuan deposit yang ditampilkan ke tamu',
   cancellationTerms: 'Kebijakan pembatalan',
   questions: (property) => `Ada pertanyaan? Balas e-mail ini untuk menghubungi ${property}.`,
 
   confirmedSubject: (property, reference) => `Pemesanan Anda di ${property} telah dikonfirmasi (${reference})`,
-  greeting: (firstName) => `Halo ${firstName},`,
+  greeting: ({ firstName }) => `Halo ${firstName},`,
   confirmedIntro: (property) => `Terima kasih telah memesan di ${property}. Pemesanan Anda telah dikonfirmasi.`,
   chargedNow: 'Dibayar sekarang',
   propertyWillCharge: (amount) => `Properti akan menagih ${amount} ke kartu Anda.`,
   nothingDueNow: 'Tidak ada yang perlu dibayar sekarang.',
   farewell: 'Kami menantikan kedatangan Anda.',
   manageBooking: 'Lihat pemesanan, bayar sisa tagihan, atau batalkan',
+  address: 'Alamat',
+  checkInFrom: 'Check-in mulai',
+  checkOutUntil: 'Check-out paling lambat',
+  directions: 'Petunjuk arah',
+  nonRefundable: 'Pemesanan ini tidak dapat dikembalikan dananya: jika dibatalkan, pembayaran Anda tidak dikembalikan.',
+  receiptSubject: (property, reference) => `Pembayaran diterima: ${reference} di ${property}`,
+  receiptIntro: (property, amount) => `${property} telah menerima pembayaran Anda sebesar ${amount}. Terima kasih.`,
+  amountReceived: 'Jumlah diterima',
+  paymentMethod: 'Dibayar dengan',
+  methodName: (method) => ({ cash: 'Tunai', card: 'Kartu', bank_transfer: 'Transfer bank', other: 'Lainnya' })[method],
+  paidSoFar: 'Total sudah dibayar',
+  openInConsole: 'Buka pemesanan ini di konsol',
 
   newBookingSubject: (reference, guest) => `Pemesanan baru ${reference} dari ${guest}`,
-  newBookingIntro: (property) => `Seorang tamu telah memesan di ${property}.`,
+  newBookingIntro: (property) => `Ada pemesanan baru di ${property}.`,
   guestLanguage: 'Bahasa tamu',
   languageName: (locale) => ({ en: 'Inggris', ko: 'Korea', id: 'Indonesia' })[locale],
   ownerStripeCharged: (amount) => `Deposit ${amount} telah ditagih melalui Stripe.`,
   ownerStripeNothingCharged: 'Tidak ada deposit yang ditagih; kartu tamu tersimpan di Stripe.',
   ownerManualCharge: (amount, card) => `Tagih deposit ${amount} ke kartu tamu (${card}).`,
-  ownerManualNothingDue: 'Tidak ada deposit; kartu tamu tersimpan.',
+  ownerManualNothingDue: 'Tidak ada deposit yang perlu ditagih; kartu tamu sudah tersimpan.',
 
   cancelledSubject: (property, reference) => `Pemesanan Anda di ${property} dibatalkan (${reference})`,
   cancelledIntro: (property) => `Pemesanan Anda di ${property} telah dibatalkan.`,
-  refunded: 'Dana dikembalikan',
+  refunded: 'Dana yang dikembalikan',
   refundTiming: 'Pengembalian dana biasanya muncul di tagihan kartu Anda dalam 5–10 hari kerja.',
   noRefund: 'Tidak ada pengembalian dana untuk pembatalan ini.',
   nothingWasPaid: 'Tidak ada pembayaran untuk pemesanan ini.',

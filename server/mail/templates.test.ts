@@ -115,22 +115,22 @@ describe('guest confirmation', () => {
     expect(mail.subject).toBe('한옥 스테이 서촌 예약이 확정되었습니다 (SC-4M8P2D)');
     expect(lines(mail.text)).toEqual(
       expect.arrayContaining([
-        '지민님, 안녕하세요.',
+        '김지민 님, 안녕하세요.',
         '예약 번호: SC-4M8P2D',
         '체크인: 2026년 4월 30일 목요일',
         '체크아웃: 2026년 5월 2일 토요일',
-        '숙박 일수: 2',
+        '숙박: 2박',
         '객실 1: 온돌 스탠다드',
         '  요금제: 기본 요금',
         '  인원: 성인 2명',
-        '  객실 요금: ₩270,000',
-        '  조식: ₩60,000',
-        '  객실 합계: ₩330,000',
-        '총 금액: ₩330,000',
-        '숙소에서 고객님의 카드로 결제할 금액: ₩120,000',
-        '잔액 (추후 결제): ₩210,000',
-        '보증금 조건',
-        '- 기본 요금: 첫 1박 요금 보증금 필요',
+        '  객실 요금: 270,000원',
+        '  조식: 60,000원',
+        '  객실 합계: 330,000원',
+        '총 금액: 330,000원',
+        '숙소에서 고객님의 카드로 120,000원을 결제합니다.',
+        '잔액 (추후 결제): 210,000원',
+        '예약금 안내',
+        '- 기본 요금: 첫 1박 요금을 예약금으로 결제',
       ]),
     );
     // No English word left behind (the reference has no run of three letters).
@@ -154,7 +154,7 @@ describe('guest confirmation', () => {
         '  Total kamar: US$755,50',
         'Total: US$1.145,47',
         'Dibayar sekarang: US$229,40',
-        'Sisa pembayaran: US$916,07',
+        'Sisa pembayaran (dibayar nanti): US$916,07',
         'Ketentuan deposit',
         '- Flexible: 30% deposit diperlukan',
         '- Advance Saver: US$50,00 deposit diperlukan',
@@ -201,18 +201,18 @@ describe('owner notification', () => {
   it('is written in the property’s language whatever the guest’s, with the card to charge', () => {
     const mail = ownerNotification(krwBooking('en'), krwProperty());
 
-    expect(mail.subject).toBe('새 예약 SC-4M8P2D: 지민 김');
+    expect(mail.subject).toBe('새 예약 SC-4M8P2D: 김지민');
     expect(lines(mail.text)).toEqual(
       expect.arrayContaining([
         '예약 번호: SC-4M8P2D',
-        '예약자: 지민 김',
+        '예약자: 김지민',
         '이메일: jimin.kim@example.kr',
         '고객 언어: 영어',
         '체크인: 2026년 4월 30일 목요일',
-        '총 금액: ₩330,000',
-        '고객의 카드(Visa •••• 4242)로 보증금을 결제하세요: ₩120,000',
-        '잔액 (추후 결제): ₩210,000',
-        '고객에게 안내된 보증금 조건',
+        '총 금액: 330,000원',
+        '고객의 카드(Visa •••• 4242)로 예약금 120,000원을 결제해 주세요.',
+        '잔액 (추후 결제): 210,000원',
+        '고객에게 안내된 예약금 조건',
         '- 기본 요금: One night deposit required',
       ]),
     );
@@ -278,10 +278,10 @@ describe('cancellation', () => {
     const id = guestCancellation(usdBooking('id'), usdProperty(), 22940);
 
     expect(ko.subject).toBe('한옥 스테이 서촌 예약이 취소되었습니다 (SC-4M8P2D)');
-    expect(lines(ko.text)).toEqual(expect.arrayContaining(['환불 금액: ₩120,000', '총 금액: ₩330,000']));
+    expect(lines(ko.text)).toEqual(expect.arrayContaining(['환불 금액: 120,000원', '총 금액: 330,000원']));
     expect(ko.text).not.toMatch(/[A-Za-z]{3,}/);
     expect(id.subject).toBe('Pemesanan Anda di Harbour View Inn dibatalkan (HV-7K3F9Q)');
-    expect(lines(id.text)).toEqual(expect.arrayContaining(['Dana dikembalikan: US$229,40', 'Total: US$1.145,47']));
+    expect(lines(id.text)).toEqual(expect.arrayContaining(['Dana yang dikembalikan: US$229,40', 'Total: US$1.145,47']));
   });
 
   it('tells the owner which booking was cancelled and what went back to the guest', () => {
@@ -297,6 +297,6 @@ describe('cancellation', () => {
         'Refunded to the guest: $229.40',
       ]),
     );
-    expect(lines(ownerCancellation(krwBooking('en'), krwProperty(), 0).text)).toContain('고객에게 환불된 금액: ₩0');
+    expect(lines(ownerCancellation(krwBooking('en'), krwProperty(), 0).text)).toContain('고객에게 환불된 금액: 0원');
   });
 });

@@ -2,10 +2,13 @@
 // Each mail is built once as a small document and rendered twice, so text and html never disagree.
 import { BRAND_NAMES } from '../../shared/card.ts';
 import type { Locale } from '../../shared/locale.ts';
-import { formatMoney } from '../../shared/money.ts';
+import { formatLocalMoney } from '../../shared/local-money.ts';
+import { fullName } from '../../shared/person-name.ts';
 import type { Property } from '../../shared/schemas/property.ts';
+import { type GuestProperty, guestProperty } from '../profile-view.ts';
 import type { Booking, QuotedRoom } from '../../shared/schemas/stay.ts';
 import { type MailStrings, mailStrings } from './strings.ts';
+import type { RecordPayment } from '../../shared/schemas/recorded-payment.ts';
 
 /** A rendered e-mail: plain text and HTML carry the same content. */
 export interface MailContent {
@@ -15,19 +18,21 @@ export interface MailContent {
 }
 
 /** The guest's confirmation, in the booking's locale (SPEC 2.10), with the link to their manage page (SPEC 2.16). */
-export function guestConfirmation(booking: Booking, property: Property, manageUrl?: string): MailContent {
+export function guestConfirmation(booking: Booking, stored: Property, manageUrl?: string): MailContent {
   const locale = booking.locale;
+  const property = guestProperty(stored, locale);
   const t = mailStrings[locale];
   const money = moneyIn(booking.currency, locale);
 
   return render(locale, t.confirmedSubject(property.name, booking.reference), [
     { kind: 'heading', text: property.name },
-    { kind: 'p', text: t.greeting(booking.guest.firstName) },
+    { kind: 'p', text: t.greeting(booking.guest) },
     { kind: 'p', text: t.confirmedIntro(property.name) },
     {
       kind: 'facts',
       rows: [{ label: t.reference, value: booking.reference, strong: true }, { label: t.property, value: property.name }, ...stayRows(booking, t, locale)],
     },
+    ...profileBlocks(property, t),
     ...roomBlocks(booking.rooms, t, money),
     ...chargeBlocks(booking, t, money),
     {
@@ -36,6 +41,7 @@ export function guestConfirmation(booking: Booking, property: Property, manageUr
     },
     depositTerms(booking, t.depositTerms),
     ...cancellationTerms(booking, t.cancellationTerms),
+    ...(nonRefundable(booking) ? [{ kind: 'p' as const, text: t.nonRefundable }] : []),
     ...(manageUrl ? [{ kind: 'link' as const, text: t.manageBooking, href: manageUrl }] : []),
     ...(property.email ? [{ kind: 'p' as const, text: t.questions(property.name) }] : []),
     { kind: 'p', text: t.farewell },
@@ -43,19 +49,20 @@ export function guestConfirmation(booking: Booking, property: Property, manageUr
 }
 
 /** Tells the owner about a new booking, in the property's locale. */
-export function ownerNotification(booking: Booking, property: Property): MailContent {
-  const locale = property.locale;
+export function ownerNotification(booking: Booking, stored: Property, consoleUrl?: string): MailContent {
+  const locale = stored.locale;
+  const property = guestProperty(stored, locale);
   const t = mailStrings[locale];
   const money = moneyIn(booking.currency, locale);
 
-  return render(locale, t.newBookingSubject(booking.reference, guestName(booking)), [
+  return render(locale, t.newBookingSubject(booking.reference, guestName(booking, locale)), [
     { kind: 'heading', text: property.name },
     { kind: 'p', text: t.newBookingIntro(property.name) },
     {
       kind: 'facts',
       rows: [
         { label: t.reference, value: booking.reference, strong: true },
-        ...guestRows(booking, t),
+        ...guestRows(booking, t, locale),
         { label: t.guestLanguage, value: t.languageName(booking.locale) },
         ...stayRows(booking, t, locale),
       ],
@@ -67,39 +74,43 @@ export function ownerNotification(booking: Booking, property: Property): MailCon
       rows: [{ label: t.total, value: money(booking.total), strong: true }, { value: ownerPaymentSentence(booking, t, money) }, { label: t.balance, value: money(booking.balanceDue) }],
     },
     depositTerms(booking, t.depositTermsShown),
+    ...consoleLink(t, consoleUrl),
   ]);
 }
 
 /** Tells the owner a booking was cancelled and what went back to the guest. */
-export function ownerCancellation(booking: Booking, property: Property, refundedAmount: number): MailContent {
-  const locale = property.locale;
+export function ownerCancellation(booking: Booking, stored: Property, refundedAmount: number, consoleUrl?: string): MailContent {
+  const locale = stored.locale;
+  const property = guestProperty(stored, locale);
   const t = mailStrings[locale];
   const money = moneyIn(booking.currency, locale);
 
-  return render(locale, t.ownerCancelledSubject(booking.reference, guestName(booking)), [
+  return render(locale, t.ownerCancelledSubject(booking.reference, guestName(booking, locale)), [
     { kind: 'heading', text: property.name },
     { kind: 'p', text: t.ownerCancelledIntro },
     {
       kind: 'facts',
       rows: [
         { label: t.reference, value: booking.reference, strong: true },
-        ...guestRows(booking, t),
+        ...guestRows(booking, t, locale),
         ...stayRows(booking, t, locale),
         { label: t.total, value: money(booking.total) },
         // Manual mode: nothing went back by itself; the owner pays what the cancellation decided (SPEC 2.16).
         { label: booking.refundOwed > 0 ? t.refundOwedToGuest : t.refundedToGuest, value: money(refundedAmount), strong: true },
       ],
     },
+    ...consoleLink(t, consoleUrl),
   ]);
 }
 
 /** SPEC 2.19: tells the owner that an imported calendar wants nights already sold out here. */
 export function ownerCalendarConflicts(
-  property: Property,
+  stored: Property,
   calendar: { name: string; roomType: string },
   conflicts: readonly { date: string; summary: string; bookingId: string | null }[],
 ): MailContent {
-  const locale = property.locale;
+  const locale = stored.locale;
+  const property = guestProperty(stored, locale);
   const t = mailStrings[locale];
   return render(locale, t.conflictSubject(calendar.name, conflicts.length), [
     { kind: 'heading', text: property.name },
@@ -110,8 +121,9 @@ export function ownerCalendarConflicts(
 }
 
 /** SPEC 2.18: tells the owner a webhook endpoint failed for days and was disabled. */
-export function ownerWebhookDisabled(property: Property, endpoint: { url: string; failingSince: string }): MailContent {
-  const locale = property.locale;
+export function ownerWebhookDisabled(stored: Property, endpoint: { url: string; failingSince: string }): MailContent {
+  const locale = stored.locale;
+  const property = guestProperty(stored, locale);
   const t = mailStrings[locale];
   const since = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: property.timezone }).format(new Date(endpoint.failingSince));
   return render(locale, t.webhookDisabledSubject, [
@@ -122,8 +134,9 @@ export function ownerWebhookDisabled(property: Property, endpoint: { url: string
 }
 
 /** Tells the guest their booking is cancelled, in the booking's locale. */
-export function guestCancellation(booking: Booking, property: Property, refundedAmount: number): MailContent {
+export function guestCancellation(booking: Booking, stored: Property, refundedAmount: number): MailContent {
   const locale = booking.locale;
+  const property = guestProperty(stored, locale);
   const t = mailStrings[locale];
   const money = moneyIn(booking.currency, locale);
 
@@ -137,7 +150,7 @@ export function guestCancellation(booking: Booking, property: Property, refunded
 
   return render(locale, t.cancelledSubject(property.name, booking.reference), [
     { kind: 'heading', text: property.name },
-    { kind: 'p', text: t.greeting(booking.guest.firstName) },
+    { kind: 'p', text: t.greeting(booking.guest) },
     { kind: 'p', text: t.cancelledIntro(property.name) },
     {
       kind: 'facts',
@@ -149,14 +162,15 @@ export function guestCancellation(booking: Booking, property: Property, refunded
 }
 
 /** SPEC 2.17: the balance could not be charged off-session; the guest pays it on their manage page. */
-export function guestBalanceFailed(booking: Booking, property: Property, amount: number, reason: 'declined' | 'authentication_required', manageUrl: string): MailContent {
+export function guestBalanceFailed(booking: Booking, stored: Property, amount: number, reason: 'declined' | 'authentication_required', manageUrl: string): MailContent {
   const locale = booking.locale;
+  const property = guestProperty(stored, locale);
   const t = mailStrings[locale];
   const money = moneyIn(booking.currency, locale);
   const why = reason === 'authentication_required' ? t.balanceNeedsAuthentication : t.balanceDeclined;
   return render(locale, t.balanceFailedSubject(property.name, booking.reference), [
     { kind: 'heading', text: property.name },
-    { kind: 'p', text: t.greeting(booking.guest.firstName) },
+    { kind: 'p', text: t.greeting(booking.guest) },
     { kind: 'p', text: why(property.name, money(amount)) },
     { kind: 'facts', rows: [{ label: t.reference, value: booking.reference, strong: true }, ...stayRows(booking, t, locale), { label: t.balance, value: money(amount), strong: true }] },
     { kind: 'link', text: t.payBalance, href: manageUrl },
@@ -165,38 +179,92 @@ export function guestBalanceFailed(booking: Booking, property: Property, amount:
 }
 
 /** SPEC 2.17: tells the owner the balance was not charged and that the guest was asked to pay it. */
-export function ownerBalanceFailed(booking: Booking, property: Property, amount: number, code: string): MailContent {
-  const locale = property.locale;
+export function ownerBalanceFailed(booking: Booking, stored: Property, amount: number, code: string, consoleUrl?: string): MailContent {
+  const locale = stored.locale;
+  const property = guestProperty(stored, locale);
   const t = mailStrings[locale];
   const money = moneyIn(booking.currency, locale);
-  return render(locale, t.ownerBalanceFailedSubject(booking.reference, guestName(booking)), [
+  return render(locale, t.ownerBalanceFailedSubject(booking.reference, guestName(booking, locale)), [
     { kind: 'heading', text: property.name },
     { kind: 'p', text: t.ownerBalanceFailed(money(amount), code) },
-    { kind: 'facts', rows: [{ label: t.reference, value: booking.reference, strong: true }, ...guestRows(booking, t), ...stayRows(booking, t, locale)] },
+    { kind: 'facts', rows: [{ label: t.reference, value: booking.reference, strong: true }, ...guestRows(booking, t, locale), ...stayRows(booking, t, locale)] },
+    ...consoleLink(t, consoleUrl),
   ]);
 }
 
 /** SPEC 2.17, manual mode: the day has come for the owner to charge the balance to the stored card. */
-export function ownerBalanceReminder(booking: Booking, property: Property, amount: number, cardStored: boolean): MailContent {
-  const locale = property.locale;
+export function ownerBalanceReminder(booking: Booking, stored: Property, amount: number, cardStored: boolean, consoleUrl?: string): MailContent {
+  const locale = stored.locale;
+  const property = guestProperty(stored, locale);
   const t = mailStrings[locale];
   const money = moneyIn(booking.currency, locale);
   // A card is erased once the deposit is marked charged (SPEC 2.8): then the owner must ask the guest.
   const card = booking.card && cardStored ? `${BRAND_NAMES[booking.card.brand]} •••• ${booking.card.last4}` : null;
-  return render(locale, t.ownerBalanceReminderSubject(booking.reference, guestName(booking)), [
+  return render(locale, t.ownerBalanceReminderSubject(booking.reference, guestName(booking, locale)), [
     { kind: 'heading', text: property.name },
     { kind: 'p', text: card ? t.ownerBalanceReminder(money(amount), card) : t.ownerBalanceNoCard(money(amount)) },
-    { kind: 'facts', rows: [{ label: t.reference, value: booking.reference, strong: true }, ...guestRows(booking, t), ...stayRows(booking, t, locale)] },
+    { kind: 'facts', rows: [{ label: t.reference, value: booking.reference, strong: true }, ...guestRows(booking, t, locale), ...stayRows(booking, t, locale)] },
+    ...consoleLink(t, consoleUrl),
+  ]);
+}
+
+/** SPEC 2.23: the guest's receipt for a payment the owner recorded (cash, transfer, card on the property's terminal). */
+export function guestPaymentReceipt(booking: Booking, stored: Property, payment: { amount: number; method: RecordPayment['method'] }): MailContent {
+  const locale = booking.locale;
+  const property = guestProperty(stored, locale);
+  const t = mailStrings[locale];
+  const money = moneyIn(booking.currency, locale);
+  return render(locale, t.receiptSubject(property.name, booking.reference), [
+    { kind: 'heading', text: property.name },
+    { kind: 'p', text: t.greeting(booking.guest) },
+    { kind: 'p', text: t.receiptIntro(property.name, money(payment.amount)) },
+    {
+      kind: 'facts',
+      rows: [
+        { label: t.reference, value: booking.reference, strong: true },
+        { label: t.amountReceived, value: money(payment.amount), strong: true },
+        { label: t.paymentMethod, value: t.methodName(payment.method) },
+        ...stayRows(booking, t, locale),
+        { label: t.total, value: money(booking.total) },
+        { label: t.paidSoFar, value: money(booking.amountPaid) },
+        { label: t.balance, value: money(booking.balanceDue) },
+      ],
+    },
+    ...(property.email ? [{ kind: 'p' as const, text: t.questions(property.name) }] : []),
   ]);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Content pieces
 
+/** SPEC 2.11: where the property is, how to reach it and when to arrive. */
+function profileBlocks(property: GuestProperty, t: MailStrings): Block[] {
+  const rows: Row[] = [
+    ...(property.address ? [{ label: t.address, value: property.address }] : []),
+    ...(property.phone ? [{ label: t.phone, value: property.phone }] : []),
+    ...(property.checkInTime ? [{ label: t.checkInFrom, value: property.checkInTime }] : []),
+    ...(property.checkOutTime ? [{ label: t.checkOutUntil, value: property.checkOutTime }] : []),
+  ];
+  return [
+    ...(rows.length > 0 ? [{ kind: 'facts' as const, rows }] : []),
+    ...(property.directions ? [{ kind: 'facts' as const, title: t.directions, rows: [{ value: property.directions }] }] : []),
+  ];
+}
+
+/** SPEC 2.16: every rate booked refunds nothing at any time (bookings from before policies say nothing). */
+function nonRefundable(booking: Booking): boolean {
+  return booking.deposits.length > 0 && booking.deposits.every((d) => d.cancellation !== undefined && d.cancellation.tiers.every((tier) => tier.refundPercent === 0));
+}
+
+/** SPEC 2.23: owner e-mails open the booking in the console. */
+function consoleLink(t: MailStrings, consoleUrl: string | undefined): Block[] {
+  return consoleUrl ? [{ kind: 'link', text: t.openInConsole, href: consoleUrl }] : [];
+}
+
 type Money = (minor: number) => string;
 
 function moneyIn(currency: string, locale: Locale): Money {
-  return (minor) => formatMoney(minor, currency, locale);
+  return (minor) => formatLocalMoney(minor, currency, locale);
 }
 
 /** A stay date (YYYY-MM-DD, a calendar date with no zone) the way the reader writes dates. */
@@ -205,20 +273,24 @@ export function formatStayDate(date: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }
 
-function guestName(booking: Booking): string {
-  return `${booking.guest.firstName} ${booking.guest.lastName}`;
+function guestName(booking: Booking, locale: Locale): string {
+  return fullName(booking.guest, locale);
 }
 
 function stayRows(booking: Booking, t: MailStrings, locale: Locale): Row[] {
   return [
     { label: t.checkIn, value: formatStayDate(booking.checkIn, locale) },
     { label: t.checkOut, value: formatStayDate(booking.checkOut, locale) },
-    { label: t.nights, value: String(booking.nights) },
+    { label: t.nights, value: t.nightCount(booking.nights) },
   ];
 }
 
-function guestRows(booking: Booking, t: MailStrings): Row[] {
-  return [{ label: t.guest, value: guestName(booking) }, { label: t.email, value: booking.guest.email }, ...(booking.guest.phone ? [{ label: t.phone, value: booking.guest.phone }] : [])];
+function guestRows(booking: Booking, t: MailStrings, locale: Locale): Row[] {
+  return [
+    { label: t.guest, value: guestName(booking, locale) },
+    { label: t.email, value: booking.guest.email },
+    ...(booking.guest.phone ? [{ label: t.phone, value: booking.guest.phone }] : []),
+  ];
 }
 
 function roomBlocks(rooms: readonly QuotedRoom[], t: MailStrings, money: Money): Block[] {

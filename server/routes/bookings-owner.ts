@@ -15,7 +15,7 @@ import { jsonBody, query } from '../validate.ts';
 import { CardVaultError } from '../vault/card-vault.ts';
 import { openStoredCard } from '../vault/stored-cards.ts';
 import type { BookingRecord } from '../store/store.ts';
-import { ownerBookingView } from '../views.ts';
+import { bookingView, ownerBookingView, propertyView } from '../views.ts';
 
 // Issue 9: a leaked key can read a handful of cards, not the whole book, before anyone notices.
 export const REVEALS_PER_KEY_PER_HOUR = 10;
@@ -52,8 +52,10 @@ export function ownerBookings(deps: AppDeps) {
       if (result === 'not_confirmed') throw conflict('not_confirmed', 'Payments are recorded on confirmed bookings only');
       if (result === 'over_balance') throw conflict('over_balance', `More than the balance due (${booking.balanceDue})`);
       deliverSoon(deps);
-      const payments = await store.recordedPayments(booking.id);
-      return c.json({ booking: ownerView((await store.getBooking(booking.id))!), payment: payments.find((p) => p.id === payment.id)! }, 201);
+      const [updated, payments] = await Promise.all([store.getBooking(booking.id), store.recordedPayments(booking.id)]);
+      // SPEC 2.23: the guest gets a receipt for what the owner recorded.
+      await deps.mailer?.paymentRecorded(bookingView(updated!), propertyView(c.get('property')), payment);
+      return c.json({ booking: ownerView(updated!), payment: payments.find((p) => p.id === payment.id)! }, 201);
     })
     .post('/:id/cancel', jsonBody(CancelBookingSchema), async (c) => {
       const property = c.get('property');

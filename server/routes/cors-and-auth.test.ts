@@ -49,6 +49,7 @@ function ownerRequests(t: TestApp, ids: { pid: string; roomTypeId: string; rateI
     'POST /api/v1/properties/:pid/rates': { roomTypeId: ids.roomTypeId, name: 'Free', nightlyPrice: 0, deposit: { type: 'none' } },
     'PATCH /api/v1/properties/:pid/rates/:id': { nightlyPrice: 1 },
     'PUT /api/v1/properties/:pid/rates/:id/prices': { prices: [{ from: '2026-12-01', to: '2026-12-31', amount: 1 }] },
+    'PUT /api/v1/properties/:pid/rates/:id/restrictions': { restrictions: [{ from: '2026-12-01', to: '2026-12-31', closedToArrival: true }] },
     'POST /api/v1/properties/:pid/extras': { name: 'Free lunch', price: 0, per: 'stay' },
     'PATCH /api/v1/properties/:pid/extras/:id': { price: 1 },
     'PUT /api/v1/properties/:pid/closures': { weekdays: [0, 1, 2, 3, 4, 5, 6] },
@@ -57,6 +58,7 @@ function ownerRequests(t: TestApp, ids: { pid: string; roomTypeId: string; rateI
   const queries: Record<string, string> = {
     'GET /api/v1/properties/:pid/reports/settlement': '?from=2026-12-01&to=2026-12-31',
     'GET /api/v1/properties/:pid/rates/:id/prices': '?from=2026-12-01&to=2026-12-31',
+    'GET /api/v1/properties/:pid/rates/:id/restrictions': '?from=2026-12-01&to=2026-12-31',
   };
   return servedRoutes(t)
     .filter((r) => r.path.startsWith('/api/v1/properties/:pid'))

@@ -20,6 +20,7 @@ import { scopesFor } from '../auth.ts';
 import { ClosuresSchema, PropertyCreateSchema, PropertyCreatedSchema, PropertyPatchSchema, PropertySchema } from '../../shared/schemas/property.ts';
 import { HolidaysQuerySchema, HolidaysSchema } from '../../shared/schemas/holidays.ts';
 import { EffectivePricesSchema, PriceOverridesSchema, PricesQuerySchema, PricesUpdatedSchema } from '../../shared/schemas/prices.ts';
+import { EffectiveRestrictionsSchema, RestrictionsQuerySchema, RestrictionsUpdateSchema, RestrictionsUpdatedSchema } from '../../shared/schemas/restrictions.ts';
 import { RateCreateSchema, RatePatchSchema, RateSchema, RateWithWarningsSchema } from '../../shared/schemas/rate.ts';
 import { RoomTypeCreateSchema, RoomTypePatchSchema, RoomTypeSchema } from '../../shared/schemas/room-type.ts';
 import {
@@ -74,15 +75,32 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: `${P}/room-types/{id}`, summary: 'Read a room type', auth: 'owner', response: RoomTypeSchema },
   { method: 'patch', path: `${P}/room-types/{id}`, summary: 'Change a room type', auth: 'owner', body: RoomTypePatchSchema, response: RoomTypeSchema },
   { method: 'delete', path: `${P}/room-types/{id}`, summary: 'Archive a room type and its rates', auth: 'owner', status: 204 },
-  { method: 'post', path: `${P}/rates`, summary: 'Create a rate with its deposit policy', auth: 'owner', body: RateCreateSchema, response: RateWithWarningsSchema, status: 201 },
+  {
+    method: 'post',
+    path: `${P}/rates`,
+    summary:
+      'Create a rate with its deposit policy: for one room type (roomTypeId + nightlyPrice) or a plan of several (roomTypes, each with its price; caps count across them), or derived from a parent (derivedFrom; prices follow the parent, 409 parent_is_derived)',
+    auth: 'owner',
+    body: RateCreateSchema,
+    response: RateWithWarningsSchema,
+    status: 201,
+  },
   { method: 'get', path: `${P}/rates`, summary: 'List rates', auth: 'owner' },
   { method: 'get', path: `${P}/rates/{id}`, summary: 'Read a rate', auth: 'owner', response: RateSchema },
-  { method: 'patch', path: `${P}/rates/{id}`, summary: 'Change a rate', auth: 'owner', body: RatePatchSchema, response: RateWithWarningsSchema },
-  { method: 'delete', path: `${P}/rates/{id}`, summary: 'Archive a rate', auth: 'owner', status: 204 },
+  {
+    method: 'patch',
+    path: `${P}/rates/{id}`,
+    summary: 'Change a rate; a plan of several room types changes them through roomTypes. 409 derivation_fixed, 409 rate_has_derived_rates when derived rates cover a room type it drops',
+    auth: 'owner',
+    body: RatePatchSchema,
+    response: RateWithWarningsSchema,
+  },
+  { method: 'delete', path: `${P}/rates/{id}`, summary: 'Archive a rate (409 rate_has_derived_rates while live rates derive from it)', auth: 'owner', status: 204 },
   {
     method: 'put',
     path: `${P}/rates/{id}/prices`,
-    summary: 'Set prices by date range (from..to inclusive; to left out: every night from `from` on), optionally for some weekdays only (0 = Sunday); merged by date with the stored prices',
+    summary:
+      'Set prices by date range (from..to inclusive; to left out: every night from `from` on), optionally for some weekdays only (0 = Sunday); merged by date with the stored prices. Each entry names its roomTypeId where the rate covers several; 409 derived_rate_has_no_prices on a derived rate',
     auth: 'owner',
     body: PriceOverridesSchema,
     response: PricesUpdatedSchema,
@@ -90,10 +108,28 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: `${P}/rates/{id}/prices`,
-    summary: "Every night's effective price from..to (inclusive, at most three years) and its source: default, weekday or date",
+    summary:
+      "Every night's effective price from..to (inclusive, at most three years) and its source: default, weekday or date (a derived rate: its parent's, adjusted); roomTypeId where the rate covers several",
     auth: 'owner',
     query: PricesQuerySchema,
     response: EffectivePricesSchema,
+  },
+  {
+    method: 'put',
+    path: `${P}/rates/{id}/restrictions`,
+    summary:
+      'Set restrictions by date range (from..to inclusive; to left out: every date from `from` on), optionally for some weekdays only (0 = Sunday): minNights/maxNights for stays arriving that night (instead of the rate’s own), closedToArrival, closedToDeparture. Merged by date and rule with the stored ones: the later entry wins on the dates it covers; at most 200 per rate',
+    auth: 'owner',
+    body: RestrictionsUpdateSchema,
+    response: RestrictionsUpdatedSchema,
+  },
+  {
+    method: 'get',
+    path: `${P}/rates/{id}/restrictions`,
+    summary: "Every date's effective restriction from..to (inclusive, at most three years); minNights/maxNights fall back to the rate's own",
+    auth: 'owner',
+    query: RestrictionsQuerySchema,
+    response: EffectiveRestrictionsSchema,
   },
   { method: 'post', path: `${P}/extras`, summary: 'Create an extra', auth: 'owner', body: ExtraCreateSchema, response: ExtraSchema, status: 201 },
   { method: 'get', path: `${P}/extras`, summary: 'List extras', auth: 'owner' },
@@ -183,6 +219,14 @@ export const ROUTES: RouteDoc[] = [
   { method: 'post', path: `${P}/keys/{kid}/rotate`, summary: 'Give the key a new secret, returned once; the old one stops working', auth: 'owner', response: KeyIssuedSchema },
   {
     method: 'post',
+    path: `${P}/bookings/{id}/confirmation/resend`,
+    summary: 'Send the guest’s confirmation e-mail again, as a new message (SPEC 2.23). 409 not_confirmed unless the booking is confirmed',
+    auth: 'owner',
+    response: BookingViewSchema,
+    status: 202,
+  },
+  {
+    method: 'post',
     path: `${P}/bookings/{id}/deposit-charged`,
     summary: 'Manual mode: the deposit was charged; the card is erased, or with cardRetention until_checkout kept until CARD_PURGE_DAYS after checkout',
     auth: 'owner',
@@ -222,7 +266,15 @@ export const ROUTES: RouteDoc[] = [
     query: AvailabilityQuerySchema,
     response: AvailabilitySchema,
   },
-  { method: 'post', path: `${PUB}/quotes`, summary: 'Price a multi-room stay with extras', auth: 'public', body: QuoteRequestSchema, response: QuoteSchema },
+  {
+    method: 'post',
+    path: `${PUB}/quotes`,
+    summary:
+      'Price a multi-room stay with extras. A rate that cannot be sold for the stay is 400 with the availability reason as code (min_nights, max_nights, closed_to_arrival, closed_to_departure, closed, arrival_date, not_bookable_now) and rooms.N.rateId in details; 409 sold_out',
+    auth: 'public',
+    body: QuoteRequestSchema,
+    response: QuoteSchema,
+  },
   {
     method: 'post',
     path: `${PUB}/bookings`,
@@ -409,6 +461,13 @@ export function openApiDocument() {
       securitySchemes: {
         adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' },
         propertyKey: { type: 'http', scheme: 'bearer', description: 'One of the property’s keys (dbk.<pid>.<secret>); its scopes decide which routes it reaches (403 insufficient_scope)' },
+        consoleSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: '__Host-owner_session',
+          description:
+            'The owner console’s session (POST /owner/api/session with {key} sets it for 12 hours and answers its csrfToken): every propertyKey route also takes it instead of the key, with that key’s scopes. Writes (anything but GET, HEAD, OPTIONS) must also send the session’s token in X-CSRF-Token, or are refused with 403 csrf.',
+        },
         clientToken: { type: 'http', scheme: 'bearer', description: 'The clientToken returned with a new booking' },
       },
       schemas: { Error: describeFields(convert(ErrorBodySchema)) },

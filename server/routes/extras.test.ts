@@ -20,6 +20,8 @@ describe.each(backends)('extras API on %s', (_name, databaseUrl) => {
       description: 'One way',
       price: 3_000,
       per,
+      // SPEC 2.3: priced per guest or night, it is taken once; per stay, up to 10.
+      maxQuantity: per === 'stay' ? 10 : 1,
     });
     expect((await ownerGet(app(), owner, `/extras/${extra.id}`)).extra).toEqual(extra);
     expect((await ownerGet(app(), owner, '/extras')).extras).toEqual([extra]);

@@ -15,7 +15,7 @@ export function extras(deps: AppDeps) {
       const body = c.req.valid('json');
       const extra = { id: newId('ex'), propertyId: c.get('property').id, ...body, description: body.description ?? null };
       await store.createExtra(extra);
-      return c.json({ extra }, 201);
+      return c.json({ extra: await find(extra.propertyId, extra.id) }, 201);
     })
     .get('/', async (c) => c.json({ extras: await store.listExtras(c.get('property').id) }))
     .get('/:id', async (c) => c.json({ extra: await find(c.get('property').id, c.req.param('id')) }))

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { backends, expect400, expectError, json, useTestApp } from '../../test/support/api.ts';
+import { PROFILE_DEFAULTS } from '../../shared/schemas/profile.ts';
 import { sha256 } from '../ids.ts';
 
 const VALID = { name: 'Harbour View Inn', currency: 'USD', timezone: 'Asia/Seoul', paymentMode: 'manual' };
@@ -36,6 +37,7 @@ describe.each(backends)('properties API on %s', (_name, databaseUrl) => {
         taxes: [],
         fees: [],
         priceDisplay: 'total',
+        ...PROFILE_DEFAULTS,
         createdAt: '2026-11-24T03:00:00.000Z',
       });
     });

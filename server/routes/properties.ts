@@ -8,6 +8,7 @@ import { invalidField } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { jsonBody } from '../validate.ts';
 import { propertyView } from '../views.ts';
+import { profileOf } from '../profile-view.ts';
 
 function checkCountry(country: string | undefined) {
   if (country !== undefined && !isKnownCountry(country)) throw invalidField('country', 'Unknown country code');
@@ -40,6 +41,7 @@ export function adminProperties(deps: AppDeps) {
       taxes: body.taxes,
       fees: body.fees,
       priceDisplay: body.priceDisplay,
+      ...profileOf(body),
       closures: { weekdays: [], publicHolidays: false, dates: [], openHolidays: [] },
       createdAt,
     };

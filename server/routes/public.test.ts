@@ -71,6 +71,18 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
         holdMinutes: 15,
         priceDisplay: 'total',
         asksChildAges: false,
+        status: 'open',
+        checkInTime: null,
+        checkOutTime: null,
+        description: null,
+        address: null,
+        phone: null,
+        website: null,
+        notices: null,
+        directions: null,
+        amenities: [],
+        starRating: null,
+        images: [],
         embedAllowed: true,
       });
       expect(text).not.toContain(owner.key.split('.')[2]);
@@ -390,7 +402,9 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
       await createRate(app(), owner, roomType.id);
       const { embedAllowed: _embedAllowed, ...alone } = await json(await app().request('GET', pub(owner.id)));
       const answer = await json(await app().request('GET', `${pub(owner.id)}/availability?include=property`));
-      expect(answer.property).toEqual(alone);
+      // SPEC 2.11: the rest of the profile (address, photos…) stays in the property's own answer.
+      const { description: _d, address: _a, phone: _p, website: _w, notices: _n, directions: _r, amenities: _m, starRating: _s, images: _i, ...widgetPart } = alone;
+      expect(answer.property).toEqual(widgetPart);
       expect(answer.roomTypes).toHaveLength(1);
     });
 
@@ -508,6 +522,14 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
       expect(days.map((d: Json) => d.closed)).toEqual([false, true, false]);
     });
 
+    test('public holidays are marked for the calendar to print in red, whether the property closes on them or not', async () => {
+      const owner = await app().createProperty({ country: 'KR' });
+      const { days } = await json(await app().request('GET', `${pub(owner.id)}/calendar?from=2027-02-05&to=2027-02-10`));
+      // 설날 2027: Feb 6–8, and Feb 9 for the day that fell on a Sunday.
+      expect(days.filter((d: Json) => d.holiday).map((d: Json) => d.date)).toEqual(['2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09']);
+      expect(days.every((d: Json) => d.closed === false)).toBe(true);
+    });
+
     test.each([
       ['a range that ends before it starts', 'from=2026-12-10&to=2026-12-01', 'to'],
       ['a range over 400 days', 'from=2026-12-01&to=2028-01-10', 'to'],
@@ -535,7 +557,7 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
       const breakfast = await createExtra(app(), owner, { name: 'Breakfast', price: 1_500, per: 'guest_night' });
       const parking = await createExtra(app(), owner, { name: 'Parking', price: 1_000, per: 'night' });
       const transfer = await createExtra(app(), owner, { name: 'Transfer', price: 3_000, per: 'stay' });
-      const towel = await createExtra(app(), owner, { name: 'Beach towel', price: 500, per: 'guest' });
+      const towel = await createExtra(app(), owner, { name: 'Beach towel', price: 500, per: 'guest', maxQuantity: 3 });
       return { owner, double, breakfast, parking, transfer, towel };
     }
 

@@ -4,18 +4,22 @@ import { availabilityFor, NEXT_AVAILABLE_SEARCH_DAYS, nextAvailableStay } from '
 import { addDays, daysBetween, nightsOf, todayIn } from '../../shared/dates.ts';
 import { pickLocale } from '../../shared/locale.ts';
 import { pricesChildren } from '../../shared/occupancy.ts';
+import { calendarMarks } from '../../shared/restrictions.ts';
 import { AvailabilityQuerySchema, CalendarQuerySchema, type PublicProperty, QuoteRequestSchema } from '../../shared/schemas/stay.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
 import { promotionFor } from '../bookings/promotions.ts';
 import { assertChildAges } from '../bookings/party.ts';
 import { assertWithinHorizon, priceStay } from '../bookings/quote.ts';
 import { loadCatalog, loadOccupancy } from '../catalog.ts';
-import { closedDatesBetween } from '../closures.ts';
+import { closedDatesBetween, isPublicHoliday } from '../closures.ts';
 import { embedAllowed } from '../cors.ts';
 import { invalidField } from '../errors.ts';
 import type { PropertyRecord } from '../store/store.ts';
 import { ReadyAnswer, sendReady } from '../ready-answer.ts';
 import { jsonBody, query } from '../validate.ts';
+import { guestExtra, publicProfile } from '../profile-view.ts';
+import { textIn } from '../../shared/localized-text.ts';
+import type { Locale } from '../../shared/locale.ts';
 
 const CALENDAR_MAX_DAYS = 400;
 
@@ -24,11 +28,11 @@ function requestLocale(c: Context, requested: string | undefined, property: Prop
 }
 
 /** What the widget needs of the property (SPEC 3): alone, or with its first availability answer. */
-async function publicPropertyView(deps: AppDeps, property: PropertyRecord): Promise<PublicProperty> {
+async function publicPropertyView(deps: AppDeps, property: PropertyRecord, locale: Locale): Promise<PublicProperty> {
   const today = todayIn(property.timezone, deps.clock());
   return {
     id: property.id,
-    name: property.name,
+    name: textIn(property.name, locale, property.locale),
     currency: property.currency,
     timezone: property.timezone,
     locale: property.locale,
@@ -37,10 +41,13 @@ async function publicPropertyView(deps: AppDeps, property: PropertyRecord): Prom
     stripePublishableKey: property.paymentMode === 'stripe' ? (deps.config.stripePublishableKey ?? null) : null,
     acceptedCardBrands: property.acceptedCardBrands,
     closedDates: closedDatesBetween(property.closures, property.country, today, addDays(today, 366)),
-    extras: await deps.store.listExtras(property.id),
+    extras: (await deps.store.listExtras(property.id)).map((extra) => guestExtra(extra, locale, property.locale)),
     holdMinutes: deps.config.holdMinutes,
     priceDisplay: property.priceDisplay,
     asksChildAges: (await deps.store.listRates(property.id)).some(pricesChildren),
+    status: property.status,
+    checkInTime: property.checkInTime,
+    checkOutTime: property.checkOutTime,
   };
 }
 
@@ -50,7 +57,9 @@ export function publicRoutes(deps: AppDeps) {
     .get('/', async (c) => {
       // SPEC 2.23: an unlisted site learns that it is not listed, and nothing else about the property.
       if (!embedAllowed(c, deps.config.publicUrl)) return c.json({ embedAllowed: false });
-      return c.json({ ...(await publicPropertyView(deps, c.get('property'))), embedAllowed: true });
+      const property = c.get('property');
+      const locale = requestLocale(c, c.req.query('locale'), property);
+      return c.json({ ...(await publicPropertyView(deps, property, locale)), ...publicProfile(property, locale), embedAllowed: true });
     })
     .get('/calendar', query(CalendarQuerySchema), async (c) => {
       const property = c.get('property');
@@ -62,11 +71,12 @@ export function publicRoutes(deps: AppDeps) {
       if (days > CALENDAR_MAX_DAYS) throw invalidField('to', `At most ${CALENDAR_MAX_DAYS} days at a time`);
       const catalog = await deps.cache!.get(property.id, `catalog|${from}|${end}`, () => loadCatalog(store, property, from, end));
       const occupancy = await loadOccupancy(store, catalog, from, end, deps.clock());
+      const marks = calendarMarks(catalog.rates, from, days);
       return c.json({
         from,
         to,
         currency: property.currency,
-        days: nightsOf(from, end).map((date) => {
+        days: nightsOf(from, end).map((date, i) => {
           const open = catalog.roomTypes.filter((rt) => rt.units - occupancy.roomTypeSold(rt.id, date) > 0);
           const openIds = new Set(open.map((rt) => rt.id));
           const prices = catalog.rates.filter((r) => openIds.has(r.roomTypeId)).map((r) => r.overrides.get(date) ?? r.nightlyPrice);
@@ -75,6 +85,8 @@ export function publicRoutes(deps: AppDeps) {
             closed: catalog.isClosed(date),
             soldOut: open.length === 0,
             fromPrice: prices.length ? Math.min(...prices) : null,
+            ...marks[i],
+            ...(isPublicHoliday(property.country, date) && { holiday: true as const }),
           };
         }),
       });
@@ -100,7 +112,7 @@ export function publicRoutes(deps: AppDeps) {
           const first = await ratesFor(stay);
           const offered = first.roomTypes.some((rt) => rt.rates.some((r) => r.available));
           const answer = picked && !offered && first.nextAvailable ? await ratesFor({ ...stay, ...first.nextAvailable }) : first;
-          return new ReadyAnswer(JSON.stringify(include === 'property' ? { ...answer, property: await publicPropertyView(deps, property) } : answer));
+          return new ReadyAnswer(JSON.stringify(include === 'property' ? { ...answer, property: await publicPropertyView(deps, property, locale) } : answer));
         },
         1_000,
       );

@@ -47,6 +47,9 @@ describe.each(backends)('rates API on %s', (_name, databaseUrl) => {
         childPrices: [],
         ...body,
         cancellationPolicy: { tiers: [] },
+        // SPEC 2.21: additive, a rate of one room type is a plan of that room type.
+        roomTypes: [{ roomTypeId: roomType.id, nightlyPrice: 12_000 }],
+        derivedFrom: null,
       });
       expect((await ownerGet(app(), owner, `/rates/${created.rate.id}`)).rate).toEqual(created.rate);
       expect((await ownerGet(app(), owner, '/rates')).rates).toEqual([created.rate]);
@@ -102,6 +105,7 @@ describe.each(backends)('rates API on %s', (_name, databaseUrl) => {
         description: null,
         refundable: false,
         cancellationPolicy: { tiers: [] },
+        roomTypes: [{ roomTypeId: roomType.id, nightlyPrice: 15_000 }],
       };
       expect(await json(res)).toEqual({ rate: expected, warnings: [] });
       expect((await ownerGet(app(), owner, `/rates/${rate.id}`)).rate).toEqual(expected);

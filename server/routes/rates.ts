@@ -4,9 +4,10 @@ import { formatMoney } from '../../shared/money.ts';
 import { MAX_PRICE_PATTERNS, PriceOverridesSchema, PricesQuerySchema } from '../../shared/schemas/prices.ts';
 import { type CancellationPolicy, FULL_REFUND_UNTIL_ARRIVAL, type Rate, RateCreateSchema, RatePatchSchema, refundsSomething } from '../../shared/schemas/rate.ts';
 import type { AppDeps, AppEnv } from '../app-env.ts';
-import { DEFAULT_LIMITS, invalidField, limitReached, notFound } from '../errors.ts';
+import { conflict, DEFAULT_LIMITS, invalidField, limitReached, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { effectivePrices } from '../prices.ts';
+import { assertNoDerivedRates, planOnCreate, planOnPatch, priceRoomType } from '../rate-plans.ts';
 import type { PropertyRecord } from '../store/store.ts';
 import { jsonBody, query } from '../validate.ts';
 import { rateView } from '../views.ts';
@@ -39,24 +40,19 @@ function policyOf(
 export function rates(deps: AppDeps) {
   const { store } = deps;
   const find = async (propertyId: string, id: string) => (await store.getRate(propertyId, id)) ?? Promise.reject(notFound('Rate'));
-  const requireRoomType = async (propertyId: string, roomTypeId: string) => {
-    if (!(await store.getRoomType(propertyId, roomTypeId))) throw invalidField('roomTypeId', 'No such room type');
-  };
 
   return new Hono<AppEnv>()
     .post('/', jsonBody(RateCreateSchema), async (c) => {
       const property = c.get('property');
       const body = c.req.valid('json');
-      await requireRoomType(property.id, body.roomTypeId);
+      const plan = await planOnCreate(store, property.id, body);
       const limit = deps.config.limits?.rates ?? DEFAULT_LIMITS.rates;
       if ((await store.listRates(property.id)).length >= limit) throw limitReached('rates', limit);
       const rate: Rate = {
         id: newId('rate'),
         propertyId: property.id,
-        roomTypeId: body.roomTypeId,
         name: body.name,
         description: body.description ?? null,
-        nightlyPrice: body.nightlyPrice,
         deposit: body.deposit,
         minNights: body.minNights ?? null,
         maxNights: body.maxNights ?? null,
@@ -69,9 +65,13 @@ export function rates(deps: AppDeps) {
         extraAdultPrice: body.extraAdultPrice ?? 0,
         childPrices: body.childPrices ?? [],
         ...policyOf(body)!,
+        ...plan,
+        derivedFrom: plan.derivedFrom ?? null,
       };
       await store.createRate(rate);
-      return c.json({ rate, warnings: depositWarnings(rate, property) }, 201);
+      // Read back: a derived rate's prices are computed from its parent's.
+      const created = rateView(await find(property.id, rate.id));
+      return c.json({ rate: created, warnings: depositWarnings(created, property) }, 201);
     })
     .get('/', async (c) => c.json({ rates: (await store.listRates(c.get('property').id)).map(rateView) }))
     .get('/:id', async (c) => c.json({ rate: rateView(await find(c.get('property').id, c.req.param('id'))) }))
@@ -80,7 +80,7 @@ export function rates(deps: AppDeps) {
       const id = c.req.param('id');
       const patch = c.req.valid('json');
       const current = await find(property.id, id);
-      if (patch.roomTypeId !== undefined) await requireRoomType(property.id, patch.roomTypeId);
+      const plan = await planOnPatch(store, property.id, current, patch);
       const merged = { ...current, ...patch };
       // The cross-field rules must also hold against the values the patch leaves alone.
       if (merged.minNights != null && merged.maxNights != null && merged.minNights > merged.maxNights) {
@@ -89,26 +89,32 @@ export function rates(deps: AppDeps) {
       if (merged.bookableFrom && merged.bookableUntil && Date.parse(merged.bookableFrom) >= Date.parse(merged.bookableUntil)) {
         throw invalidField('bookableUntil', 'bookableUntil must be after bookableFrom');
       }
-      await store.updateRate(property.id, id, { ...patch, ...policyOf(patch, current.cancellationPolicy) });
+      const { roomTypes: _sent, ...fields } = patch;
+      await store.updateRate(property.id, id, { ...fields, ...policyOf(patch, current.cancellationPolicy), ...plan });
       const rate = rateView(await find(property.id, id));
       return c.json({ rate, warnings: depositWarnings(rate, property) });
     })
     .delete('/:id', async (c) => {
       const propertyId = c.get('property').id;
       await find(propertyId, c.req.param('id'));
+      await assertNoDerivedRates(store, propertyId, c.req.param('id'));
       await store.archiveRate(propertyId, c.req.param('id'), deps.clock().toISOString());
       return c.body(null, 204);
     })
     .put('/:id/prices', jsonBody(PriceOverridesSchema), async (c) => {
       const rate = await find(c.get('property').id, c.req.param('id'));
+      if (rate.derivedFrom) throw conflict('derived_rate_has_no_prices', 'This rate derives its prices from another rate: change the parent’s prices, or its adjustment');
+      const prices = c.req.valid('json').prices.map((entry, i) => ({ ...entry, roomTypeId: priceRoomType(rate, entry.roomTypeId, `prices.${i}.roomTypeId`) }));
       // SPEC 2.21: merged by date with what is stored; later entries win where they overlap, as the owner wrote them.
-      const updated = await store.updatePrices(rate.id, c.req.valid('json').prices);
+      const updated = await store.updatePrices(rate.id, prices);
       if (updated === 'too_many_patterns') throw invalidField('prices', `A rate keeps at most ${MAX_PRICE_PATTERNS} weekday patterns and open-ended prices`);
       return c.json({ rateId: rate.id, ...updated });
     })
     .get('/:id/prices', query(PricesQuerySchema), async (c) => {
-      const rate = await find(c.get('property').id, c.req.param('id'));
-      const { from, to } = c.req.valid('query');
-      return c.json({ prices: await effectivePrices(store, rate, from, addDays(to, 1)) });
+      const propertyId = c.get('property').id;
+      const rate = await find(propertyId, c.req.param('id'));
+      const { from, to, roomTypeId } = c.req.valid('query');
+      const parent = rate.derivedFrom ? await store.getRate(propertyId, rate.derivedFrom.rateId) : undefined;
+      return c.json({ prices: await effectivePrices(store, rate, priceRoomType(rate, roomTypeId, 'roomTypeId'), from, addDays(to, 1), parent) });
     });
 }

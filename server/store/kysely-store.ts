@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { maxQuantityOf } from '../../shared/extra-quantity.ts';
 import type { Extra } from '../../shared/schemas/extra.ts';
 import type { ChildPrice } from '../../shared/schemas/occupancy.ts';
 import type { Rate } from '../../shared/schemas/rate.ts';
@@ -15,9 +16,12 @@ import { settlementStore } from './settlement-store.ts';
 import { opsStore } from './ops-store.ts';
 import { promotionStore } from './promotion-store.ts';
 import { pricePatternStore } from './price-pattern-store.ts';
+import { derivedColumns, derivedFromOf, dropRoomTypeFromRates, ratePlanStore, saveRoomTypes, withRoomTypes } from './rate-plan-store.ts';
+import { restrictionStore } from './restriction-store.ts';
 import { recordedPaymentStore } from './recorded-payment-store.ts';
 import { webhookStore } from '../webhooks/store.ts';
 import { ownerSessionStore } from '../owner-session-store.ts';
+import { changedProfile, changedTexts, newProfile, newTexts, readProfile, readTexts } from '../profile-store.ts';
 import type { Database, ExtrasTable, PropertiesTable, RatesTable, RoomTypesTable } from './schema.ts';
 import type { PropertyChanges, PropertyRecord, RateRecord, Store } from './store.ts';
 
@@ -25,7 +29,7 @@ const json = (value: unknown) => JSON.stringify(value);
 const bool = (value: boolean) => (value ? 1 : 0);
 
 function toProperty(row: Selectable<PropertiesTable>): PropertyRecord {
-  return {
+  const record = {
     id: row.id,
     name: row.name,
     currency: row.currency,
@@ -48,11 +52,11 @@ function toProperty(row: Selectable<PropertiesTable>): PropertyRecord {
     priceDisplay: row.price_display as PriceDisplay,
     createdAt: row.created_at,
   };
+  return readProfile(record, row.profile);
 }
 
 function propertyColumns(p: PropertyChanges): Partial<PropertiesTable> {
   const row: Partial<PropertiesTable> = {};
-  if (p.name !== undefined) row.name = p.name;
   if (p.currency !== undefined) row.currency = p.currency;
   if (p.timezone !== undefined) row.timezone = p.timezone;
   if (p.country !== undefined) row.country = p.country;
@@ -61,7 +65,6 @@ function propertyColumns(p: PropertyChanges): Partial<PropertiesTable> {
   if (p.acceptedCardBrands !== undefined) row.accepted_card_brands = json(p.acceptedCardBrands);
   if (p.allowedOrigins !== undefined) row.allowed_origins = json(p.allowedOrigins);
   if (p.email !== undefined) row.email = p.email;
-  if (p.description !== undefined) row.description = p.description;
   if (p.closures !== undefined) row.closures = json(p.closures);
   if (p.pageIndexed !== undefined) row.page_indexed = bool(p.pageIndexed);
   if (p.maxRoomsPerBooking !== undefined) row.max_rooms_per_booking = p.maxRoomsPerBooking;
@@ -75,7 +78,7 @@ function propertyColumns(p: PropertyChanges): Partial<PropertiesTable> {
 }
 
 function toRoomType(row: Selectable<RoomTypesTable>): RoomType {
-  return {
+  const record = {
     id: row.id,
     propertyId: row.property_id,
     name: row.name,
@@ -87,12 +90,11 @@ function toRoomType(row: Selectable<RoomTypesTable>): RoomType {
     maxAdults: row.max_adults ?? row.max_guests,
     maxChildren: row.max_children ?? row.max_guests,
   };
+  return readTexts(record, row.texts);
 }
 
 function roomTypeColumns(r: Partial<Omit<RoomType, 'id' | 'propertyId'>>): Partial<RoomTypesTable> {
   const row: Partial<RoomTypesTable> = {};
-  if (r.name !== undefined) row.name = r.name;
-  if (r.description !== undefined) row.description = r.description;
   if (r.maxGuests !== undefined) row.max_guests = r.maxGuests;
   if (r.units !== undefined) row.units = r.units;
   if (r.images !== undefined) row.images = json(r.images);
@@ -103,7 +105,7 @@ function roomTypeColumns(r: Partial<Omit<RoomType, 'id' | 'propertyId'>>): Parti
 }
 
 function toRate(row: Selectable<RatesTable>): RateRecord {
-  return {
+  const record = {
     id: row.id,
     propertyId: row.property_id,
     roomTypeId: row.room_type_id,
@@ -124,7 +126,9 @@ function toRate(row: Selectable<RatesTable>): RateRecord {
     extraAdultPrice: Number(row.extra_adult_price),
     childPrices: JSON.parse(row.child_prices) as ChildPrice[],
     soldTotal: row.sold_total,
+    derivedFrom: derivedFromOf(row),
   };
+  return readTexts(record, row.texts);
 }
 
 type RateFields = Partial<Omit<Rate, 'id' | 'propertyId'>>;
@@ -132,8 +136,6 @@ type RateFields = Partial<Omit<Rate, 'id' | 'propertyId'>>;
 function rateColumns(r: RateFields): Partial<RatesTable> {
   const row: Partial<RatesTable> = {};
   if (r.roomTypeId !== undefined) row.room_type_id = r.roomTypeId;
-  if (r.name !== undefined) row.name = r.name;
-  if (r.description !== undefined) row.description = r.description;
   if (r.nightlyPrice !== undefined) row.nightly_price = r.nightlyPrice;
   if (r.deposit !== undefined) row.deposit = json(r.deposit);
   if (r.minNights !== undefined) row.min_nights = r.minNights;
@@ -148,26 +150,28 @@ function rateColumns(r: RateFields): Partial<RatesTable> {
   if (r.payInFullOption !== undefined) row.pay_in_full = bool(r.payInFullOption);
   if (r.extraAdultPrice !== undefined) row.extra_adult_price = r.extraAdultPrice;
   if (r.childPrices !== undefined) row.child_prices = json(r.childPrices);
+  Object.assign(row, derivedColumns(r));
   return row;
 }
 
 function toExtra(row: Selectable<ExtrasTable>): Extra {
-  return {
+  const record = {
     id: row.id,
     propertyId: row.property_id,
     name: row.name,
     description: row.description,
     price: Number(row.price),
     per: row.per as Extra['per'],
+    maxQuantity: row.max_quantity ?? maxQuantityOf({ per: row.per as Extra['per'] }),
   };
+  return readTexts(record, row.texts);
 }
 
 function extraColumns(e: Partial<Omit<Extra, 'id' | 'propertyId'>>): Partial<ExtrasTable> {
   const row: Partial<ExtrasTable> = {};
-  if (e.name !== undefined) row.name = e.name;
-  if (e.description !== undefined) row.description = e.description;
   if (e.price !== undefined) row.price = e.price;
   if (e.per !== undefined) row.per = e.per;
+  if (e.maxQuantity !== undefined) row.max_quantity = e.maxQuantity;
   return row;
 }
 
@@ -188,6 +192,8 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
     ...opsStore(db),
     ...promotionStore(db),
     ...pricePatternStore(db, dialect),
+    ...ratePlanStore(db),
+    ...restrictionStore(db, dialect),
     ...recordedPaymentStore(db, dialect),
     dialect,
     close: () => db.destroy(),
@@ -198,7 +204,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
           .insertInto('properties')
           .values({
             id: p.id,
-            name: p.name,
+            ...newProfile(p),
             currency: p.currency,
             timezone: p.timezone,
             country: p.country,
@@ -207,7 +213,6 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
             accepted_card_brands: json(p.acceptedCardBrands),
             allowed_origins: json(p.allowedOrigins),
             email: p.email,
-            description: p.description,
             closures: json(p.closures),
             page_indexed: bool(p.pageIndexed),
             max_rooms_per_booking: p.maxRoomsPerBooking,
@@ -228,8 +233,10 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
       return row && toProperty(row);
     },
     async updateProperty(id, changes) {
-      const row = propertyColumns(changes);
-      if (!isEmpty(row)) await db.updateTable('properties').set(row).where('id', '=', id).execute();
+      await db.transaction().execute(async (tx) => {
+        const row = { ...propertyColumns(changes), ...(await changedProfile(tx, dialect, id, changes)) };
+        if (!isEmpty(row)) await tx.updateTable('properties').set(row).where('id', '=', id).execute();
+      });
     },
     async countProperties() {
       const row = await db
@@ -245,8 +252,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
         .values({
           id: r.id,
           property_id: r.propertyId,
-          name: r.name,
-          description: r.description,
+          ...newTexts(r),
           max_guests: r.maxGuests,
           units: r.units,
           images: json(r.images),
@@ -267,58 +273,64 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
       return row && toRoomType(row);
     },
     async updateRoomType(propertyId, id, patch) {
-      const row = roomTypeColumns(patch);
-      if (isEmpty(row)) return;
-      await db.updateTable('room_types').set(row).where('property_id', '=', propertyId).where('id', '=', id).execute();
+      await db.transaction().execute(async (tx) => {
+        const row = { ...roomTypeColumns(patch), ...(await changedTexts(tx, dialect, 'room_types', id, patch)) };
+        if (!isEmpty(row)) await tx.updateTable('room_types').set(row).where('property_id', '=', propertyId).where('id', '=', id).execute();
+      });
     },
     async archiveRoomType(propertyId, id, at) {
       await db.transaction().execute(async (tx) => {
         await tx.updateTable('room_types').set({ archived_at: at }).where('property_id', '=', propertyId).where('id', '=', id).execute();
-        await tx.updateTable('rates').set({ archived_at: at }).where('property_id', '=', propertyId).where('room_type_id', '=', id).where('archived_at', 'is', null).execute();
+        await dropRoomTypeFromRates(tx, propertyId, id, at);
       });
     },
 
     async createRate(r) {
-      await db
-        .insertInto('rates')
-        .values({
-          id: r.id,
-          property_id: r.propertyId,
-          room_type_id: r.roomTypeId,
-          name: r.name,
-          description: r.description,
-          nightly_price: r.nightlyPrice,
-          deposit: json(r.deposit),
-          min_nights: r.minNights,
-          max_nights: r.maxNights,
-          bookable_from: r.bookableFrom,
-          bookable_until: r.bookableUntil,
-          max_rooms_per_night: r.maxRoomsPerNight,
-          max_rooms_total: r.maxRoomsTotal,
-          arrival_dates: r.arrivalDates === null ? null : json(r.arrivalDates),
-          refundable: bool(r.refundable),
-          cancellation_policy: json(r.cancellationPolicy),
-          pay_in_full: bool(r.payInFullOption ?? false),
-          extra_adult_price: r.extraAdultPrice ?? 0,
-          child_prices: json(r.childPrices ?? []),
-          sold_total: 0,
-          archived_at: null,
-          created_at: new Date().toISOString(),
-        })
-        .execute();
+      await db.transaction().execute(async (tx) => {
+        await tx
+          .insertInto('rates')
+          .values({
+            id: r.id,
+            property_id: r.propertyId,
+            room_type_id: r.roomTypeId,
+            ...newTexts(r),
+            nightly_price: r.nightlyPrice,
+            deposit: json(r.deposit),
+            min_nights: r.minNights,
+            max_nights: r.maxNights,
+            bookable_from: r.bookableFrom,
+            bookable_until: r.bookableUntil,
+            max_rooms_per_night: r.maxRoomsPerNight,
+            max_rooms_total: r.maxRoomsTotal,
+            arrival_dates: r.arrivalDates === null ? null : json(r.arrivalDates),
+            refundable: bool(r.refundable),
+            cancellation_policy: json(r.cancellationPolicy),
+            pay_in_full: bool(r.payInFullOption ?? false),
+            extra_adult_price: r.extraAdultPrice ?? 0,
+            child_prices: json(r.childPrices ?? []),
+            sold_total: 0,
+            archived_at: null,
+            created_at: new Date().toISOString(),
+            ...derivedColumns(r),
+          })
+          .execute();
+        await saveRoomTypes(tx, r.id, r.roomTypes ?? [{ roomTypeId: r.roomTypeId, nightlyPrice: r.nightlyPrice }]);
+      });
     },
     async listRates(propertyId) {
       const rows = await db.selectFrom('rates').selectAll().where('property_id', '=', propertyId).where('archived_at', 'is', null).orderBy('created_at').orderBy('id').execute();
-      return rows.map(toRate);
+      return withRoomTypes(db, rows.map(toRate));
     },
     async getRate(propertyId, id) {
       const row = await db.selectFrom('rates').selectAll().where('property_id', '=', propertyId).where('id', '=', id).where('archived_at', 'is', null).executeTakeFirst();
-      return row && toRate(row);
+      return row && (await withRoomTypes(db, [toRate(row)]))[0];
     },
     async updateRate(propertyId, id, patch) {
-      const row = rateColumns(patch);
-      if (isEmpty(row)) return;
-      await db.updateTable('rates').set(row).where('property_id', '=', propertyId).where('id', '=', id).execute();
+      await db.transaction().execute(async (tx) => {
+        const row = { ...rateColumns(patch), ...(await changedTexts(tx, dialect, 'rates', id, patch)) };
+        if (!isEmpty(row)) await tx.updateTable('rates').set(row).where('property_id', '=', propertyId).where('id', '=', id).execute();
+        if (patch.roomTypes) await saveRoomTypes(tx, id, patch.roomTypes);
+      });
     },
     async archiveRate(propertyId, id, at) {
       await db.updateTable('rates').set({ archived_at: at }).where('property_id', '=', propertyId).where('id', '=', id).execute();
@@ -335,10 +347,10 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
         .values({
           id: e.id,
           property_id: e.propertyId,
-          name: e.name,
-          description: e.description,
+          ...newTexts(e),
           price: e.price,
           per: e.per,
+          max_quantity: e.maxQuantity ?? null,
           archived_at: null,
           created_at: new Date().toISOString(),
         })
@@ -353,9 +365,10 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
       return row && toExtra(row);
     },
     async updateExtra(propertyId, id, patch) {
-      const row = extraColumns(patch);
-      if (isEmpty(row)) return;
-      await db.updateTable('extras').set(row).where('property_id', '=', propertyId).where('id', '=', id).execute();
+      await db.transaction().execute(async (tx) => {
+        const row = { ...extraColumns(patch), ...(await changedTexts(tx, dialect, 'extras', id, patch)) };
+        if (!isEmpty(row)) await tx.updateTable('extras').set(row).where('property_id', '=', propertyId).where('id', '=', id).execute();
+      });
     },
     async archiveExtra(propertyId, id, at) {
       await db.updateTable('extras').set({ archived_at: at }).where('property_id', '=', propertyId).where('id', '=', id).execute();

@@ -11,8 +11,11 @@ import { promotionsMigration } from './promotions-migration.ts';
 import { occupancyMigration } from './occupancy-migration.ts';
 import { ownerDeskMigration } from './owner-desk-migration.ts';
 import { pricePatternsMigration } from './price-patterns-migration.ts';
+import { restrictionsMigration } from './restrictions-migration.ts';
+import { ratePlansMigration } from './rate-plans-migration.ts';
 import { taxesFeesMigration } from './taxes-fees-migration.ts';
 import { ownerSessionsMigration } from '../owner-session-migration.ts';
+import { propertyProfileMigration } from '../profile-migration.ts';
 
 // Column types that mean the same on SQLite and PostgreSQL. Money is bigint so that large
 // zero-decimal totals (IDR, KRW) never overflow; the pg pool parses int8 back to number.
@@ -378,6 +381,15 @@ const migrations: Record<string, Migration> = {
   '020_owner_desk': ownerDeskMigration,
   '021_price_patterns': pricePatternsMigration,
   '022_owner_sessions': ownerSessionsMigration,
+  '023_restrictions': restrictionsMigration,
+  '024_rate_plans': ratePlansMigration,
+  '025_property_profile': propertyProfileMigration,
+  '026_extra_max_quantity': {
+    async up(db: Kysely<unknown>) {
+      // SPEC 2.3: null keeps the default for the extra's `per` (shared/extra-quantity.ts).
+      await db.schema.alterTable('extras').addColumn('max_quantity', 'integer').execute();
+    },
+  },
 };
 
 /** What 009 reads and writes, typed as the tables were then. */

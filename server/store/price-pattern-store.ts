@@ -15,8 +15,8 @@ const toPattern = (r: Selectable<PricePatternsTable>): PricePattern => ({
 });
 
 export interface PricePatternStore {
-  /** Merges one price update into the rate's prices; nothing is written when the rate would keep too many patterns. */
-  updatePrices(rateId: string, entries: readonly PriceEntry[]): Promise<{ datesUpdated: number; patterns: number } | 'too_many_patterns'>;
+  /** Merges one price update into the rate's prices, per room type; nothing is written when one would keep too many patterns. */
+  updatePrices(rateId: string, entries: readonly (PriceEntry & { roomTypeId?: string | undefined })[]): Promise<{ datesUpdated: number; patterns: number } | 'too_many_patterns'>;
   /** The patterns of the given rates that cover some night with from <= date < to. */
   listPricePatterns(rateIds: readonly string[], from: string, to: string): Promise<(PricePattern & { rateId: string })[]>;
 }
@@ -26,31 +26,48 @@ export function pricePatternStore(db: Kysely<Database>, dialect: 'sqlite' | 'pos
     updatePrices(rateId, entries) {
       return writeTransaction(db, dialect, async (tx) => {
         // Two updates of one rate at once would both number their entries after the same one.
-        const lock = tx.selectFrom('rates').select('id').where('id', '=', rateId);
-        await (dialect === 'postgres' ? lock.forUpdate() : lock).execute();
-        const rows = await tx.selectFrom('price_patterns').selectAll().where('rate_id', '=', rateId).execute();
-        const change = mergePrices(rows.map(toPattern), entries);
-        if (change.patterns.length > MAX_PRICE_PATTERNS) return 'too_many_patterns' as const;
-        if (change.clearDatesFrom !== undefined) {
-          await tx.deleteFrom('price_overrides').where('rate_id', '=', rateId).where('date', '>=', change.clearDatesFrom).execute();
+        const lock = tx.selectFrom('rates').select(['id', 'room_type_id']).where('id', '=', rateId);
+        const rate = await (dialect === 'postgres' ? lock.forUpdate() : lock).executeTakeFirst();
+        // SPEC 2.21: an entry without a room type prices the rate's (first) room type.
+        const byRoomType = new Map<string, PriceEntry[]>();
+        for (const { roomTypeId, ...entry } of entries) {
+          const key = roomTypeId ?? rate?.room_type_id ?? '';
+          byRoomType.set(key, [...(byRoomType.get(key) ?? []), entry]);
         }
-        const dates = [...change.dates].map(([date, amount]) => ({ rate_id: rateId, date, amount }));
-        // Chunked so that three years of dates stay under SQLite's bound-parameter limit.
-        for (let i = 0; i < dates.length; i += 300) {
-          await tx
-            .insertInto('price_overrides')
-            .values(dates.slice(i, i + 300))
-            .onConflict((oc) => oc.columns(['rate_id', 'date']).doUpdateSet((eb) => ({ amount: eb.ref('excluded.amount') })))
-            .execute();
+        const changes = [];
+        for (const [roomTypeId, group] of byRoomType) {
+          const rows = await tx.selectFrom('price_patterns').selectAll().where('rate_id', '=', rateId).where('room_type_id', '=', roomTypeId).execute();
+          const change = mergePrices(rows.map(toPattern), group);
+          if (change.patterns.length > MAX_PRICE_PATTERNS) return 'too_many_patterns' as const;
+          changes.push({ roomTypeId, change });
         }
-        await tx.deleteFrom('price_patterns').where('rate_id', '=', rateId).execute();
-        if (change.patterns.length > 0) {
-          await tx
-            .insertInto('price_patterns')
-            .values(change.patterns.map((p) => ({ rate_id: rateId, seq: p.seq, from_date: p.from, to_date: p.to, weekdays: p.weekdays && JSON.stringify(p.weekdays), amount: p.amount })))
-            .execute();
+        let datesUpdated = 0;
+        let patterns = 0;
+        for (const { roomTypeId, change } of changes) {
+          const of = { rate_id: rateId, room_type_id: roomTypeId };
+          if (change.clearDatesFrom !== undefined) {
+            await tx.deleteFrom('price_overrides').where('rate_id', '=', rateId).where('room_type_id', '=', roomTypeId).where('date', '>=', change.clearDatesFrom).execute();
+          }
+          const dates = [...change.dates].map(([date, amount]) => ({ ...of, date, amount }));
+          // Chunked so that three years of dates stay under SQLite's bound-parameter limit.
+          for (let i = 0; i < dates.length; i += 300) {
+            await tx
+              .insertInto('price_overrides')
+              .values(dates.slice(i, i + 300))
+              .onConflict((oc) => oc.columns(['rate_id', 'room_type_id', 'date']).doUpdateSet((eb) => ({ amount: eb.ref('excluded.amount') })))
+              .execute();
+          }
+          await tx.deleteFrom('price_patterns').where('rate_id', '=', rateId).where('room_type_id', '=', roomTypeId).execute();
+          if (change.patterns.length > 0) {
+            await tx
+              .insertInto('price_patterns')
+              .values(change.patterns.map((p) => ({ ...of, seq: p.seq, from_date: p.from, to_date: p.to, weekdays: p.weekdays && JSON.stringify(p.weekdays), amount: p.amount })))
+              .execute();
+          }
+          datesUpdated += dates.length;
+          patterns += change.patterns.length;
         }
-        return { datesUpdated: dates.length, patterns: change.patterns.length };
+        return { datesUpdated, patterns };
       });
     },
 

@@ -27,6 +27,8 @@ export interface PropertiesTable {
   taxes: string;
   fees: string;
   price_display: string;
+  /** SPEC 2.11 (025): profile fields and per-language texts as JSON; null before 025. */
+  profile: string | null;
 }
 
 export interface RoomTypesTable {
@@ -44,6 +46,8 @@ export interface RoomTypesTable {
   base_occupancy: number | null;
   max_adults: number | null;
   max_children: number | null;
+  /** SPEC 2.11 (025): `{name?, description?}` given per language, as JSON; null when plain. */
+  texts: string | null;
 }
 
 export interface RatesTable {
@@ -70,12 +74,18 @@ export interface RatesTable {
   extra_adult_price: number;
   child_prices: string;
   sold_total: number;
+  /** SPEC 2.21 (024): the parent of a derived rate, and its adjustment `{percent}` or `{amount}` as JSON. */
+  derived_from_rate_id: string | null;
+  derived_adjust: string | null;
   archived_at: string | null;
   created_at: string;
+  /** SPEC 2.11 (025): `{name?, description?}` given per language, as JSON; null when plain. */
+  texts: string | null;
 }
 
 export interface PriceOverridesTable {
   rate_id: string;
+  room_type_id: string;
   date: string;
   amount: number;
 }
@@ -83,11 +93,33 @@ export interface PriceOverridesTable {
 /** SPEC 2.21: weekday patterns (weekdays a JSON array) and open-ended prices (weekdays null). */
 export interface PricePatternsTable {
   rate_id: string;
+  room_type_id: string;
   seq: number;
   from_date: string;
   to_date: string | null;
   weekdays: string | null;
   amount: number;
+}
+
+/** SPEC 2.22: restrictions by date (weekdays a JSON array; each rule null where the entry leaves it; flags 0/1). */
+export interface RateRestrictionsTable {
+  rate_id: string;
+  seq: number;
+  from_date: string;
+  to_date: string | null;
+  weekdays: string | null;
+  min_nights: number | null;
+  max_nights: number | null;
+  closed_to_arrival: number | null;
+  closed_to_departure: number | null;
+}
+
+/** SPEC 2.21 (024): the room types a rate (plan) covers, with each one's default price. */
+export interface RateRoomTypesTable {
+  rate_id: string;
+  room_type_id: string;
+  position: number;
+  nightly_price: number;
 }
 
 export interface ExtrasTable {
@@ -97,8 +129,12 @@ export interface ExtrasTable {
   description: string | null;
   price: number;
   per: string;
+  /** Null: the default for `per` (shared/extra-quantity.ts). */
+  max_quantity: number | null;
   archived_at: string | null;
   created_at: string;
+  /** SPEC 2.11 (025): `{name?, description?}` given per language, as JSON; null when plain. */
+  texts: string | null;
 }
 
 /** Units taken per room type and night: the row the atomic `sold + n <= units` update guards. */
@@ -362,6 +398,8 @@ export interface Database {
   rates: RatesTable;
   price_overrides: PriceOverridesTable;
   price_patterns: PricePatternsTable;
+  rate_restrictions: RateRestrictionsTable;
+  rate_room_types: RateRoomTypesTable;
   extras: ExtrasTable;
   inventory: InventoryTable;
   rate_inventory: RateInventoryTable;

@@ -1,6 +1,7 @@
 // One contract for every storage backend: SQLite always, PostgreSQL when DATABASE_URL is set.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { KEY_SCOPES } from '../../shared/schemas/owner-key.ts';
+import { PROFILE_DEFAULTS } from '../../shared/schemas/profile.ts';
 import { newId, sha256 } from '../ids.ts';
 import { freshSchema } from '../../test/support/test-app.ts';
 import { openStore } from './open-store.ts';
@@ -9,6 +10,7 @@ import type { NewBooking, PropertyRecord, Store, Take } from './store.ts';
 const backends: [string, string | undefined][] = [['SQLite', undefined], ...(process.env.DATABASE_URL ? [['PostgreSQL', process.env.DATABASE_URL] as [string, string]] : [])];
 
 const property = (id: string): PropertyRecord => ({
+  ...PROFILE_DEFAULTS,
   id,
   name: 'Hanok Stay',
   currency: 'KRW',
@@ -140,7 +142,8 @@ describe.each(backends)('storage contract on %s', (_name, databaseUrl) => {
 
   test('a rate keeps its deposit policy, limits and large prices', async () => {
     await store.createRate(rateOf('r1', 'rt1'));
-    expect(await store.getRate('p1', 'r1')).toEqual({ ...rateOf('r1', 'rt1'), soldTotal: 0 });
+    // SPEC 2.21: a rate created without room types is a plan of its one room type, derived from nothing.
+    expect(await store.getRate('p1', 'r1')).toEqual({ ...rateOf('r1', 'rt1'), soldTotal: 0, roomTypes: [{ roomTypeId: 'rt1', nightlyPrice: 3_000_000_000 }], derivedFrom: null });
     await store.updateRate('p1', 'r1', { minNights: null, arrivalDates: null, refundable: true });
     const read = await store.getRate('p1', 'r1');
     expect(read).toMatchObject({ minNights: null, arrivalDates: null, refundable: true, maxRoomsPerNight: 3 });

@@ -3,7 +3,7 @@
 import type { Closures, Property } from '../../shared/schemas/property.ts';
 import type { Extra, ExtraPatch } from '../../shared/schemas/extra.ts';
 import type { KeyScope, OwnerKey } from '../../shared/schemas/owner-key.ts';
-import type { Rate, RatePatch } from '../../shared/schemas/rate.ts';
+import type { Rate } from '../../shared/schemas/rate.ts';
 import type { RoomType, RoomTypePatch } from '../../shared/schemas/room-type.ts';
 import type { Booking } from '../../shared/schemas/stay.ts';
 import type { JobQueue } from '../jobs/queue.ts';
@@ -11,6 +11,8 @@ import type { BalanceCollectionStore } from './balance-collection-store.ts';
 import type { RateLimitStore } from './rate-limit-store.ts';
 import type { PromotionStore } from './promotion-store.ts';
 import type { PricePatternStore } from './price-pattern-store.ts';
+import type { RatePlanStore } from './rate-plan-store.ts';
+import type { RestrictionStore } from './restriction-store.ts';
 import type { RecordedPaymentStore } from './recorded-payment-store.ts';
 import type { SettlementStore } from './settlement-store.ts';
 import type { SealedCard, WrappedCardKey } from '../vault/card-vault.ts';
@@ -316,7 +318,19 @@ export interface KeyStore {
   cardReveals(bookingId: string): Promise<CardRevealRecord[]>;
 }
 
-export interface Store extends BookingStore, BalanceStore, BalanceCollectionStore, ChannelStore, KeyStore, SettlementStore, PromotionStore, RecordedPaymentStore, PricePatternStore {
+export interface Store
+  extends
+    BookingStore,
+    BalanceStore,
+    BalanceCollectionStore,
+    ChannelStore,
+    KeyStore,
+    SettlementStore,
+    PromotionStore,
+    RecordedPaymentStore,
+    PricePatternStore,
+    RestrictionStore,
+    RatePlanStore {
   readonly dialect: 'sqlite' | 'postgres';
   /** Issue 11: the durable job queue (server/jobs/queue.ts): mail, balance charges, webhook deliveries. */
   readonly jobs: JobQueue;
@@ -351,7 +365,8 @@ export interface Store extends BookingStore, BalanceStore, BalanceCollectionStor
   createRate(rate: Rate): Promise<void>;
   listRates(propertyId: string): Promise<RateRecord[]>;
   getRate(propertyId: string, id: string): Promise<RateRecord | undefined>;
-  updateRate(propertyId: string, id: string, patch: RatePatch): Promise<void>;
+  /** SPEC 2.21: `roomTypes` here are resolved (each with its price), and replace what the rate covers. */
+  updateRate(propertyId: string, id: string, patch: Partial<Omit<Rate, 'id' | 'propertyId'>>): Promise<void>;
   archiveRate(propertyId: string, id: string, at: string): Promise<void>;
   /** Overrides of the given rates with from <= date < to. */
   listPriceOverrides(rateIds: readonly string[], from: string, to: string): Promise<{ rateId: string; date: string; amount: number }[]>;

@@ -1,7 +1,7 @@
 // SPEC 2.21: per-date prices, weekday patterns and open-ended prices of a rate, and their read-back.
 import * as v from 'valibot';
 import { daysBetween } from '../dates.ts';
-import { IsoDateSchema, MoneySchema } from './common.ts';
+import { IdSchema, IsoDateSchema, MoneySchema } from './common.ts';
 
 /** Three years of nights, a leap day included: the most one range, one update or one read covers. */
 export const MAX_PRICE_RANGE_DAYS = 1096;
@@ -16,12 +16,16 @@ const WeekdaySchema = v.pipe(
   v.maxValue(6, 'Expected a weekday 0–6 (0 = Sunday)'),
 );
 
-const WeekdaysSchema = v.pipe(
+/** Weekdays (0 = Sunday), each at most once, sorted; shared with restrictions (SPEC 2.22). */
+export const WeekdaysSchema = v.pipe(
   v.array(WeekdaySchema),
   v.minLength(1, 'Name at least one weekday, or leave weekdays out'),
   v.check((days) => new Set(days).size === days.length, 'Each weekday at most once'),
   v.transform((days) => [...days].sort((a, b) => a - b)),
 );
+
+/** SPEC 2.21: which room type of a rate (plan) the price is for; required when the rate covers several. */
+const PriceRoomTypeSchema = v.pipe(IdSchema, v.description('The room type the price is for; required when the rate (plan) covers several'));
 
 type Range = { from: string; to?: string | undefined };
 const ordered = (r: Range) => r.to === undefined || r.from <= r.to;
@@ -30,7 +34,7 @@ const BOUND_MESSAGE = 'A price range covers at most three years';
 
 /** `to` inclusive; without it the price holds for every night from `from` on; `weekdays` (0 = Sunday) restricts it to those nights. */
 export const PriceEntrySchema = v.pipe(
-  v.object({ from: IsoDateSchema, to: v.optional(IsoDateSchema), weekdays: v.optional(WeekdaysSchema), amount: MoneySchema }),
+  v.object({ from: IsoDateSchema, to: v.optional(IsoDateSchema), weekdays: v.optional(WeekdaysSchema), amount: MoneySchema, roomTypeId: v.optional(PriceRoomTypeSchema) }),
   v.forward(v.partialCheck([['from'], ['to']], ordered, 'to must not be before from'), ['to']),
   v.forward(v.partialCheck([['from'], ['to']], withinBound, BOUND_MESSAGE), ['to']),
 );
@@ -69,7 +73,7 @@ export type PricePattern = v.InferOutput<typeof PricePatternSchema>;
 export const PricesUpdatedSchema = v.object({ rateId: v.string(), datesUpdated: v.number(), patterns: v.number() });
 
 export const PricesQuerySchema = v.pipe(
-  v.object({ from: IsoDateSchema, to: IsoDateSchema }),
+  v.object({ from: IsoDateSchema, to: IsoDateSchema, roomTypeId: v.optional(PriceRoomTypeSchema) }),
   v.forward(v.partialCheck([['from'], ['to']], ordered, 'to must not be before from'), ['to']),
   v.forward(v.partialCheck([['from'], ['to']], withinBound, 'At most three years at a time'), ['to']),
 );

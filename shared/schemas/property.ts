@@ -1,6 +1,8 @@
 import * as v from 'valibot';
-import { CurrencySchema, DateTimeSchema, IsoDateSchema, LocaleSchema, NameSchema, TextSchema, TimeZoneSchema } from './common.ts';
+import { CurrencySchema, DateTimeSchema, IsoDateSchema, LocaleSchema, TimeZoneSchema } from './common.ts';
 import { FeesSchema, PriceDisplaySchema, taxFields, taxPatchFields, TaxesSchema } from './taxes.ts';
+import { LocalizedDescriptionSchema, LocalizedNameSchema, LocalizedTextAnswerSchema } from './localized-text.ts';
+import { profileAnswerFields, profileCreateFields, profilePatchFields } from './profile.ts';
 
 export const PAYMENT_MODES = ['stripe', 'manual'] as const;
 export const CARD_BRANDS = ['visa', 'mastercard', 'amex', 'discover', 'jcb', 'diners', 'unionpay'] as const;
@@ -51,7 +53,7 @@ export const CardRetentionSchema = v.pipe(
 export type CardRetention = v.InferOutput<typeof CardRetentionSchema>;
 
 const propertyFields = {
-  name: NameSchema,
+  name: LocalizedNameSchema,
   currency: CurrencySchema,
   timezone: TimeZoneSchema,
   country: v.optional(CountrySchema),
@@ -60,7 +62,7 @@ const propertyFields = {
   acceptedCardBrands: v.optional(v.pipe(v.array(CardBrandSchema), v.minLength(1)), ['visa', 'mastercard', 'amex']),
   allowedOrigins: v.optional(v.pipe(v.array(OriginSchema), v.maxLength(50)), []),
   email: v.optional(v.pipe(v.string(), v.email())),
-  description: v.optional(TextSchema),
+  description: v.optional(LocalizedDescriptionSchema),
   // SPEC 2.11: whether search engines may list the hosted booking page (/book/:pid).
   pageIndexed: v.optional(v.boolean(), true),
   maxRoomsPerBooking: v.optional(MaxRoomsPerBookingSchema, DEFAULT_MAX_ROOMS_PER_BOOKING),
@@ -68,6 +70,7 @@ const propertyFields = {
   balanceCollection: v.optional(v.nullable(BalanceCollectionSchema), null),
   cardRetention: v.optional(CardRetentionSchema, 'until_deposit_charged'),
   ...taxFields,
+  ...profileCreateFields,
 };
 
 export const PropertyCreateSchema = v.object(propertyFields);
@@ -85,13 +88,14 @@ export const PropertyPatchSchema = v.partial(
     balanceCollection: v.nullable(BalanceCollectionSchema),
     cardRetention: CardRetentionSchema,
     ...taxPatchFields,
+    ...profilePatchFields,
   }),
 );
 export type PropertyPatch = v.InferOutput<typeof PropertyPatchSchema>;
 
 export const PropertySchema = v.object({
   id: v.string(),
-  name: v.string(),
+  name: LocalizedTextAnswerSchema,
   currency: v.string(),
   timezone: v.string(),
   country: v.nullable(v.string()),
@@ -100,7 +104,7 @@ export const PropertySchema = v.object({
   acceptedCardBrands: v.array(CardBrandSchema),
   allowedOrigins: v.array(v.string()),
   email: v.nullable(v.string()),
-  description: v.nullable(v.string()),
+  description: v.nullable(LocalizedTextAnswerSchema),
   pageIndexed: v.boolean(),
   maxRoomsPerBooking: v.number(),
   bookingHorizonMonths: v.number(),
@@ -109,6 +113,7 @@ export const PropertySchema = v.object({
   taxes: TaxesSchema,
   fees: FeesSchema,
   priceDisplay: PriceDisplaySchema,
+  ...profileAnswerFields,
   createdAt: DateTimeSchema,
 });
 export type Property = v.InferOutput<typeof PropertySchema>;

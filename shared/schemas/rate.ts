@@ -1,6 +1,8 @@
 import * as v from 'valibot';
-import { CountSchema, DateTimeSchema, IdSchema, IsoDateSchema, MAX_NIGHTS, MoneySchema, NameSchema, PositiveMoneySchema, TextSchema } from './common.ts';
+import { CountSchema, DateTimeSchema, IdSchema, IsoDateSchema, MAX_NIGHTS, MoneySchema, PositiveMoneySchema } from './common.ts';
 import { ChildPriceSchema, ChildPricesSchema } from './occupancy.ts';
+import { LocalizedDescriptionSchema, LocalizedNameSchema, LocalizedTextAnswerSchema } from './localized-text.ts';
+import { DerivedFromSchema, RatePlanRoomTypeSchema, RateRoomTypesSchema } from './rate-plan.ts';
 
 // SPEC 2.4: exactly one deposit policy per rate.
 export const DepositPolicySchema = v.variant(
@@ -72,10 +74,13 @@ const refundableAgrees = (r: { refundable?: boolean | undefined; cancellationPol
   r.refundable === undefined || r.cancellationPolicy === undefined || r.refundable === refundsSomething(r.cancellationPolicy);
 
 const fields = {
-  roomTypeId: IdSchema,
-  name: NameSchema,
-  description: v.optional(TextSchema),
-  nightlyPrice: MoneySchema,
+  /** SPEC 2.21: `roomTypeId` + `nightlyPrice` is a plan of one room type; `roomTypes` lists several (server/rate-plans.ts checks which was sent). */
+  roomTypeId: v.optional(IdSchema),
+  name: LocalizedNameSchema,
+  description: v.optional(LocalizedDescriptionSchema),
+  nightlyPrice: v.optional(MoneySchema),
+  roomTypes: v.optional(v.pipe(RateRoomTypesSchema, v.description('The room types the rate (plan) covers, each with its own default price per night; instead of roomTypeId + nightlyPrice'))),
+  derivedFrom: v.optional(DerivedFromSchema),
   deposit: DepositPolicySchema,
   minNights: v.optional(nights),
   maxNights: v.optional(nights),
@@ -102,6 +107,8 @@ const WINDOW_MESSAGE = 'bookableUntil must be after bookableFrom';
 
 export const RateCreateSchema = v.pipe(
   v.object(fields),
+  // The docs' example: a built one would leave out the room type, which the server requires (SPEC 2.21 rules in server/rate-plans.ts).
+  v.examples([{ roomTypeId: 'rt_garden', name: 'Flexible', nightlyPrice: 80_000, deposit: { type: 'percentage' as const, percent: 30 } }]),
   v.forward(v.partialCheck([['minNights'], ['maxNights']], nightsOrdered, NIGHTS_MESSAGE), ['maxNights']),
   v.forward(v.partialCheck([['bookableFrom'], ['bookableUntil']], windowOrdered, WINDOW_MESSAGE), ['bookableUntil']),
   v.forward(v.partialCheck([['refundable'], ['cancellationPolicy']], refundableAgrees, REFUNDABLE_MESSAGE), ['refundable']),
@@ -113,7 +120,7 @@ export const RatePatchSchema = v.pipe(
   v.partial(
     v.object({
       ...fields,
-      description: v.nullable(TextSchema),
+      description: v.nullable(LocalizedDescriptionSchema),
       minNights: v.nullable(nights),
       maxNights: v.nullable(nights),
       bookableFrom: v.nullable(DateTimeSchema),
@@ -134,8 +141,8 @@ export const RateSchema = v.object({
   id: v.string(),
   propertyId: v.string(),
   roomTypeId: v.string(),
-  name: v.string(),
-  description: v.nullable(v.string()),
+  name: LocalizedTextAnswerSchema,
+  description: v.nullable(LocalizedTextAnswerSchema),
   nightlyPrice: v.number(),
   deposit: DepositPolicySchema,
   minNights: v.nullable(v.number()),
@@ -150,6 +157,9 @@ export const RateSchema = v.object({
   payInFullOption: v.boolean(),
   extraAdultPrice: v.number(),
   childPrices: v.array(ChildPriceSchema),
+  /** SPEC 2.21: every room type the plan covers; `roomTypeId` and `nightlyPrice` are its first. */
+  roomTypes: v.optional(v.pipe(v.array(RatePlanRoomTypeSchema), v.description('The room types the rate (plan) covers, each with its default price per night'))),
+  derivedFrom: v.optional(v.nullable(DerivedFromSchema)),
 });
 export type Rate = v.InferOutput<typeof RateSchema>;
 

@@ -1,14 +1,15 @@
 import * as v from 'valibot';
-import { CountSchema, NameSchema, TextSchema } from './common.ts';
+import { CountSchema } from './common.ts';
 import { occupancyFitMessage, roomTypeOccupancyFields } from './occupancy.ts';
+import { LocalizedDescriptionSchema, LocalizedNameSchema, LocalizedTextAnswerSchema } from './localized-text.ts';
 
 // Issue 9: photos are shown on hotels' https pages; http would be mixed content, and javascript:
 // or data: is not a photo of a room.
-const ImagesSchema = v.pipe(v.array(v.pipe(v.string(), v.url(), v.startsWith('https://', 'must be an https:// URL'))), v.maxLength(20));
+export const ImagesSchema = v.pipe(v.array(v.pipe(v.string(), v.url(), v.startsWith('https://', 'must be an https:// URL'))), v.maxLength(20));
 
 const fields = {
-  name: NameSchema,
-  description: v.optional(TextSchema),
+  name: LocalizedNameSchema,
+  description: v.optional(LocalizedDescriptionSchema),
   maxGuests: CountSchema(1, 50),
   units: CountSchema(0, 10_000),
   images: v.optional(ImagesSchema, []),
@@ -56,8 +57,8 @@ export type RoomTypePatch = v.InferOutput<typeof RoomTypePatchSchema>;
 export const RoomTypeSchema = v.object({
   id: v.string(),
   propertyId: v.string(),
-  name: v.string(),
-  description: v.nullable(v.string()),
+  name: LocalizedTextAnswerSchema,
+  description: v.nullable(LocalizedTextAnswerSchema),
   maxGuests: v.number(),
   units: v.number(),
   images: v.array(v.string()),

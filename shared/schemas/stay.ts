@@ -7,6 +7,7 @@ import { GuestNameSchema } from './guest-name.ts';
 import { LineSchema, PromoAnswerSchema, PromoCodeSchema } from './promotion.ts';
 import { PriceDisplaySchema } from './taxes.ts';
 import { ChildAgesSchema } from './occupancy.ts';
+import { publicStatusFields } from './profile.ts';
 
 const QueryCount = (fallback: string, min: number, max: number) =>
   v.pipe(v.optional(v.string(), fallback), v.regex(/^\d{1,3}$/, 'Expected a whole number'), v.transform(Number), v.minValue(min), v.maxValue(max));
@@ -70,7 +71,18 @@ export const CancellationTermsSchema = v.object({
 });
 export type CancellationTerms = v.InferOutput<typeof CancellationTermsSchema>;
 
-export const UNAVAILABLE_REASONS = ['sold_out', 'closed', 'min_nights', 'max_nights', 'not_bookable_now', 'too_many_guests', 'arrival_date', 'rate_limit_reached'] as const;
+export const UNAVAILABLE_REASONS = [
+  'sold_out',
+  'closed',
+  'min_nights',
+  'max_nights',
+  'not_bookable_now',
+  'too_many_guests',
+  'arrival_date',
+  'rate_limit_reached',
+  'closed_to_arrival',
+  'closed_to_departure',
+] as const;
 
 export const RateOfferSchema = v.object({
   id: v.string(),
@@ -107,12 +119,14 @@ export const PublicPropertySchema = v.object({
   stripePublishableKey: v.nullable(v.string()),
   acceptedCardBrands: v.array(CardBrandSchema),
   closedDates: v.array(v.string()),
-  extras: v.array(ExtraSchema),
+  /** SPEC 2.11: names and descriptions in the guest's language. */
+  extras: v.array(v.object({ ...ExtraSchema.entries, name: v.string(), description: v.nullable(v.string()) })),
   holdMinutes: v.number(),
   /** SPEC 2.13: `total` shows rate cards at their all-in price, `base` at the room price with "+ taxes and fees". */
   priceDisplay: PriceDisplaySchema,
   /** SPEC 2.12: some rate prices children by age, so the guests panel asks their ages. */
   asksChildAges: v.boolean(),
+  ...publicStatusFields,
 });
 export type PublicProperty = v.InferOutput<typeof PublicPropertySchema>;
 
@@ -145,6 +159,8 @@ export type Availability = v.InferOutput<typeof AvailabilitySchema>;
 export const RoomRequestSchema = v.pipe(
   v.object({
     rateId: IdSchema,
+    /** SPEC 2.21: which of the rate's room types; required when the rate covers several. */
+    roomTypeId: v.optional(v.pipe(IdSchema, v.description('The room type, for a rate (plan) that covers several; required then'))),
     adults: CountSchema(1, 50),
     /** SPEC 2.12: children by count, where the rate does not price them by age; else `childAges`. */
     children: v.optional(CountSchema(0, 50)),
@@ -328,6 +344,14 @@ export const CalendarSchema = v.object({
       closed: v.boolean(),
       soldOut: v.boolean(),
       fromPrice: v.nullable(v.number()),
+      /** SPEC 2.22: present (true) when no rate takes arrivals that night. */
+      noArrival: v.optional(v.literal(true)),
+      /** SPEC 2.22: present (true) when no rate lets a stay end that day. */
+      noDeparture: v.optional(v.literal(true)),
+      /** SPEC 2.22: present when every rate open for arrival that night needs a longer stay than one night: the shortest. */
+      minNights: v.optional(v.number()),
+      /** Present (true) on a public holiday of the property's country, open or not: calendars print it like a Sunday (issue 15). */
+      holiday: v.optional(v.literal(true)),
     }),
   ),
 });

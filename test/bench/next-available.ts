@@ -3,6 +3,7 @@
 import { nextAvailableStay, type OfferContext } from '../../shared/availability.ts';
 import { addDays } from '../../shared/dates.ts';
 import type { PricedRate } from '../../shared/pricing.ts';
+import { mergeRestrictions } from '../../shared/restrictions.ts';
 import { RATE_WITHOUT_LIMITS } from '../../shared/schemas/rate.ts';
 import type { RoomType } from '../../shared/schemas/room-type.ts';
 
@@ -11,6 +12,16 @@ export interface NextAvailableResult {
   manyMs: number;
   oneMs: number;
 }
+
+// SPEC 2.22: every rate has a minimum stay and a weekend maximum over the whole window, which the
+// 60-night stay meets, so each rate's restrictions are read for every shift and refuse none.
+const restrictions = mergeRestrictions(
+  [],
+  [
+    { from: '2026-11-01', minNights: 2 },
+    { from: '2026-11-01', weekdays: [5, 6], maxNights: 60 },
+  ],
+);
 
 function search(rateCount: number) {
   const roomTypes: RoomType[] = Array.from({ length: Math.min(50, rateCount) }, (_, i) => ({
@@ -32,6 +43,7 @@ function search(rateCount: number) {
     deposit: { type: 'none' },
     maxRoomsPerNight: 1,
     overrides: new Map(),
+    restrictions,
   }));
   // One night in every 60 is sold out, so each 60-night stay meets one somewhere inside it, not at once.
   const soldOut = (date: string) => (Date.parse(date) / 86_400_000) % 60 === 17;

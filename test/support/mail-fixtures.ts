@@ -4,11 +4,13 @@ import * as v from 'valibot';
 import { depositMessage } from '../../shared/deposit.ts';
 import type { Locale } from '../../shared/locale.ts';
 import { type Property, PropertySchema } from '../../shared/schemas/property.ts';
+import { PROFILE_DEFAULTS } from '../../shared/schemas/profile.ts';
 import { type Booking, BookingSchema } from '../../shared/schemas/stay.ts';
 
 /** Harbour View Inn, USD, stripe, English. */
 export function usdProperty(overrides: Partial<Property> = {}): Property {
   return v.parse(PropertySchema, {
+    ...PROFILE_DEFAULTS,
     id: 'prop_harbour',
     name: 'Harbour View Inn',
     currency: 'USD',
@@ -126,6 +128,7 @@ export function usdBooking(locale: Locale = 'en', overrides: Partial<Booking> = 
 /** 한옥 스테이 서촌, KRW, manual card charging, Korean. */
 export function krwProperty(overrides: Partial<Property> = {}): Property {
   return v.parse(PropertySchema, {
+    ...PROFILE_DEFAULTS,
     id: 'prop_seochon',
     name: '한옥 스테이 서촌',
     currency: 'KRW',

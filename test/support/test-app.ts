@@ -9,7 +9,7 @@ import { sha256 } from '../../server/ids.ts';
 import type { Logger } from '../../server/logger.ts';
 import { createJobRunner, type JobHandler, type RunReport } from '../../server/jobs/runner.ts';
 import { createMailer } from '../../server/mail/mailer.ts';
-import { manageLink } from '../../server/mail/manage-link.ts';
+import { consoleLink, manageLink } from '../../server/mail/manage-link.ts';
 import { MAIL_JOB, mailJobHandler } from '../../server/mail/queue.ts';
 import type { MailTransport } from '../../server/mail/transport.ts';
 import type { Payments } from '../../server/payments/payments.ts';
@@ -71,7 +71,15 @@ export async function createTestApp(
   const adminToken = randomBytes(18).toString('base64url');
   const logger = options.logger ?? pino({ level: 'silent' });
   const mailer =
-    options.mailTransport && createMailer({ jobs: store.jobs, from: 'bookings@directbook.test', logger, now: () => now, manageUrl: (id) => manageLink('http://localhost', tokenSecret, id) });
+    options.mailTransport &&
+    createMailer({
+      jobs: store.jobs,
+      from: 'bookings@directbook.test',
+      logger,
+      now: () => now,
+      manageUrl: (id) => manageLink('http://localhost', tokenSecret, id),
+      consoleUrl: (id) => consoleLink('http://localhost', id),
+    });
   const jobs = createJobRunner({
     queue: store.jobs,
     handlers: { ...(options.mailTransport ? { [MAIL_JOB]: mailJobHandler(options.mailTransport) } : {}), ...options.jobHandlers },

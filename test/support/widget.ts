@@ -34,6 +34,9 @@ export const property: PublicProperty = {
   holdMinutes: 15,
   priceDisplay: 'total',
   asksChildAges: false,
+  status: 'open',
+  checkInTime: '15:00',
+  checkOutTime: '11:00',
 };
 
 export function rate(

@@ -3,6 +3,7 @@
 // such a page (track.ts).
 import { currencyExponent } from '../shared/money.ts';
 import type { Availability, Booking, RateOffer } from '../shared/schemas/stay.ts';
+import { choiceKey } from './booking-request.ts';
 
 export interface Item {
   item_id: string;
@@ -39,12 +40,12 @@ export function push(layer: unknown[], event: string, ecommerce: () => Ecommerce
 }
 
 /** The answer's rates `quantity` counts (0 leaves one out), and their total in minor units. */
-function rates(answer: Availability, quantity: (rate: RateOffer) => number) {
+function rates(answer: Availability, quantity: (rate: RateOffer, type: Availability['roomTypes'][number]) => number) {
   const items: Item[] = [];
   let total = 0;
   for (const type of answer.roomTypes) {
     for (const rate of type.rates) {
-      const count = quantity(rate);
+      const count = quantity(rate, type);
       if (count <= 0) continue;
       total += rate.roomTotal * count;
       items.push(item(rate.id, type.name, rate.name, rate.roomTotal, answer.currency, count));
@@ -54,7 +55,7 @@ function rates(answer: Availability, quantity: (rate: RateOffer) => number) {
 }
 
 /** One list per answer: the room type's when there is one, else all the rates. */
-function list(answer: Availability, quantity: (rate: RateOffer) => number): Ecommerce | undefined {
+function list(answer: Availability, quantity: Parameters<typeof rates>[1]): Ecommerce | undefined {
   const { items } = rates(answer, quantity);
   const only = answer.roomTypes.length === 1 ? answer.roomTypes[0] : undefined;
   return items.length ? { item_list_id: only?.id ?? 'rates', item_list_name: only?.name ?? 'Rates', currency: answer.currency, items } : undefined;
@@ -62,11 +63,12 @@ function list(answer: Availability, quantity: (rate: RateOffer) => number): Ecom
 
 export const viewItemList = (answer: Availability) => list(answer, (rate) => (rate.available ? 1 : 0));
 
-export const selectItem = (answer: Availability, rateId: string) => list(answer, (rate) => (rate.id === rateId ? 1 : 0));
+/** `key`: the rate and room type chosen (choiceKey). */
+export const selectItem = (answer: Availability, key: string) => list(answer, (rate, type) => (choiceKey(type, rate) === key ? 1 : 0));
 
 /** The rooms chosen; extras come later, on the review step. */
 export function beginCheckout(answer: Availability, chosen: Map<string, number>): Ecommerce | undefined {
-  const { items, total } = rates(answer, (rate) => chosen.get(rate.id) ?? 0);
+  const { items, total } = rates(answer, (rate, type) => chosen.get(choiceKey(type, rate)) ?? 0);
   return items.length ? { currency: answer.currency, value: major(total, answer.currency), items } : undefined;
 }
 

@@ -13,8 +13,9 @@ export function firstDayOfWeek(i18n: I18n): number {
   return firstDay % 7;
 }
 
-/** A short price for calendar cells: "$120", "₩120K". */
+/** A short price for calendar cells: "$120", "₩120K", and in Korean "12만원" (as its amounts end in 원). */
 export function compactMoney(i18n: I18n, minor: number): string {
+  if (i18n.locale === 'ko' && i18n.currency === 'KRW') return `${new Intl.NumberFormat('ko', { notation: 'compact', maximumFractionDigits: 0 }).format(minor)}원`;
   return new Intl.NumberFormat(i18n.locale, {
     style: 'currency',
     currency: i18n.currency,

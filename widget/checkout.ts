@@ -6,7 +6,9 @@ import { html, type ReactiveControllerHost } from 'lit';
 import type { Availability, Booking, BookingCreated, BookingRequest, Guest, PublicProperty, QuoteRequest } from '../shared/schemas/stay.ts';
 import { track } from './track.ts';
 import { type Api, ApiError, uuid } from './api.ts';
-import { DirectbookBookedEvent, type DbQuantityChangeEvent, type Step } from './events.ts';
+import { DirectbookBookedEvent, type DbQuantityChangeEvent, type PartyValue, type Step } from './events.ts';
+import { offeredSelection } from './booking-request.ts';
+import { roomRequests } from './room-requests.ts';
 import type { DbGuestInputEvent, DbGuestSubmitEvent, DbPaidEvent } from './later-events.ts';
 import { SUMMARY_PARTS } from './parts.ts';
 import { type DbPayNowChangeEvent, type PayNow, withPayNow } from './pay-now.ts';
@@ -18,8 +20,8 @@ export interface CheckoutHost {
   /** The rates the guest chose from. */
   availability(): Availability | undefined;
   step(): Step;
-  /** The rooms chosen on the rates step, with these extras; undefined while none is chosen. */
-  stayRequest(extras: Record<string, number>): QuoteRequest | undefined;
+  /** What the guest chose on the rates step; the request is made here, so widget.js need not hold it. */
+  choices(): { venue?: PublicProperty | undefined; selection: Record<string, number>; party: PartyValue; locale: string; promo?: string | undefined };
   go(step: Step): void;
   /** Back to the rates with fresh availability: a room was taken meanwhile (with a notice), or the hold ran out. */
   backToRates(soldOut: boolean): void;
@@ -47,7 +49,7 @@ export class Checkout {
       // Compared as JSON so an unchanged request is not sent again.
       args: () => {
         const step = host.step();
-        return [host.api(), step === 'review' || step === 'details' ? JSON.stringify(host.stayRequest(this.#extras)) : undefined] as const;
+        return [host.api(), step === 'review' || step === 'details' ? JSON.stringify(this.#stayRequest()) : undefined] as const;
       },
     });
   }
@@ -87,10 +89,26 @@ export class Checkout {
    * mode, when every rate booked offers paying in full (SPEC 2.15).
    */
   #payNowFor(venue: PublicProperty): PayNow | undefined {
-    const rooms = this.host.stayRequest(this.#extras)?.rooms;
+    const rooms = this.#stayRequest()?.rooms;
     const rates = this.host.availability()?.roomTypes.flatMap((t) => t.rates) ?? [];
     const allowed = venue.paymentMode === 'stripe' && !!rooms?.every((room) => rates.find((r) => r.id === room.rateId)?.payInFullOption);
     return allowed ? this.#payNow : undefined;
+  }
+
+  /** The rooms chosen on the rates step, with the extras chosen here; undefined while none is chosen. */
+  #stayRequest(): QuoteRequest | undefined {
+    const answer = this.host.availability();
+    const { venue, selection, party, locale, promo } = this.host.choices();
+    const chosen = offeredSelection(answer, selection);
+    if (!answer || !venue || !chosen.size) return undefined;
+    return {
+      checkIn: answer.checkIn,
+      checkOut: answer.checkOut,
+      rooms: roomRequests(chosen, party, this.#extras, venue.extras),
+      locale,
+      // Only a code the rates were priced with: one that does not apply would fail the booking.
+      promoCode: promo && answer.promo?.applied ? answer.promo.code : undefined,
+    };
   }
 
   #update(change: () => void) {
@@ -104,7 +122,7 @@ export class Checkout {
 
   async #book(guest: Guest, payNow: PayNow | undefined) {
     const client = this.host.api();
-    const quote = this.host.stayRequest(this.#extras);
+    const quote = this.#stayRequest();
     if (!quote || !client || this.#submitting) return;
     const body: BookingRequest = { ...quote, guest, ...(payNow === 'full' && { payNow }) };
     const json = JSON.stringify(body);

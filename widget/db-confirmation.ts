@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
+import { addressName } from '../shared/person-name.ts';
 import type { Booking } from '../shared/schemas/stay.ts';
 import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
@@ -26,7 +27,7 @@ export class DbConfirmation extends DbElement {
   override render() {
     const { booking, i18n } = this;
     if (!booking) return nothing;
-    return html`<p class="intro">${i18n.t('confirmationIntro', { name: booking.guest.firstName, property: this.propertyName })}</p>
+    return html`<p class="intro">${i18n.t('confirmationIntro', { name: addressName(booking.guest, i18n.locale), property: this.propertyName })}</p>
       <div class="reference">
         <span>${i18n.t('reference')}</span>
         <strong part="reference">${booking.reference}</strong>

@@ -97,6 +97,20 @@ export const styles = css`
   .day.closed .num {
     text-decoration: line-through;
   }
+  th.sunday,
+  .day.sunday {
+    color: var(--_danger);
+  }
+  .day.sunday[aria-disabled='true'] {
+    color: color-mix(in srgb, var(--_danger) 50%, transparent);
+  }
+  .day.restricted .num {
+    text-decoration: underline dotted;
+    text-underline-offset: 3px;
+  }
+  .min-stay {
+    white-space: nowrap;
+  }
   .day.sold-out .num::after {
     content: '';
     display: block;

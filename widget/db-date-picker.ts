@@ -19,7 +19,9 @@ const MONTHS_AHEAD = 13;
 /**
  * A range calendar: the first click picks check-in, the second check-out. Closed and
  * sold-out nights cannot start a stay or lie inside one, though a stay may end on them
- * (SPEC 2.6: the checkout day itself may be closed). Keyboard follows the WAI-ARIA date
+ * (SPEC 2.6: the checkout day itself may be closed). SPEC 2.22: a night no rate takes arrivals
+ * on cannot start a stay, a date no rate lets a stay end on cannot end one, and a check-out
+ * closer than the arrival's shortest stay cannot be picked. Keyboard follows the WAI-ARIA date
  * picker grid: arrows, Home/End, Page Up/Down (with Shift: a year).
  *
  * @fires db-dates-change - A full range was chosen; `value` is `{checkIn, checkOut}`.
@@ -43,7 +45,7 @@ export class DbDatePicker extends DbElement {
   /** Dates the property is closed, known before the calendar arrives. */
   @property({ attribute: false }) closedDates: readonly string[] = [];
 
-  /** Per-night closures, sold-out nights and prices from the calendar endpoint. */
+  /** Per-night closures, sold-out nights, prices and restrictions from the calendar endpoint. */
   @property({ attribute: false }) days: readonly Day[] = [];
 
   /** The first visible month. */
@@ -109,7 +111,7 @@ export class DbDatePicker extends DbElement {
       <div class="nav">
         <button type="button" class="nav-button" aria-label=${i18n.t('previousMonth')} ?disabled=${this.month <= first}
           @click=${() => this.#page(-1)}>${chevron('left')}</button>
-        <p class="hint" aria-live="polite">${i18n.t(this.draftIn ? 'chooseCheckOut' : 'chooseCheckIn')}</p>
+        <p class="hint" aria-live="polite">${i18n.t(this.draftIn ? 'chooseCheckOut' : 'chooseCheckIn')}${this.#draftMinStay ? html`<span class="visually-hidden">, ${this.#draftMinStay}</span>` : nothing}</p>
         <button type="button" class="nav-button" aria-label=${i18n.t('nextMonth')} ?disabled=${addMonths(this.month, this.columns) > addMonths(first, MONTHS_AHEAD)}
           @click=${() => this.#page(1)}>${chevron('right')}</button>
       </div>
@@ -132,7 +134,7 @@ export class DbDatePicker extends DbElement {
       <h3 class="month-title" id=${titleId}>${i18n.date(month, { month: 'long', year: 'numeric' })}</h3>
       <table role="grid" aria-labelledby=${titleId} @keydown=${this.#onKeydown}>
         <thead>
-          <tr>${weekdays.map((d) => html`<th scope="col" abbr=${i18n.date(d, { weekday: 'long' })}>${i18n.date(d, { weekday: 'narrow' })}</th>`)}</tr>
+          <tr>${weekdays.map((d) => html`<th scope="col" class=${d === '2023-01-01' ? 'sunday' : ''} abbr=${i18n.date(d, { weekday: 'long' })}>${i18n.date(d, { weekday: 'narrow' })}</th>`)}</tr>
         </thead>
         <tbody>
           ${monthWeeks(month, firstDay).map((week) => html`<tr>${week.map((day) => (day ? this.#renderDay(day) : html`<td></td>`))}</tr>`)}
@@ -152,14 +154,29 @@ export class DbDatePicker extends DbElement {
     const isStart = date === start;
     const isEnd = date === end;
     const inRange = !!start && !!end && date > start && date < end;
+    // What the day cannot be now: a check-in while one is being chosen, a check-out for the chosen arrival (it may still start a new stay).
+    const restricted = (this.draftIn ? date > this.draftIn && info?.noDeparture && i18n.t('noDeparture') : info?.noArrival && i18n.t('noArrival')) || '';
+    const minStay = date === this.draftIn ? this.#draftMinStay : '';
     const status = [
       isStart ? i18n.t('checkInDay') : '',
       isEnd ? i18n.t('checkOutDay') : '',
-      closed ? i18n.t('closed') : soldOut ? i18n.t('soldOut') : !selectable ? i18n.t('unavailable') : '',
+      minStay,
+      closed ? i18n.t('closed') : soldOut ? i18n.t('soldOut') : restricted || (!selectable ? i18n.t('unavailable') : ''),
     ].filter(Boolean);
     const label = [i18n.longDate(date), ...status].join(', ');
     const price = !this.draftIn && selectable && info?.fromPrice != null ? compactMoney(i18n, info.fromPrice) : '';
-    const classes = ['day', closed ? 'closed' : '', soldOut ? 'sold-out' : '', isStart ? 'start' : '', isEnd ? 'end' : '', inRange ? 'in-range' : '', date === this.min ? 'today' : '']
+    const classes = [
+      'day',
+      closed ? 'closed' : '',
+      soldOut ? 'sold-out' : '',
+      restricted ? 'restricted' : '',
+      isStart ? 'start' : '',
+      isEnd ? 'end' : '',
+      inRange ? 'in-range' : '',
+      date === this.min ? 'today' : '',
+      // Calendars in Korea and Indonesia print Sundays and public holidays in red (issue 15).
+      info?.holiday || new Date(`${date}T00:00:00Z`).getUTCDay() === 0 ? 'sunday' : '',
+    ]
       .filter(Boolean)
       .join(' ');
     return html`<td aria-selected=${isStart || isEnd || inRange} class=${inRange ? 'band' : isStart && end ? 'band band-start' : isEnd ? 'band band-end' : ''}>
@@ -168,6 +185,7 @@ export class DbDatePicker extends DbElement {
         <span class="num" aria-hidden="true">${Number(date.slice(8))}</span>
         <span class="visually-hidden">${label}</span>
         ${price ? html`<span class="price" aria-hidden="true">${price}</span>` : nothing}
+        ${minStay ? html`<span class="price min-stay" aria-hidden="true">${minStay}</span>` : nothing}
       </button>
     </td>`;
   }
@@ -178,14 +196,20 @@ export class DbDatePicker extends DbElement {
   }
 
   #canCheckIn(date: string): boolean {
-    return date >= this.min && !this.#blocked(date);
+    return date >= this.min && !this.#blocked(date) && !this.#dayInfo.get(date)?.noArrival;
+  }
+
+  /** "min. 2 nights" for the chosen arrival, when every rate open that night needs more than one. */
+  get #draftMinStay(): string {
+    const minNights = this.draftIn && this.#dayInfo.get(this.draftIn)?.minNights;
+    return minNights ? this.i18n.count('minStay', minNights) : '';
   }
 
   /** Check-out is free on a blocked day, but no blocked night may fall inside the stay. */
   #canCheckOut(date: string): boolean {
     const from = this.draftIn!;
     const nights = daysBetween(from, date);
-    if (nights < 1 || nights > MAX_NIGHTS) return false;
+    if (nights < (this.#dayInfo.get(from)?.minNights ?? 1) || nights > MAX_NIGHTS || this.#dayInfo.get(date)?.noDeparture) return false;
     for (let night = addDays(from, 1); night < date; night = addDays(night, 1)) {
       if (this.#blocked(night)) return false;
     }

@@ -45,4 +45,27 @@ export const styles = css`
     font-weight: 400;
     color: var(--_text-muted);
   }
+  /* A yes/no extra: the whole card is its label, the box at the start like a list of options. */
+  .yes-no {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.75rem;
+    flex: 1;
+    min-width: 0;
+    cursor: pointer;
+  }
+  .yes-no input {
+    flex: none;
+    width: 1.25rem;
+    height: 1.25rem;
+    margin: 0.1rem 0 0;
+    accent-color: var(--_accent);
+  }
+  .amount {
+    font-size: 0.875rem;
+    margin-top: 0.2rem;
+  }
+  .amount span {
+    color: var(--_text-muted);
+  }
 `;

@@ -1,5 +1,7 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { Locale } from '../shared/locale.ts';
+import { familyNameFirst } from '../shared/person-name.ts';
 import type { Guest } from '../shared/schemas/stay.ts';
 import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
@@ -9,12 +11,22 @@ import { styles } from './db-guest-form.styles.ts';
 import { theme } from './theme.styles.ts';
 
 type Field = keyof Guest;
-const FIELDS: { name: Field; label: MessageKey; type: string; autocomplete: string; required: boolean }[] = [
-  { name: 'firstName', label: 'firstName', type: 'text', autocomplete: 'given-name', required: true },
-  { name: 'lastName', label: 'lastName', type: 'text', autocomplete: 'family-name', required: true },
+interface FieldSpec {
+  name: Field;
+  label: MessageKey;
+  type: string;
+  autocomplete: string;
+  required: boolean;
+}
+const FIRST_NAME: FieldSpec = { name: 'firstName', label: 'firstName', type: 'text', autocomplete: 'given-name', required: true };
+const LAST_NAME: FieldSpec = { name: 'lastName', label: 'lastName', type: 'text', autocomplete: 'family-name', required: true };
+const CONTACT: FieldSpec[] = [
   { name: 'email', label: 'email', type: 'email', autocomplete: 'email', required: true },
   { name: 'phone', label: 'phone', type: 'tel', autocomplete: 'tel', required: false },
 ];
+const FIELDS = [FIRST_NAME, LAST_NAME, ...CONTACT];
+/** The fields in the order the guest's language asks for them: 성 before 이름 in Korean. */
+const fieldsFor = (locale: Locale) => (familyNameFirst(locale) ? [LAST_NAME, FIRST_NAME, ...CONTACT] : FIELDS);
 // The server validates for real (SPEC 2.7); this only catches typos before the round trip.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -48,7 +60,7 @@ export class DbGuestForm extends DbElement {
     return html`<form part="form" novalidate @submit=${this.#submit}>
       <p class="form-error" role="alert">${count ? i18n.t('checkFields') : ''}</p>
       <div class="fields">
-        ${FIELDS.map((f) => {
+        ${fieldsFor(i18n.locale).map((f) => {
           const error = errors[f.name];
           return html`<div class="field ${f.name}">
             <label for=${f.name}>${i18n.t(f.label)}${f.required ? nothing : html` <span class="optional">(${i18n.t('optional')})</span>`}</label>
@@ -86,7 +98,7 @@ export class DbGuestForm extends DbElement {
     event.preventDefault();
     if (this.busy) return;
     this.errors = this.#validate();
-    const first = FIELDS.find((f) => this.errors[f.name]);
+    const first = fieldsFor(this.i18n.locale).find((f) => this.errors[f.name]);
     if (first) {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>(`#${first.name}`)?.focus();

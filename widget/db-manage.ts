@@ -4,6 +4,7 @@ import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { balanceOutstanding } from '../shared/balance.ts';
 import { asLocale } from '../shared/locale.ts';
+import { fullName } from '../shared/person-name.ts';
 import type { BalancePayment, Booking } from '../shared/schemas/stay.ts';
 import { ApiError, isNetworkError } from './api.ts';
 import { i18nContext } from './context.ts';
@@ -27,7 +28,6 @@ interface Loaded {
 }
 
 /** Korean puts the family name first. */
-const guestName = ({ guest }: Booking, locale: string) => (locale === 'ko' ? `${guest.lastName} ${guest.firstName}` : `${guest.firstName} ${guest.lastName}`);
 
 /** A link without its token, or with another booking's, is simply not valid: the API answers 401 or 404 alike. */
 const isInvalidLink = (error: unknown) => error instanceof ApiError && (error.status === 401 || error.status === 404);
@@ -150,7 +150,7 @@ export class DbManage extends LitElement {
       <dl class="dates">
         <div><dt>${i18n.t('checkIn')}</dt><dd>${i18n.longDate(booking.checkIn)}</dd></div>
         <div><dt>${i18n.t('checkOut')}</dt><dd>${i18n.longDate(booking.checkOut)}</dd></div>
-        <div><dt>${i18n.t('guest')}</dt><dd>${guestName(booking, i18n.locale)}</dd></div>
+        <div><dt>${i18n.t('guest')}</dt><dd>${fullName(booking.guest, i18n.locale)}</dd></div>
       </dl>
       <div class="columns">
         <div class="main">${this.#renderCancelled(booking)}${this.#renderBalance(booking)}${this.#renderPolicy()}</div>

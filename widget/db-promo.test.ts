@@ -35,7 +35,7 @@ const REASONS: Record<Locale, Record<PromoReason, string>> = {
   id: {
     unknown: 'Kode SPRING tidak dikenali. Periksa kembali lalu coba lagi.',
     expired: 'Masa berlaku kode SPRING sudah habis.',
-    not_yet: 'Kode SPRING belum bisa dipakai sekarang.',
+    not_yet: 'Kode SPRING belum bisa digunakan sekarang.',
     stay_dates: 'Kode SPRING tidak berlaku untuk tanggal menginap ini.',
     min_nights: 'Kode SPRING hanya berlaku untuk masa menginap yang lebih lama.',
     used_up: 'Kuota kode SPRING sudah habis.',

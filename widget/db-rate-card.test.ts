@@ -11,12 +11,12 @@ const policies: DepositPolicy[] = [{ type: 'none' }, { type: 'full' }, { type: '
 // SPEC 2.4, word for word: the server's messages, as the widget must show them.
 const expected: Record<Locale, string[]> = {
   en: ['Book now, pay later', 'Pay today', 'One night deposit required', '$50.00 deposit required', '12.5% deposit required'],
-  ko: ['지금 예약하고 나중에 결제', '오늘 전액 결제', '첫 1박 요금 보증금 필요', '보증금 US$50.00 필요', '12.5% 보증금 필요'],
+  ko: ['지금 예약하고 나중에 결제', '오늘 전액 결제', '첫 1박 요금을 예약금으로 결제', '예약금 US$50.00 결제', '예약금 12.5% 결제'],
   id: ['Pesan sekarang, bayar nanti', 'Bayar hari ini', 'Diperlukan deposit satu malam', 'US$50,00 deposit diperlukan', '12,5% deposit diperlukan'],
 };
 
 async function card(offer = rate('flex', 12000, { type: 'none' }, '2026-03-11', '2026-03-13'), locale: Locale = 'en', currency = 'USD') {
-  return fixtureIn<DbRateCard>(html`<db-rate-card .rate=${offer} max="3"></db-rate-card>`, { i18n: new I18n(locale, currency) });
+  return fixtureIn<DbRateCard>(html`<db-rate-card .rate=${offer} .choice=${`garden ${offer.id}`} max="3"></db-rate-card>`, { i18n: new I18n(locale, currency) });
 }
 const text = (el: DbRateCard, selector: string) => el.shadowRoot!.querySelector(selector)?.textContent?.trim();
 
@@ -42,7 +42,7 @@ describe('db-rate-card', () => {
 
   it('prices in won without decimals in Korean', async () => {
     const el = await card(rate('flex', 120000, { type: 'none' }, '2026-03-11', '2026-03-12', {}, 'ko', 'KRW'), 'ko', 'KRW');
-    expect(text(el, '.price')).to.equal('₩120,000');
+    expect(text(el, '.price')).to.equal('120,000원');
     expect(el.shadowRoot!.querySelector('.buy')!.textContent).to.contain('1박 총액');
   });
 
@@ -63,7 +63,7 @@ describe('db-rate-card', () => {
     const el = await card();
     setTimeout(() => el.shadowRoot!.querySelector<HTMLButtonElement>('.choose')!.click());
     const event = await nextEvent(el, 'db-quantity-change');
-    expect(event.value).to.deep.equal({ id: 'flex', quantity: 1 });
+    expect(event.value).to.deep.equal({ id: 'garden flex', quantity: 1 });
     await el.updateComplete;
     const stepper = el.shadowRoot!.querySelector('db-stepper')!;
     expect(stepper.value).to.equal(1);

@@ -29,6 +29,8 @@ export class DbRateCard extends DbElement {
 
   /** The offer from the availability answer. */
   @property({ attribute: false }) rate?: RateOffer;
+  /** What the quantity is of: the rate under its room type (booking-request.ts choiceKey). */
+  @property({ attribute: false }) choice = '';
 
   /** Rooms of this rate the guest has chosen. */
   @property({ type: Number }) quantity = 0;
@@ -99,7 +101,7 @@ export class DbRateCard extends DbElement {
   async #change(quantity: number) {
     const choosing = this.quantity === 0;
     this.quantity = quantity;
-    this.dispatchEvent(new DbQuantityChangeEvent({ id: this.rate!.id, quantity }));
+    this.dispatchEvent(new DbQuantityChangeEvent({ id: this.choice, quantity }));
     // The Choose button turns into the stepper; keep keyboard focus on the control.
     if (choosing) {
       await this.updateComplete;

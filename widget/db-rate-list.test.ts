@@ -13,7 +13,7 @@ describe('db-rate-list', () => {
   });
 
   it('never offers more rooms than are left, or than there are adults', async () => {
-    const el = await fixture<DbRateList>(html`<db-rate-list .availability=${availability('2026-03-11', '2026-03-12')} .selection=${{ flex: 1 }} adults="2"></db-rate-list>`);
+    const el = await fixture<DbRateList>(html`<db-rate-list .availability=${availability('2026-03-11', '2026-03-12')} .selection=${{ 'garden flex': 1 }} adults="2"></db-rate-list>`);
     const cards = el.shadowRoot!.querySelectorAll('db-rate-card');
     expect(cards[0]!.max, 'flex: its room plus one more adult').to.equal(2);
     expect(cards[2]!.max, 'suite: one left').to.equal(1);

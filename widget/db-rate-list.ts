@@ -5,6 +5,7 @@ import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
 import { DEPOSIT_PARTS } from './parts.ts';
 import { DbDatesChangeEvent } from './events.ts';
+import { choiceKey } from './booking-request.ts';
 import { styles } from './db-rate-list.styles.ts';
 import { theme } from './theme.styles.ts';
 import './db-rate-card.ts';
@@ -32,7 +33,7 @@ export class DbRateList extends DbElement {
 
   @property({ attribute: false }) availability?: Availability;
 
-  /** Rooms chosen per rate id. */
+  /** Rooms chosen per choiceKey. */
   @property({ attribute: false }) selection: Record<string, number> = {};
 
   /** Adults in the party: every room needs one. */
@@ -67,9 +68,10 @@ export class DbRateList extends DbElement {
         ${type.description ? html`<p class="description">${type.description}</p>` : nothing}
         <div class="rates">
           ${type.rates.map((rate) => {
-            const quantity = this.selection[rate.id] ?? 0;
+            const key = choiceKey(type, rate);
+            const quantity = this.selection[key] ?? 0;
             const max = Math.min(rate.unitsLeft, quantity + spare, MAX_ROOMS);
-            return html`<db-rate-card exportparts=${`rate-card, price, ${DEPOSIT_PARTS}`} .rate=${rate} .quantity=${Math.min(quantity, rate.unitsLeft)} .max=${max} ?base=${this.base}></db-rate-card>`;
+            return html`<db-rate-card exportparts=${`rate-card, price, ${DEPOSIT_PARTS}`} .rate=${rate} .choice=${key} .quantity=${Math.min(quantity, rate.unitsLeft)} .max=${max} ?base=${this.base}></db-rate-card>`;
           })}
         </div>
       </div>
@@ -93,8 +95,8 @@ export class DbRateList extends DbElement {
     </div>`;
   }
 
-  #isOffered(rateId: string): boolean {
-    return !!this.availability?.roomTypes.some((t) => t.rates.some((r) => r.id === rateId && r.available));
+  #isOffered(key: string): boolean {
+    return !!this.availability?.roomTypes.some((t) => t.rates.some((r) => choiceKey(t, r) === key && r.available));
   }
 }
 

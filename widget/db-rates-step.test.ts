@@ -7,9 +7,9 @@ import type { DbRatesStep } from './db-rates-step.ts';
 const stay = { checkIn: '2026-03-11', checkOut: '2026-03-12' };
 const party = { adults: 2, children: 0 };
 
-function step(options: { selection?: Record<string, number>; error?: unknown; notice?: string } = {}) {
+function step(options: { selection?: Record<string, number>; error?: unknown; notice?: string; venue?: typeof property } = {}) {
   return fixtureIn<DbRatesStep>(
-    html`<db-rates-step .venue=${property} .stay=${stay} .party=${party} .availability=${availability(stay.checkIn, stay.checkOut)}
+    html`<db-rates-step .venue=${options.venue ?? property} .stay=${stay} .party=${party} .availability=${availability(stay.checkIn, stay.checkOut)}
       .selection=${options.selection ?? {}} .error=${options.error} notice=${options.notice ?? ''}></db-rates-step>`,
     { api: new Api(location.origin, 'demo') },
   );
@@ -83,15 +83,22 @@ describe('db-rates-step', () => {
     const card = el.shadowRoot!.querySelector('db-rate-list')!.shadowRoot!.querySelector('db-rate-card')!;
     setTimeout(() => card.shadowRoot!.querySelector<HTMLButtonElement>('.choose')!.click());
     const event = await nextEvent(el, 'db-quantity-change');
-    expect(event.value).to.deep.equal({ id: 'flex', quantity: 1 });
+    expect(event.value).to.deep.equal({ id: 'garden flex', quantity: 1 });
   });
 
   it('adds up the rooms chosen and lets the guest continue', async () => {
-    const el = await step({ selection: { flex: 1, saver: 1 } });
+    const el = await step({ selection: { 'garden flex': 1, 'garden saver': 1 } });
     expect(text(el, '.footer-text span')).to.equal('2 rooms selected');
     expect(text(el, '.footer-text strong')).to.equal('$220.00');
     setTimeout(() => find(el, '.footer .primary')!.click());
     await nextEvent(el, 'db-continue');
+  });
+
+  it('shows a paused property’s rates, says bookings are paused and offers no way on', async () => {
+    const el = await step({ selection: { 'garden flex': 1 }, venue: { ...property, status: 'paused' } });
+    expect(text(el, '[part="paused"]')).to.contain('Bookings are paused');
+    expect(el.shadowRoot!.querySelector('db-rate-list')!.availability!.roomTypes).to.have.length.above(0);
+    expect(find(el, '.footer')).to.equal(null);
   });
 
   it('has no footer while no room is chosen', async () => {
@@ -114,7 +121,7 @@ describe('db-rates-step', () => {
   });
 
   it('is accessible', async () => {
-    const el = await step({ selection: { flex: 1 } });
+    const el = await step({ selection: { 'garden flex': 1 } });
     await expect(el).to.be.accessible();
   });
 });

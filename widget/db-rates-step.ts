@@ -4,7 +4,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { addDays, daysBetween } from '../shared/dates.ts';
 import type { Availability, PublicProperty } from '../shared/schemas/stay.ts';
-import { offeredSelection } from './booking-request.ts';
+import { choiceKey, offeredSelection } from './booking-request.ts';
 import { apiContext } from './context.ts';
 import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
@@ -91,7 +91,9 @@ export class DbRatesStep extends DbElement {
     const chosen = offeredSelection(answer, this.selection);
     const rooms = [...chosen.values()].reduce((a, b) => a + b, 0);
     const base = venue?.priceDisplay === 'base';
-    const estimate = answer?.roomTypes.flatMap((t) => t.rates).reduce((sum, r) => sum + (base ? r.roomTotal : r.total) * (chosen.get(r.id) ?? 0), 0) ?? 0;
+    // SPEC 2.11: a paused property shows its rates but takes no bookings.
+    const paused = venue?.status === 'paused';
+    const estimate = answer?.roomTypes.reduce((sum, t) => t.rates.reduce((s, r) => s + (base ? r.roomTotal : r.total) * (chosen.get(choiceKey(t, r)) ?? 0), sum), 0) ?? 0;
     return html`<div class="search" part="search">
         <button type="button" class="field ${this.panel === 'dates' ? 'open' : ''}" id="dates-toggle" aria-expanded=${this.panel === 'dates'} aria-controls="panel"
           @click=${() => void this.#toggle('dates')}>
@@ -106,6 +108,7 @@ export class DbRatesStep extends DbElement {
       </div>
       ${this.panel ? this.#renderPanel(stay) : nothing}
       ${this.notice ? html`<p class="banner notice" role="alert">${this.notice}</p>` : nothing}
+      ${paused ? html`<p class="banner notice" role="status" part="paused">${i18n.t('bookingsPaused')}</p>` : nothing}
       ${
         this.error === undefined
           ? html`<db-rate-list exportparts=${`room, rate-card, price, ${DEPOSIT_PARTS}`} .availability=${answer} .selection=${this.selection} .adults=${party.adults}
@@ -113,7 +116,7 @@ export class DbRatesStep extends DbElement {
           : errorState(i18n, this.error, () => this.dispatchEvent(new DbRetryEvent()))
       }
       ${
-        rooms > 0
+        rooms > 0 && !paused
           ? html`<div class="footer">
             <p class="footer-text"><span>${i18n.t('selected', { rooms: i18n.count('rooms', rooms) })}</span><strong>${i18n.money(estimate)}</strong></p>
             <button type="button" class="primary" part="primary-button" @click=${() => this.dispatchEvent(new DbContinueEvent())}>${i18n.t('continue')}</button>

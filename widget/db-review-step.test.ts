@@ -46,8 +46,8 @@ describe('db-review-step', () => {
 
   it('passes on the extras the guest picks', async () => {
     const el = await step(TaskStatus.COMPLETE);
-    const breakfast = el.shadowRoot!.querySelector('db-extras')!.shadowRoot!.querySelector('db-stepper')!;
-    setTimeout(() => breakfast.shadowRoot!.querySelectorAll('button')[1]!.click());
+    const breakfast = el.shadowRoot!.querySelector('db-extras')!.shadowRoot!.querySelector<HTMLInputElement>('input[type=checkbox]')!;
+    setTimeout(() => breakfast.click());
     const event = await nextEvent(el, 'db-quantity-change');
     expect(event.value).to.deep.equal({ id: 'breakfast', quantity: 1 });
   });

@@ -6,6 +6,7 @@ import type { PublicProperty, Quote } from '../shared/schemas/stay.ts';
 import { DbElement } from './db-element.ts';
 import { defineElement } from './define.ts';
 import { errorState, errorStateStyles } from './error-state.ts';
+import { stayPartyOf } from './extra-amount.ts';
 import { DbContinueEvent, DbRetryEvent } from './events.ts';
 import { SUMMARY_PARTS } from './parts.ts';
 import { DbPayNowChangeEvent, type PayNow, withPayNow } from './pay-now.ts';
@@ -62,7 +63,7 @@ export class DbReviewStep extends DbElement {
     const extras = this.extras.length > 0;
     return html`<div class="columns">
       <div class="main">
-        <db-extras .extras=${this.extras} .value=${this.chosen}></db-extras>
+        <db-extras .extras=${this.extras} .value=${this.chosen} .party=${stayPartyOf(quote)}></db-extras>
         ${extras ? nothing : summary}
       </div>
       <aside>

@@ -205,13 +205,12 @@ describe('direct-book', () => {
     expect(fetch.calls.find((c) => c.url.pathname.endsWith('/quotes'))!.body).to.deep.equal({
       checkIn: '2026-03-11',
       checkOut: '2026-03-12',
-      rooms: [{ rateId: 'flex', adults: 2, children: 0, extras: [] }],
+      rooms: [{ roomTypeId: 'garden', rateId: 'flex', adults: 2, children: 0, extras: [] }],
       locale: 'en',
     });
 
-    // Breakfast is per guest per night: it goes on the room and is quoted again.
-    const breakfast = deep(el, 'db-review-step', 'db-extras', 'db-stepper')!;
-    breakfast.shadowRoot!.querySelectorAll('button')[1]!.click();
+    // Breakfast is per guest per night, a yes/no for the party: it goes on the room and is quoted again.
+    deep(el, 'db-review-step', 'db-extras', 'input[type=checkbox]')!.click();
     await waitUntil(() => fetch.calls.filter((c) => c.url.pathname.endsWith('/quotes')).length === 2);
     const requote = fetch.calls.filter((c) => c.url.pathname.endsWith('/quotes'))[1]!.body as { rooms: { extras: unknown[] }[] };
     expect(requote.rooms[0]!.extras).to.deep.equal([{ extraId: 'breakfast', quantity: 1 }]);
@@ -245,7 +244,7 @@ describe('direct-book', () => {
     await chooseFirstRate(el, 1);
     click(el, 'db-rates-step', '.footer .primary');
     await waitUntil(() => deep(el, 'db-review-step', 'db-extras'));
-    deep(el, 'db-review-step', 'db-extras')!.shadowRoot!.querySelectorAll('db-stepper')[1]!.shadowRoot!.querySelectorAll('button')[1]!.click();
+    deep(el, 'db-review-step', 'db-extras', 'db-stepper')!.shadowRoot!.querySelectorAll('button')[1]!.click();
     await waitUntil(() => fetch.calls.filter((c) => c.url.pathname.endsWith('/quotes')).length === 2);
     await waitUntil(() => enabled(el, 'db-review-step', 'aside .primary'));
     click(el, 'db-review-step', 'aside .primary');
@@ -258,7 +257,7 @@ describe('direct-book', () => {
     await waitUntil(() => deep(el, 'db-review-step', 'db-extras'));
     const extras = deep<DbExtras>(el, 'db-review-step', 'db-extras')!;
     await extras.updateComplete;
-    expect(extras.shadowRoot!.querySelectorAll('db-stepper')[1]!.value).to.equal(1);
+    expect(extras.shadowRoot!.querySelector('db-stepper')!.value).to.equal(1);
     click(el, '.back');
     await waitUntil(() => cards(el).length === 3);
     await cards(el)[1]!.updateComplete;
@@ -647,7 +646,7 @@ describe('direct-book with children’s ages, a promotion code and paying in ful
     await waitUntil(() => cards(el).length === 3 && !deep(el, 'db-rates-step', 'db-rate-list')!.hasAttribute('loading'));
     expect(deep(el, 'db-rates-step', '#guests-toggle .field-value')!.textContent).to.equal('2 adults, 1 child');
     await toDetails(el);
-    expect(quoteBodies().at(-1)!.rooms).to.deep.equal([{ rateId: 'flex', adults: 2, children: 1, childAges: [7], extras: [] }]);
+    expect(quoteBodies().at(-1)!.rooms).to.deep.equal([{ roomTypeId: 'garden', rateId: 'flex', adults: 2, children: 1, childAges: [7], extras: [] }]);
     // Back to the rates: the age is kept.
     click(el, '.back');
     await el.updateComplete;

@@ -4,10 +4,10 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { addDays, isCalendarDate } from '../shared/dates.ts';
 import { asLocale, type Locale } from '../shared/locale.ts';
-import type { PublicProperty, QuoteRequest } from '../shared/schemas/stay.ts';
+import type { PublicProperty } from '../shared/schemas/stay.ts';
 import { track } from './track.ts';
 import { Api, ApiError, type AvailabilityQuery, isNetworkError } from './api.ts';
-import { offeredSelection, roomRequests } from './booking-request.ts';
+import { offeredSelection } from './booking-request.ts';
 import { apiContext, i18nContext } from './context.ts';
 import { MAX_GUESTS } from './party.ts';
 import { defineElement } from './define.ts';
@@ -173,7 +173,7 @@ export class DirectBook extends LitElement {
     api: () => this.#api.value,
     availability: () => this.#availabilityTask.value,
     step: () => this.step,
-    stayRequest: (extras) => this.#stayRequest(extras),
+    choices: () => ({ venue: this.venue, selection: this.selection, party: this.party, locale: this.#i18n.value.locale, promo: this.promo }),
     go: (step) => this.#go(step),
     backToRates: (soldOut) => {
       if (soldOut) this.notice = this.#i18n.value.t('soldOutNotice');
@@ -339,22 +339,6 @@ export class DirectBook extends LitElement {
     const answer = this.#availabilityTask.value;
     if (this.#availabilityTask.status === TaskStatus.COMPLETE && answer) return { checkIn: answer.checkIn, checkOut: answer.checkOut };
     return this.stay;
-  }
-
-  #stayRequest(extras: Record<string, number>): QuoteRequest | undefined {
-    const answer = this.#availabilityTask.value;
-    const venue = this.venue;
-    if (!answer || !venue) return undefined;
-    const chosen = offeredSelection(answer, this.selection);
-    if (!chosen.size) return undefined;
-    return {
-      checkIn: answer.checkIn,
-      checkOut: answer.checkOut,
-      rooms: roomRequests(chosen, this.party, extras, venue.extras),
-      locale: this.#i18n.value.locale,
-      // Only a code the rates were priced with: one that does not apply would fail the booking.
-      promoCode: this.promo && answer.promo?.applied ? answer.promo.code : undefined,
-    };
   }
 
   #go(step: Step) {

@@ -6,7 +6,8 @@ import { en } from './locales/en.ts';
 import { id } from './locales/id.ts';
 import { ko } from './locales/ko.ts';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// `{amount|을/를}` is Korean's amount with its particle (locales/korean.ts): the same placeholder.
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)(?:\|[^}]+)?\}/g)].map((m) => m[1]).sort();
 
 describe('i18n', () => {
   before(() => Promise.all([loadCatalog('ko'), loadCatalog('id')]));
@@ -44,7 +45,9 @@ describe('i18n', () => {
 
   it('formats money in the property’s currency and the guest’s language', () => {
     expect(new I18n('en', 'USD').money(5000)).to.equal('$50.00');
-    expect(new I18n('ko', 'KRW').money(50000)).to.equal('₩50,000');
+    expect(new I18n('ko', 'KRW').money(50000)).to.equal('50,000원');
+    expect(new I18n('ko', 'USD').money(5000)).to.equal('US$50.00');
+    expect(new I18n('en', 'KRW').money(50000)).to.equal('₩50,000');
     expect(compactMoney(new I18n('en', 'KRW'), 120000)).to.equal('₩120K');
   });
 

@@ -1,13 +1,16 @@
 // Strings in en, ko and id; money and dates always through Intl (SPEC 2.1, 4).
 import { asLocale, type Locale } from '../shared/locale.ts';
 import { formatMoney } from '../shared/money.ts';
-import { core, type CoreKey } from './locales/core.ts';
-import type { MessageKey, Messages } from './locales/en.ts';
+import { core } from './locales/core.ts';
+import type { MessageKey } from './locales/en.ts';
 
 // Each language is a chunk, English too, so a guest downloads only their own, fetched beside the
 // first API request (direct-book.ts); widget.js carries just what it may show before (core.ts).
-const catalogs: Partial<Record<Locale, Partial<Messages>>> = {};
-const importers: Record<Locale, () => Promise<Partial<Messages>>> = {
+// A language whose grammar the plain `{name}` filling cannot serve brings its own (locales/korean.ts).
+type Strings = Partial<Record<MessageKey, string>>;
+type Catalog = Strings & Partial<Grammar>;
+const catalogs: Partial<Record<Locale, Catalog>> = {};
+const importers: Record<Locale, () => Promise<Catalog>> = {
   en: () => import('./locales/en.ts').then((module) => module.en),
   ko: () => import('./locales/ko.ts').then((module) => module.ko),
   id: () => import('./locales/id.ts').then((module) => module.id),
@@ -23,11 +26,18 @@ export function hasCatalog(locale: Locale): boolean {
   return locale in catalogs;
 }
 
-const isCoreKey = (key: MessageKey): key is CoreKey => key in core.en;
+/**
+ * What a language's chunk may bring beside its strings, so widget.js carries no language's rules:
+ * Korean fills `{amount|을/를}` with the particle that fits and writes won as "80,000원".
+ */
+export interface Grammar {
+  fill(text: string, params: Params): string;
+  money: typeof formatMoney;
+}
 
 type PluralBase<K> = K extends `${infer B}_other` ? B : never;
 export type PluralKey = PluralBase<MessageKey>;
-type Params = Record<string, string | number>;
+export type Params = Record<string, string | number>;
 
 /**
  * The widget's locale: its own `locale` attribute, else the page's `<html lang>`, else the one the
@@ -52,8 +62,9 @@ export class I18n {
   t(key: MessageKey, params: Params = {}): string {
     // A missing string shows its key rather than breaking the page; the flow never asks for one
     // before loadCatalog (direct-book.ts), and the tests load English first (test/support/wtr-setup.ts).
-    const text = isCoreKey(key) ? core[this.locale][key] : (catalogs[this.locale]?.[key] ?? key);
-    return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+    const catalog = catalogs[this.locale];
+    const text = (core[this.locale] as Strings)[key] ?? catalog?.[key] ?? key;
+    return catalog?.fill?.(text, params) ?? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
   }
 
   /** A counted phrase such as "3 nights", the number written the locale's way. */
@@ -70,7 +81,7 @@ export class I18n {
   }
 
   money(minor: number): string {
-    return formatMoney(minor, this.currency, this.locale);
+    return (catalogs[this.locale]?.money ?? formatMoney)(minor, this.currency, this.locale);
   }
 
   /** Formats an ISO local date; the date is a calendar day, so it is read and shown in UTC. */

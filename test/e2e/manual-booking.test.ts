@@ -73,7 +73,7 @@ describe('a guest books on the demo hotel page and leaves a card for the hotel',
 
     await page.locator('direct-book .footer').getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: 'Review your stay' }).waitFor();
-    await page.getByRole('button', { name: 'More: Breakfast' }).click();
+    await page.getByRole('checkbox', { name: /Breakfast/ }).check();
     await page.locator('direct-book db-summary').getByText('Breakfast').waitFor();
     violations.push(...(await step(page, '4-review')));
 

@@ -40,7 +40,20 @@ describe('db-owner-app', () => {
     signIn.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
     await waitUntil(() => inner(el, 'db-owner-today'), 'today');
     expect(el.shadowRoot!.querySelector('.property')!.textContent).to.equal('Harbour House');
-    expect([...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).to.deep.equal(['Today', 'Bookings', 'Calendar', 'Extras']);
+    expect([...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).to.deep.equal([
+      'Today',
+      'Bookings',
+      'Calendar',
+      'Rates',
+      'Extras',
+      'Promotions',
+      'Closures',
+      'Profile',
+      'Embed',
+      'Payments',
+      'Channels',
+      'Webhooks',
+    ]);
     await expect(el).to.be.accessible();
   });
 
@@ -60,6 +73,22 @@ describe('db-owner-app', () => {
     expect(out.headers.get('x-csrf-token')).to.equal(session.csrfToken);
   });
 
+  it('on a phone, shows the current section in the sideways-scrolling sections, the page itself no wider', async () => {
+    server(true);
+    history.replaceState(null, '', '/owner/payments');
+    // The element itself at a phone's width: a wrapping <div> would make fixture() wait for a frame, which a background page never paints.
+    const el = await fixture<DbOwnerApp>(html`<db-owner-app style="width: 375px"></db-owner-app>`);
+    await waitUntil(() => inner(el, 'db-owner-payments'), 'payments');
+    const nav = el.shadowRoot!.querySelector('nav')!;
+    const current = nav.querySelector('[aria-current=page]')!.getBoundingClientRect();
+    const visible = nav.getBoundingClientRect();
+    expect(nav.scrollWidth).to.be.greaterThan(nav.clientWidth);
+    expect(current.left).to.be.at.least(visible.left);
+    expect(current.right).to.be.at.most(visible.right);
+    expect(el.scrollWidth).to.equal(375);
+    await expect(el).to.be.accessible();
+  });
+
   it('speaks Korean when chosen', async () => {
     server(true);
     const el = await fixture<DbOwnerApp>(html`<db-owner-app></db-owner-app>`);
@@ -68,7 +97,20 @@ describe('db-owner-app', () => {
     select.value = 'ko';
     select.dispatchEvent(new Event('change'));
     await el.updateComplete;
-    expect([...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).to.deep.equal(['오늘', '예약', '달력', '추가 옵션']);
+    expect([...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).to.deep.equal([
+      '오늘',
+      '예약',
+      '달력',
+      '요금',
+      '추가 옵션',
+      '프로모션',
+      '휴무',
+      '숙소 정보',
+      '임베드',
+      '결제',
+      '채널',
+      '웹훅',
+    ]);
     expect(document.documentElement.lang).to.equal('ko');
     document.documentElement.lang = 'en';
   });

@@ -16,6 +16,8 @@ import { BASE } from './owner-routes.ts';
 import { ownerStyles } from './owner.styles.ts';
 import { styles } from './db-owner-booking.styles.ts';
 import { taskError } from './task-error.ts';
+import './db-owner-card-reveal.ts';
+import './db-owner-resend-confirmation.ts';
 
 interface Loaded {
   booking: Booking;
@@ -119,7 +121,7 @@ export class DbOwnerBooking extends LitElement {
     const t = this.i18n;
     const policies = [...new Set(booking.rooms.map((room) => room.rateId))].flatMap((id) => {
       const rate = rates.find((r) => r.id === id);
-      return rate ? [{ name: rate.name, summary: cancellationSummary(rate.cancellationPolicy, booking.checkIn, t.locale) }] : [];
+      return rate ? [{ name: t.text(rate.name), summary: cancellationSummary(rate.cancellationPolicy, booking.checkIn, t.locale) }] : [];
     });
     const open = booking.status === 'pending' || booking.status === 'confirmed';
     return html`<div class="layout">
@@ -178,6 +180,8 @@ export class DbOwnerBooking extends LitElement {
             </button>`
             : nothing
         }
+        ${booking.status === 'confirmed' ? html`<db-owner-resend-confirmation .api=${this.api} .i18n=${t} .booking=${booking}></db-owner-resend-confirmation>` : nothing}
+        ${booking.paymentMode === 'manual' && booking.card ? html`<db-owner-card-reveal .api=${this.api} .i18n=${t} .booking=${booking}></db-owner-card-reveal>` : nothing}
         ${booking.status === 'confirmed' && booking.balanceDue > 0 ? this.#renderPayment(booking) : nothing}
       </section>
     </div>`;

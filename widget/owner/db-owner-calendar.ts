@@ -89,7 +89,7 @@ export class DbOwnerCalendar extends LitElement {
     const rate = grid.rates.find((r) => r.id === rateId)!;
     void this.#save(async () => {
       await this.api.setPrices(rateId, [{ from, to, amount, ...(weekdays.length ? { weekdays } : {}) }]);
-      return this.i18n.t('priceSaved', { rate: rate.name });
+      return this.i18n.t('priceSaved', { rate: this.i18n.text(rate.name) });
     });
   }
 
@@ -139,14 +139,14 @@ export class DbOwnerCalendar extends LitElement {
             ${grid.roomTypes.map(
               (roomType) => html`<tbody>
                 <tr class="units">
-                  <th scope="row">${roomType.name}</th>
+                  <th scope="row">${t.text(roomType.name)}</th>
                   ${grid.dates.map((date) => html`<td class=${isClosed(grid.closures, date) ? 'closed' : ''}>${t.t('unitsLeft', { count: unitsLeft(roomType, date, grid.bookings, now) })}</td>`)}
                 </tr>
                 ${grid.rates
                   .filter((rate) => rate.roomTypeId === roomType.id)
                   .map(
                     (rate) => html`<tr class="rate">
-                      <th scope="row">${rate.name}</th>
+                      <th scope="row">${t.text(rate.name)}</th>
                       ${grid.dates.map((date) => {
                         const night = grid.prices.get(rate.id)?.find((p) => p.date === date);
                         return html`<td class="money ${night && night.source !== 'default' ? 'set' : ''} ${isClosed(grid.closures, date) ? 'closed' : ''}">
@@ -183,7 +183,7 @@ export class DbOwnerCalendar extends LitElement {
           <label class="field"
             >${t.t('rate')}
             <select name="rate">
-              ${grid.roomTypes.flatMap((roomType) => grid.rates.filter((r) => r.roomTypeId === roomType.id).map((rate) => html`<option value=${rate.id}>${roomType.name} · ${rate.name}</option>`))}
+              ${grid.roomTypes.flatMap((roomType) => grid.rates.filter((r) => r.roomTypeId === roomType.id).map((rate) => html`<option value=${rate.id}>${t.text(roomType.name)} · ${t.text(rate.name)}</option>`))}
             </select>
           </label>
           <label class="field">${t.t('price')}<input name="amount" inputmode="decimal" autocomplete="off" /></label>

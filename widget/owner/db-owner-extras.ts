@@ -70,14 +70,14 @@ export class DbOwnerExtras extends LitElement {
                   ${extras.map(
                     (extra) =>
                       html`<li class="row">
-                        <span><strong>${extra.name}</strong><br /><span class="muted">${t.money(extra.price)} ${t.t(`per_${extra.per}`)}</span></span>
+                        <span><strong>${t.text(extra.name)}</strong><br /><span class="muted">${t.money(extra.price)} ${t.t(`per_${extra.per}`)}</span></span>
                         <button
                           type="button"
                           class="secondary"
                           ?disabled=${this.busy}
-                          @click=${() => void this.#save(async () => (await this.api.deleteExtra(extra.id), t.t('extraRemoved', { name: extra.name })))}
+                          @click=${() => void this.#save(async () => (await this.api.deleteExtra(extra.id), t.t('extraRemoved', { name: t.text(extra.name) })))}
                         >
-                          <span aria-hidden="true">×</span><span class="visually-hidden">${t.t('removeExtra', { name: extra.name })}</span>
+                          <span aria-hidden="true">×</span><span class="visually-hidden">${t.t('removeExtra', { name: t.text(extra.name) })}</span>
                         </button>
                       </li>`,
                   )}

@@ -10,6 +10,7 @@ import type { OwnerApi } from './owner-api.ts';
 import type { OwnerI18n } from './owner-i18n.ts';
 import { ownerStyles } from './owner.styles.ts';
 import { taskError } from './task-error.ts';
+import './db-owner-calendars-conflicts.ts';
 
 interface Day {
   today: string;
@@ -20,7 +21,7 @@ interface Day {
 
 const LIVE = new Set(['confirmed', 'completed']);
 
-/** Today at the property (SPEC 2.23): who arrives, who leaves, and the holds still waiting for payment. */
+/** Today at the property (SPEC 2.23): who arrives, who leaves, the holds still waiting for payment, and calendar conflicts. */
 @defineElement('db-owner-today')
 export class DbOwnerToday extends LitElement {
   static override styles = [theme, ownerStyles];
@@ -56,7 +57,8 @@ export class DbOwnerToday extends LitElement {
         ${this.#section('pending', t.t('pendingHolds'), day.pending, (b) =>
           t.t('holdUntil', { time: new Intl.DateTimeFormat(t.locale, { timeStyle: 'short' }).format(new Date(b.expiresAt)) }),
         )}`,
-      })}`;
+      })}
+      <db-owner-calendars-conflicts .api=${this.api} .i18n=${t} .timezone=${this.timezone}></db-owner-calendars-conflicts>`;
   }
 
   #section(id: string, heading: string, bookings: Booking[], note?: (booking: Booking) => string) {

@@ -4,14 +4,21 @@ import type * as v from 'valibot';
 import type { ErrorBody } from '../../shared/schemas/common.ts';
 import type { EffectivePricesSchema, PriceEntry } from '../../shared/schemas/prices.ts';
 import type { Extra, ExtraCreate } from '../../shared/schemas/extra.ts';
-import type { Closures, Property } from '../../shared/schemas/property.ts';
-import type { Rate } from '../../shared/schemas/rate.ts';
+import type { HolidaysSchema } from '../../shared/schemas/holidays.ts';
+import type { Closures, Property, PropertyPatch } from '../../shared/schemas/property.ts';
+import type { Promotion, PromotionCreateSchema, PromotionPatch } from '../../shared/schemas/promotion.ts';
+import type { Rate, RateCreate, RatePatch } from '../../shared/schemas/rate.ts';
+import type { SettlementQuery } from '../../shared/schemas/settlement.ts';
 import type { RecordedPayment, RecordPayment } from '../../shared/schemas/recorded-payment.ts';
 import type { RoomType } from '../../shared/schemas/room-type.ts';
 import type { Booking, BookingStatus, RefundChoice } from '../../shared/schemas/stay.ts';
+import type { CalendarCreate, CalendarSyncResult, CalendarView } from '../../shared/schemas/calendar.ts';
+import type { WebhookCreate, WebhookCreatedSchema, WebhookDelivery, WebhookView } from '../../shared/schemas/webhook.ts';
+import type { CardSubmission } from '../../shared/card.ts';
 import { ApiError } from '../api.ts';
 
 export type NightPrices = v.InferOutput<typeof EffectivePricesSchema>['prices'];
+export type Holiday = v.InferOutput<typeof HolidaysSchema>['holidays'][number];
 
 export interface Session {
   propertyId: string;
@@ -68,6 +75,16 @@ export class OwnerApi {
     return this.#read<{ property: Property }>('', signal).then((r) => r.property);
   }
 
+  /** `cancelledPending` is there when the payment mode changed: the holds it cancelled. */
+  updateProperty(patch: PropertyPatch) {
+    return this.#write<{ property: Property; cancelledPending?: number }>(this.#base, 'PATCH', patch);
+  }
+
+  /** What the public route answers this console's origin: the same request a widget on a site makes first. */
+  embedAllowedHere(signal?: AbortSignal) {
+    return call<{ embedAllowed: boolean }>(`/api/v1/public/properties/${encodeURIComponent(this.session.propertyId)}`, { signal }).then((r) => r.embedAllowed);
+  }
+
   /** Every booking matching the filter; `q` finds a reference, a guest's name or e-mail. */
   bookings(filter: BookingFilter, signal?: AbortSignal) {
     const params = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => Boolean(entry[1])));
@@ -99,6 +116,22 @@ export class OwnerApi {
     return this.#read<{ rates: Rate[] }>('/rates', signal).then((r) => r.rates);
   }
 
+  rate(id: string, signal?: AbortSignal) {
+    return this.#read<{ rate: Rate }>(`/rates/${encodeURIComponent(id)}`, signal).then((r) => r.rate);
+  }
+
+  createRate(rate: RateCreate) {
+    return this.#write<{ rate: Rate; warnings: string[] }>(`${this.#base}/rates`, 'POST', rate);
+  }
+
+  updateRate(id: string, patch: RatePatch) {
+    return this.#write<{ rate: Rate; warnings: string[] }>(`${this.#base}/rates/${encodeURIComponent(id)}`, 'PATCH', patch);
+  }
+
+  deleteRate(id: string) {
+    return this.#write<unknown>(`${this.#base}/rates/${encodeURIComponent(id)}`, 'DELETE');
+  }
+
   /** Each night's price from `from` to `to`, both included. */
   prices(rateId: string, from: string, to: string, signal?: AbortSignal) {
     return this.#read<{ prices: NightPrices }>(`/rates/${encodeURIComponent(rateId)}/prices?from=${from}&to=${to}`, signal).then((r) => r.prices);
@@ -118,6 +151,88 @@ export class OwnerApi {
 
   deleteExtra(id: string) {
     return this.#write<unknown>(`${this.#base}/extras/${encodeURIComponent(id)}`, 'DELETE');
+  }
+
+  promotions(signal?: AbortSignal) {
+    return this.#read<{ promotions: Promotion[] }>('/promotions', signal).then((r) => r.promotions);
+  }
+
+  createPromotion(promotion: v.InferInput<typeof PromotionCreateSchema>) {
+    return this.#write<{ promotion: Promotion }>(`${this.#base}/promotions`, 'POST', promotion).then((r) => r.promotion);
+  }
+
+  updatePromotion(id: string, patch: PromotionPatch) {
+    return this.#write<{ promotion: Promotion }>(`${this.#base}/promotions/${encodeURIComponent(id)}`, 'PATCH', patch).then((r) => r.promotion);
+  }
+
+  deletePromotion(id: string) {
+    return this.#write<unknown>(`${this.#base}/promotions/${encodeURIComponent(id)}`, 'DELETE');
+  }
+
+  /** The coming 12 months' public holidays of the property's country, each saying whether it is kept open. */
+  holidays(signal?: AbortSignal) {
+    return this.#read<{ holidays: Holiday[] }>('/holidays', signal).then((r) => r.holidays);
+  }
+
+  /** The settlement report as the CSV file an accountant opens; read as a blob since the session cookie must go with it. */
+  async settlementCsv(period: Omit<SettlementQuery, 'format'>): Promise<Blob> {
+    const params = new URLSearchParams({ ...period, format: 'csv' });
+    const response = await fetch(`${location.origin}${this.#base}/reports/settlement?${params}`, { credentials: 'same-origin' });
+    if (!response.ok) return failed(response);
+    return response.blob();
+  }
+
+  /** Manual mode: the stored card, audited with the reason; shown to the owner, never kept by the console. */
+  revealCard(id: string, reason: string) {
+    return this.#write<{ card: CardSubmission }>(`${this.#base}/bookings/${encodeURIComponent(id)}/card/reveal`, 'POST', { reason }).then((r) => r.card);
+  }
+
+  resendConfirmation(id: string) {
+    return this.#write<{ booking: Booking }>(`${this.#base}/bookings/${encodeURIComponent(id)}/confirmation/resend`, 'POST');
+  }
+
+  webhooks(signal?: AbortSignal) {
+    return this.#read<{ webhooks: WebhookView[] }>('/webhooks', signal).then((r) => r.webhooks);
+  }
+
+  /** The answer carries the signing secret, which the server never shows again. */
+  createWebhook(webhook: WebhookCreate) {
+    return this.#write<v.InferOutput<typeof WebhookCreatedSchema>>(`${this.#base}/webhooks`, 'POST', webhook);
+  }
+
+  deleteWebhook(id: string) {
+    return this.#write<unknown>(`${this.#base}/webhooks/${encodeURIComponent(id)}`, 'DELETE');
+  }
+
+  /** The endpoint's latest delivery attempts, newest first. */
+  webhookDeliveries(id: string, signal?: AbortSignal) {
+    return this.#read<{ deliveries: WebhookDelivery[] }>(`/webhooks/${encodeURIComponent(id)}/deliveries?limit=20`, signal).then((r) => r.deliveries);
+  }
+
+  /** SPEC 2.19: the room type's export feed, for other channels to import. */
+  icalFeed(roomTypeId: string, signal?: AbortSignal) {
+    return this.#read<{ url: string }>(`/room-types/${encodeURIComponent(roomTypeId)}/ical`, signal).then((r) => r.url);
+  }
+
+  rotateIcalFeed(roomTypeId: string) {
+    return this.#write<{ url: string }>(`${this.#base}/room-types/${encodeURIComponent(roomTypeId)}/ical/rotate`, 'POST').then((r) => r.url);
+  }
+
+  calendars(roomTypeId: string, signal?: AbortSignal) {
+    return this.#read<{ calendars: CalendarView[] }>(`/room-types/${encodeURIComponent(roomTypeId)}/calendars`, signal).then((r) => r.calendars);
+  }
+
+  /** Adds the calendar and syncs it once, so the answer says at once whether the feed works. */
+  addCalendar(roomTypeId: string, calendar: CalendarCreate) {
+    return this.#write<{ calendar: CalendarView }>(`${this.#base}/room-types/${encodeURIComponent(roomTypeId)}/calendars`, 'POST', calendar).then((r) => r.calendar);
+  }
+
+  deleteCalendar(roomTypeId: string, id: string) {
+    return this.#write<unknown>(`${this.#base}/room-types/${encodeURIComponent(roomTypeId)}/calendars/${encodeURIComponent(id)}`, 'DELETE');
+  }
+
+  syncCalendar(roomTypeId: string, id: string) {
+    return this.#write<CalendarSyncResult>(`${this.#base}/room-types/${encodeURIComponent(roomTypeId)}/calendars/${encodeURIComponent(id)}/sync`, 'POST');
   }
 
   closures(signal?: AbortSignal) {
@@ -142,8 +257,13 @@ async function call<T>(url: string, init: RequestInit): Promise<T> {
     throw new ApiError(0, 'network', 'The server could not be reached');
   }
   if (response.status === 204) return undefined as T;
+  if (!response.ok) return failed(response);
+  return (await response.json()) as T;
+}
+
+/** An error answer as an `ApiError` with the server's code, message and field details. */
+async function failed(response: Response): Promise<never> {
   const body: unknown = await response.json().catch(() => null);
-  if (response.ok) return body as T;
   const error = (body as Partial<ErrorBody> | null)?.error;
   throw new ApiError(response.status, error?.code ?? 'http_error', error?.message ?? response.statusText, error?.details);
 }

@@ -20,11 +20,14 @@ describe('owner-i18n', () => {
   it('shows whole prices without decimals and others with them', () => {
     const usd = new OwnerI18n('en', 'USD');
     expect([usd.price(20_000), usd.price(19_950)]).to.deep.equal(['$200', '$199.50']);
-    expect(new OwnerI18n('ko', 'KRW').price(150_000)).to.equal('₩150,000');
+    expect(new OwnerI18n('ko', 'KRW').price(150_000)).to.equal('150,000원');
   });
 
   it('has every string in Korean and Indonesian', () => {
     for (const catalog of [ko, id]) expect(Object.keys(catalog).sort()).to.deep.equal(Object.keys(en).sort());
     expect(new OwnerI18n('ko', 'KRW').t('bookingHeading', { reference: 'DB-1' })).to.equal('예약 DB-1');
+    // Issue 15: the particle fits the name, never "이(가)".
+    expect(new OwnerI18n('ko', 'KRW').t('extraAdded', { name: '조식' })).to.equal('조식이 추가되었습니다.');
+    expect(new OwnerI18n('ko', 'KRW').t('extraAdded', { name: '주차' })).to.equal('주차가 추가되었습니다.');
   });
 });

@@ -3,6 +3,7 @@ import { css } from 'lit';
 /** The frame around every signed-in screen: a header with the sections, then the screen. */
 export const styles = css`
   :host {
+    display: block;
     container-type: inline-size;
     min-height: 100vh;
     background: var(--_surface-muted);
@@ -27,9 +28,29 @@ export const styles = css`
     min-width: 0;
     overflow-wrap: break-word;
   }
+  /*
+   * The sections never fit a phone, nor one line beside the name: they take a row of their own and
+   * on a phone scroll sideways, with a shadow at the edge that has more (the background-attachment
+   * trick: the covers scroll with the content, the shadows stay with the box).
+   */
+  nav {
+    position: relative;
+    overflow-x: auto;
+    scrollbar-width: none;
+    /* Room for a focused link's outline, which the scrolling box would otherwise clip. */
+    padding: 4px;
+    margin: -4px;
+    width: calc(100% + 8px);
+    background:
+      linear-gradient(to right, var(--_surface) 30%, transparent) left / 2.5rem 100% no-repeat local,
+      linear-gradient(to left, var(--_surface) 30%, transparent) right / 2.5rem 100% no-repeat local,
+      radial-gradient(farthest-side at 0 50%, rgb(0 0 0 / 0.18), transparent) left / 0.75rem 100% no-repeat scroll,
+      radial-gradient(farthest-side at 100% 50%, rgb(0 0 0 / 0.18), transparent) right / 0.75rem 100% no-repeat scroll;
+  }
   nav ul {
     display: flex;
     gap: 0.25rem;
+    width: max-content;
   }
   nav a {
     display: inline-flex;
@@ -73,19 +94,22 @@ export const styles = css`
     text-align: center;
   }
   @container (max-width: 520px) {
-    nav {
-      order: 3;
-      width: 100%;
+    nav a {
+      padding: 0 0.625rem;
     }
-    /* Four sections on a 320 px phone: tighter pills, and a scroll rather than a wider page if a language needs more. */
+  }
+  /* With a mouse a hidden sideways scroll is hard to find: wider screens wrap the sections instead. */
+  @container (min-width: 721px) {
     nav {
-      overflow-x: auto;
+      overflow: visible;
+      background: none;
     }
     nav ul {
-      justify-content: space-between;
+      width: auto;
+      flex-wrap: wrap;
     }
     nav a {
-      padding: 0 0.5rem;
+      padding: 0 0.625rem;
     }
   }
 `;

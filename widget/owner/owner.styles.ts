@@ -151,8 +151,9 @@ export const ownerStyles = css`
     align-items: center;
     gap: 0.375rem;
     min-height: 44px;
-    padding: 0 0.75rem;
-    border-radius: 999px;
+    padding: 0.375rem 0.75rem;
+    /* Half the height of one line: a pill, and a rounded box when a long choice wraps on a phone. */
+    border-radius: 22px;
     box-shadow: inset 0 0 0 1px var(--_border);
     font-weight: 500;
   }

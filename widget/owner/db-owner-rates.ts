@@ -1,0 +1,65 @@
+import { Task } from '@lit/task';
+import { html, LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { defineElement } from '../define.ts';
+import { stepStyles } from '../step.styles.ts';
+import { theme } from '../theme.styles.ts';
+import type { OwnerApi } from './owner-api.ts';
+import type { OwnerI18n } from './owner-i18n.ts';
+import { editStyles } from './owner-edit.styles.ts';
+import { ratePath } from './owner-routes.ts';
+import { ownerStyles } from './owner.styles.ts';
+import { depositWords, policyWords } from './rate-words.ts';
+import { taskError } from './task-error.ts';
+
+/** The property's rates (SPEC 2.23), grouped by room type: each with its nightly price, deposit and policy, linking to its form. */
+@defineElement('db-owner-rates')
+export class DbOwnerRates extends LitElement {
+  static override styles = [theme, stepStyles, ownerStyles, editStyles];
+
+  @property({ attribute: false }) api!: OwnerApi;
+  @property({ attribute: false }) i18n!: OwnerI18n;
+
+  #task = new Task(this, {
+    task: ([api], { signal }) => Promise.all([api.roomTypes(signal), api.rates(signal)]),
+    args: () => [this.api] as const,
+  });
+
+  override render() {
+    const t = this.i18n;
+    return html`<h1 tabindex="-1">${t.t('ratesHeading')}</h1>
+      <p class="lead"><a class="primary" href=${ratePath(undefined)}>${t.t('newRate')}</a></p>
+      ${this.#task.render({
+        pending: () => html`<p class="muted" role="status">${t.t('loading')}</p>`,
+        error: (error) => taskError(t, error, () => void this.#task.run()),
+        complete: ([roomTypes, rates]) =>
+          roomTypes.map((roomType) => {
+            const own = rates.filter((rate) => rate.roomTypeId === roomType.id);
+            return html`<section class="card" aria-labelledby="rt-${roomType.id}">
+              <h2 id="rt-${roomType.id}">${t.text(roomType.name)}</h2>
+              ${
+                own.length
+                  ? html`<ul class="rows">
+                    ${own.map(
+                      (rate) =>
+                        html`<li>
+                          <a class="row" href=${ratePath(rate.id)}>
+                            <span><strong>${t.text(rate.name)}</strong><br /><span class="muted">${depositWords(t, rate.deposit)} · ${policyWords(t, rate)}</span></span>
+                            <span class="money">${t.t('perNight', { amount: t.money(rate.nightlyPrice) })}</span>
+                          </a>
+                        </li>`,
+                    )}
+                  </ul>`
+                  : html`<p class="muted">${t.t('noRates')}</p>`
+              }
+            </section>`;
+          }),
+      })}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'db-owner-rates': DbOwnerRates;
+  }
+}

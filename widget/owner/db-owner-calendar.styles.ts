@@ -76,4 +76,22 @@ export const styles = css`
   .buttons > * {
     flex: 1 1 12rem;
   }
+  .min-stay,
+  .no-arrival {
+    display: block;
+    font-size: 0.75rem;
+    font-weight: 600;
+    color: var(--_text-muted);
+  }
+  .no-arrival {
+    color: var(--_danger);
+  }
+  /* An input with the button that applies it: side by side on a laptop, stacked on a phone. */
+  .action > .field {
+    flex: 1 1 5rem;
+  }
+  .action > button {
+    flex: 0 1 auto;
+    min-height: 48px;
+  }
 `;

@@ -175,13 +175,17 @@ export class DbOwnerPayments extends LitElement {
         </fieldset>
         ${
           this.mode === 'manual'
-            ? html`<label class="field"
-              >${t.t('cardRetention')}
-              <select name="cardRetention" aria-invalid=${s.invalid('cardRetention')} aria-describedby=${s.describedBy('cardRetention')}>
-                ${CARD_RETENTIONS.map((retention) => html`<option value=${retention} ?selected=${property.cardRetention === retention}>${t.t(`retention_${retention}`)}</option>`)}
-              </select>
-              ${s.errorFor('cardRetention')}</label
-            >`
+            ? // Two long choices: radios wrap on a phone where a drop-down cuts them off.
+              html`<fieldset aria-describedby=${s.describedBy('cardRetention')}>
+                <legend>${t.t('cardRetention')}</legend>
+                <div class="choices">
+                  ${CARD_RETENTIONS.map(
+                    (retention) =>
+                      html`<label><input type="radio" name="cardRetention" value=${retention} .checked=${property.cardRetention === retention} aria-invalid=${s.invalid('cardRetention')} />${t.t(`retention_${retention}`)}</label>`,
+                  )}
+                </div>
+                ${s.errorFor('cardRetention')}
+              </fieldset>`
             : nothing
         }
         <label class="check"><input type="checkbox" .checked=${this.collectBalance} @change=${(e: Event) => (this.collectBalance = (e.target as HTMLInputElement).checked)} />${t.t('collectBalance')}</label>

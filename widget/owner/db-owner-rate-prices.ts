@@ -1,5 +1,5 @@
 import { Task } from '@lit/task';
-import { html, LitElement } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { addDays, todayIn } from '../../shared/dates.ts';
 import type { Rate } from '../../shared/schemas/rate.ts';
@@ -31,6 +31,8 @@ export class DbOwnerRatePrices extends LitElement {
   @property({ attribute: false }) i18n!: OwnerI18n;
   /** The rate whose prices these are. */
   @property({ attribute: false }) rate!: Rate;
+  /** The room type of a rate across several (SPEC 2.21), whose prices the API keeps apart; with its name for the heading. */
+  @property({ attribute: false }) roomType?: { id: string; name: string };
 
   /** The property's time zone: the table starts on its today. */
   @property() timezone = 'UTC';
@@ -45,8 +47,8 @@ export class DbOwnerRatePrices extends LitElement {
   #save = new SaveController(this);
 
   #task = new Task(this, {
-    task: ([api, rate, from], { signal }) => api.prices(rate.id, from, addDays(from, SHOWN_DAYS - 1), signal),
-    args: () => [this.api, this.rate, this.#from] as const,
+    task: ([api, rate, from, roomType], { signal }) => api.prices(rate.id, from, addDays(from, SHOWN_DAYS - 1), signal, roomType?.id),
+    args: () => [this.api, this.rate, this.#from, this.roomType] as const,
   });
 
   #submit(event: SubmitEvent) {
@@ -56,7 +58,13 @@ export class DbOwnerRatePrices extends LitElement {
     const weekdays = [...form.querySelectorAll<HTMLInputElement>('input[name=weekday]:checked')].map((input) => Number(input.value));
     const amount = this.i18n.toMinor(value('amount'));
     if (amount === undefined) return this.#save.reject({ 'prices.0.amount': this.i18n.t('invalidAmount') });
-    const entry = { from: value('from'), amount, ...(value('to') ? { to: value('to') } : {}), ...(weekdays.length ? { weekdays } : {}) };
+    const entry = {
+      from: value('from'),
+      amount,
+      ...(value('to') ? { to: value('to') } : {}),
+      ...(weekdays.length ? { weekdays } : {}),
+      ...(this.roomType ? { roomTypeId: this.roomType.id } : {}),
+    };
     void this.#save.run(async () => {
       await this.api.setPrices(this.rate.id, [entry]);
       this.chosenFrom = entry.from;
@@ -73,7 +81,7 @@ export class DbOwnerRatePrices extends LitElement {
     const to = field('prices.0.to');
     const amount = field('prices.0.amount');
     return html`<section class="card form" aria-labelledby="prices-heading">
-      <h2 id="prices-heading">${t.t('ratePrices')}</h2>
+      <h2 id="prices-heading">${t.t('ratePrices')}${this.roomType ? html` · ${this.roomType.name}` : nothing}</h2>
       <form class="form" @submit=${this.#submit}>
         <div class="inline">
           <label class="field">${t.t('from')}<input type="date" name="from" required .value=${this.#from} aria-invalid=${from.invalid} aria-describedby=${from.describedBy} />${s.errorFor('prices.0.from')}</label>
@@ -108,7 +116,7 @@ export class DbOwnerRatePrices extends LitElement {
         pending: () => html`<p class="muted" role="status">${t.t('loading')}</p>`,
         error: (error) => taskError(t, error, () => void this.#task.run()),
         complete: (nights) =>
-          html`<div class="scroller" role="region" aria-labelledby="nights-heading" tabindex="0">
+          html`<div class="scroller" role="region" aria-labelledby="prices-heading nights-heading" tabindex="0">
             <table class="data nights">
               <thead>
                 <tr>

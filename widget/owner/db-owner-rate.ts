@@ -3,6 +3,7 @@ import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { MAX_CHILD_AGE } from '../../shared/schemas/occupancy.ts';
 import { type DepositPolicy, type DepositType, type Rate, RATE_WITHOUT_LIMITS } from '../../shared/schemas/rate.ts';
+import type { PriceAdjust } from '../../shared/schemas/rate-plan.ts';
 import type { RoomType } from '../../shared/schemas/room-type.ts';
 import { defineElement } from '../define.ts';
 import { stepStyles } from '../step.styles.ts';
@@ -28,9 +29,19 @@ interface Band {
   maxAge: string;
   amount: string;
 }
+/** One room type the rate covers, with its nightly price unless the rate is derived. */
+interface Covered {
+  roomTypeId: string;
+  price: string;
+}
+type AdjustKind = 'percent' | 'amount';
+const ADJUST_KINDS: AdjustKind[] = ['percent', 'amount'];
+/** The "derived from" choice for a rate with prices of its own. */
+const OWN_PRICES = '';
 
 /**
- * One rate's form (SPEC 2.4, 2.12, 2.15, 2.16): name, room type, nightly price, deposit, stay
+ * One rate's form (SPEC 2.4, 2.12, 2.15, 2.16, 2.21): name, the room types it covers with a
+ * nightly price each, or the rate it derives its prices from; deposit, stay
  * limits, refund tiers, pay in full, occupancy prices; saved with POST or PATCH, deleted with DELETE;
  * below it, once the rate exists, its prices by date and weekday.
  *
@@ -51,6 +62,10 @@ export class DbOwnerRate extends LitElement {
   @state() private refundable = true;
   @state() private tiers: Tier[] = [];
   @state() private bands: Band[] = [];
+  @state() private covered: Covered[] = [];
+  @state() private parentId = OWN_PRICES;
+  @state() private adjustKind: AdjustKind = 'percent';
+  @state() private adjustValue = '';
   @state() private warnings: string[] = [];
   @state() private confirmingDelete = false;
 
@@ -58,14 +73,28 @@ export class DbOwnerRate extends LitElement {
 
   #task = new Task(this, {
     task: async ([api, id], { signal }) => {
-      const [roomTypes, rate] = await Promise.all([api.roomTypes(signal), id === undefined ? undefined : api.rate(id, signal)]);
-      this.#fill(rate ?? { ...RATE_WITHOUT_LIMITS, deposit: { type: 'none' } });
-      return { roomTypes, rate };
+      const [roomTypes, rates, rate] = await Promise.all([api.roomTypes(signal), api.rates(signal), id === undefined ? undefined : api.rate(id, signal)]);
+      this.#fill(
+        rate ?? { ...RATE_WITHOUT_LIMITS, deposit: { type: 'none' }, roomTypes: roomTypes.slice(0, 1).map((r) => ({ roomTypeId: r.id, nightlyPrice: 0 })), derivedFrom: null },
+        rate === undefined,
+      );
+      // One level of derivation (SPEC 2.21): a parent has prices of its own and is not this rate.
+      const parents = rates.filter((r) => !r.derivedFrom && r.id !== id);
+      return { roomTypes, rate, parents };
     },
     args: () => [this.api, this.rateId] as const,
   });
 
-  #fill(rate: Pick<Rate, 'deposit' | 'refundable' | 'cancellationPolicy' | 'childPrices'>) {
+  #fill(
+    rate: Pick<Rate, 'deposit' | 'refundable' | 'cancellationPolicy' | 'childPrices' | 'roomTypes' | 'derivedFrom'> & Partial<Pick<Rate, 'roomTypeId' | 'nightlyPrice'>>,
+    isNew: boolean,
+  ) {
+    const covered = rate.roomTypes ?? (rate.roomTypeId ? [{ roomTypeId: rate.roomTypeId, nightlyPrice: rate.nightlyPrice ?? 0 }] : []);
+    this.covered = covered.map((entry) => ({ roomTypeId: entry.roomTypeId, price: isNew ? '' : this.i18n.toMajor(entry.nightlyPrice) }));
+    this.parentId = rate.derivedFrom?.rateId ?? OWN_PRICES;
+    const adjust = rate.derivedFrom?.adjust;
+    this.adjustKind = adjust && 'amount' in adjust ? 'amount' : 'percent';
+    this.adjustValue = adjust === undefined ? '' : 'amount' in adjust ? (adjust.amount < 0 ? '-' : '') + this.i18n.toMajor(Math.abs(adjust.amount)) : String(adjust.percent);
     this.depositType = rate.deposit.type;
     this.refundable = rate.refundable;
     this.tiers = rate.cancellationPolicy.tiers.map((tier) => ({ daysBefore: String(tier.daysBefore), refundPercent: String(tier.refundPercent) }));
@@ -95,11 +124,15 @@ export class DbOwnerRate extends LitElement {
           : { type: this.depositType };
     // A name or description written per language (SPEC 2.11) is shown in the console's language and kept unless changed.
     const unchanged = (text: string, stored: Rate['name'] | null | undefined) => existing !== undefined && text === (stored ? t.text(stored) : '');
+    const derived = this.parentId !== OWN_PRICES;
     const body = {
       name: unchanged(value('name'), existing?.name) ? undefined : value('name'),
-      roomTypeId: value('roomTypeId'),
       description: unchanged(value('description'), existing?.description) ? undefined : optional(value('description'), String),
-      nightlyPrice: money('nightlyPrice', value('nightlyPrice')),
+      // A derived rate sends no prices: they follow its parent's (SPEC 2.21).
+      roomTypes: this.covered.map((entry, i) =>
+        derived ? { roomTypeId: entry.roomTypeId } : { roomTypeId: entry.roomTypeId, nightlyPrice: money(`roomTypes.${i}.nightlyPrice`, entry.price) },
+      ),
+      derivedFrom: derived ? { rateId: this.parentId, adjust: this.#adjust(wrong) } : undefined,
       deposit,
       minNights: optional(value('minNights'), Number),
       maxNights: optional(value('maxNights'), Number),
@@ -113,12 +146,34 @@ export class DbOwnerRate extends LitElement {
     return body;
   }
 
+  /** The typed adjustment: a signed percent, or a signed amount in the currency's major unit. */
+  #adjust(wrong: Record<string, string>): PriceAdjust {
+    const t = this.i18n;
+    const text = this.adjustValue.trim().replace('−', '-');
+    if (this.adjustKind === 'percent') {
+      const percent = Number(text);
+      if (!text || !Number.isFinite(percent)) wrong['derivedFrom.adjust.percent'] = t.t('invalidPercent');
+      return { percent };
+    }
+    const negative = text.startsWith('-');
+    const minor = t.toMinor(negative ? text.slice(1) : text);
+    if (minor === undefined) wrong['derivedFrom.adjust.amount'] = t.t('invalidAmount');
+    return { amount: negative ? -(minor ?? 0) : (minor ?? 0) };
+  }
+
   #shown() {
     return [
       'name',
       'roomTypeId',
       'description',
       'nightlyPrice',
+      'roomTypes',
+      ...this.covered.flatMap((_, i) => [`roomTypes.${i}.roomTypeId`, `roomTypes.${i}.nightlyPrice`]),
+      'derivedFrom',
+      'derivedFrom.rateId',
+      'derivedFrom.adjust',
+      'derivedFrom.adjust.percent',
+      'derivedFrom.adjust.amount',
       'deposit',
       'minNights',
       'maxNights',
@@ -172,12 +227,28 @@ export class DbOwnerRate extends LitElement {
           <p class="muted" role="status">${t.t('loading')}</p>`,
         error: (error) => html`<h1 tabindex="-1">${t.t('editRate')}</h1>
           ${taskError(t, error, () => void this.#task.run())}`,
-        complete: ({ roomTypes, rate }) => html`<h1 tabindex="-1">${rate ? t.text(rate.name) : t.t('newRate')}</h1>
-          ${this.#renderForm(roomTypes, rate)} ${rate ? html`<db-owner-rate-prices .api=${this.api} .i18n=${t} .rate=${rate} .timezone=${this.timezone}></db-owner-rate-prices>` : nothing}`,
+        complete: ({ roomTypes, rate, parents }) => html`<h1 tabindex="-1">${rate ? t.text(rate.name) : t.t('newRate')}</h1>
+          ${this.#renderForm(roomTypes, parents, rate)} ${rate && !rate.derivedFrom ? this.#renderPrices(rate, roomTypes) : nothing}`,
       })}`;
   }
 
-  #renderForm(roomTypes: RoomType[], rate: Rate | undefined) {
+  /** The prices by date: one table for a rate of one room type, one per room type of a plan, whose prices the API keeps apart. */
+  #renderPrices(rate: Rate, roomTypes: RoomType[]) {
+    const t = this.i18n;
+    const plan = (rate.roomTypes?.length ?? 1) > 1 ? rate.roomTypes! : [undefined];
+    return plan.map((entry) => {
+      const roomType = entry && roomTypes.find((r) => r.id === entry.roomTypeId);
+      return html`<db-owner-rate-prices
+        .api=${this.api}
+        .i18n=${t}
+        .rate=${rate}
+        .roomType=${entry ? { id: entry.roomTypeId, name: roomType ? t.text(roomType.name) : entry.roomTypeId } : undefined}
+        .timezone=${this.timezone}
+      ></db-owner-rate-prices>`;
+    });
+  }
+
+  #renderForm(roomTypes: RoomType[], parents: Rate[], rate: Rate | undefined) {
     const t = this.i18n;
     const s = this.#save;
     const text = (name: string, path: string, label: string, value: string, extra: { required?: boolean; decimal?: boolean; hint?: string } = {}) =>
@@ -200,16 +271,7 @@ export class DbOwnerRate extends LitElement {
           'name',
         )}</label
       >
-      <div class="inline">
-        <label class="field"
-          >${t.t('roomType')}
-          <select name="roomTypeId" aria-invalid=${s.invalid('roomTypeId')} aria-describedby=${s.describedBy('roomTypeId')}>
-            ${roomTypes.map((roomType) => html`<option value=${roomType.id} ?selected=${roomType.id === rate?.roomTypeId}>${t.text(roomType.name)}</option>`)}
-          </select>
-          ${s.errorFor('roomTypeId')}</label
-        >
-        ${text('nightlyPrice', 'nightlyPrice', t.t('nightlyPrice'), rate ? t.toMajor(rate.nightlyPrice) : '', { required: true, decimal: true })}
-      </div>
+      ${this.#renderDerivation(parents, rate)} ${this.#renderCovered(roomTypes)}
       <label class="field"
         >${t.t('rateDescription')}
         <textarea name="description" rows="2" maxlength="2000" .value=${rate?.description ? t.text(rate.description) : ''} aria-invalid=${s.invalid('description')} aria-describedby=${s.describedBy('description')}></textarea>
@@ -248,6 +310,99 @@ export class DbOwnerRate extends LitElement {
         }
       </div>
     </form>`;
+  }
+
+  /**
+   * Where the rate's prices come from: its own, or another rate's adjusted. A rate keeps being
+   * derived or not once created (the API refuses the change), so an existing rate offers only its kind.
+   */
+  #renderDerivation(parents: Rate[], rate: Rate | undefined) {
+    const t = this.i18n;
+    const s = this.#save;
+    if (rate && !rate.derivedFrom) return nothing;
+    const percent = this.adjustKind === 'percent';
+    const valuePath = `derivedFrom.adjust.${this.adjustKind}`;
+    return html`<label class="field"
+        >${t.t('derivedFrom')}
+        <select name="derivedFrom" @change=${(e: Event) => (this.parentId = (e.target as HTMLSelectElement).value)} aria-invalid=${s.invalid('derivedFrom.rateId')} aria-describedby=${s.describedBy('derivedFrom.rateId')}>
+          ${rate ? nothing : html`<option value=${OWN_PRICES} ?selected=${this.parentId === OWN_PRICES}>${t.t('ownPrices')}</option>`}
+          ${parents.map((parent) => html`<option value=${parent.id} ?selected=${parent.id === this.parentId}>${t.text(parent.name)}</option>`)}
+        </select>
+        ${s.errorFor('derivedFrom.rateId')} ${s.errorFor('derivedFrom')}</label
+      >
+      ${
+        this.parentId === OWN_PRICES
+          ? nothing
+          : html`<fieldset>
+              <legend>${t.t('adjustBy')}</legend>
+              <div class="choices">
+                ${ADJUST_KINDS.map((kind) => html`<label><input type="radio" name="adjustKind" value=${kind} .checked=${this.adjustKind === kind} @change=${() => (this.adjustKind = kind)} />${t.t(`adjust_${kind}`)}</label>`)}
+              </div>
+              <label class="field"
+                >${t.t('adjustValue')}
+                <input
+                  name="adjustValue"
+                  required
+                  inputmode=${percent ? 'decimal' : 'text'}
+                  autocomplete="off"
+                  .value=${this.adjustValue}
+                  @input=${(e: Event) => (this.adjustValue = (e.target as HTMLInputElement).value)}
+                  aria-invalid=${s.invalid(valuePath)}
+                  aria-describedby=${s.describedBy(valuePath)}
+                />${s.errorFor(valuePath)} ${s.errorFor('derivedFrom.adjust')}</label
+              >
+            </fieldset>`
+      }`;
+  }
+
+  /** The room types the rate covers; each with its nightly price unless the prices follow a parent. */
+  #renderCovered(roomTypes: RoomType[]) {
+    const t = this.i18n;
+    const s = this.#save;
+    const priced = this.parentId === OWN_PRICES;
+    const edit = (i: number, change: Partial<Covered>) => (this.covered = this.covered.map((entry, j) => (i === j ? { ...entry, ...change } : entry)));
+    const unused = roomTypes.find((roomType) => !this.covered.some((entry) => entry.roomTypeId === roomType.id));
+    return html`<fieldset aria-describedby=${s.describedBy('roomTypes')}>
+      <legend>${t.t(priced ? 'rateRoomTypes' : 'derivedRoomTypes')}</legend>
+      ${s.errorFor('roomTypes')} ${s.errorFor('roomTypeId')} ${s.errorFor('nightlyPrice')}
+      ${this.covered.map((entry, i) => {
+        const typePath = `roomTypes.${i}.roomTypeId`;
+        const pricePath = `roomTypes.${i}.nightlyPrice`;
+        return html`<div class="item">
+          <label class="field"
+            >${t.t('roomType')}
+            <select name="roomTypeId" @change=${(e: Event) => edit(i, { roomTypeId: (e.target as HTMLSelectElement).value })} aria-invalid=${s.invalid(typePath)} aria-describedby=${s.describedBy(typePath)}>
+              ${roomTypes.map((roomType) => html`<option value=${roomType.id} ?selected=${roomType.id === entry.roomTypeId}>${t.text(roomType.name)}</option>`)}
+            </select>
+            ${s.errorFor(typePath)}</label
+          >
+          ${
+            priced
+              ? html`<label class="field"
+                  >${t.t('nightlyPrice')}<input
+                    name="nightlyPrice"
+                    required
+                    inputmode="decimal"
+                    autocomplete="off"
+                    .value=${entry.price}
+                    @input=${(e: Event) => edit(i, { price: (e.target as HTMLInputElement).value })}
+                    aria-invalid=${s.invalid(pricePath)}
+                    aria-describedby=${s.describedBy(pricePath)}
+                  />${s.errorFor(pricePath)}</label
+                >`
+              : nothing
+          }
+          ${
+            this.covered.length > 1
+              ? html`<button type="button" class="secondary remove" @click=${() => (this.covered = this.covered.filter((_, j) => j !== i))}>
+                  <span aria-hidden="true">×</span><span class="visually-hidden">${t.t('removeRoomType', { n: i + 1 })}</span>
+                </button>`
+              : nothing
+          }
+        </div>`;
+      })}
+      ${unused ? html`<button type="button" class="secondary" @click=${() => (this.covered = [...this.covered, { roomTypeId: unused.id, price: '' }])}>${t.t('addRoomType')}</button>` : nothing}
+    </fieldset>`;
   }
 
   #renderTiers() {

@@ -1,5 +1,5 @@
 import { Task } from '@lit/task';
-import { html, LitElement } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { defineElement } from '../define.ts';
 import { stepStyles } from '../step.styles.ts';
@@ -9,10 +9,14 @@ import type { OwnerI18n } from './owner-i18n.ts';
 import { editStyles } from './owner-edit.styles.ts';
 import { ratePath } from './owner-routes.ts';
 import { ownerStyles } from './owner.styles.ts';
-import { depositWords, policyWords } from './rate-words.ts';
+import { depositWords, derivedWords, policyWords } from './rate-words.ts';
 import { taskError } from './task-error.ts';
 
-/** The property's rates (SPEC 2.23), grouped by room type: each with its nightly price, deposit and policy, linking to its form. */
+/**
+ * The property's rates (SPEC 2.23), grouped by the first room type each covers, so a plan across
+ * several shows once with all of them (SPEC 2.21): each with its nightly prices or the rate it
+ * derives from, deposit and policy, linking to its form.
+ */
 @defineElement('db-owner-rates')
 export class DbOwnerRates extends LitElement {
   static override styles = [theme, stepStyles, ownerStyles, editStyles];
@@ -32,8 +36,12 @@ export class DbOwnerRates extends LitElement {
       ${this.#task.render({
         pending: () => html`<p class="muted" role="status">${t.t('loading')}</p>`,
         error: (error) => taskError(t, error, () => void this.#task.run()),
-        complete: ([roomTypes, rates]) =>
-          roomTypes.map((roomType) => {
+        complete: ([roomTypes, rates]) => {
+          const roomTypeName = (id: string) => {
+            const roomType = roomTypes.find((r) => r.id === id);
+            return roomType ? t.text(roomType.name) : id;
+          };
+          return roomTypes.map((roomType) => {
             const own = rates.filter((rate) => rate.roomTypeId === roomType.id);
             return html`<section class="card" aria-labelledby="rt-${roomType.id}">
               <h2 id="rt-${roomType.id}">${t.text(roomType.name)}</h2>
@@ -44,8 +52,16 @@ export class DbOwnerRates extends LitElement {
                       (rate) =>
                         html`<li>
                           <a class="row" href=${ratePath(rate.id)}>
-                            <span><strong>${t.text(rate.name)}</strong><br /><span class="muted">${depositWords(t, rate.deposit)} · ${policyWords(t, rate)}</span></span>
-                            <span class="money">${t.t('perNight', { amount: t.money(rate.nightlyPrice) })}</span>
+                            <span
+                              ><strong>${t.text(rate.name)}</strong>${
+                                (rate.roomTypes?.length ?? 1) > 1
+                                  ? html`<br /><span class="covers">${rate.roomTypes!.map((entry) => `${roomTypeName(entry.roomTypeId)}${rate.derivedFrom ? '' : ` ${t.money(entry.nightlyPrice)}`}`).join(' · ')}</span>`
+                                  : nothing
+                              }<br /><span class="muted">${depositWords(t, rate.deposit)} · ${policyWords(t, rate)}</span></span
+                            >
+                            <span class="money"
+                              >${rate.derivedFrom ? derivedWords(t, rate.derivedFrom, rates) : (rate.roomTypes?.length ?? 1) > 1 ? nothing : t.t('perNight', { amount: t.money(rate.nightlyPrice) })}</span
+                            >
                           </a>
                         </li>`,
                     )}
@@ -53,7 +69,8 @@ export class DbOwnerRates extends LitElement {
                   : html`<p class="muted">${t.t('noRates')}</p>`
               }
             </section>`;
-          }),
+          });
+        },
       })}`;
   }
 }

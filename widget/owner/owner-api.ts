@@ -8,6 +8,7 @@ import type { HolidaysSchema } from '../../shared/schemas/holidays.ts';
 import type { Closures, Property, PropertyPatch } from '../../shared/schemas/property.ts';
 import type { Promotion, PromotionCreateSchema, PromotionPatch } from '../../shared/schemas/promotion.ts';
 import type { Rate, RateCreate, RatePatch } from '../../shared/schemas/rate.ts';
+import type { NightRestriction, RestrictionEntry } from '../../shared/schemas/restrictions.ts';
 import type { SettlementQuery } from '../../shared/schemas/settlement.ts';
 import type { RecordedPayment, RecordPayment } from '../../shared/schemas/recorded-payment.ts';
 import type { RoomType } from '../../shared/schemas/room-type.ts';
@@ -132,13 +133,23 @@ export class OwnerApi {
     return this.#write<unknown>(`${this.#base}/rates/${encodeURIComponent(id)}`, 'DELETE');
   }
 
-  /** Each night's price from `from` to `to`, both included. */
-  prices(rateId: string, from: string, to: string, signal?: AbortSignal) {
-    return this.#read<{ prices: NightPrices }>(`/rates/${encodeURIComponent(rateId)}/prices?from=${from}&to=${to}`, signal).then((r) => r.prices);
+  /** Each night's price from `from` to `to`, both included; of `roomTypeId`, which a rate across several room types needs. */
+  prices(rateId: string, from: string, to: string, signal?: AbortSignal, roomTypeId?: string) {
+    const roomType = roomTypeId === undefined ? '' : `&roomTypeId=${encodeURIComponent(roomTypeId)}`;
+    return this.#read<{ prices: NightPrices }>(`/rates/${encodeURIComponent(rateId)}/prices?from=${from}&to=${to}${roomType}`, signal).then((r) => r.prices);
   }
 
   setPrices(rateId: string, prices: PriceEntry[]) {
     return this.#write<unknown>(`${this.#base}/rates/${encodeURIComponent(rateId)}/prices`, 'PUT', { prices });
+  }
+
+  /** Each night's effective restriction from `from` to `to`, both included (SPEC 2.22). */
+  restrictions(rateId: string, from: string, to: string, signal?: AbortSignal) {
+    return this.#read<{ restrictions: NightRestriction[] }>(`/rates/${encodeURIComponent(rateId)}/restrictions?from=${from}&to=${to}`, signal).then((r) => r.restrictions);
+  }
+
+  setRestrictions(rateId: string, restrictions: RestrictionEntry[]) {
+    return this.#write<unknown>(`${this.#base}/rates/${encodeURIComponent(rateId)}/restrictions`, 'PUT', { restrictions });
   }
 
   extras(signal?: AbortSignal) {

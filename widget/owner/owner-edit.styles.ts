@@ -64,6 +64,12 @@ export const editStyles = css`
   .item > .field {
     flex: 1 1 8rem;
   }
+  /* A drop-down takes its row on a phone: beside another field its longer choices were cut off. */
+  @media (max-width: 30rem) {
+    .item > .field:has(> select) {
+      flex-basis: 100%;
+    }
+  }
   .item > .remove {
     flex: none;
     min-height: 48px;

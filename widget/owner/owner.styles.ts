@@ -121,6 +121,12 @@ export const ownerStyles = css`
   .inline > * {
     flex: 1 1 10rem;
   }
+  /* A drop-down takes its row on a phone: beside another field its longer choices were cut off. */
+  @media (max-width: 30rem) {
+    .inline > :has(> select) {
+      flex-basis: 100%;
+    }
+  }
   .hint {
     font-weight: 400;
     font-size: 0.875rem;

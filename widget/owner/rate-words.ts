@@ -1,5 +1,6 @@
-// A rate's deposit and cancellation tiers in the owner's words, for lists and the rate's form.
+// A rate's deposit, cancellation tiers and derivation in the owner's words, for lists and the rate's form.
 import type { DepositPolicy, Rate } from '../../shared/schemas/rate.ts';
+import type { DerivedFrom } from '../../shared/schemas/rate-plan.ts';
 import type { OwnerI18n } from './owner-i18n.ts';
 
 export function depositWords(i18n: OwnerI18n, deposit: DepositPolicy): string {
@@ -14,4 +15,14 @@ export function policyWords(i18n: OwnerI18n, rate: Pick<Rate, 'refundable' | 'ca
   // A tier applies to cancellations at least `daysBefore` days ahead: 0 is the day of arrival itself.
   const key = (days: number) => (days === 0 ? 'tierWords_0' : days === 1 ? 'tierWords_1' : 'tierWords');
   return rate.cancellationPolicy.tiers.map((tier) => i18n.t(key(tier.daysBefore), { percent: tier.refundPercent, days: tier.daysBefore })).join(' · ');
+}
+
+/** "−10% of Flexible" or "Flexible +$5.00 a night": what a derived rate charges (SPEC 2.21). */
+export function derivedWords(i18n: OwnerI18n, derivedFrom: DerivedFrom, rates: readonly Rate[]): string {
+  const parentRate = rates.find((rate) => rate.id === derivedFrom.rateId);
+  const parent = parentRate ? i18n.text(parentRate.name) : derivedFrom.rateId;
+  const sign = (n: number) => (n < 0 ? '−' : '+');
+  const { adjust } = derivedFrom;
+  if ('percent' in adjust) return i18n.t('derivedPercentWords', { percent: `${sign(adjust.percent)}${Math.abs(adjust.percent)}`, parent });
+  return i18n.t('derivedAmountWords', { amount: `${sign(adjust.amount)}${i18n.money(Math.abs(adjust.amount))}`, parent });
 }

@@ -10,7 +10,7 @@ import type { AppDeps, AppEnv } from '../app-env.ts';
 import { promotionFor } from '../bookings/promotions.ts';
 import { assertChildAges } from '../bookings/party.ts';
 import { assertWithinHorizon, priceStay } from '../bookings/quote.ts';
-import { loadCatalog, loadOccupancy } from '../catalog.ts';
+import { loadCatalog, loadOccupancy, type PropertyCatalog } from '../catalog.ts';
 import { closedDatesBetween, isPublicHoliday } from '../closures.ts';
 import { embedAllowed } from '../cors.ts';
 import { invalidField } from '../errors.ts';
@@ -28,8 +28,13 @@ function requestLocale(c: Context, requested: string | undefined, property: Prop
 }
 
 /** What the widget needs of the property (SPEC 3): alone, or with its first availability answer. */
-async function publicPropertyView(deps: AppDeps, property: PropertyRecord, locale: Locale): Promise<PublicProperty> {
+/**
+ * `catalog`: the rates and extras an availability answer has just loaded, so the widget's first
+ * request does not read them twice; without it they are read here.
+ */
+async function publicPropertyView(deps: AppDeps, property: PropertyRecord, locale: Locale, catalog?: Pick<PropertyCatalog, 'rates' | 'extras'>): Promise<PublicProperty> {
   const today = todayIn(property.timezone, deps.clock());
+  const [rates, extras] = catalog ? [catalog.rates, catalog.extras] : await Promise.all([deps.store.listRates(property.id), deps.store.listExtras(property.id)]);
   return {
     id: property.id,
     name: textIn(property.name, locale, property.locale),
@@ -41,10 +46,10 @@ async function publicPropertyView(deps: AppDeps, property: PropertyRecord, local
     stripePublishableKey: property.paymentMode === 'stripe' ? (deps.config.stripePublishableKey ?? null) : null,
     acceptedCardBrands: property.acceptedCardBrands,
     closedDates: closedDatesBetween(property.closures, property.country, today, addDays(today, 366)),
-    extras: (await deps.store.listExtras(property.id)).map((extra) => guestExtra(extra, locale, property.locale)),
+    extras: extras.map((extra) => guestExtra(extra, locale, property.locale)),
     holdMinutes: deps.config.holdMinutes,
     priceDisplay: property.priceDisplay,
-    asksChildAges: (await deps.store.listRates(property.id)).some(pricesChildren),
+    asksChildAges: rates.some(pricesChildren),
     status: property.status,
     checkInTime: property.checkInTime,
     checkOutTime: property.checkOutTime,
@@ -110,9 +115,9 @@ export function publicRoutes(deps: AppDeps) {
         key,
         async () => {
           const first = await ratesFor(stay);
-          const offered = first.roomTypes.some((rt) => rt.rates.some((r) => r.available));
-          const answer = picked && !offered && first.nextAvailable ? await ratesFor({ ...stay, ...first.nextAvailable }) : first;
-          return new ReadyAnswer(JSON.stringify(include === 'property' ? { ...answer, property: await publicPropertyView(deps, property, locale) } : answer));
+          const offered = first.answer.roomTypes.some((rt) => rt.rates.some((r) => r.available));
+          const { answer, catalog } = picked && !offered && first.answer.nextAvailable ? await ratesFor({ ...stay, ...first.answer.nextAvailable }) : first;
+          return new ReadyAnswer(JSON.stringify(include === 'property' ? { ...answer, property: await publicPropertyView(deps, property, locale, catalog) } : answer));
         },
         1_000,
       );
@@ -130,7 +135,7 @@ export function publicRoutes(deps: AppDeps) {
         const answer = availabilityFor(catalog, asked, ctx, locale, promo?.promotion);
         const offered = answer.roomTypes.some((rt) => rt.rates.some((r) => r.available));
         const next = offered ? undefined : nextAvailableStay(catalog, asked, ctx);
-        return { ...answer, ...(next ? { nextAvailable: next } : {}), ...(promo ? { promo: promo.answer } : {}) };
+        return { answer: { ...answer, ...(next ? { nextAvailable: next } : {}), ...(promo ? { promo: promo.answer } : {}) }, catalog };
       }
     })
     .post('/quotes', jsonBody(QuoteRequestSchema), async (c) => {

@@ -10,7 +10,7 @@ import { BookingListQuerySchema, CancelBookingSchema } from '../../shared/schema
 import { ErrorBodySchema } from '../../shared/schemas/common.ts';
 import { PublicPropertyAnswerSchema } from '../../shared/schemas/embed.ts';
 import { RecordedPaymentSchema, RecordPaymentSchema } from '../../shared/schemas/recorded-payment.ts';
-import { describeFields, exampleOf, tidySchema } from './openapi-schema.ts';
+import { describeFields, exampleOf, tidySchema } from '../openapi/schema.ts';
 import { ExtraCreateSchema, ExtraPatchSchema, ExtraSchema } from '../../shared/schemas/extra.ts';
 import { PromotionCreateSchema, PromotionListSchema, PromotionPatchSchema, PromotionViewSchema } from '../../shared/schemas/promotion.ts';
 import { SettlementQuerySchema, SettlementReportSchema } from '../../shared/schemas/settlement.ts';

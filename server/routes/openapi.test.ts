@@ -11,7 +11,7 @@ import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/test-app.ts';
 import { errorStatuses, openApiDocument, ROUTES } from './docs.ts';
-import { undescribedFields } from './openapi-schema.ts';
+import { undescribedFields } from '../openapi/schema.ts';
 
 type Operation = { responses: Record<string, { content?: Record<string, { schema: unknown }> }>; requestBody?: { content: Record<string, { example?: unknown }> } };
 

@@ -5,7 +5,7 @@ import type { AppDeps, AppEnv } from '../app-env.ts';
 import { DEFAULT_LIMITS, limitReached, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { jsonBody } from '../validate.ts';
-import { occupancyPatch } from './room-type-occupancy.ts';
+import { occupancyPatch } from '../room-type-occupancy.ts';
 
 /** /api/v1/properties/:pid/room-types (owner). */
 export function roomTypes(deps: AppDeps) {

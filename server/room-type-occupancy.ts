@@ -1,8 +1,8 @@
 // SPEC 2.12: a room type's occupancy limits fit in maxGuests, also when a patch changes only one side.
-import { limitsOf } from '../../shared/occupancy.ts';
-import { OCCUPANCY_FIELDS, occupancyFitMessage } from '../../shared/schemas/occupancy.ts';
-import type { RoomType, RoomTypePatch } from '../../shared/schemas/room-type.ts';
-import { invalidField } from '../errors.ts';
+import { limitsOf } from '../shared/occupancy.ts';
+import { OCCUPANCY_FIELDS, occupancyFitMessage } from '../shared/schemas/occupancy.ts';
+import type { RoomType, RoomTypePatch } from '../shared/schemas/room-type.ts';
+import { invalidField } from './errors.ts';
 
 /**
  * The patch with the limits it implies, checked against the stored room type. A limit at maxGuests

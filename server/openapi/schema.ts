@@ -1,6 +1,6 @@
 // The OpenAPI document's schemas as @readme/openapi-parser accepts them (OpenAPI 3.0), each field
 // described, and an example for every request body.
-import { FIELD_DESCRIPTIONS } from './openapi-fields.ts';
+import { FIELD_DESCRIPTIONS } from './fields.ts';
 
 type Json = { [key: string]: unknown };
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);

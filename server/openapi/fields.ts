@@ -1,5 +1,5 @@
 // What each field name means wherever it appears in the API, for fields whose schema has no
-// v.description of its own. A schema's own description always wins (server/routes/openapi-schema.ts).
+// v.description of its own. A schema's own description always wins (server/openapi/schema.ts).
 export const FIELD_DESCRIPTIONS: Record<string, string> = {
   acceptedCardBrands: 'Card brands the property takes (manual mode card form)',
   active: 'Whether it is in use',

@@ -2,22 +2,11 @@
 // each deposit stays between 0 and the total; percentage and first-night deposits follow the discount.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { discountArb, policyArb } from '../test/support/arbitraries.ts';
 import { firstNightAfter, spread } from './lines.ts';
 import { type PricedRate, quoteStay, type StayCatalog } from './pricing.ts';
-import type { Discount } from './schemas/promotion.ts';
 import { type DepositPolicy, RATE_WITHOUT_LIMITS } from './schemas/rate.ts';
 
-const policyArb: fc.Arbitrary<DepositPolicy> = fc.oneof(
-  fc.constant({ type: 'none' as const }),
-  fc.constant({ type: 'full' as const }),
-  fc.constant({ type: 'first_night' as const }),
-  fc.integer({ min: 1, max: 10_000_000 }).map((amount) => ({ type: 'fixed' as const, amount })),
-  fc.integer({ min: 1, max: 10_000 }).map((h) => ({ type: 'percentage' as const, percent: h / 100 })),
-);
-const discountArb: fc.Arbitrary<Discount> = fc.oneof(
-  fc.integer({ min: 1, max: 10_000 }).map((h) => ({ type: 'percent' as const, percent: h / 100 })),
-  fc.integer({ min: 1, max: 50_000_000 }).map((amount) => ({ type: 'amount' as const, amount })),
-);
 const rateArb = fc.record({ price: fc.integer({ min: 0, max: 5_000_000 }), deposit: policyArb, override: fc.integer({ min: 0, max: 5_000_000 }) });
 
 function catalogOf(rates: { price: number; deposit: DepositPolicy; override: number }[], extraPrice: number): StayCatalog {

@@ -1,8 +1,8 @@
 // SPEC 2.13: fees and taxes per room, their lines, and what they do to totals and deposits.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { discountArb, policyArb } from '../test/support/arbitraries.ts';
 import { type PricedRate, quoteStay, type StayCatalog } from './pricing.ts';
-import type { Discount } from './schemas/promotion.ts';
 import { type DepositPolicy, RATE_WITHOUT_LIMITS } from './schemas/rate.ts';
 import type { Fee, Tax } from './schemas/taxes.ts';
 import { addedCharges, chargeLines, includedPart, roomCharges, type TaxedRoom } from './taxes.ts';
@@ -89,17 +89,6 @@ describe('lines over the rooms', () => {
 // ---------------------------------------------------------------------------------------------
 // Properties over whole quotes
 
-const policyArb: fc.Arbitrary<DepositPolicy> = fc.oneof(
-  fc.constant({ type: 'none' as const }),
-  fc.constant({ type: 'full' as const }),
-  fc.constant({ type: 'first_night' as const }),
-  fc.integer({ min: 1, max: 10_000_000 }).map((amount) => ({ type: 'fixed' as const, amount })),
-  fc.integer({ min: 1, max: 10_000 }).map((h) => ({ type: 'percentage' as const, percent: h / 100 })),
-);
-const discountArb: fc.Arbitrary<Discount> = fc.oneof(
-  fc.integer({ min: 1, max: 10_000 }).map((h) => ({ type: 'percent' as const, percent: h / 100 })),
-  fc.integer({ min: 1, max: 50_000_000 }).map((amount) => ({ type: 'amount' as const, amount })),
-);
 const name = fc.constantFrom('City tax', 'VAT', 'Levy', 'Service');
 const taxArb: fc.Arbitrary<Tax> = fc.oneof(
   fc.record({

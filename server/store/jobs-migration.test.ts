@@ -1,20 +1,11 @@
 // Issue 11: upgrading moves the mail queue onto the job queue: what waited is still sent, what was sent is not sent again.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
 import { describe, expect, test } from 'vitest';
-import { freshSchema } from '../../test/support/test-app.ts';
-import { migrateUpTo } from './migrations.ts';
-import { openStore, type StoreOptions } from './open-store.ts';
+import { backends } from '../../test/support/api.ts';
+import { upgradeFrom } from '../../test/support/old-database.ts';
 
 interface Yesterday {
   mail_queue: Record<string, string | number | null>;
 }
-
-const backends: [string, string | undefined][] = [['SQLite', undefined], ...(process.env.DATABASE_URL ? [['PostgreSQL', process.env.DATABASE_URL] as [string, string]] : [])];
 
 const mailRow = (n: number, status: string, extra: Record<string, string | number | null> = {}) => ({
   id: `mq_${n}`,
@@ -39,29 +30,20 @@ const mailRow = (n: number, status: string, extra: Record<string, string | numbe
 
 describe.each(backends)('upgrading the mail queue to the job queue on %s', (_name, databaseUrl) => {
   test('mail still waiting is sent after the upgrade, with its attempts; mail already sent is not sent again', async () => {
-    const dir = databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'directbook-jobs-'));
-    const schema = databaseUrl ? await freshSchema(databaseUrl) : undefined;
-    const options: StoreOptions = schema ? { databaseUrl: schema.url, poolSize: 2 } : { sqlitePath: join(dir!, 'old.sqlite') };
-    try {
-      const old = new Kysely<Yesterday>({
-        dialect: options.databaseUrl
-          ? new PostgresDialect({ pool: new pg.Pool({ connectionString: options.databaseUrl, max: 1 }) })
-          : new SqliteDialect({ database: new SQLite(options.sqlitePath) }),
-      });
-      const current = options.databaseUrl ? (await sql<{ name: string }>`select current_schema() as name`.execute(old)).rows[0]?.name : undefined;
-      await migrateUpTo(old as Kysely<unknown>, '009_property_keys', current);
-      await old
-        .insertInto('mail_queue')
-        .values([
-          mailRow(1, 'sent', { sent_at: '2026-03-01T09:00:05.000Z' }),
-          mailRow(2, 'queued', { attempts: 2, next_attempt_at: '2026-03-01T09:04:00.000Z', last_error: 'ECONNREFUSED' }),
-          mailRow(3, 'failed', { attempts: 1, last_error: '550 rejected' }),
-        ])
-        .execute();
-      await old.destroy();
-
-      const store = await openStore(options);
-      try {
+    await upgradeFrom<Yesterday>(
+      databaseUrl,
+      '009_property_keys',
+      async (old) => {
+        await old
+          .insertInto('mail_queue')
+          .values([
+            mailRow(1, 'sent', { sent_at: '2026-03-01T09:00:05.000Z' }),
+            mailRow(2, 'queued', { attempts: 2, next_attempt_at: '2026-03-01T09:04:00.000Z', last_error: 'ECONNREFUSED' }),
+            mailRow(3, 'failed', { attempts: 1, last_error: '550 rejected' }),
+          ])
+          .execute();
+      },
+      async (store) => {
         expect(await store.jobs.find('mail:<bk_1.confirmation@directbook.example>')).toMatchObject({ kind: 'mail', status: 'done', finishedAt: new Date('2026-03-01T09:00:05.000Z') });
         expect(await store.jobs.find('mail:<bk_3.confirmation@directbook.example>')).toMatchObject({ status: 'failed', lastError: '550 rejected' });
         const waiting = { kind: 'mail', key: 'mail:<bk_2.confirmation@directbook.example>', payload: { to: 'guest2@example.com' } };
@@ -70,12 +52,7 @@ describe.each(backends)('upgrading the mail queue to the job queue on %s', (_nam
         expect(await store.jobs.enqueue(waiting, new Date('2026-03-01T10:00:00.000Z'))).toBe(false);
         const claimed = await store.jobs.claim(new Date('2026-03-01T10:00:00.000Z'), { kinds: ['mail'], limit: 10, lockedUntil: new Date('2026-03-01T10:05:00.000Z') });
         expect(claimed.map((j) => [j.key, j.attempts, (j.payload as { to: string }).to])).toEqual([['mail:<bk_2.confirmation@directbook.example>', 2, 'guest2@example.com']]);
-      } finally {
-        await store.close();
-      }
-    } finally {
-      await schema?.drop();
-      if (dir) rmSync(dir, { recursive: true, force: true });
-    }
+      },
+    );
   });
 });

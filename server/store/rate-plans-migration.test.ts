@@ -1,15 +1,10 @@
 // SPEC 2.21: upgrading makes every rate a plan of its one room type, its prices and weekday
 // patterns kept on that room type, so nothing a guest pays changes.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import type { Kysely } from 'kysely';
 import { describe, expect, test } from 'vitest';
-import { freshSchema } from '../../test/support/test-app.ts';
+import { backends } from '../../test/support/api.ts';
+import { upgradeFrom } from '../../test/support/old-database.ts';
 import { migrateUpTo } from './migrations.ts';
-import { openStore, type StoreOptions } from './open-store.ts';
 
 type Row = Record<string, string | number | null>;
 interface Before024 {
@@ -20,59 +15,43 @@ interface Before024 {
   price_patterns: Row;
 }
 
-const backends: [string, string | undefined][] = [['SQLite', undefined], ...(process.env.DATABASE_URL ? [['PostgreSQL', process.env.DATABASE_URL] as [string, string]] : [])];
-
 describe.each(backends)('upgrading to rate plans on %s', (_name, databaseUrl) => {
   test('a rate keeps its room type, default price, single-date prices and weekday patterns', async () => {
-    const dir = databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'directbook-plans-'));
-    const schema = databaseUrl ? await freshSchema(databaseUrl) : undefined;
-    const options: StoreOptions = schema ? { databaseUrl: schema.url, poolSize: 2 } : { sqlitePath: join(dir!, 'old.sqlite') };
-    try {
-      const old = new Kysely<Before024>({
-        dialect: options.databaseUrl
-          ? new PostgresDialect({ pool: new pg.Pool({ connectionString: options.databaseUrl, max: 1 }) })
-          : new SqliteDialect({ database: new SQLite(options.sqlitePath) }),
-      });
-      const current = options.databaseUrl ? (await sql<{ name: string }>`select current_schema() as name`.execute(old)).rows[0]?.name : undefined;
-      await migrateUpTo(old as Kysely<unknown>, '009_property_keys', current);
-      const at = '2025-01-01T00:00:00.000Z';
-      await old
-        .insertInto('properties')
-        .values({
-          id: 'p1',
-          name: 'Old Inn',
-          currency: 'KRW',
-          timezone: 'Asia/Seoul',
-          locale: 'ko',
-          payment_mode: 'manual',
-          accepted_card_brands: '["visa"]',
-          allowed_origins: '[]',
-          closures: '{"weekdays":[],"publicHolidays":false,"dates":[]}',
-          created_at: at,
-        })
-        .execute();
-      await old.insertInto('room_types').values({ id: 'rt1', property_id: 'p1', name: 'Double', max_guests: 2, units: 1, images: '[]', created_at: at }).execute();
-      await old
-        .insertInto('rates')
-        .values({ id: 'flex', property_id: 'p1', room_type_id: 'rt1', name: 'Flexible', nightly_price: 80_000, deposit: '{"type":"none"}', refundable: 1, created_at: at })
-        .execute();
-      await migrateUpTo(old as Kysely<unknown>, '023_restrictions', current);
-      await old.insertInto('price_overrides').values({ rate_id: 'flex', date: '2026-12-24', amount: 150_000 }).execute();
-      await old.insertInto('price_patterns').values({ rate_id: 'flex', seq: 1, from_date: '2026-01-01', to_date: null, weekdays: '[5,6]', amount: 100_000 }).execute();
-      await old.destroy();
-
-      const store = await openStore(options);
-      try {
+    await upgradeFrom<Before024>(
+      databaseUrl,
+      '009_property_keys',
+      async (old, current) => {
+        const at = '2025-01-01T00:00:00.000Z';
+        await old
+          .insertInto('properties')
+          .values({
+            id: 'p1',
+            name: 'Old Inn',
+            currency: 'KRW',
+            timezone: 'Asia/Seoul',
+            locale: 'ko',
+            payment_mode: 'manual',
+            accepted_card_brands: '["visa"]',
+            allowed_origins: '[]',
+            closures: '{"weekdays":[],"publicHolidays":false,"dates":[]}',
+            created_at: at,
+          })
+          .execute();
+        await old.insertInto('room_types').values({ id: 'rt1', property_id: 'p1', name: 'Double', max_guests: 2, units: 1, images: '[]', created_at: at }).execute();
+        await old
+          .insertInto('rates')
+          .values({ id: 'flex', property_id: 'p1', room_type_id: 'rt1', name: 'Flexible', nightly_price: 80_000, deposit: '{"type":"none"}', refundable: 1, created_at: at })
+          .execute();
+        await migrateUpTo(old as Kysely<unknown>, '023_restrictions', current);
+        await old.insertInto('price_overrides').values({ rate_id: 'flex', date: '2026-12-24', amount: 150_000 }).execute();
+        await old.insertInto('price_patterns').values({ rate_id: 'flex', seq: 1, from_date: '2026-01-01', to_date: null, weekdays: '[5,6]', amount: 100_000 }).execute();
+      },
+      async (store) => {
         expect(await store.getRate('p1', 'flex')).toMatchObject({ roomTypeId: 'rt1', nightlyPrice: 80_000, roomTypes: [{ roomTypeId: 'rt1', nightlyPrice: 80_000 }], derivedFrom: null });
         const prices = await store.listRatePrices(['flex'], '2026-12-24', '2026-12-26');
         expect(prices.dates).toEqual([{ rateId: 'flex', roomTypeId: 'rt1', date: '2026-12-24', amount: 150_000 }]);
         expect(prices.patterns).toEqual([{ rateId: 'flex', roomTypeId: 'rt1', seq: 1, from: '2026-01-01', to: null, weekdays: [5, 6], amount: 100_000 }]);
-      } finally {
-        await store.close();
-      }
-    } finally {
-      await schema?.drop();
-      if (dir) rmSync(dir, { recursive: true, force: true });
-    }
+      },
+    );
   });
 });

@@ -3,6 +3,7 @@ import type { Logger } from './logger.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { Metrics } from './metrics.ts';
 import type { Payments } from './payments/payments.ts';
+import type { CurrentCatalogs } from './current-catalog.ts';
 import type { ReadCache } from './read-cache.ts';
 import type { CardVault } from './vault/card-vault.ts';
 import type { BookingRecord, OwnerKeyRecord, PropertyRecord, Store } from './store/store.ts';
@@ -48,6 +49,8 @@ export interface AppDeps {
   kickJobs?: () => void;
   /** Short-lived public reads; createApp makes one when not given. */
   cache?: ReadCache;
+  /** Issue 13: properties and catalogs as of their version in the database, for bookings; createApp makes one when not given. */
+  catalogs?: CurrentCatalogs;
   /** Prometheus counters (issue 9); without them nothing is counted and /metrics does not exist. */
   metrics?: Metrics;
 }

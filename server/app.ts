@@ -1,9 +1,9 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import type { AppDeps, AppEnv } from './app-env.ts';
 import { ownerAuth } from './auth.ts';
 import { ReadCache } from './read-cache.ts';
+import { CurrentCatalogs } from './current-catalog.ts';
 import { publicProperty } from './cors.ts';
 import { acceptingBookings } from './profile-guard.ts';
 import { ApiError, createErrorHandler } from './errors.ts';
@@ -34,6 +34,7 @@ import { restrictions } from './routes/restrictions.ts';
 import { reports } from './routes/reports.ts';
 import { roomTypes } from './routes/room-types.ts';
 import { rejectNulInPath, requireJson } from './validate.ts';
+import { limitedBody } from './request-body.ts';
 import { noStore, securityHeaders } from './security-headers.ts';
 import { health } from './health.ts';
 import { metricsEndpoint } from './metrics.ts';
@@ -45,7 +46,7 @@ export type { AppDeps } from './app-env.ts';
 const MAX_BODY_BYTES = 64 * 1024;
 
 export function createApp(given: AppDeps) {
-  const deps: AppDeps = { ...given, cache: given.cache ?? new ReadCache() };
+  const deps: AppDeps = { ...given, cache: given.cache ?? new ReadCache(), catalogs: given.catalogs ?? new CurrentCatalogs(given.store) };
   const app = new Hono<AppEnv>();
   app.onError(createErrorHandler(deps.logger));
   app.notFound(() => {
@@ -69,16 +70,12 @@ export function createApp(given: AppDeps) {
   app.use('/api/v1/public/bookings/:id', access);
   app.use('/api/v1/public/bookings/:id/*', access);
 
-  // Only requests that may carry a body: reading c.req.raw.body on a GET makes @hono/node-server
-  // build a full undici Request (with an AbortSignal and a body stream) for nothing.
+  // Only requests that may carry a body.
   app.on(
     ['POST', 'PUT', 'PATCH', 'DELETE'],
     '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large', `Bodies are limited to ${MAX_BODY_BYTES / 1024} KiB`);
-      },
+    limitedBody(MAX_BODY_BYTES, () => {
+      throw new ApiError(413, 'payload_too_large', `Bodies are limited to ${MAX_BODY_BYTES / 1024} KiB`);
     }),
     requireJson,
   );
@@ -93,11 +90,14 @@ export function createApp(given: AppDeps) {
   };
   app.use('/api/*', compressWhenAccepted);
 
-  // Any write that touched a property makes this instance's cached public reads of it fresh.
+  // Any write that touched a property makes this instance's cached public reads of it fresh; an
+  // owner's write also moves its catalog version, which every instance checks before a booking.
   app.use('*', async function invalidateOnWrite(c, next) {
     await next();
     const property = c.get('property');
-    if (property && !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) deps.cache!.invalidate(property.id);
+    if (!property || ['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) return;
+    if (c.req.path.startsWith('/api/v1/properties/')) await deps.store.touchCatalog(property.id);
+    deps.cache!.invalidate(property.id);
   });
 
   app.route('/health', health(deps));

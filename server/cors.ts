@@ -31,7 +31,9 @@ export function publicProperty(deps: AppDeps, options: { anyOrigin?: boolean } =
   const policy = cors({ ...corsOptions, origin: options.anyOrigin ? (origin) => origin : (origin, c) => (listed(origin, c as Context<AppEnv>) ? origin : null) });
   return async function publicProperty(c, next) {
     const pid = c.req.param('pid') ?? '';
-    const property = await deps.cache!.get(pid, 'property', () => deps.store.getProperty(pid));
+    // Reads may be a moment old (server/read-cache.ts); a booking or quote prices with the property as it is now.
+    const reading = ['GET', 'HEAD', 'OPTIONS'].includes(c.req.method);
+    const property = reading ? await deps.cache!.get(pid, 'property', () => deps.store.getProperty(pid)) : await deps.catalogs!.property(pid);
     // SPEC 2.11: a hidden property answers as an unknown one.
     if (!property || !property.visible) throw notFound('Property');
     c.set('property', property);

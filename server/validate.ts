@@ -66,7 +66,7 @@ export const requireJson: MiddlewareHandler = async function requireJson(c, next
   const method = c.req.method;
   if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && c.req.header('content-length') !== '0') {
     const type = c.req.header('content-type') ?? '';
-    if (!JSON_TYPE.test(type) && (await c.req.raw.clone().text()).length > 0) {
+    if (!JSON_TYPE.test(type) && (await c.req.text()).length > 0) {
       throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json');
     }
   }

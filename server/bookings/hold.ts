@@ -87,7 +87,7 @@ export async function holdBooking(
     throw new ApiError(503, 'payment_unavailable', 'This property takes payment through Stripe, which is not configured on this server');
   }
   const now = deps.clock();
-  const { catalog, quote, promotion } = await priceStay(deps, property, body, locale);
+  const { catalog, quote, promotion } = await priceStay(deps, property, body, locale, 'hold');
   if (quote.promo && !quote.promo.applied) throw promoNotApplicable(quote.promo.reason ?? 'unknown');
   const payInFull = body.payNow === 'full';
   if (payInFull) assertPayInFull(property, catalog.rates, body.rooms);

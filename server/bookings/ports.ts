@@ -2,6 +2,7 @@
 // over these ports, so a route, a job or a test calls it with real parts and nothing else.
 import type { Mailer } from '../mail/mailer.ts';
 import type { Payments } from '../payments/payments.ts';
+import type { CurrentCatalogs } from '../current-catalog.ts';
 import type { Store } from '../store/store.ts';
 import type { CardVault } from '../vault/card-vault.ts';
 
@@ -30,6 +31,8 @@ export interface BookingDeps {
     holdsPerClient?: number;
     holdsPerEmail?: number;
   };
+  /** Issue 13: catalogs kept per property version, for pricing a hold. */
+  catalogs?: Pick<CurrentCatalogs, 'catalog'>;
   /** This instance's short-lived public reads, made fresh when a change bypasses the property's routes. */
   cache?: { invalidate(propertyId: string): void };
 }

@@ -1,7 +1,7 @@
 // Price and check: the server's own quote of a stay and the SPEC 2.5 checks that it can be sold,
 // shared by quotes and bookings. The server never trusts a client's prices (SPEC 2.7).
 import { nightsOf, shiftMonths, todayIn } from '../../shared/dates.ts';
-import { type OfferContext, unavailableReason } from '../../shared/availability.ts';
+import { type Occupancy, type OfferContext, unavailableReason } from '../../shared/availability.ts';
 import type { Locale } from '../../shared/locale.ts';
 import { quoteStay, UnknownItemError } from '../../shared/pricing.ts';
 import type { RoomRequest } from '../../shared/schemas/stay.ts';
@@ -86,13 +86,20 @@ export function assertBookable(catalog: PropertyCatalog, stay: StayRequest, ctx:
   });
 }
 
-/** Loads what a stay needs, prices it and checks it can be sold now. */
-export async function priceStay(deps: Pick<BookingDeps, 'store' | 'clock'>, property: PropertyRecord, stay: StayRequest, locale: Locale) {
+/** Nothing sold: a hold's own transaction takes the units under their guards (SPEC 2.7), so reading them first would only repeat it. */
+const UNCOUNTED: Occupancy = { roomTypeSold: () => 0, rateSold: () => 0, rateSoldTotal: () => 0 };
+
+/**
+ * Loads what a stay needs, prices it and checks it can be sold now. For a `hold` the catalog may
+ * come from `deps.catalogs`, and what is sold is left to the hold's transaction (issue 13).
+ */
+export async function priceStay(deps: Pick<BookingDeps, 'store' | 'clock' | 'catalogs'>, property: PropertyRecord, stay: StayRequest, locale: Locale, purpose: 'quote' | 'hold' = 'quote') {
   const now = deps.clock();
   assertWithinHorizon(property, stay, now);
   assertRoomCount(property, stay.rooms.length);
-  const catalog = await loadCatalog(deps.store, property, stay.checkIn, stay.checkOut);
-  const occupancy = await loadOccupancy(deps.store, catalog, stay.checkIn, stay.checkOut, now);
+  const held = purpose === 'hold';
+  const catalog = held && deps.catalogs ? await deps.catalogs.catalog(property, stay.checkIn, stay.checkOut) : await loadCatalog(deps.store, property, stay.checkIn, stay.checkOut);
+  const occupancy = held ? UNCOUNTED : await loadOccupancy(deps.store, catalog, stay.checkIn, stay.checkOut, now);
   const promo = stay.promoCode === undefined ? undefined : await promotionFor(deps, property, stay.promoCode, { ...stay, rateIds: stay.rooms.map((r) => r.rateId) });
   const planned = { ...stay, rooms: resolvePlanRooms(catalog.rates, stay.rooms) };
   try {

@@ -2,12 +2,13 @@
 // Taking units is one conditional update per night (`sold + n <= units`) inside one write
 // transaction; every change of status is one guarded UPDATE whose row count is checked, in a
 // transaction that holds the booking's row (BEGIN IMMEDIATE on SQLite, FOR UPDATE on PostgreSQL).
-import { type ExpressionBuilder, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type ExpressionBuilder, type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { stayLines } from '../../shared/lines.ts';
 import type { Booking } from '../../shared/schemas/stay.ts';
 import { balanceJobKey } from './balance-job.ts';
 import { cancelJob } from './job-queue-store.ts';
 import { announce } from '../webhooks/store.ts';
+import { statement, statementsByCount, valueRows } from './raw-statements.ts';
 import type { BookingsTable, Database } from './schema.ts';
 import { matchesSearch, statusAsOf } from './booking-search.ts';
 import type { ArrivedPayment, BookingFilter, BookingRecord, BookingStore, ConfirmResult, HoldLimits, HoldResult, NewBooking, Take } from './store.ts';
@@ -114,60 +115,69 @@ function sameRooms(nights: ReadonlyMap<string, number>): [number, string[]][] {
 }
 
 /**
- * Takes the units of every night: per room type (then per rate) one insert of the missing counter
- * rows and one guarded update over all its nights, rather than two statements a night (issue 13).
- * Ids are taken in order, and each update walks its rows in key order, so concurrent bookings lock
- * in the same order and never deadlock.
+ * How a booking takes its units, as statements made once per dialect (server/store/raw-statements.ts).
+ * Each counter statement adds `rooms` to the row of every date listed (made when missing) where the
+ * sum stays within the cap, and returns the rows that took it: fewer than the dates is sold out.
+ * One statement per room type or rate and room count; rows are locked in key order, so concurrent
+ * bookings never deadlock.
  */
-async function takeUnits(tx: Db, takes: readonly Take[], roomsPerRate: ReadonlyMap<string, number>) {
-  for (const [roomTypeId, nights] of nightsBy(takes, (t) => t.roomTypeId)) {
-    await tx
-      .insertInto('inventory')
-      .values([...nights.keys()].map((date) => ({ room_type_id: roomTypeId, date, sold: 0 })))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    for (const [rooms, dates] of sameRooms(nights)) {
-      const result = await tx
-        .updateTable('inventory')
-        .set((eb) => ({ sold: eb('sold', '+', rooms) }))
-        .where('room_type_id', '=', roomTypeId)
-        .where('date', 'in', dates)
-        .where((eb) => eb(eb('sold', '+', rooms), '<=', eb.selectFrom('room_types').select('units').where('id', '=', roomTypeId)))
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== dates.length) throw new SoldOut();
+function unitTaker(dialect: 'sqlite' | 'postgres') {
+  const counter = (table: string, key: string, cap: string) =>
+    statementsByCount<{ date: string }>(
+      dialect,
+      (dates) => `insert into ${table} (${key}, date, sold)
+        select ?, v.column1, cast(? as integer) from (values ${valueRows(dates, 1)}) as v where (${cap}) is null or cast(? as integer) <= (${cap})
+        on conflict (${key}, date) do update set sold = ${table}.sold + excluded.sold where (${cap}) is null or ${table}.sold + excluded.sold <= (${cap})
+        returning date`,
+    );
+  const roomTypeNights = counter('inventory', 'room_type_id', 'select units from room_types where id = ?');
+  const rateNights = counter('rate_inventory', 'rate_id', 'select max_rooms_per_night from rates where id = ?');
+  const addToTotal = statement(dialect, 'update rates set sold_total = sold_total + ? where id = ? and max_rooms_total is not null and sold_total + ? <= max_rooms_total');
+  const totalCap = statement<{ max_rooms_total: number | null }>(dialect, 'select max_rooms_total from rates where id = ?');
+
+  const take = async (tx: Db, run: ReturnType<typeof roomTypeNights>, id: string, rooms: number, dates: readonly string[]) => {
+    // In the text's order: the row's id, rooms and dates; the cap's id, rooms and id again for the insert; the cap's id twice for the update.
+    const { rows } = await run(tx, [id, rooms, ...dates, id, rooms, id, id, id]);
+    if (rows.length !== dates.length) throw new SoldOut();
+  };
+
+  return async function takeUnits(tx: Db, takes: readonly Take[], roomsPerRate: ReadonlyMap<string, number>) {
+    for (const [roomTypeId, nights] of nightsBy(takes, (t) => t.roomTypeId)) {
+      for (const [rooms, dates] of sameRooms(nights)) await take(tx, roomTypeNights(dates.length), roomTypeId, rooms, dates);
     }
-  }
-  for (const [rateId, nights] of nightsBy(takes, (t) => t.rateId)) {
-    await tx
-      .insertInto('rate_inventory')
-      .values([...nights.keys()].map((date) => ({ rate_id: rateId, date, sold: 0 })))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    for (const [rooms, dates] of sameRooms(nights)) {
-      const result = await tx
-        .updateTable('rate_inventory')
-        .set((eb) => ({ sold: eb('sold', '+', rooms) }))
-        .where('rate_id', '=', rateId)
-        .where('date', 'in', dates)
-        .where((eb) =>
-          eb.or([
-            eb(eb.selectFrom('rates').select('max_rooms_per_night').where('id', '=', rateId), 'is', null),
-            eb(eb('sold', '+', rooms), '<=', eb.selectFrom('rates').select('max_rooms_per_night').where('id', '=', rateId)),
-          ]),
-        )
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== dates.length) throw new SoldOut();
+    for (const [rateId, nights] of nightsBy(takes, (t) => t.rateId)) {
+      for (const [rooms, dates] of sameRooms(nights)) await take(tx, rateNights(dates.length), rateId, rooms, dates);
     }
-  }
-  for (const [rateId, rooms] of [...roomsPerRate].sort(([a], [b]) => a.localeCompare(b))) {
-    const result = await tx
-      .updateTable('rates')
-      .set((eb) => ({ sold_total: eb('sold_total', '+', rooms) }))
-      .where('id', '=', rateId)
-      .where((eb) => eb.or([eb('max_rooms_total', 'is', null), eb(eb('sold_total', '+', rooms), '<=', eb.ref('max_rooms_total'))]))
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw new SoldOut();
-  }
+    // Only a rate with a total cap counts its rooms: its row is locked by every booking of the rate,
+    // which an uncapped rate need not pay for (issue 13); changingRateCap() counts again when a cap is set.
+    for (const [rateId, rooms] of [...roomsPerRate].sort(([a], [b]) => a.localeCompare(b))) {
+      const { numAffectedRows } = await addToTotal(tx, [rooms, rateId, rooms]);
+      if (numAffectedRows === 1n) continue;
+      const { rows } = await totalCap(tx, [rateId]);
+      if (rows[0]?.max_rooms_total != null) throw new SoldOut();
+    }
+  };
+}
+
+type TakeUnits = ReturnType<typeof unitTaker>;
+
+/**
+ * Makes `change` to a rate whose total cap is being set, then counts its rooms again from the
+ * bookings that hold rooms (on their first night, as takeUnits does). On PostgreSQL it first waits
+ * for the bookings being made to commit and keeps new ones waiting until it does, so none is left
+ * out while the rate went uncounted: cap changes are rare, and holds pause only for a moment.
+ */
+export async function changingRateCap(tx: Db, dialect: 'sqlite' | 'postgres', rateId: string, change: () => Promise<void>) {
+  if (dialect === 'postgres') await sql`lock table booking_nights in share row exclusive mode`.execute(tx);
+  await change();
+  const rooms = tx
+    .selectFrom('booking_nights')
+    .innerJoin('bookings', 'bookings.id', 'booking_nights.booking_id')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('booking_nights.rooms'), eb.lit(0)).as('rooms'))
+    .where('booking_nights.rate_id', '=', rateId)
+    .whereRef('booking_nights.date', '=', 'bookings.check_in')
+    .where('bookings.status', 'in', ['pending', 'confirmed', 'completed']);
+  await tx.updateTable('rates').set({ sold_total: rooms }).where('id', '=', rateId).execute();
 }
 
 /** Rooms per rate, counted on the first night (a room is one booking of its rate, whatever the nights). */
@@ -237,6 +247,7 @@ async function releaseUnits(tx: Db, bookingId: string, checkIn: string) {
       .updateTable('rates')
       .set((eb) => ({ sold_total: eb('sold_total', '-', rooms) }))
       .where('id', '=', rateId)
+      .where('max_rooms_total', 'is not', null)
       .execute();
   }
   // SPEC 2.14: an expired or cancelled booking gives its promotion's use back.
@@ -335,7 +346,7 @@ const cardDue = (purgeBefore: string) => (eb: ExpressionBuilder<Database, 'booki
  * Takes an expired booking's units again inside a savepoint, so that when they are gone only
  * the attempt is undone and the transaction can still record the refusal.
  */
-async function retake(tx: Db, bookingId: string, checkIn: string): Promise<boolean> {
+async function retake(tx: Db, takeUnits: TakeUnits, bookingId: string, checkIn: string): Promise<boolean> {
   await sql`savepoint retake`.execute(tx);
   try {
     const takes = await takesOf(tx, bookingId);
@@ -351,8 +362,70 @@ async function retake(tx: Db, bookingId: string, checkIn: string): Promise<boole
   }
 }
 
+const SAVEPOINT = statement('sqlite', 'savepoint hold');
+const ROLLBACK_TO_SAVEPOINT = statement('sqlite', 'rollback to savepoint hold');
+const RELEASE_SAVEPOINT = statement('sqlite', 'release savepoint hold');
+
+/**
+ * SQLite, issue 13: the holds that arrive while one transaction runs share the next one, each in a
+ * savepoint, so a rush pays one commit per batch rather than per hold. One failing hold rolls back
+ * its own savepoint only; a failed commit fails the whole batch.
+ */
+class GroupCommit {
+  readonly #waiting: { work: (tx: Db) => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
+  #draining = false;
+
+  constructor(
+    readonly db: Kysely<Database>,
+    readonly maxBatch = 64,
+  ) {}
+
+  run<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      // SQLite answers synchronously, so a request can run from its first byte to its hold without
+      // yielding: waiting for the next turn of the event loop lets the requests already received join.
+      if (!this.#draining) {
+        this.#draining = true;
+        setImmediate(() => void this.#drain());
+      }
+    });
+  }
+
+  async #drain() {
+    while (this.#waiting.length > 0) {
+      const batch = this.#waiting.splice(0, this.maxBatch);
+      try {
+        const outcomes = await writeTransaction(this.db, 'sqlite', async (tx) => {
+          const done: ({ value: unknown } | { error: unknown })[] = [];
+          for (const { work } of batch) {
+            await SAVEPOINT(tx);
+            try {
+              done.push({ value: await work(tx) });
+            } catch (error) {
+              await ROLLBACK_TO_SAVEPOINT(tx);
+              done.push({ error });
+            }
+            await RELEASE_SAVEPOINT(tx);
+          }
+          return done;
+        });
+        batch.forEach(({ resolve, reject }, i) => {
+          const outcome = outcomes[i]!;
+          if ('error' in outcome) reject(outcome.error);
+          else resolve(outcome.value);
+        });
+      } catch (error) {
+        for (const { reject } of batch) reject(error);
+      }
+    }
+    this.#draining = false;
+  }
+}
+
 export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres'): BookingStore {
   const write = <T>(work: (tx: Db) => Promise<T>) => writeTransaction(db, dialect, work);
+  const takeUnits = unitTaker(dialect);
   // Issue 9: secure_delete (open-store.ts) zeroes what a purge freed, but the WAL still holds earlier
   // copies of those pages; a truncating checkpoint writes the zeroed pages home and empties it.
   const afterPurge = async () => {
@@ -374,6 +447,79 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
   };
   const replayOf = (existing: BookingRecord, requestHash: string | null): HoldResult =>
     existing.requestHash === requestHash ? { status: 'replay', booking: existing } : { status: 'idempotency_mismatch' };
+  // Issue 13: a hold's own rows, by statements made once (server/store/raw-statements.ts).
+  const bookingInserts = new Map<string, ReturnType<typeof statement<Selectable<BookingsTable>>>>();
+  const insertBooking = (columns: readonly string[]) => {
+    const key = columns.join(', ');
+    let run = bookingInserts.get(key);
+    if (!run) bookingInserts.set(key, (run = statement<Selectable<BookingsTable>>(dialect, `insert into bookings (${key}) values ${valueRows(1, columns.length)} returning *`)));
+    return run;
+  };
+  const insertNights = statementsByCount(dialect, (rows) => `insert into booking_nights (booking_id, room_type_id, rate_id, date, rooms) values ${valueRows(rows, 5)}`);
+  /** One hold, inside a write transaction: the booking's rows first, its units last (their rows are the contended ones). */
+  const hold = async (tx: Db, booking: NewBooking, takes: readonly Take[], now: string, limits: HoldLimits): Promise<HoldResult> => {
+    if (booking.idempotencyKey) {
+      const existing = await byIdempotencyKey(tx, booking.propertyId, booking.idempotencyKey);
+      if (existing) return replayOf(existing, booking.requestHash);
+    }
+    const reached = await holdLimitReached(tx, dialect, booking, limits, now);
+    if (reached) return { status: 'too_many_holds' as const, ...reached };
+    const row: Insertable<BookingsTable> = {
+      id: booking.id,
+      property_id: booking.propertyId,
+      reference: booking.reference,
+      status: 'pending',
+      check_in: booking.checkIn,
+      check_out: booking.checkOut,
+      currency: booking.currency,
+      locale: booking.locale,
+      guest: JSON.stringify(booking.guest),
+      quote: JSON.stringify({ nights: booking.nights, rooms: booking.rooms, deposits: booking.deposits, lines: booking.lines }),
+      total: booking.total,
+      deposit_due: booking.depositDue,
+      balance_due: booking.balanceDue,
+      payment_mode: booking.paymentMode,
+      amount_paid: 0,
+      amount_refunded: 0,
+      refund_owed: 0,
+      client_token_hash: booking.clientTokenHash,
+      idempotency_key: booking.idempotencyKey,
+      request_hash: booking.requestHash,
+      intent_id: null,
+      intent_type: null,
+      card_blob: null,
+      card_brand: null,
+      card_last4: null,
+      card_exp_month: null,
+      card_exp_year: null,
+      expires_at: booking.expiresAt,
+      created_at: booking.createdAt,
+      updated_at: booking.createdAt,
+      cancelled_at: null,
+      deposit_charged_at: null,
+      card_purged_at: null,
+      payment_refused_at: null,
+      client_key: booking.clientKey ?? null,
+      guest_email: emailKey(booking.guest.email),
+      promo_id: booking.promoId ?? null,
+      promo_code: booking.promoCode ?? null,
+    };
+    const [inserted] = (await insertBooking(Object.keys(row))(tx, Object.values(row))).rows;
+    await insertNights(takes.length)(
+      tx,
+      takes.flatMap((t) => [booking.id, t.roomTypeId, t.rateId, t.date, t.rooms]),
+    );
+    await announce(tx, { type: 'booking.held', bookingId: booking.id }, now);
+    // The units last: every hold of a busy night waits on those counter rows' locks, so they are
+    // held from here to the commit only (issue 13); sold out rolls the rows above back.
+    await takeUnits(tx, takes, roomsPerRate(takes, booking.checkIn));
+    // After the units, so that every hold locks its rows in the same order.
+    if (booking.promoId) await takePromoUse(tx, booking.promoId);
+    return { status: 'held' as const, booking: toBooking(inserted!) };
+  };
+  const holds = dialect === 'sqlite' ? new GroupCommit(db) : { run: <T>(work: (tx: Db) => Promise<T>) => write(work) };
+  const hasExpired = async (now: string) =>
+    (await db.selectFrom('bookings').select('id').where('status', '=', 'pending').where('expires_at', '<=', now).limit(1).executeTakeFirst()) !== undefined;
 
   return {
     async holdBooking(booking: NewBooking, takes: readonly Take[], now: string, limits: HoldLimits = { perClient: 0, perEmail: 0 }): Promise<HoldResult> {
@@ -381,81 +527,26 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
         const existing = await byIdempotencyKey(db, booking.propertyId, booking.idempotencyKey);
         if (existing) return replayOf(existing, booking.requestHash);
       }
-      try {
-        return await write(async (tx) => {
+      const attempt = async (): Promise<HoldResult> => {
+        try {
+          return await holds.run((tx) => hold(tx, booking, takes, now, limits));
+        } catch (error) {
+          if (error instanceof SoldOut) return { status: 'sold_out' };
+          if (error instanceof PromoUsedUp) return { status: 'promo_used_up' };
+          // A concurrent request with the same key won the unique index: answer with its booking.
           if (booking.idempotencyKey) {
-            const existing = await byIdempotencyKey(tx, booking.propertyId, booking.idempotencyKey);
+            const existing = await byIdempotencyKey(db, booking.propertyId, booking.idempotencyKey);
             if (existing) return replayOf(existing, booking.requestHash);
           }
-          const reached = await holdLimitReached(tx, dialect, booking, limits, now);
-          if (reached) return { status: 'too_many_holds' as const, ...reached };
-          await expireDue(tx, now);
-          const inserted = await tx
-            .insertInto('bookings')
-            .values({
-              id: booking.id,
-              property_id: booking.propertyId,
-              reference: booking.reference,
-              status: 'pending',
-              check_in: booking.checkIn,
-              check_out: booking.checkOut,
-              currency: booking.currency,
-              locale: booking.locale,
-              guest: JSON.stringify(booking.guest),
-              quote: JSON.stringify({ nights: booking.nights, rooms: booking.rooms, deposits: booking.deposits, lines: booking.lines }),
-              total: booking.total,
-              deposit_due: booking.depositDue,
-              balance_due: booking.balanceDue,
-              payment_mode: booking.paymentMode,
-              amount_paid: 0,
-              amount_refunded: 0,
-              refund_owed: 0,
-              client_token_hash: booking.clientTokenHash,
-              idempotency_key: booking.idempotencyKey,
-              request_hash: booking.requestHash,
-              intent_id: null,
-              intent_type: null,
-              card_blob: null,
-              card_brand: null,
-              card_last4: null,
-              card_exp_month: null,
-              card_exp_year: null,
-              expires_at: booking.expiresAt,
-              created_at: booking.createdAt,
-              updated_at: booking.createdAt,
-              cancelled_at: null,
-              deposit_charged_at: null,
-              card_purged_at: null,
-              payment_refused_at: null,
-              client_key: booking.clientKey ?? null,
-              guest_email: emailKey(booking.guest.email),
-              promo_id: booking.promoId ?? null,
-              promo_code: booking.promoCode ?? null,
-            })
-            .returningAll()
-            .executeTakeFirstOrThrow();
-          await tx
-            .insertInto('booking_nights')
-            .values(takes.map((t) => ({ booking_id: booking.id, room_type_id: t.roomTypeId, rate_id: t.rateId, date: t.date, rooms: t.rooms })))
-            .execute();
-          await announce(tx, { type: 'booking.held', bookingId: booking.id }, now);
-          // The units last: every hold of a busy night waits on those counter rows' locks, so they are
-          // held from here to the commit only (issue 13); sold out rolls the rows above back.
-          await takeUnits(tx, takes, roomsPerRate(takes, booking.checkIn));
-          // After the units, so that every hold locks its rows in the same order.
-          if (booking.promoId) await takePromoUse(tx, booking.promoId);
-          return { status: 'held' as const, booking: toBooking(inserted) };
-        });
-      } catch (error) {
-        if (error instanceof SoldOut) return { status: 'sold_out' };
-        if (error instanceof PromoUsedUp) return { status: 'promo_used_up' };
-        // A concurrent request with the same key won the unique index: answer with its booking.
-        if (booking.idempotencyKey) {
-          const existing = await byIdempotencyKey(db, booking.propertyId, booking.idempotencyKey);
-          if (existing) return replayOf(existing, booking.requestHash);
+          throw error;
         }
-        throw error;
-      }
+      };
+      const result = await attempt();
+      // SPEC 2.7: holds past their expiry hold nothing. They are given back when they stand in the
+      // way, rather than looked for in every hold's transaction (issue 13).
+      if (result.status !== 'sold_out' || !(await hasExpired(now))) return result;
+      await write((tx) => expireDue(tx, now));
+      return attempt();
     },
 
     async getBooking(id) {
@@ -468,8 +559,7 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
     },
 
     async hasExpiredHolds(now) {
-      const row = await db.selectFrom('bookings').select('id').where('status', '=', 'pending').where('expires_at', '<=', now).limit(1).executeTakeFirst();
-      return row !== undefined;
+      return hasExpired(now);
     },
 
     async releaseExpiredHolds(now) {
@@ -507,7 +597,7 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
         if (booking.status === 'pending' && !(await endHold(tx, booking, ['pending'], 'expired', now))) {
           throw new Error(`Booking ${id} left pending under its own row lock`);
         }
-        if (!(await retake(tx, id, booking.checkIn))) {
+        if (!(await retake(tx, takeUnits, id, booking.checkIn))) {
           booking.status = 'expired';
           return refuse();
         }

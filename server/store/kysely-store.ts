@@ -7,7 +7,8 @@ import type { RoomType } from '../../shared/schemas/room-type.ts';
 import type { Fee, PriceDisplay, Tax } from '../../shared/schemas/taxes.ts';
 import { balanceStore } from './balance-store.ts';
 import { balanceCollectionStore } from './balance-collection-store.ts';
-import { bookingStore } from './booking-store.ts';
+import { bookingStore, changingRateCap } from './booking-store.ts';
+import { statement } from './raw-statements.ts';
 import { channelStore } from './channel-store.ts';
 import { insertOwnerKey, keyStore } from './key-store.ts';
 import { jobQueueStore } from './job-queue-store.ts';
@@ -55,8 +56,8 @@ function toProperty(row: Selectable<PropertiesTable>): PropertyRecord {
   return readProfile(record, row.profile);
 }
 
-function propertyColumns(p: PropertyChanges): Partial<PropertiesTable> {
-  const row: Partial<PropertiesTable> = {};
+function propertyColumns(p: PropertyChanges): Partial<Omit<PropertiesTable, 'catalog_version'>> {
+  const row: Partial<Omit<PropertiesTable, 'catalog_version'>> = {};
   if (p.currency !== undefined) row.currency = p.currency;
   if (p.timezone !== undefined) row.timezone = p.timezone;
   if (p.country !== undefined) row.country = p.country;
@@ -178,6 +179,8 @@ function extraColumns(e: Partial<Omit<Extra, 'id' | 'propertyId'>>): Partial<Ext
 const isEmpty = (row: object) => Object.keys(row).length === 0;
 
 export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect']): Store {
+  // Issue 13: read before every booking, so written once rather than built each time.
+  const selectCatalogVersion = statement<{ catalog_version: number }>(dialect, 'select catalog_version from properties where id = ?');
   return {
     ...bookingStore(db, dialect),
     ...balanceStore(db, dialect),
@@ -231,6 +234,17 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
     async getProperty(id) {
       const row = await db.selectFrom('properties').selectAll().where('id', '=', id).executeTakeFirst();
       return row && toProperty(row);
+    },
+    async catalogVersion(id) {
+      const { rows } = await selectCatalogVersion(db, [id]);
+      return rows[0]?.catalog_version;
+    },
+    async touchCatalog(id) {
+      await db
+        .updateTable('properties')
+        .set((eb) => ({ catalog_version: eb('catalog_version', '+', 1) }))
+        .where('id', '=', id)
+        .execute();
     },
     async updateProperty(id, changes) {
       await db.transaction().execute(async (tx) => {
@@ -328,7 +342,10 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
     async updateRate(propertyId, id, patch) {
       await db.transaction().execute(async (tx) => {
         const row = { ...rateColumns(patch), ...(await changedTexts(tx, dialect, 'rates', id, patch)) };
-        if (!isEmpty(row)) await tx.updateTable('rates').set(row).where('property_id', '=', propertyId).where('id', '=', id).execute();
+        const update = async () => {
+          if (!isEmpty(row)) await tx.updateTable('rates').set(row).where('property_id', '=', propertyId).where('id', '=', id).execute();
+        };
+        await (patch.maxRoomsTotal == null ? update() : changingRateCap(tx, dialect, id, update));
         if (patch.roomTypes) await saveRoomTypes(tx, id, patch.roomTypes);
       });
     },

@@ -390,6 +390,15 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('extras').addColumn('max_quantity', 'integer').execute();
     },
   },
+  '027_catalog_version': {
+    async up(db: Kysely<unknown>) {
+      // Issue 13: bumped by every owner write, so each instance can keep a property's catalog until it changes.
+      await db.schema
+        .alterTable('properties')
+        .addColumn('catalog_version', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+    },
+  },
 };
 
 /** What 009 reads and writes, typed as the tables were then. */

@@ -29,6 +29,8 @@ export interface PropertiesTable {
   price_display: string;
   /** SPEC 2.11 (025): profile fields and per-language texts as JSON; null before 025. */
   profile: string | null;
+  /** Issue 13 (027): counts the owner's writes; a cached catalog of an older version is stale. */
+  catalog_version: Generated<number>;
 }
 
 export interface RoomTypesTable {

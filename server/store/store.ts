@@ -352,6 +352,10 @@ export interface Store
   /** The property and its first key, in one transaction: no property is ever without a key. */
   createProperty(property: PropertyRecord, firstKey: NewOwnerKey): Promise<void>;
   getProperty(id: string): Promise<PropertyRecord | undefined>;
+  /** Issue 13: the property's catalog version (undefined for no such property), one indexed read. */
+  catalogVersion(id: string): Promise<number | undefined>;
+  /** Marks everything the owner sets up (property, room types, rates, prices, extras…) as changed. */
+  touchCatalog(id: string): Promise<void>;
   updateProperty(id: string, changes: PropertyChanges): Promise<void>;
   countProperties(): Promise<number>;
 

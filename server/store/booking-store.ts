@@ -122,39 +122,43 @@ function sameRooms(nights: ReadonlyMap<string, number>): [number, string[]][] {
  * bookings never deadlock.
  */
 function unitTaker(dialect: 'sqlite' | 'postgres') {
-  const counter = (table: string, key: string, cap: string) =>
-    statementsByCount<{ date: string }>(
+  const counter = (table: string, key: string, cap: string, returning: string) =>
+    statementsByCount<{ date: string; total_cap?: number | null }>(
       dialect,
       (dates) => `insert into ${table} (${key}, date, sold)
         select ?, v.column1, cast(? as integer) from (values ${valueRows(dates, 1)}) as v where (${cap}) is null or cast(? as integer) <= (${cap})
         on conflict (${key}, date) do update set sold = ${table}.sold + excluded.sold where (${cap}) is null or ${table}.sold + excluded.sold <= (${cap})
-        returning date`,
+        returning ${returning}`,
     );
-  const roomTypeNights = counter('inventory', 'room_type_id', 'select units from room_types where id = ?');
-  const rateNights = counter('rate_inventory', 'rate_id', 'select max_rooms_per_night from rates where id = ?');
-  const addToTotal = statement(dialect, 'update rates set sold_total = sold_total + ? where id = ? and max_rooms_total is not null and sold_total + ? <= max_rooms_total');
-  const totalCap = statement<{ max_rooms_total: number | null }>(dialect, 'select max_rooms_total from rates where id = ?');
+  const roomTypeNights = counter('inventory', 'room_type_id', 'select units from room_types where id = ?', 'date');
+  // The rate's total cap comes back with its nights: read after the booking's rows, it is the cap changingRateCap() counted for.
+  const rateNights = counter('rate_inventory', 'rate_id', 'select max_rooms_per_night from rates where id = ?', 'date, (select max_rooms_total from rates where id = ?) as total_cap');
+  const addToTotal = statement(dialect, 'update rates set sold_total = sold_total + ? where id = ? and sold_total + ? <= max_rooms_total');
 
-  const take = async (tx: Db, run: ReturnType<typeof roomTypeNights>, id: string, rooms: number, dates: readonly string[]) => {
-    // In the text's order: the row's id, rooms and dates; the cap's id, rooms and id again for the insert; the cap's id twice for the update.
-    const { rows } = await run(tx, [id, rooms, ...dates, id, rooms, id, id, id]);
+  /** Takes `rooms` on every date; the rows that took them, or SoldOut. In the text's order: the row's id, rooms and dates; the cap's id, rooms and id again for the insert; the cap's id twice for the update. */
+  const take = async (tx: Db, run: ReturnType<typeof roomTypeNights>, id: string, rooms: number, dates: readonly string[], returning: readonly string[] = []) => {
+    const { rows } = await run(tx, [id, rooms, ...dates, id, rooms, id, id, id, ...returning]);
     if (rows.length !== dates.length) throw new SoldOut();
+    return rows;
   };
 
   return async function takeUnits(tx: Db, takes: readonly Take[], roomsPerRate: ReadonlyMap<string, number>) {
     for (const [roomTypeId, nights] of nightsBy(takes, (t) => t.roomTypeId)) {
       for (const [rooms, dates] of sameRooms(nights)) await take(tx, roomTypeNights(dates.length), roomTypeId, rooms, dates);
     }
+    const totalCapped = new Set<string>();
     for (const [rateId, nights] of nightsBy(takes, (t) => t.rateId)) {
-      for (const [rooms, dates] of sameRooms(nights)) await take(tx, rateNights(dates.length), rateId, rooms, dates);
+      for (const [rooms, dates] of sameRooms(nights)) {
+        const rows = await take(tx, rateNights(dates.length), rateId, rooms, dates, [rateId]);
+        if (rows[0]?.total_cap != null) totalCapped.add(rateId);
+      }
     }
     // Only a rate with a total cap counts its rooms: its row is locked by every booking of the rate,
     // which an uncapped rate need not pay for (issue 13); changingRateCap() counts again when a cap is set.
     for (const [rateId, rooms] of [...roomsPerRate].sort(([a], [b]) => a.localeCompare(b))) {
+      if (!totalCapped.has(rateId)) continue;
       const { numAffectedRows } = await addToTotal(tx, [rooms, rateId, rooms]);
-      if (numAffectedRows === 1n) continue;
-      const { rows } = await totalCap(tx, [rateId]);
-      if (rows[0]?.max_rooms_total != null) throw new SoldOut();
+      if (numAffectedRows !== 1n) throw new SoldOut();
     }
   };
 }

@@ -452,11 +452,16 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
   const replayOf = (existing: BookingRecord, requestHash: string | null): HoldResult =>
     existing.requestHash === requestHash ? { status: 'replay', booking: existing } : { status: 'idempotency_mismatch' };
   // Issue 13: a hold's own rows, by statements made once (server/store/raw-statements.ts).
-  const bookingInserts = new Map<string, ReturnType<typeof statement<Selectable<BookingsTable>>>>();
+  // The property's active webhook endpoints come back with the row, so a property with none needs no statement to announce.
+  type Inserted = Selectable<BookingsTable> & { active_endpoints: number };
+  const bookingInserts = new Map<string, ReturnType<typeof statement<Inserted>>>();
   const insertBooking = (columns: readonly string[]) => {
     const key = columns.join(', ');
     let run = bookingInserts.get(key);
-    if (!run) bookingInserts.set(key, (run = statement<Selectable<BookingsTable>>(dialect, `insert into bookings (${key}) values ${valueRows(1, columns.length)} returning *`)));
+    if (!run) {
+      const endpoints = `(select count(*) from webhook_endpoints where property_id = ? and status = 'active') as active_endpoints`;
+      bookingInserts.set(key, (run = statement<Inserted>(dialect, `insert into bookings (${key}) values ${valueRows(1, columns.length)} returning *, ${endpoints}`)));
+    }
     return run;
   };
   const insertNights = statementsByCount(dialect, (rows) => `insert into booking_nights (booking_id, room_type_id, rate_id, date, rooms) values ${valueRows(rows, 5)}`);
@@ -508,12 +513,12 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
       promo_id: booking.promoId ?? null,
       promo_code: booking.promoCode ?? null,
     };
-    const [inserted] = (await insertBooking(Object.keys(row))(tx, Object.values(row))).rows;
+    const [inserted] = (await insertBooking(Object.keys(row))(tx, [...Object.values(row), booking.propertyId])).rows;
     await insertNights(takes.length)(
       tx,
       takes.flatMap((t) => [booking.id, t.roomTypeId, t.rateId, t.date, t.rooms]),
     );
-    await announce(tx, { type: 'booking.held', bookingId: booking.id }, now);
+    if (Number(inserted!.active_endpoints) > 0) await announce(tx, { type: 'booking.held', bookingId: booking.id }, now);
     // The units last: every hold of a busy night waits on those counter rows' locks, so they are
     // held from here to the commit only (issue 13); sold out rolls the rows above back.
     await takeUnits(tx, takes, roomsPerRate(takes, booking.checkIn));

@@ -452,19 +452,30 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
   const replayOf = (existing: BookingRecord, requestHash: string | null): HoldResult =>
     existing.requestHash === requestHash ? { status: 'replay', booking: existing } : { status: 'idempotency_mismatch' };
   // Issue 13: a hold's own rows, by statements made once (server/store/raw-statements.ts).
-  // The property's active webhook endpoints come back with the row, so a property with none needs no statement to announce.
+  // The property's active webhook endpoints come back with the row, so a property with none needs
+  // no statement to announce. PostgreSQL inserts the nights in the same statement: one round trip.
   type Inserted = Selectable<BookingsTable> & { active_endpoints: number };
+  const endpoints = `(select count(*) from webhook_endpoints where property_id = ? and status = 'active') as active_endpoints`;
+  const nightRows = (nights: number) => `insert into booking_nights (booking_id, room_type_id, rate_id, date, rooms) values ${valueRows(nights, 5)}`;
+  const insertNights = statementsByCount(dialect, nightRows);
   const bookingInserts = new Map<string, ReturnType<typeof statement<Inserted>>>();
-  const insertBooking = (columns: readonly string[]) => {
-    const key = columns.join(', ');
+  const insertBooking = async (tx: Db, row: Insertable<BookingsTable>, takes: readonly Take[]): Promise<Inserted> => {
+    const columns = Object.keys(row).join(', ');
+    const values = valueRows(1, Object.keys(row).length);
+    const nights = takes.flatMap((t) => [row.id, t.roomTypeId, t.rateId, t.date, t.rooms]);
+    const together = dialect === 'postgres';
+    const key = `${columns}|${together ? takes.length : ''}`;
     let run = bookingInserts.get(key);
     if (!run) {
-      const endpoints = `(select count(*) from webhook_endpoints where property_id = ? and status = 'active') as active_endpoints`;
-      bookingInserts.set(key, (run = statement<Inserted>(dialect, `insert into bookings (${key}) values ${valueRows(1, columns.length)} returning *, ${endpoints}`)));
+      const text = together
+        ? `with booking as (insert into bookings (${columns}) values ${values} returning *), nights as (${nightRows(takes.length)}) select booking.*, ${endpoints} from booking`
+        : `insert into bookings (${columns}) values ${values} returning *, ${endpoints}`;
+      bookingInserts.set(key, (run = statement<Inserted>(dialect, text)));
     }
-    return run;
+    const { rows } = await run(tx, [...Object.values(row), ...(together ? nights : []), row.property_id]);
+    if (!together) await insertNights(takes.length)(tx, nights);
+    return rows[0]!;
   };
-  const insertNights = statementsByCount(dialect, (rows) => `insert into booking_nights (booking_id, room_type_id, rate_id, date, rooms) values ${valueRows(rows, 5)}`);
   /** One hold, inside a write transaction: the booking's rows first, its units last (their rows are the contended ones). */
   const hold = async (tx: Db, booking: NewBooking, takes: readonly Take[], now: string, limits: HoldLimits): Promise<HoldResult> => {
     if (booking.idempotencyKey) {
@@ -513,18 +524,14 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
       promo_id: booking.promoId ?? null,
       promo_code: booking.promoCode ?? null,
     };
-    const [inserted] = (await insertBooking(Object.keys(row))(tx, [...Object.values(row), booking.propertyId])).rows;
-    await insertNights(takes.length)(
-      tx,
-      takes.flatMap((t) => [booking.id, t.roomTypeId, t.rateId, t.date, t.rooms]),
-    );
-    if (Number(inserted!.active_endpoints) > 0) await announce(tx, { type: 'booking.held', bookingId: booking.id }, now);
+    const inserted = await insertBooking(tx, row, takes);
+    if (Number(inserted.active_endpoints) > 0) await announce(tx, { type: 'booking.held', bookingId: booking.id }, now);
     // The units last: every hold of a busy night waits on those counter rows' locks, so they are
     // held from here to the commit only (issue 13); sold out rolls the rows above back.
     await takeUnits(tx, takes, roomsPerRate(takes, booking.checkIn));
     // After the units, so that every hold locks its rows in the same order.
     if (booking.promoId) await takePromoUse(tx, booking.promoId);
-    return { status: 'held' as const, booking: toBooking(inserted!) };
+    return { status: 'held' as const, booking: toBooking(inserted) };
   };
   const holds = dialect === 'sqlite' ? new GroupCommit(db) : { run: <T>(work: (tx: Db) => Promise<T>) => write(work) };
   const hasExpired = async (now: string) =>

@@ -8,6 +8,7 @@ import { nextAvailableBench } from './next-available.ts';
 import { worstCaseBench } from './worst-case.ts';
 import { pricingBench } from './pricing.ts';
 import { startBareHono, startDirectbook } from './processes.ts';
+import { mailLatency, type MailLatency } from './mail-latency.ts';
 import { availabilityRun, type AvailabilityRun, type Backend, freshDatabase, holdsRun, type HoldsRun, prepareAvailability, serverEnv } from './scenarios.ts';
 import { throughput, type Throughput } from './load.ts';
 import { widgetSize, widgetTiming } from './widget.ts';
@@ -118,6 +119,17 @@ for (const backend of backends) {
   }
 }
 
+const mail: { backend: Backend; latency: MailLatency }[] = [];
+for (const backend of backends) {
+  log(`confirmation e-mail on ${backend}`);
+  const db = await freshDatabase(backend, postgresUrl);
+  try {
+    mail.push({ backend, latency: await mailLatency(db) });
+  } finally {
+    await db.drop();
+  }
+}
+
 // ---- the report ----------------------------------------------------------------------------
 const AVAILABILITY_TARGET: Record<Backend, number> = { SQLite: 0.5, PostgreSQL: 0.3 };
 const f = (n: number, digits = 2) => n.toFixed(digits);
@@ -179,6 +191,14 @@ for (const h of holds) {
     `${h.committed.oversold} (of ${h.units} units; ${h.committed.bookings} live bookings; counters off on ${h.committed.counterMismatches} nights)`,
     '0',
     pass(h.committed.oversold === 0 && h.committed.counterMismatches === 0 && count(201) === h.units),
+  );
+}
+for (const { backend, latency } of mail) {
+  row(
+    `Confirmation e-mail ${backend}: booking confirmed → the guest's message written (outbox)`,
+    `median ${f(latency.medianMs, 0)} ms, worst ${f(latency.worstMs, 0)} ms (${latency.bookings} bookings)`,
+    '≤ 2000 ms (issue 13)',
+    pass(latency.worstMs <= 2000),
   );
 }
 const big = pricing.cases.at(-1)!;
@@ -308,6 +328,9 @@ ${pricingTable}
   the database itself: live bookings' nights per date against the room type's units (oversold),
   the inventory counters against those nights, and the number of committed bookings against the
   number of 201s.
+- Confirmation e-mail: the real server without \`SMTP_URL\` writes mail to \`DATA_DIR/outbox\`; five
+  manual-mode bookings are held and confirmed with a card one after the other, and the time runs
+  from each confirming answer to the guest's \`.eml\` file appearing there.
 - Widget: \`dist/widget.js\` (built with \`npx vite build\` when missing) gzipped at level 9. In
   headless Chromium (playwright-core), the demo page \`/\` of a server started without
   \`DATABASE_URL\` (which seeds property \`demo\`) is loaded in a fresh context each time; the time is

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { Api, ApiError, uuid } from './api.ts';
+import { Api, ApiError } from './api.ts';
 import { stubFetch } from '../test/support/widget.ts';
 
 describe('api', () => {
@@ -8,6 +8,34 @@ describe('api', () => {
     try {
       await new Api('https://book.example/', 'p 1').availability({ checkIn: '2026-03-11', checkOut: '2026-03-12', adults: 2, children: 1, locale: 'ko' });
       expect(fetch.calls[0]!.url.href).to.equal('https://book.example/api/v1/public/properties/p%201/availability?checkIn=2026-03-11&checkOut=2026-03-12&adults=2&children=1&locale=ko');
+    } finally {
+      fetch.restore();
+    }
+  });
+
+  it('answers the first call for availability sent ahead with that request, and later calls with their own', async () => {
+    const fetch = stubFetch((call) => ({ body: { asked: fetch.calls.indexOf(call) } }));
+    try {
+      const api = new Api('https://book.example', 'demo');
+      const query = { adults: 2, children: 0, locale: 'en', include: 'property' as const };
+      api.prefetchAvailability(query);
+      expect(fetch.calls).to.have.length(1);
+      expect(await api.availability(query)).to.deep.equal({ asked: 0 });
+      expect(await api.availability(query)).to.deep.equal({ asked: 1 });
+      expect(await api.availability({ ...query, adults: 3 })).to.deep.equal({ asked: 2 });
+    } finally {
+      fetch.restore();
+    }
+  });
+
+  it('reports a request sent ahead that failed as the network error it is', async () => {
+    const fetch = stubFetch(() => 'network-error');
+    try {
+      const api = new Api('https://book.example', 'demo');
+      api.prefetchAvailability({ adults: 2, children: 0 });
+      const error = await api.availability({ adults: 2, children: 0 }).catch((e: unknown) => e);
+      expect(error).to.be.instanceOf(ApiError);
+      expect((error as ApiError).code).to.equal('network');
     } finally {
       fetch.restore();
     }
@@ -47,11 +75,5 @@ describe('api', () => {
     } finally {
       fetch.restore();
     }
-  });
-
-  it('makes version 4 UUIDs, different every time', () => {
-    const a = uuid();
-    expect(a).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(uuid()).to.not.equal(a);
   });
 });

@@ -35,6 +35,9 @@ export interface AvailabilityQuery {
   include?: 'property';
 }
 
+/** GET requests sent ahead by `prefetchAvailability`, by URL, each answered to one call. */
+const prefetched = new Map<string, Promise<Response>>();
+
 export class Api {
   /** The API's origin, which the card iframe's messages must come from. */
   readonly origin: string;
@@ -53,8 +56,21 @@ export class Api {
   }
 
   availability(q: AvailabilityQuery, signal?: AbortSignal): Promise<Availability> {
-    const params = Object.entries({ ...q, adults: String(q.adults), children: String(q.children) }).filter((entry): entry is [string, string] => entry[1] !== undefined);
-    return this.#call(this.#path('/availability', Object.fromEntries(params)), { signal });
+    return this.#call(this.#availabilityPath(q), { signal });
+  }
+
+  /**
+   * Sends the availability request for `q` now, before anyone waits for it; the first
+   * `availability(q)` asking the same takes its answer instead of asking again (first-request.ts).
+   */
+  prefetchAvailability(q: AvailabilityQuery): void {
+    const url = `${this.#base}${this.#availabilityPath(q)}`;
+    // Two widgets asking the same: the second asks for itself, as it would have.
+    if (prefetched.has(url)) return;
+    const response = this.#fetch(url, {});
+    // Never taken when the element changed its mind before asking: no unhandled rejection then.
+    response.catch(() => undefined);
+    prefetched.set(url, response);
   }
 
   quote(body: QuoteRequest, signal?: AbortSignal): Promise<Quote> {
@@ -85,19 +101,31 @@ export class Api {
     });
   }
 
+  #availabilityPath(q: AvailabilityQuery): string {
+    const params = Object.entries({ ...q, adults: String(q.adults), children: String(q.children) }).filter((entry): entry is [string, string] => entry[1] !== undefined);
+    return this.#path('/availability', Object.fromEntries(params));
+  }
+
   #path(suffix: string, query?: Record<string, string>): string {
     const search = query ? `?${new URLSearchParams(query)}` : '';
     return `/api/v1/public/properties/${encodeURIComponent(this.propertyId)}${suffix}${search}`;
   }
 
-  async #call<T>(path: string, init: RequestInit): Promise<T> {
+  #fetch(url: string, init: RequestInit): Promise<Response> {
     const headers = new Headers(init.headers);
     headers.set('Accept', 'application/json');
     if (init.body) headers.set('Content-Type', 'application/json');
+    // Looked up on every call (not captured) so tests and host pages can wrap fetch.
+    return fetch(url, { ...init, headers, credentials: 'omit' });
+  }
+
+  async #call<T>(path: string, init: RequestInit): Promise<T> {
+    const url = `${this.#base}${path}`;
+    const early = init.method ? undefined : prefetched.get(url);
+    prefetched.delete(url);
     let response: Response;
     try {
-      // Looked up on every call (not captured) so tests and host pages can wrap fetch.
-      response = await fetch(`${this.#base}${path}`, { ...init, headers, credentials: 'omit' });
+      response = await (early ?? this.#fetch(url, init));
     } catch (error) {
       if (init.signal?.aborted) throw error;
       throw new ApiError(0, 'network', 'Network error');
@@ -107,13 +135,4 @@ export class Api {
     const error = (body as Partial<ErrorBody> | null)?.error;
     throw new ApiError(response.status, error?.code ?? 'http_error', error?.message ?? response.statusText, error?.details);
   }
-}
-
-/** A v4 UUID that works on plain-http host pages too, where crypto.randomUUID is missing. */
-export function uuid(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

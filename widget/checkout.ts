@@ -2,16 +2,19 @@
 // the hold, the payment and how it ends. A chunk like the steps it drives (steps.ts), so widget.js
 // holds the rates step only (SPEC 4: first paint); <direct-book> keeps the flow's place and header.
 import { initialState, Task } from '@lit/task';
-import { html, type ReactiveControllerHost } from 'lit';
+import { type CSSResult, html, type ReactiveControllerHost } from 'lit';
 import type { Availability, Booking, BookingCreated, BookingRequest, Guest, PublicProperty, QuoteRequest } from '../shared/schemas/stay.ts';
 import { track } from './track.ts';
-import { type Api, ApiError, uuid } from './api.ts';
+import { type Api, ApiError } from './api.ts';
+import { uuid } from './uuid.ts';
 import { DirectbookBookedEvent, type DbQuantityChangeEvent, type PartyValue, type Step } from './events.ts';
 import { offeredSelection } from './booking-request.ts';
 import { roomRequests } from './room-requests.ts';
 import type { DbGuestInputEvent, DbGuestSubmitEvent, DbPaidEvent } from './later-events.ts';
 import { SUMMARY_PARTS } from './parts.ts';
 import { type DbPayNowChangeEvent, type PayNow, withPayNow } from './pay-now.ts';
+import { backButton, stepHeadStyles, stepIcon } from './step-head.ts';
+import type { I18n } from './i18n.ts';
 
 /** What <direct-book> lends the checkout: its element, its client, and its say over the flow. */
 export interface CheckoutHost {
@@ -23,6 +26,8 @@ export interface CheckoutHost {
   /** What the guest chose on the rates step; the request is made here, so widget.js need not hold it. */
   choices(): { venue?: PublicProperty | undefined; selection: Record<string, number>; party: PartyValue; locale: string; promo?: string | undefined };
   go(step: Step): void;
+  /** Adds `styles` to the element's own, for the parts of its header the checkout renders. */
+  adopt(styles: CSSResult): void;
   /** Back to the rates with fresh availability: a room was taken meanwhile (with a notice), or the hold ran out. */
   backToRates(soldOut: boolean): void;
 }
@@ -44,6 +49,7 @@ export class Checkout {
   #quoteTask: Task<readonly [Api | undefined, string | undefined], Awaited<ReturnType<Api['quote']>>>;
 
   constructor(private readonly host: CheckoutHost) {
+    host.adopt(stepHeadStyles);
     this.#quoteTask = new Task(host.element, {
       task: ([client, body], { signal }) => (client && body ? client.quote(JSON.parse(body) as QuoteRequest, signal) : initialState),
       // Compared as JSON so an unchanged request is not sent again.
@@ -52,6 +58,16 @@ export class Checkout {
         return [host.api(), step === 'review' || step === 'details' ? JSON.stringify(this.#stayRequest()) : undefined] as const;
       },
     });
+  }
+
+  /** <direct-book>'s header for `step`: the confirmation's tick above the progress (step-head.ts). */
+  icon(step: Step) {
+    return stepIcon(step);
+  }
+
+  /** <direct-book>'s header for `step`: the way back before the heading (step-head.ts). */
+  back(step: Step, i18n: I18n) {
+    return backButton(step, i18n, (to) => this.host.go(to));
   }
 
   /** Called as the flow moves to `step`: Stripe's Payment Element needs a light-DOM home there. */

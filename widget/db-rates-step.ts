@@ -12,7 +12,7 @@ import { DEPOSIT_PARTS } from './parts.ts';
 import { errorState, errorStateStyles } from './error-state.ts';
 import { DbContinueEvent, DbRetryEvent, type DbViewChangeEvent, type PartyValue, type StayValue } from './events.ts';
 import { styles } from './db-rates-step.styles.ts';
-import { stepStyles } from './step.styles.ts';
+import { bannerStyles } from './banner.styles.ts';
 import { theme } from './theme.styles.ts';
 import { loadPanel } from './steps.ts';
 import './db-rate-list.ts';
@@ -36,7 +36,7 @@ import './db-rate-list.ts';
  */
 @defineElement('db-rates-step')
 export class DbRatesStep extends DbElement {
-  static override styles = [theme, stepStyles, errorStateStyles, styles];
+  static override styles = [theme, bannerStyles, errorStateStyles, styles];
 
   /**
    * The property: today there (the calendar's first day), the dates it is closed (known before the

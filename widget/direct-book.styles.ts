@@ -106,45 +106,9 @@ export const styles = css`
     outline-offset: 4px;
     border-radius: 4px;
   }
-  .back {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.25rem;
-    min-height: 36px;
-    margin-left: -0.35rem;
-    padding: 0 0.5rem 0 0.25rem;
-    border-radius: 8px;
-    color: var(--_text-muted);
-    font-size: 0.9375rem;
-    font-weight: 500;
-  }
-  .back:hover {
-    color: var(--_text);
-    background: var(--_surface-muted);
-  }
-  .back svg {
-    width: 16px;
-    height: 16px;
-  }
-
   .offline {
     background: #eef2f7;
     color: #324055;
-  }
-
-  .success-icon {
-    width: 56px;
-    height: 56px;
-    border-radius: 50%;
-    display: grid;
-    place-items: center;
-    background: color-mix(in srgb, var(--_accent) 14%, white);
-    color: var(--_accent);
-    margin-bottom: 1rem;
-  }
-  .success-icon svg {
-    width: 30px;
-    height: 30px;
   }
 
   /* Loading: the same boxes the content will fill. */

@@ -9,6 +9,7 @@ import { DbGuestsChangeEvent } from './later-events.ts';
 import type { DbExtras } from './db-extras.ts';
 import type { DbGuestForm } from './db-guest-form.ts';
 import type { DirectBook } from './direct-book.ts';
+import { sendFirstRequests } from './first-request.ts';
 
 type Server = {
   availability?: (checkIn: string, checkOut: string) => Availability;
@@ -156,6 +157,31 @@ describe('direct-book', () => {
     deep(el, 'db-rates-step')!.dispatchEvent(new DbGuestsChangeEvent({ adults: 3, children: 0 }));
     await waitUntil(() => availabilityCalls().length === 2);
     expect(Object.fromEntries(availabilityCalls()[1]!.url.searchParams)).to.deep.include({ checkIn: '2026-03-14', checkOut: '2026-03-15', adults: '3' });
+  });
+
+  it('takes the answer of the request widget.js sent before the element was upgraded, asking nothing more', async () => {
+    fetch = serve();
+    // A document without a window upgrades nothing: the element waits there as in a page whose script has not run yet.
+    const page = document.implementation.createHTMLDocument();
+    page.body.innerHTML = `<direct-book property="demo" api="${location.origin}" check-in="2026-03-20" check-out="2026-03-22"></direct-book>`;
+    sendFirstRequests(page);
+    expect(availabilityCalls()).to.have.length(1);
+    const el = document.body.appendChild(document.adoptNode(page.querySelector('direct-book')!));
+    try {
+      await waitUntil(() => cards(el).length === 3, 'rates shown');
+      expect(fetch.calls.filter((c) => c.url.pathname.startsWith('/api/'))).to.have.length(1);
+      expect(Object.fromEntries(availabilityCalls()[0]!.url.searchParams)).to.deep.equal({
+        checkIn: '2026-03-20',
+        checkOut: '2026-03-22',
+        adults: '2',
+        children: '0',
+        locale: 'en',
+        include: 'property',
+      });
+      expect(deep(el, 'db-rates-step', '#dates-toggle')!.textContent).to.contain('2 nights');
+    } finally {
+      el.remove();
+    }
   });
 
   it('starts from the page’s dates, in the same one request', async () => {

@@ -1,15 +1,15 @@
 import { ContextProvider } from '@lit/context';
 import { initialState, Task, TaskStatus } from '@lit/task';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { adoptStyles, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { addDays, isCalendarDate } from '../shared/dates.ts';
-import { asLocale, type Locale } from '../shared/locale.ts';
+import type { Locale } from '../shared/locale.ts';
 import type { PublicProperty } from '../shared/schemas/stay.ts';
 import { track } from './track.ts';
 import { Api, ApiError, type AvailabilityQuery, isNetworkError } from './api.ts';
 import { offeredSelection } from './booking-request.ts';
 import { apiContext, i18nContext } from './context.ts';
 import { MAX_GUESTS } from './party.ts';
+import { apiBase, askedLocale, FIRST_PARTY, firstQuery, pagePromo, stayFrom } from './first-request.ts';
 import { defineElement } from './define.ts';
 import { DEPOSIT_PARTS } from './parts.ts';
 import { errorState, errorStateStyles } from './error-state.ts';
@@ -18,7 +18,7 @@ import type { DbGuestsChangeEvent } from './later-events.ts';
 import { hasCatalog, I18n, loadCatalog, resolveLocale } from './i18n.ts';
 import type { MessageKey } from './locales/en.ts';
 import { styles } from './direct-book.styles.ts';
-import { stepStyles } from './step.styles.ts';
+import { bannerStyles } from './banner.styles.ts';
 import { theme } from './theme.styles.ts';
 import { loadCheckout, loadStep, prefetchLaterSteps } from './steps.ts';
 import type { Checkout, CheckoutHost } from './checkout.ts';
@@ -39,7 +39,6 @@ const HEADINGS: Record<Step, MessageKey> = {
   confirmation: 'headingConfirmation',
   expired: 'headingExpired',
 };
-const BACK: Partial<Record<Step, Step>> = { review: 'stay', details: 'review', payment: 'details' };
 
 /**
  * The directbook booking widget: dates and guests, rates, extras and summary, guest details,
@@ -86,7 +85,7 @@ const BACK: Partial<Record<Step, Step>> = { review: 'stay', details: 'review', p
  */
 @defineElement('direct-book')
 export class DirectBook extends LitElement {
-  static override styles = [theme, stepStyles, errorStateStyles, styles];
+  static override styles = [theme, bannerStyles, errorStateStyles, styles];
 
   /** The property's id. */
   @property({ reflect: true }) property = '';
@@ -118,7 +117,7 @@ export class DirectBook extends LitElement {
   @state() private stay?: StayValue;
   /** What the rates step needs of the property: it arrives with the first availability answer. */
   @state() private venue?: PublicProperty;
-  @state() private party: PartyValue = { adults: 2, children: 0 };
+  @state() private party: PartyValue = { ...FIRST_PARTY };
   @state() private selection: Record<string, number> = {};
   @state() private notice = '';
   @state() private offline = !navigator.onLine;
@@ -138,10 +137,12 @@ export class DirectBook extends LitElement {
     task: async ([client, stay, adults, children, childAges, promoCode, locale], { signal }) => {
       if (!client) return initialState;
       // SPEC 4 (first paint): one request before the rates. The first answer brings the property,
-      // and the page's language travels beside it.
+      // and the page's language travels beside it. The first question is the one first-request.ts
+      // may have sent already, for the same party.
       const first = !this.venue;
-      const dates = stay ?? (first ? this.#stayFromAttributes() : undefined);
-      const query = { ...dates, adults, children, childAges, promoCode: promoCode || undefined, locale, include: first ? ('property' as const) : undefined };
+      const query: AvailabilityQuery = first
+        ? { ...firstQuery(stay ?? stayFrom(this.checkIn, this.checkOut), promoCode, locale), adults, children, childAges }
+        : { ...stay, adults, children, childAges, promoCode: promoCode || undefined, locale };
       const [answer] = await Promise.all([this.#firstAvailability(client, query, signal), loadCatalog(locale ?? 'en')]);
       if (answer.property) {
         await loadCatalog(locale ?? answer.locale);
@@ -149,7 +150,7 @@ export class DirectBook extends LitElement {
       }
       return answer;
     },
-    args: () => [this.#api.value, this.stay, this.party.adults, this.party.children, this.party.childAges?.join(), this.promo, this.#askedLocale(), this.refresh] as const,
+    args: () => [this.#api.value, this.stay, this.party.adults, this.party.children, this.party.childAges?.join(), this.promo, askedLocale(this.locale), this.refresh] as const,
     // SPEC 2.23: a refused origin looks like a network failure; a chunk asks the server whether that is it.
     onError: (error) => void (isNetworkError(error) && import('./embed-check.ts').then((m) => m.explainRefusal(this))),
     onComplete: (answer) => {
@@ -175,6 +176,7 @@ export class DirectBook extends LitElement {
     step: () => this.step,
     choices: () => ({ venue: this.venue, selection: this.selection, party: this.party, locale: this.#i18n.value.locale, promo: this.promo }),
     go: (step) => this.#go(step),
+    adopt: (styles) => adoptStyles(this.renderRoot as ShadowRoot, [...DirectBook.elementStyles, styles]),
     backToRates: (soldOut) => {
       if (soldOut) this.notice = this.#i18n.value.t('soldOutNotice');
       this.#keepShownStay();
@@ -197,11 +199,11 @@ export class DirectBook extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('api') || changed.has('property')) {
-      this.#api.setValue(this.property ? new Api(this.api ?? new URL(import.meta.url).origin, this.property) : undefined);
+      this.#api.setValue(this.property ? new Api(apiBase(this.api), this.property) : undefined);
     }
     // The loading state already speaks the page's language; the answer's may refine it later.
     if (changed.has('locale') || !this.hasUpdated) this.#updateI18n();
-    if (!this.hasUpdated) this.promo ??= new URLSearchParams(location.search).get('promo') ?? '';
+    if (!this.hasUpdated) this.promo ??= pagePromo();
   }
 
   protected override updated() {
@@ -242,14 +244,9 @@ export class DirectBook extends LitElement {
   #renderHeader() {
     const i18n = this.#i18n.value;
     const current = PROGRESS.findIndex((p) => p.step === this.step);
-    const back = BACK[this.step];
-    return html`${
-      this.step === 'confirmation'
-        ? html`<div class="success-icon" aria-hidden="true">
-            <svg viewBox="0 0 24 24"><path d="m6 12.5 4 4 8-9" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round"/></svg>
-          </div>`
-        : nothing
-    }
+    // The way back and the confirmation's tick come with the checkout (step-head.ts).
+    const checkout = this.#checkout;
+    return html`${checkout?.icon(this.step)}
       ${
         current >= 0
           ? html`<ol class="progress" part="progress" aria-label=${i18n.t('progressLabel')}>
@@ -262,13 +259,7 @@ export class DirectBook extends LitElement {
           : nothing
       }
       <div class="step-head">
-        ${
-          back
-            ? html`<button type="button" class="back" @click=${() => this.#go(back)}>
-              <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M10 3 5 8l5 5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg>${i18n.t('back')}
-            </button>`
-            : nothing
-        }
+        ${checkout?.back(this.step, i18n)}
         <h2 part="heading" tabindex="-1">${i18n.t(HEADINGS[this.step])}</h2>
       </div>`;
   }
@@ -304,17 +295,6 @@ export class DirectBook extends LitElement {
       if (!(query.include && (query.checkIn || query.promoCode) && error instanceof ApiError && error.status === 400)) throw error;
       return client.availability({ ...query, checkIn: undefined, checkOut: undefined, promoCode: undefined }, signal);
     }
-  }
-
-  #stayFromAttributes(): StayValue | undefined {
-    const { checkIn, checkOut } = this;
-    if (!checkIn || !isCalendarDate(checkIn)) return undefined;
-    return { checkIn, checkOut: checkOut && isCalendarDate(checkOut) && checkOut > checkIn ? checkOut : addDays(checkIn, 1) };
-  }
-
-  /** The language the widget or the page asks for; without one the server answers in the guest's. */
-  #askedLocale(): Locale | undefined {
-    return asLocale(this.locale) ?? asLocale(document.documentElement.lang);
   }
 
   #updateI18n() {

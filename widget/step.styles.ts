@@ -1,24 +1,17 @@
 import { css } from 'lit';
+import { bannerStyles } from './banner.styles.ts';
 
-/** Shared by <direct-book> and its steps: banners, and the summary beside the form on wide screens. */
+/**
+ * Shared by the steps after the rates (and the owner console): the banners, errors among them, and
+ * the summary beside the form on wide screens. widget.js carries only the banners that <direct-book>
+ * and the rates step show (banner.styles.ts).
+ */
 export const stepStyles = css`
-  .banner {
-    border-radius: calc(var(--_radius) * 0.75);
-    padding: 0.75rem 1rem;
-    margin-bottom: 1rem;
-    font-size: 0.9375rem;
-    line-height: 1.45;
-  }
-  .notice,
-  .error {
-    background: #fdf3e7;
-    color: #7a3e00;
-    border: 1px solid #f4d8b4;
-  }
+  ${bannerStyles}
   .error {
     background: #fdeceb;
     color: var(--_danger);
-    border-color: #f6cbc7;
+    border: 1px solid #f6cbc7;
   }
 
   .columns {

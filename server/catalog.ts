@@ -86,13 +86,23 @@ export async function loadOccupancy(store: Store, catalog: PropertyCatalog, from
       to,
     ),
   ]);
-  const key = (id: string, date: string) => `${id}|${date}`;
-  const roomTypeSold = new Map(roomTypeRows.map((r) => [key(r.id, r.date), r.sold]));
-  const rateSold = new Map(rateRows.map((r) => [key(r.id, r.date), r.sold]));
+  const roomTypeSold = byIdAndDate(roomTypeRows);
+  const rateSold = byIdAndDate(rateRows);
   const soldTotal = new Map(catalog.rates.map((r) => [r.id, r.soldTotal]));
   return {
-    roomTypeSold: (id, date) => roomTypeSold.get(key(id, date)) ?? 0,
-    rateSold: (id, date) => rateSold.get(key(id, date)) ?? 0,
+    roomTypeSold: (id, date) => roomTypeSold.get(id)?.get(date) ?? 0,
+    rateSold: (id, date) => rateSold.get(id)?.get(date) ?? 0,
     rateSoldTotal: (id) => soldTotal.get(id) ?? 0,
   };
+}
+
+// Looked up per rate and night of every answer: nested maps, so a lookup builds no key string.
+function byIdAndDate(rows: readonly { id: string; date: string; sold: number }[]): Map<string, Map<string, number>> {
+  const byId = new Map<string, Map<string, number>>();
+  for (const { id, date, sold } of rows) {
+    let dates = byId.get(id);
+    if (!dates) byId.set(id, (dates = new Map<string, number>()));
+    dates.set(date, sold);
+  }
+  return byId;
 }

@@ -21,6 +21,18 @@ describe('the public read cache', () => {
     expect(await cache.get('p', 'k', async () => ++loads)).toBe(2);
   });
 
+  test('past its bound the cache drops what was read longest ago, so a catalog many answers read outlives them', async () => {
+    const cache = new ReadCache(60_000, 3);
+    let loads = 0;
+    const load = async () => ++loads;
+    await cache.get('p', 'catalog', load);
+    for (const answer of ['a', 'b', 'c', 'd']) {
+      await cache.get('p', answer, load);
+      expect(await cache.get('p', 'catalog', load)).toBe(1);
+    }
+    expect(await cache.get('p', 'a', load)).toBe(6);
+  });
+
   test('a failed load is tried again on the next read', async () => {
     const cache = new ReadCache(60_000);
     await expect(cache.get('p', 'k', async () => Promise.reject(new Error('down')))).rejects.toThrow('down');

@@ -27,7 +27,12 @@ export class ReadCache {
     const id = `${propertyId}\u0000${this.#versions.get(propertyId) ?? 0}\u0000${key}`;
     const now = performance.now();
     const hit = this.#entries.get(id);
-    if (hit && hit.expires > now) return hit.value as Promise<T>;
+    if (hit && hit.expires > now) {
+      // Used again, so last to be dropped past the bound: a catalog many answers read outlives them.
+      this.#entries.delete(id);
+      this.#entries.set(id, hit);
+      return hit.value as Promise<T>;
+    }
     this.#evict(now);
     const value = load();
     this.#entries.set(id, { expires: now + ttlMs, value });

@@ -1,4 +1,4 @@
-// Public answers that are cached are kept as ready bytes: the JSON text, and its brotli and gzip
+// Public answers that are cached are kept as ready bytes: the JSON in UTF-8, and its brotli and gzip
 // forms made once on first demand, so a burst of widgets costs one compression, not one each.
 // An availability answer is ~12 KiB of JSON and ~1.5 KiB compressed: what a phone on a slow network pays.
 import type { Context } from 'hono';
@@ -10,18 +10,21 @@ type Encoding = 'br' | 'gzip';
 const MIN_BYTES = 1024;
 
 export class ReadyAnswer {
+  /** The JSON in UTF-8, encoded once: each answer from the cache is sent as these bytes, not encoded and counted again. */
+  readonly bytes: Buffer;
   readonly #encoded = new Map<Encoding, Buffer>();
   /** Below MIN_BYTES the answer goes as it is, whatever the client takes. */
   readonly worthCompressing: boolean;
-  constructor(readonly json: string) {
-    this.worthCompressing = Buffer.byteLength(json) >= MIN_BYTES;
+  constructor(json: string) {
+    this.bytes = Buffer.from(json);
+    this.worthCompressing = this.bytes.length >= MIN_BYTES;
   }
 
   encoded(encoding: Encoding): Buffer {
     let bytes = this.#encoded.get(encoding);
     if (!bytes) {
       // Brotli at a middle quality: most of the gain of 11 at a small part of its CPU.
-      bytes = encoding === 'br' ? brotliCompressSync(this.json, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }) : gzipSync(this.json, { level: 6 });
+      bytes = encoding === 'br' ? brotliCompressSync(this.bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }) : gzipSync(this.bytes, { level: 6 });
       this.#encoded.set(encoding, bytes);
     }
     return bytes;
@@ -46,8 +49,8 @@ export function sendReady(c: Context, answer: ReadyAnswer) {
   c.header('Content-Type', 'application/json; charset=UTF-8');
   c.header('Vary', 'Accept-Encoding', { append: true });
   const encoding = answer.worthCompressing ? acceptedEncoding(c.req.header('accept-encoding')) : undefined;
-  if (!encoding) return c.body(answer.json);
+  // Bytes, not a string or an ArrayBuffer: @hono/node-server writes a Uint8Array body straight to the socket.
+  if (!encoding) return c.body(answer.bytes as Uint8Array<ArrayBuffer>);
   c.header('Content-Encoding', encoding);
-  const bytes = answer.encoded(encoding);
-  return c.body(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  return c.body(answer.encoded(encoding) as Uint8Array<ArrayBuffer>);
 }

@@ -6,7 +6,6 @@ import { firstNightAfter } from './lines.ts';
 import { coversRate, discountOn, type PromotionTerms } from './promotion.ts';
 import type { Locale } from './locale.ts';
 import { optionalTextIn, textIn } from './localized-text.ts';
-import { sum } from './money.ts';
 import { nightlyPrices, type PricedRate } from './pricing.ts';
 import { childCount, exceededLimit, limitsOf, occupancyCharge, pricesChildren, withOccupancy } from './occupancy.ts';
 import { refusedArrivals, restrictionReason } from './restrictions.ts';
@@ -47,32 +46,52 @@ export interface OfferContext {
 // SPEC 2.5: "next available" looks this far ahead.
 export const NEXT_AVAILABLE_SEARCH_DAYS = 60;
 
-/** How many more rooms this rate can sell for every night of the stay. */
-export function unitsLeft(rate: PricedRate, roomType: RoomType, nights: readonly string[], occupancy: Occupancy): number {
+/** The rooms of the room type free on every night of the stay (none asked: no limit). */
+function roomTypeLeft(roomType: RoomType, nights: readonly string[], occupancy: Occupancy): number {
   let left = Number.POSITIVE_INFINITY;
-  for (const date of nights) {
-    left = Math.min(left, roomType.units - occupancy.roomTypeSold(roomType.id, date));
-    if (rate.maxRoomsPerNight != null) left = Math.min(left, rate.maxRoomsPerNight - occupancy.rateSold(rate.id, date));
-  }
+  for (const date of nights) left = Math.min(left, roomType.units - occupancy.roomTypeSold(roomType.id, date));
+  return left;
+}
+
+/** How many more rooms this rate can sell for every night of the stay, given what roomTypeLeft found for its room type. */
+function rateUnitsLeft(rate: PricedRate, roomTypeFree: number, nights: readonly string[], occupancy: Occupancy): number {
+  let left = roomTypeFree;
+  if (rate.maxRoomsPerNight != null) for (const date of nights) left = Math.min(left, rate.maxRoomsPerNight - occupancy.rateSold(rate.id, date));
   if (rate.maxRoomsTotal != null) left = Math.min(left, rate.maxRoomsTotal - occupancy.rateSoldTotal(rate.id));
   return Math.max(0, Number.isFinite(left) ? left : 0);
 }
 
-/** Why the rate cannot be sold for this stay, or undefined when it can. */
-export function unavailableReason(rate: PricedRate, roomType: RoomType, stay: StayRequest, nights: readonly string[], ctx: OfferContext): UnavailableReason | undefined {
-  if (exceededLimit(roomType, stay)) return 'too_many_guests';
+/** What every rate of one room type shares for a stay, found once per room type rather than per rate. */
+interface RoomTypeStay {
+  tooManyGuests: boolean;
+  /** Some night of the stay is closed (SPEC 2.6). */
+  closed: boolean;
+  /** roomTypeLeft for the stay. */
+  left: number;
+}
+
+function reasonFor(rate: PricedRate, stay: StayRequest, nights: readonly string[], ctx: OfferContext, shared: RoomTypeStay): UnavailableReason | undefined {
+  if (shared.tooManyGuests) return 'too_many_guests';
   const now = ctx.now.getTime();
   if (rate.bookableFrom && now < Date.parse(rate.bookableFrom)) return 'not_bookable_now';
   if (rate.bookableUntil && now >= Date.parse(rate.bookableUntil)) return 'not_bookable_now';
   if (rate.arrivalDates && !rate.arrivalDates.includes(stay.checkIn)) return 'arrival_date';
-  const restricted = restrictionReason(rate, stay.checkIn, stay.checkOut);
+  // The nights are counted already; a stay of none is left for restrictionReason to judge as ever.
+  const restricted = restrictionReason(rate, stay.checkIn, stay.checkOut, nights.length || undefined);
   if (restricted) return restricted;
-  if (nights.some((d) => ctx.isClosed(d))) return 'closed';
-  for (const date of nights) {
-    if (roomType.units - ctx.occupancy.roomTypeSold(roomType.id, date) < (stay.roomTypeRooms ?? stay.rooms)) return 'sold_out';
-  }
-  if (unitsLeft(rate, roomType, nights, ctx.occupancy) < stay.rooms) return 'rate_limit_reached';
+  if (shared.closed) return 'closed';
+  if (shared.left < (stay.roomTypeRooms ?? stay.rooms)) return 'sold_out';
+  if (rateUnitsLeft(rate, shared.left, nights, ctx.occupancy) < stay.rooms) return 'rate_limit_reached';
   return undefined;
+}
+
+function roomTypeStay(roomType: RoomType, stay: StayRequest, nights: readonly string[], ctx: OfferContext, closed = nights.some((d) => ctx.isClosed(d))): RoomTypeStay {
+  return { tooManyGuests: exceededLimit(roomType, stay) !== undefined, closed, left: roomTypeLeft(roomType, nights, ctx.occupancy) };
+}
+
+/** Why the rate cannot be sold for this stay, or undefined when it can. */
+export function unavailableReason(rate: PricedRate, roomType: RoomType, stay: StayRequest, nights: readonly string[], ctx: OfferContext): UnavailableReason | undefined {
+  return reasonFor(rate, stay, nights, ctx, roomTypeStay(roomType, stay, nights, ctx));
 }
 
 export interface OfferCatalog {
@@ -85,51 +104,136 @@ export interface OfferCatalog {
   locale?: Locale;
 }
 
+/** A rate as every answer in one locale shows it. */
+interface RateView {
+  rate: PricedRate;
+  name: string;
+  description: string | null;
+  pricesChildren: boolean;
+  /** The rate's deposit and cancellation policies written out: rates with the same policy share their words. */
+  depositKey: string;
+  cancellationKey: string;
+}
+
+interface RoomTypeView {
+  roomType: RoomType;
+  head: Omit<Availability['roomTypes'][number], 'rates'>;
+  rates: RateView[];
+}
+
+/** What answers in one locale show of a catalog, and the words already written for their stays. */
+interface CatalogView {
+  roomTypes: RoomTypeView[];
+  /** By deposit policy, then amount. */
+  depositMessages: Map<string, Map<number, string>>;
+  /** By cancellation policy, then check-in and today. */
+  cancellations: Map<string, Map<string, ReturnType<typeof cancellationTerms>>>;
+}
+
+// Bounds the words kept per policy when a catalog lives long (the server keeps one for seconds, a caller may keep one for ever).
+const MEMO_ENTRIES = 1_024;
+
+// Two levels, so that each lookup hashes strings the view or the request already holds rather than a new key per rate.
+function remembered<K, V>(memo: Map<string, Map<K, V>>, policy: string, key: K, make: () => V): V {
+  let byKey = memo.get(policy);
+  if (!byKey) memo.set(policy, (byKey = new Map<K, V>()));
+  let value = byKey.get(key);
+  if (value === undefined) {
+    if (byKey.size >= MEMO_ENTRIES) byKey.clear();
+    byKey.set(key, (value = make()));
+  }
+  return value;
+}
+
+// A catalog is read, never changed, once loaded: what it says in a locale is worked out once per
+// catalog, not once per question (issue 13: the server keeps one catalog for many questions).
+const views = new WeakMap<OfferCatalog, Map<Locale, CatalogView>>();
+
+function viewOf(catalog: OfferCatalog, locale: Locale): CatalogView {
+  let byLocale = views.get(catalog);
+  if (!byLocale) views.set(catalog, (byLocale = new Map<Locale, CatalogView>()));
+  let view = byLocale.get(locale);
+  if (!view) {
+    const roomTypes = catalog.roomTypes.map((roomType) => {
+      const limits = limitsOf(roomType);
+      return {
+        roomType,
+        head: {
+          id: roomType.id,
+          name: textIn(roomType.name, locale, catalog.locale),
+          description: optionalTextIn(roomType.description, locale, catalog.locale),
+          maxGuests: roomType.maxGuests,
+          maxAdults: limits.maxAdults,
+          maxChildren: limits.maxChildren,
+          images: roomType.images,
+        },
+        rates: catalog.rates
+          .filter((rate) => rate.roomTypeId === roomType.id)
+          .map((rate) => ({
+            rate,
+            name: textIn(rate.name, locale, catalog.locale),
+            description: optionalTextIn(rate.description, locale, catalog.locale),
+            pricesChildren: pricesChildren(rate),
+            depositKey: JSON.stringify(rate.deposit),
+            cancellationKey: JSON.stringify(rate.cancellationPolicy),
+          })),
+      };
+    });
+    view = { roomTypes, depositMessages: new Map(), cancellations: new Map() };
+    byLocale.set(locale, view);
+  }
+  return view;
+}
+
 /** One room's offer on each rate, grouped by room type (SPEC 3 availability). */
 /** `promotion`, already found to apply to the stay, shows each rate it covers at its price after the discount, beside the price before (SPEC 2.14). */
 export function availabilityFor(catalog: OfferCatalog, stay: StayRequest, ctx: OfferContext, locale: Locale, promotion?: PromotionTerms): Availability {
   const nights = nightsOf(stay.checkIn, stay.checkOut);
   // SPEC 2.13: each rate's `total` is one room's all-in price for the asked party, without extras.
-  const party = { extrasTotal: 0, nights: nights.length, adults: stay.adults, children: childCount(stay) };
-  const roomTypes = catalog.roomTypes.map((roomType) => ({
-    id: roomType.id,
-    name: textIn(roomType.name, locale, catalog.locale),
-    description: optionalTextIn(roomType.description, locale, catalog.locale),
-    maxGuests: roomType.maxGuests,
-    maxAdults: limitsOf(roomType).maxAdults,
-    maxChildren: limitsOf(roomType).maxChildren,
-    images: roomType.images,
-    rates: catalog.rates
-      .filter((rate) => rate.roomTypeId === roomType.id)
-      .map((rate): RateOffer => {
+  const children = childCount(stay);
+  const chargesOn = (roomPrice: number) => (catalog.charges ? addedCharges({ roomPrice, extrasTotal: 0, nights: nights.length, adults: stay.adults, children }, catalog.charges) : 0);
+  const closed = nights.some((d) => ctx.isClosed(d));
+  const view = viewOf(catalog, locale);
+  const stayKey = `${stay.checkIn}|${ctx.today}`;
+  const roomTypes = view.roomTypes.map(({ roomType, head, rates }) => {
+    const shared = roomTypeStay(roomType, stay, nights, ctx, closed);
+    return {
+      ...head,
+      rates: rates.map((shown): RateOffer => {
+        const { rate } = shown;
         const nightly = withOccupancy(nightlyPrices(rate, nights), occupancyCharge(rate, roomType, stay));
-        const before = sum(nightly.map((n) => n.amount));
+        let before = 0;
+        for (const night of nightly) before += night.amount;
         const discount = promotion && coversRate(promotion, rate.id) ? discountOn(promotion.discount, before) : 0;
         const roomTotal = before - discount;
         const firstNight = firstNightAfter(nightly[0]?.amount ?? 0, before, discount);
-        const added = catalog.charges ? addedCharges({ ...party, roomPrice: roomTotal }, catalog.charges) : 0;
+        const added = chargesOn(roomTotal);
         const amount = depositFor(rate.deposit, [{ roomTotal, extrasTotal: 0, firstNight, feesAndTaxes: added }]);
-        const reason = unavailableReason(rate, roomType, stay, nights, ctx);
-        return {
+        const reason = reasonFor(rate, stay, nights, ctx, shared);
+        // Built field by field in the answer's order: conditional spreads cost more than the rest of a rate.
+        const offer = {
           id: rate.id,
-          name: textIn(rate.name, locale, catalog.locale),
-          description: optionalTextIn(rate.description, locale, catalog.locale),
+          name: shown.name,
+          description: shown.description,
           refundable: rate.refundable,
           payInFullOption: rate.payInFullOption ?? false,
-          pricesChildren: pricesChildren(rate),
+          pricesChildren: shown.pricesChildren,
           available: reason === undefined,
-          ...(reason ? { reason } : {}),
-          unitsLeft: unitsLeft(rate, roomType, nights, ctx.occupancy),
-          nightly,
-          roomTotal,
-          ...(discount > 0 ? { roomTotalBefore: before } : {}),
-          total: roomTotal + added,
-          ...(discount > 0 ? { totalBefore: before + (catalog.charges ? addedCharges({ ...party, roomPrice: before }, catalog.charges) : 0) } : {}),
-          deposit: { type: rate.deposit.type, amount, message: depositMessage(rate.deposit, amount, catalog.currency, locale) },
-          cancellation: cancellationTerms(rate.cancellationPolicy, stay.checkIn, locale, ctx.today),
-        };
+        } as RateOffer;
+        if (reason) offer.reason = reason;
+        offer.unitsLeft = rateUnitsLeft(rate, shared.left, nights, ctx.occupancy);
+        offer.nightly = nightly;
+        offer.roomTotal = roomTotal;
+        if (discount > 0) offer.roomTotalBefore = before;
+        offer.total = roomTotal + added;
+        if (discount > 0) offer.totalBefore = before + chargesOn(before);
+        const message = remembered(view.depositMessages, shown.depositKey, amount, () => depositMessage(rate.deposit, amount, catalog.currency, locale));
+        offer.deposit = { type: rate.deposit.type, amount, message };
+        offer.cancellation = remembered(view.cancellations, shown.cancellationKey, stayKey, () => cancellationTerms(rate.cancellationPolicy, stay.checkIn, locale, ctx.today));
+        return offer;
       }),
-  }));
+    };
+  });
   return { checkIn: stay.checkIn, checkOut: stay.checkOut, nights: nights.length, currency: catalog.currency, locale, roomTypes };
 }
 

@@ -2,6 +2,16 @@ import { describe, expect, test } from 'vitest';
 import { addDays, daysBetween, isCalendarDate, isTimeZone, localDateTime, nightsOf, todayIn, weekdayOf } from './dates.ts';
 
 describe('SPEC 2.2 dates in the property’s time zone', () => {
+  test('asked again and again, each zone reads its own clock to the second, in whatever order', () => {
+    const lastSecond = new Date('2026-11-23T14:59:59.900Z');
+    const midnight = new Date('2026-11-23T15:00:00.000Z');
+    expect(localDateTime('Asia/Seoul', lastSecond)).toBe('2026-11-23T23:59');
+    expect(localDateTime('Europe/Berlin', lastSecond)).toBe('2026-11-23T15:59');
+    expect(localDateTime('Asia/Seoul', midnight)).toBe('2026-11-24T00:00');
+    expect(localDateTime('Asia/Seoul', lastSecond)).toBe('2026-11-23T23:59');
+    expect(localDateTime('Europe/Berlin', midnight)).toBe('2026-11-23T16:00');
+  });
+
   test('just after midnight UTC it is already morning tomorrow in Seoul', () => {
     expect(todayIn('Asia/Seoul', new Date('2026-11-24T00:30:00Z'))).toBe('2026-11-24');
     expect(todayIn('Asia/Seoul', new Date('2026-11-23T14:59:00Z'))).toBe('2026-11-23');

@@ -93,10 +93,19 @@ export function todayIn(timeZone: string, now: Date): string {
   return localDateTime(timeZone, now).slice(0, 10);
 }
 
+// A request asks for the same zone's clock several times within one second, and offsets are whole
+// seconds, so the last answer per zone is kept for the second it was asked in.
+const lastLocalDateTime = new Map<string, { second: number; value: string }>();
+
 /** `YYYY-MM-DDTHH:mm` of the instant `now` on the wall clock of `timeZone`. */
 export function localDateTime(timeZone: string, now: Date): string {
-  const get = wallClockParts(timeZone, now);
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+  const second = Math.floor(now.getTime() / 1000);
+  const last = lastLocalDateTime.get(timeZone);
+  if (last?.second === second) return last.value;
+  const get = wallClockParts(timeZone, second * 1000);
+  const value = `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+  lastLocalDateTime.set(timeZone, { second, value });
+  return value;
 }
 
 /** The wall clock of `timeZone` at `instant` (ms since the epoch), written as if it were a UTC instant. */

@@ -41,6 +41,8 @@ export function spread(total: number, weights: readonly number[]): number[] {
 /** A room's first night after its share of the discount: that night's part of the share, rounded up, so it never exceeds the room's price after discount. */
 export function firstNightAfter(firstNight: number, roomTotal: number, discount: number): number {
   if (roomTotal === 0) return firstNight;
+  // No discount leaves no part to take: priced for every rate of every answer, so no BigInt for it.
+  if (discount === 0 && roomTotal > 0) return firstNight;
   const part = (BigInt(discount) * BigInt(firstNight) + BigInt(roomTotal) - 1n) / BigInt(roomTotal);
   return firstNight - Number(part);
 }

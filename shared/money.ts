@@ -32,8 +32,11 @@ export function formatMoney(minor: number, currency: string, locale: string): st
  * decimals, so the product is computed on integers (BigInt) and never goes through a float.
  */
 export function percentOf(amount: number, percent: number): number {
-  const hundredths = BigInt(Math.round(percent * 100));
-  const scaled = BigInt(amount) * hundredths;
+  const hundredths = Math.round(percent * 100);
+  // While exact in a double (every everyday amount), the same integer division without BigInt's cost.
+  const half = amount * hundredths + 5000;
+  if (Number.isSafeInteger(half) && Number.isInteger(amount)) return (half - (half % 10000)) / 10000;
+  const scaled = BigInt(amount) * BigInt(hundredths);
   return Number((scaled + 5000n) / 10000n);
 }
 

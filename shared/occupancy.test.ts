@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { childNightPrice, exceededLimit, limitsOf, occupancyCharge, withOccupancy } from './occupancy.ts';
 
@@ -60,6 +61,22 @@ describe('SPEC 2.12 occupancy charges', () => {
       { date: '2026-12-01', amount: 13_000 },
       { date: '2026-12-02', amount: 15_000 },
     ]);
+  });
+
+  test('children given only by count pay as children of no known age would, whatever the rate and the room', () => {
+    const band = fc.record({ maxAge: fc.integer({ min: 0, max: 17 }), amount: fc.integer({ min: 0, max: 50_000 }) });
+    fc.assert(
+      fc.property(
+        fc.record({ extraAdultPrice: fc.integer({ min: 0, max: 50_000 }), childPrices: fc.array(band, { maxLength: 3 }) }),
+        fc.record({ maxGuests: fc.integer({ min: 1, max: 8 }), baseOccupancy: fc.integer({ min: 0, max: 8 }) }, { requiredKeys: ['maxGuests'] }),
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 0, max: 6 }),
+        (prices, room, adults, children) => {
+          const unknownAges = Array.from({ length: children }, () => Number.POSITIVE_INFINITY);
+          expect(occupancyCharge(prices, room, { adults, children })).toBe(occupancyCharge(prices, room, { adults, children, childAges: unknownAges }));
+        },
+      ),
+    );
   });
 });
 

@@ -52,9 +52,16 @@ export function childNightPrice(bands: readonly ChildPrice[], age: number, extra
  */
 export function occupancyCharge(rate: OccupancyPrices, roomType: OccupancyLimits, party: Party): number {
   const extraAdult = rate.extraAdultPrice ?? 0;
-  const base = limitsOf(roomType).baseOccupancy;
+  const base = roomType.baseOccupancy ?? roomType.maxGuests;
   const adultsBeyond = Math.max(0, party.adults - base);
   const childPlaces = Math.max(0, base - party.adults);
+  if (!party.childAges && Number.isInteger(party.children)) {
+    // Children by count alone all pay one price: asked per rate of every answer, so without listing them.
+    const price = childNightPrice(rate.childPrices ?? [], Number.POSITIVE_INFINITY, extraAdult);
+    let charge = adultsBeyond * extraAdult;
+    for (let i = childPlaces; i < party.children; i++) charge += price;
+    return charge;
+  }
   const ages = party.childAges ? [...party.childAges].sort((a, b) => b - a) : Array.from({ length: party.children }, () => Number.POSITIVE_INFINITY);
   let charge = adultsBeyond * extraAdult;
   for (const age of ages.slice(childPlaces)) charge += childNightPrice(rate.childPrices ?? [], age, extraAdult);

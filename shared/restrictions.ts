@@ -106,9 +106,17 @@ function reasonAt(p: Painted, arrival: number, length: number): RestrictionReaso
   return undefined;
 }
 
-/** Why the rate's restrictions (or its own stay limits) refuse this stay, or undefined when they allow it. */
-export function restrictionReason(rate: RestrictedRate, checkIn: string, checkOut: string): RestrictionReason | undefined {
-  const length = daysBetween(checkIn, checkOut);
+/**
+ * Why the rate's restrictions (or its own stay limits) refuse this stay, or undefined when they allow
+ * it; `length` is the stay's nights, when the caller has counted them already.
+ */
+export function restrictionReason(rate: RestrictedRate, checkIn: string, checkOut: string, length = daysBetween(checkIn, checkOut)): RestrictionReason | undefined {
+  // Without entries, the rate's own stay limits are all there is to paint: asked per rate of every answer.
+  if (!rate.restrictions?.length && length >= 0) {
+    if (rate.minNights != null && length < rate.minNights) return 'min_nights';
+    if (rate.maxNights != null && length > rate.maxNights) return 'max_nights';
+    return undefined;
+  }
   // Only the arrival night and the checkout date matter; painting the nights between costs little beside the stay's other checks.
   return reasonAt(paint(rate, checkIn, length + 1), 0, length);
 }

@@ -251,6 +251,20 @@ describe.each(backends)('public API on %s', (_name, databaseUrl) => {
       const left = Object.fromEntries(rates.map((r) => [r.id, r.unitsLeft]));
       expect(left).toEqual({ [open.id]: 5, [capped.id]: 2, [quota.id]: 1 });
     });
+
+    test('a room booked here shows at once in the next question, whichever stay it asks about', async () => {
+      const owner = await app().createProperty();
+      const roomType = await createRoomType(app(), owner, { units: 3 });
+      const rate = await createRate(app(), owner, roomType.id);
+      const unitsLeft = async (checkIn: string, checkOut: string) => ((await availability(app(), owner.id, { checkIn, checkOut })).roomTypes[0].rates[0] as Json).unitsLeft;
+      expect(await unitsLeft('2026-12-01', '2026-12-03')).toBe(3);
+      const guest = { firstName: 'Yuna', lastName: 'Park', email: 'yuna@example.com' };
+      const booked = await app().request('POST', `${pub(owner.id)}/bookings`, { body: { checkIn: '2026-12-02', checkOut: '2026-12-04', rooms: [{ rateId: rate.id, adults: 2 }], guest } });
+      expect(booked.status).toBe(201);
+      // The same second of the property's clock, another stay over the booked nights, and the first stay again.
+      expect(await unitsLeft('2026-12-03', '2026-12-05')).toBe(2);
+      expect(await unitsLeft('2026-12-01', '2026-12-03')).toBe(2);
+    });
   });
 
   describe('when a stay cannot be sold', () => {

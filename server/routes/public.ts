@@ -11,6 +11,7 @@ import { promotionFor } from '../bookings/promotions.ts';
 import { assertChildAges } from '../bookings/party.ts';
 import { assertWithinHorizon, priceStay } from '../bookings/quote.ts';
 import { loadCatalog, loadOccupancy, type PropertyCatalog } from '../catalog.ts';
+import { catalogCovering, occupancyCovering } from '../catalog-window.ts';
 import { closedDatesBetween, isPublicHoliday } from '../closures.ts';
 import { embedAllowed } from '../cors.ts';
 import { invalidField } from '../errors.ts';
@@ -25,6 +26,22 @@ const CALENDAR_MAX_DAYS = 400;
 
 function requestLocale(c: Context, requested: string | undefined, property: PropertyRecord) {
   return pickLocale(requested, c.req.header('accept-language'), property.locale);
+}
+
+// A year of days checked one by one costs more than the rest of an answer: the list is kept per
+// property record (a write to the property reads a new one) and day.
+const closedDates = new WeakMap<PropertyRecord, { today: string; dates: string[] }>();
+
+function closedDatesFrom(property: PropertyRecord, today: string): string[] {
+  let kept = closedDates.get(property);
+  if (kept?.today !== today) closedDates.set(property, (kept = { today, dates: closedDatesBetween(property.closures, property.country, today, addDays(today, 366)) }));
+  return kept.dates;
+}
+
+/** SPEC 4: no dates asked, the first night from tomorrow (or the next stay available after it). */
+function tomorrowsNight(property: PropertyRecord, now: Date) {
+  const checkIn = addDays(todayIn(property.timezone, now), 1);
+  return { checkIn, checkOut: addDays(checkIn, 1) };
 }
 
 /** What the widget needs of the property (SPEC 3): alone, or with its first availability answer. */
@@ -45,7 +62,7 @@ async function publicPropertyView(deps: AppDeps, property: PropertyRecord, local
     paymentMode: property.paymentMode,
     stripePublishableKey: property.paymentMode === 'stripe' ? (deps.config.stripePublishableKey ?? null) : null,
     acceptedCardBrands: property.acceptedCardBrands,
-    closedDates: closedDatesBetween(property.closures, property.country, today, addDays(today, 366)),
+    closedDates: closedDatesFrom(property, today),
     extras: extras.map((extra) => guestExtra(extra, locale, property.locale)),
     holdMinutes: deps.config.holdMinutes,
     priceDisplay: property.priceDisplay,
@@ -100,11 +117,8 @@ export function publicRoutes(deps: AppDeps) {
       const property = c.get('property');
       const { checkIn: askedIn, checkOut: askedOut, include, ...party } = c.req.valid('query');
       const now = deps.clock();
-      // SPEC 4: no dates asked, the first night from tomorrow (or the next stay available after it).
-      const tomorrow = addDays(todayIn(property.timezone, now), 1);
       const picked = askedIn === undefined || askedOut === undefined;
-      const stay = { ...party, checkIn: askedIn ?? tomorrow, checkOut: askedOut ?? addDays(tomorrow, 1) };
-      assertWithinHorizon(property, stay, now);
+      const stay = { ...party, ...(picked ? tomorrowsNight(property, now) : { checkIn: askedIn, checkOut: askedOut }) };
       const locale = requestLocale(c, stay.locale, property);
       const second = Math.floor(now.getTime() / 1000);
       const { checkIn, checkOut, adults, children, childAges, rooms, promoCode } = stay;
@@ -114,6 +128,8 @@ export function publicRoutes(deps: AppDeps) {
         property.id,
         key,
         async () => {
+          // Checked when the answer is made: a cached one was made for the same dates, day and property.
+          assertWithinHorizon(property, stay, now);
           const first = await ratesFor(stay);
           const offered = first.answer.roomTypes.some((rt) => rt.rates.some((r) => r.available));
           const { answer, catalog } = picked && !offered && first.answer.nextAvailable ? await ratesFor({ ...stay, ...first.answer.nextAvailable }) : first;
@@ -124,11 +140,11 @@ export function publicRoutes(deps: AppDeps) {
       return sendReady(c, body);
 
       async function ratesFor(asked: typeof stay) {
-        // One read covers the stay and the "next available" search after it; prices are needed for
-        // the stay only, as the search reads occupancy, not prices.
+        // The catalog and what is sold cover the stay and the "next available" search after it, and
+        // are shared with other questions about nearby stays (server/catalog-window.ts).
         const until = addDays(asked.checkOut, NEXT_AVAILABLE_SEARCH_DAYS);
-        const catalog = await deps.cache!.get(property.id, `catalog|${asked.checkIn}|${asked.checkOut}`, () => loadCatalog(store, property, asked.checkIn, asked.checkOut));
-        const occupancy = await loadOccupancy(store, catalog, asked.checkIn, until, now);
+        const catalog = await catalogCovering(deps.cache!, store, property, asked.checkIn, asked.checkOut);
+        const occupancy = await occupancyCovering(deps.cache!, store, catalog, asked.checkIn, until, now);
         for (const rate of catalog.rates) assertChildAges(rate, asked, 'childAges');
         const ctx = { now, today: todayIn(property.timezone, now), isClosed: catalog.isClosed, occupancy };
         const promo = asked.promoCode === undefined ? undefined : await promotionFor(deps, property, asked.promoCode, { ...asked, rateIds: catalog.rates.map((r) => r.id) });

@@ -33,7 +33,7 @@ export interface AvailabilityFixture {
   propertyId: string;
   /** The 3-night stay three weeks ahead, for 2 adults. */
   path: string;
-  /** A different question on every call: 365 check-in days × 1–3 adults, cycled in order. */
+  /** A different question on every call: 365 check-in days × 1–3 adults × 1–14 nights, cycled in order. */
   distinctPaths: () => string;
   roomTypes: number;
   rates: number;
@@ -95,10 +95,14 @@ export async function availabilityHotel(base: string, adminToken: string): Promi
     }
   }
   let call = 0;
+  // 365 check-ins × 1–3 adults × 1–14 nights: 15,330 questions, so at the rates measured none comes
+  // round again within the second an answer is kept (server/routes/public.ts).
   const distinctPaths = () => {
     const i = call++;
     const from = addDays(start, 1 + (i % 365));
-    return `/api/v1/public/properties/${p.id}/availability?checkIn=${from}&checkOut=${addDays(from, 3)}&adults=${1 + (Math.floor(i / 365) % 3)}`;
+    const adults = 1 + (Math.floor(i / 365) % 3);
+    const nights = 1 + (Math.floor(i / 1_095) % 14);
+    return `/api/v1/public/properties/${p.id}/availability?checkIn=${from}&checkOut=${addDays(from, nights)}&adults=${adults}`;
   };
   return {
     propertyId: p.id,

@@ -321,7 +321,8 @@ ${pricingTable}
   ahead on a property with 10 room types × 3 rates (deposits none, 30 %, $50 fixed), weekend prices
   set for 17 weeks, and a few rooms already held on the stay's nights. Every client asks the same
   question, as the widgets on a burst of page loads do. A second run asks a different question on
-  every request (365 check-in days × 1–3 adults, in order), so no answer can be a cached one.
+  every request (365 check-in days × 1–3 adults × 1–14 nights, 15,330 questions in order), so no
+  answer can be a cached one; the catalog and what is sold, shared by nearby stays, may be.
 - Holds: one room type of 34 units over 30 nights (1,020 units, the nearest whole number per night
   to 1,000); autocannon sends 2,500 one-night bookings for a random one of the 30 nights from 100
   connections. Holds/s is the 201s divided by the time to the last 201. Afterwards the bench reads

@@ -2,6 +2,7 @@
 // request asks the database for the property's catalog version (one indexed read) and reuses what
 // this instance loaded for that version, so a price set through any instance counts at once.
 import { loadCatalog, type PropertyCatalog } from './catalog.ts';
+import { windowOf } from './catalog-window.ts';
 import type { PropertyRecord, Store } from './store/store.ts';
 
 interface Entry {
@@ -44,17 +45,20 @@ export class CurrentCatalogs {
   }
 
   /**
-   * Room types, rates, prices and extras for the nights from..to, of the property `property()` gave;
+   * Room types, rates, prices and extras covering the nights from..to, of the property `property()` gave;
    * a property read otherwise (or since replaced) gets a fresh load. Sales counts in it (`soldTotal`)
    * are as of its loading: the booking's transaction is what checks them.
    */
   async catalog(property: PropertyRecord, from: string, to: string): Promise<PropertyCatalog> {
     const entry = this.#entries.get(property.id);
     if (!entry || (await entry.property) !== property) return loadCatalog(this.store, property, from, to);
-    const key = `${from}|${to}`;
+    // Stays in one aligned window share its catalog (server/catalog-window.ts): a rush on thirty
+    // different nights loads one or two, not thirty.
+    const window = windowOf(from, to);
+    const key = `${window.from}|${window.to}`;
     let catalog = entry.catalogs.get(key);
     if (!catalog) {
-      const loading = loadCatalog(this.store, property, from, to);
+      const loading = loadCatalog(this.store, property, window.from, window.to);
       loading.catch(() => entry.catalogs.get(key) === loading && entry.catalogs.delete(key));
       entry.catalogs.set(key, (catalog = loading));
       bound(entry.catalogs, this.maxStaysPerProperty);

@@ -387,43 +387,47 @@ class GroupCommit {
   run<T>(work: (tx: Db) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.#waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      // SQLite answers synchronously, so a request can run from its first byte to its hold without
-      // yielding: waiting for the next turn of the event loop lets the requests already received join.
-      if (!this.#draining) {
-        this.#draining = true;
-        setImmediate(() => void this.#drain());
-      }
+      if (!this.#draining) this.#next();
     });
   }
 
-  async #drain() {
-    while (this.#waiting.length > 0) {
-      const batch = this.#waiting.splice(0, this.maxBatch);
-      try {
-        const outcomes = await writeTransaction(this.db, 'sqlite', async (tx) => {
-          const done: ({ value: unknown } | { error: unknown })[] = [];
-          for (const { work } of batch) {
-            await SAVEPOINT(tx);
-            try {
-              done.push({ value: await work(tx) });
-            } catch (error) {
-              await ROLLBACK_TO_SAVEPOINT(tx);
-              done.push({ error });
-            }
-            await RELEASE_SAVEPOINT(tx);
+  /**
+   * The next batch, at the next turn of the event loop. SQLite answers synchronously, so a request
+   * can run from its first byte to its hold, and a batch to its end, without yielding: waiting for
+   * the turn lets the requests already received (and their bodies) be read and join.
+   */
+  #next() {
+    this.#draining = true;
+    setImmediate(() => void this.#commitBatch());
+  }
+
+  async #commitBatch() {
+    const batch = this.#waiting.splice(0, this.maxBatch);
+    try {
+      const outcomes = await writeTransaction(this.db, 'sqlite', async (tx) => {
+        const done: ({ value: unknown } | { error: unknown })[] = [];
+        for (const { work } of batch) {
+          await SAVEPOINT(tx);
+          try {
+            done.push({ value: await work(tx) });
+          } catch (error) {
+            await ROLLBACK_TO_SAVEPOINT(tx);
+            done.push({ error });
           }
-          return done;
-        });
-        batch.forEach(({ resolve, reject }, i) => {
-          const outcome = outcomes[i]!;
-          if ('error' in outcome) reject(outcome.error);
-          else resolve(outcome.value);
-        });
-      } catch (error) {
-        for (const { reject } of batch) reject(error);
-      }
+          await RELEASE_SAVEPOINT(tx);
+        }
+        return done;
+      });
+      batch.forEach(({ resolve, reject }, i) => {
+        const outcome = outcomes[i]!;
+        if ('error' in outcome) reject(outcome.error);
+        else resolve(outcome.value);
+      });
+    } catch (error) {
+      for (const { reject } of batch) reject(error);
     }
-    this.#draining = false;
+    if (this.#waiting.length > 0) this.#next();
+    else this.#draining = false;
   }
 }
 

@@ -1,6 +1,6 @@
 // Holds, confirmations, cancellations and expiry: the writes that must never oversell (SPEC 2.7).
-// Taking units is one conditional update per night (`sold + n <= units`) inside one write
-// transaction; every change of status is one guarded UPDATE whose row count is checked, in a
+// Taking units is one guarded upsert per room type (and rate) over its nights (`sold + n <= units`)
+// inside one write transaction; every change of status is one guarded UPDATE whose row count is checked, in a
 // transaction that holds the booking's row (BEGIN IMMEDIATE on SQLite, FOR UPDATE on PostgreSQL).
 import { type ExpressionBuilder, type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { stayLines } from '../../shared/lines.ts';

@@ -6,7 +6,8 @@ import { MAX_PRICE_PATTERNS, type PriceEntry, type PricePattern } from '../../sh
 import { writeTransaction } from './booking-store.ts';
 import type { Database, PricePatternsTable } from './schema.ts';
 
-const toPattern = (r: Selectable<PricePatternsTable>): PricePattern => ({
+/** A stored price pattern as the API gives it; rate plans read them too. */
+export const toPattern = (r: Selectable<PricePatternsTable>): PricePattern => ({
   seq: Number(r.seq),
   from: r.from_date,
   to: r.to_date,

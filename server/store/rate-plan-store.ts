@@ -4,7 +4,8 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import { adjustPrice } from '../../shared/rate-plans.ts';
 import type { PricePattern } from '../../shared/schemas/prices.ts';
 import type { DerivedFrom, PriceAdjust, RatePlanRoomType } from '../../shared/schemas/rate-plan.ts';
-import type { Database, PricePatternsTable, RatesTable } from './schema.ts';
+import { toPattern } from './price-pattern-store.ts';
+import type { Database, RatesTable } from './schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -85,14 +86,6 @@ export async function withRoomTypes<R extends { id: string; roomTypeId: string; 
     return { ...rate, roomTypeId: roomTypes[0]!.roomTypeId, nightlyPrice: roomTypes[0]!.nightlyPrice, roomTypes };
   });
 }
-
-const toPattern = (r: Selectable<PricePatternsTable>): PricePattern => ({
-  seq: Number(r.seq),
-  from: r.from_date,
-  to: r.to_date,
-  weekdays: r.weekdays === null ? null : (JSON.parse(r.weekdays) as number[]),
-  amount: Number(r.amount),
-});
 
 export function ratePlanStore(db: Kysely<Database>): RatePlanStore {
   return {

@@ -4,14 +4,6 @@ export const styles = css`
   :host {
     display: block;
   }
-  /* A URL has no spaces to wrap at: on a phone it breaks anywhere rather than widening the page. */
-  .url {
-    overflow-wrap: anywhere;
-  }
-  .warn {
-    color: var(--_danger);
-    font-weight: 600;
-  }
   .confirm {
     margin-top: 0.75rem;
     padding: 0.75rem;

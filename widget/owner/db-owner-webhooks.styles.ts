@@ -4,14 +4,6 @@ export const styles = css`
   :host {
     display: block;
   }
-  /* A URL has no spaces to wrap at: on a phone it breaks anywhere rather than widening the page. */
-  .url {
-    overflow-wrap: anywhere;
-  }
-  .warn {
-    color: var(--_danger);
-    font-weight: 600;
-  }
   .deliveries {
     grid-column: 1 / -1;
     border-top: 1px dashed var(--_border);

@@ -21,6 +21,14 @@ export const editStyles = css`
   .field.short {
     max-width: 16rem;
   }
+  /* A URL (a webhook, a calendar feed) has no spaces to wrap at: on a phone it breaks anywhere rather than widening the page. */
+  .url {
+    overflow-wrap: anywhere;
+  }
+  .warn {
+    color: var(--_danger);
+    font-weight: 600;
+  }
   .field-error {
     font-weight: 600;
     font-size: 0.875rem;

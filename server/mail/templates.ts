@@ -19,10 +19,7 @@ export interface MailContent {
 
 /** The guest's confirmation, in the booking's locale (SPEC 2.10), with the link to their manage page (SPEC 2.16). */
 export function guestConfirmation(booking: Booking, stored: Property, manageUrl?: string): MailContent {
-  const locale = booking.locale;
-  const property = guestProperty(stored, locale);
-  const t = mailStrings[locale];
-  const money = moneyIn(booking.currency, locale);
+  const { locale, property, t, money } = mailContext(stored, booking.locale, booking.currency);
 
   return render(locale, t.confirmedSubject(property.name, booking.reference), [
     { kind: 'heading', text: property.name },
@@ -50,10 +47,7 @@ export function guestConfirmation(booking: Booking, stored: Property, manageUrl?
 
 /** Tells the owner about a new booking, in the property's locale. */
 export function ownerNotification(booking: Booking, stored: Property, consoleUrl?: string): MailContent {
-  const locale = stored.locale;
-  const property = guestProperty(stored, locale);
-  const t = mailStrings[locale];
-  const money = moneyIn(booking.currency, locale);
+  const { locale, property, t, money } = mailContext(stored, stored.locale, booking.currency);
 
   return render(locale, t.newBookingSubject(booking.reference, guestName(booking, locale)), [
     { kind: 'heading', text: property.name },
@@ -80,10 +74,7 @@ export function ownerNotification(booking: Booking, stored: Property, consoleUrl
 
 /** Tells the owner a booking was cancelled and what went back to the guest. */
 export function ownerCancellation(booking: Booking, stored: Property, refundedAmount: number, consoleUrl?: string): MailContent {
-  const locale = stored.locale;
-  const property = guestProperty(stored, locale);
-  const t = mailStrings[locale];
-  const money = moneyIn(booking.currency, locale);
+  const { locale, property, t, money } = mailContext(stored, stored.locale, booking.currency);
 
   return render(locale, t.ownerCancelledSubject(booking.reference, guestName(booking, locale)), [
     { kind: 'heading', text: property.name },
@@ -109,9 +100,7 @@ export function ownerCalendarConflicts(
   calendar: { name: string; roomType: string },
   conflicts: readonly { date: string; summary: string; bookingId: string | null }[],
 ): MailContent {
-  const locale = stored.locale;
-  const property = guestProperty(stored, locale);
-  const t = mailStrings[locale];
+  const { locale, property, t } = mailContext(stored, stored.locale);
   return render(locale, t.conflictSubject(calendar.name, conflicts.length), [
     { kind: 'heading', text: property.name },
     { kind: 'p', text: t.conflictIntro(calendar.name, calendar.roomType) },
@@ -122,9 +111,7 @@ export function ownerCalendarConflicts(
 
 /** SPEC 2.18: tells the owner a webhook endpoint failed for days and was disabled. */
 export function ownerWebhookDisabled(stored: Property, endpoint: { url: string; failingSince: string }): MailContent {
-  const locale = stored.locale;
-  const property = guestProperty(stored, locale);
-  const t = mailStrings[locale];
+  const { locale, property, t } = mailContext(stored, stored.locale);
   const since = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: property.timezone }).format(new Date(endpoint.failingSince));
   return render(locale, t.webhookDisabledSubject, [
     { kind: 'heading', text: property.name },
@@ -135,10 +122,7 @@ export function ownerWebhookDisabled(stored: Property, endpoint: { url: string; 
 
 /** Tells the guest their booking is cancelled, in the booking's locale. */
 export function guestCancellation(booking: Booking, stored: Property, refundedAmount: number): MailContent {
-  const locale = booking.locale;
-  const property = guestProperty(stored, locale);
-  const t = mailStrings[locale];
-  const money = moneyIn(booking.currency, locale);
+  const { locale, property, t, money } = mailContext(stored, booking.locale, booking.currency);
 
   const refund: Block[] =
     refundedAmount > 0
@@ -163,10 +147,7 @@ export function guestCancellation(booking: Booking, stored: Property, refundedAm
 
 /** SPEC 2.17: the balance could not be charged off-session; the guest pays it on their manage page. */
 export function guestBalanceFailed(booking: Booking, stored: Property, amount: number, reason: 'declined' | 'authentication_required', manageUrl: string): MailContent {
-  const locale = booking.locale;
-  const property = guestProperty(stored, locale);
-  const t = mailStrings[locale];
-  const money = moneyIn(booking.currency, locale);
+  const { locale, property, t, money } = mailContext(stored, booking.locale, booking.currency);
   const why = reason === 'authentication_required' ? t.balanceNeedsAuthentication : t.balanceDeclined;
   return render(locale, t.balanceFailedSubject(property.name, booking.reference), [
     { kind: 'heading', text: property.name },
@@ -180,10 +161,7 @@ export function guestBalanceFailed(booking: Booking, stored: Property, amount: n
 
 /** SPEC 2.17: tells the owner the balance was not charged and that the guest was asked to pay it. */
 export function ownerBalanceFailed(booking: Booking, stored: Property, amount: number, code: string, consoleUrl?: string): MailContent {
-  const locale = stored.locale;
-  const property = guestProperty(stored, locale);
-  const t = mailStrings[locale];
-  const money = moneyIn(booking.currency, locale);
+  const { locale, property, t, money } = mailContext(stored, stored.locale, booking.currency);
   return render(locale, t.ownerBalanceFailedSubject(booking.reference, guestName(booking, locale)), [
     { kind: 'heading', text: property.name },
     { kind: 'p', text: t.ownerBalanceFailed(money(amount), code) },
@@ -194,10 +172,7 @@ export function ownerBalanceFailed(booking: Booking, stored: Property, amount: n
 
 /** SPEC 2.17, manual mode: the day has come for the owner to charge the balance to the stored card. */
 export function ownerBalanceReminder(booking: Booking, stored: Property, amount: number, cardStored: boolean, consoleUrl?: string): MailContent {
-  const locale = stored.locale;
-  const property = guestProperty(stored, locale);
-  const t = mailStrings[locale];
-  const money = moneyIn(booking.currency, locale);
+  const { locale, property, t, money } = mailContext(stored, stored.locale, booking.currency);
   // A card is erased once the deposit is marked charged (SPEC 2.8): then the owner must ask the guest.
   const card = booking.card && cardStored ? `${BRAND_NAMES[booking.card.brand]} •••• ${booking.card.last4}` : null;
   return render(locale, t.ownerBalanceReminderSubject(booking.reference, guestName(booking, locale)), [
@@ -210,10 +185,7 @@ export function ownerBalanceReminder(booking: Booking, stored: Property, amount:
 
 /** SPEC 2.23: the guest's receipt for a payment the owner recorded (cash, transfer, card on the property's terminal). */
 export function guestPaymentReceipt(booking: Booking, stored: Property, payment: { amount: number; method: RecordPayment['method'] }): MailContent {
-  const locale = booking.locale;
-  const property = guestProperty(stored, locale);
-  const t = mailStrings[locale];
-  const money = moneyIn(booking.currency, locale);
+  const { locale, property, t, money } = mailContext(stored, booking.locale, booking.currency);
   return render(locale, t.receiptSubject(property.name, booking.reference), [
     { kind: 'heading', text: property.name },
     { kind: 'p', text: t.greeting(booking.guest) },
@@ -262,6 +234,11 @@ function consoleLink(t: MailStrings, consoleUrl: string | undefined): Block[] {
 }
 
 type Money = (minor: number) => string;
+
+/** What every message starts from: its language, the property as shown in it, the words, and money in `currency`. */
+function mailContext(stored: Property, locale: Locale, currency = stored.currency) {
+  return { locale, property: guestProperty(stored, locale), t: mailStrings[locale], money: moneyIn(currency, locale) };
+}
 
 function moneyIn(currency: string, locale: Locale): Money {
   return (minor) => formatLocalMoney(minor, currency, locale);

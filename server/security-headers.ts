@@ -4,6 +4,7 @@
 // HSTS belongs to the TLS proxy, which knows whether the whole host is on https (README: Security).
 import type { MiddlewareHandler } from 'hono';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
+import { setAnswerHeader } from './answer-headers.ts';
 
 const EMBEDDED = /^\/(?:widget\.js$|chunks\/|card-frame(?:\/|$)|api\/v1\/public\/)/;
 
@@ -66,5 +67,5 @@ export const staticPageSecurity = secureHeaders({
 /** Issue 9: answers holding keys, guests' details or a booking's state are never kept by a cache on the way. */
 export const noStore: MiddlewareHandler = async function noStore(c, next) {
   await next();
-  c.header('Cache-Control', 'no-store');
+  setAnswerHeader(c, 'Cache-Control', 'no-store');
 };

@@ -4,6 +4,7 @@
 import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import type { MiddlewareHandler } from 'hono';
+import { setAnswerHeader } from '../answer-headers.ts';
 import { noStore, widgetPageSecurity } from '../security-headers.ts';
 
 // The same ground as /book/:pid, so the guest recognises the hotel's booking pages.
@@ -17,7 +18,7 @@ const STYLE = `
 /** A guest's booking is nobody else's business: not for caches, search engines or other sites' frames. */
 const privatePage: MiddlewareHandler = async function privatePage(c, next) {
   await next();
-  c.header('X-Robots-Tag', 'noindex, nofollow');
+  setAnswerHeader(c, 'X-Robots-Tag', 'noindex, nofollow');
 };
 
 export function managePage() {

@@ -2,6 +2,7 @@
 // for all of them: the console (dist/owner.js) reads the path and asks the API for everything else.
 import { Hono, type MiddlewareHandler } from 'hono';
 import { html, raw } from 'hono/html';
+import { setAnswerHeader } from '../answer-headers.ts';
 import { noStore, widgetPageSecurity } from '../security-headers.ts';
 
 const STYLE = `
@@ -12,7 +13,7 @@ const STYLE = `
 /** The console is the property's back office: not for search engines or other sites' frames. */
 const privatePage: MiddlewareHandler = async function privatePage(c, next) {
   await next();
-  c.header('X-Robots-Tag', 'noindex, nofollow');
+  setAnswerHeader(c, 'X-Robots-Tag', 'noindex, nofollow');
 };
 
 export function ownerPage() {

@@ -1,8 +1,9 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, sql } from 'kysely';
+import { Kysely, PostgresDialect, type SqliteDatabase, sql } from 'kysely';
 import pg from 'pg';
+import { FifoSqliteDialect } from './fifo-sqlite-dialect.ts';
 import { createKyselyStore } from './kysely-store.ts';
 import { migrateToLatest } from './migrations.ts';
 import type { Database } from './schema.ts';
@@ -76,7 +77,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   sqlite.pragma('foreign_keys = ON');
   // Issue 9: freed bytes are zeroed, so a purged card's key and ciphertext do not linger in free space.
   sqlite.pragma('secure_delete = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepingStatements(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new FifoSqliteDialect({ database: keepingStatements(sqlite) }) });
   await migrateToLatest(db as Kysely<unknown>);
   return createKyselyStore(db, 'sqlite');
 }

@@ -480,7 +480,7 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
     if (!together) await insertNights(takes.length)(tx, nights);
     return rows[0]!;
   };
-  /** One hold, inside a write transaction: the booking's rows first, its units last (their rows are the contended ones). */
+  /** One hold, inside a write transaction: its units and the booking's rows, in the order that suits the dialect. */
   const hold = async (tx: Db, booking: NewBooking, takes: readonly Take[], now: string, limits: HoldLimits): Promise<HoldResult> => {
     if (booking.idempotencyKey) {
       const existing = await byIdempotencyKey(tx, booking.propertyId, booking.idempotencyKey);
@@ -528,18 +528,22 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
       promo_id: booking.promoId ?? null,
       promo_code: booking.promoCode ?? null,
     };
+    const units = () => takeUnits(tx, takes, roomsPerRate(takes, booking.checkIn));
+    // On SQLite the batch holds the whole database, so the units come first: a sold-out hold (most
+    // of a rush's answers) then writes nothing, where the booking's insert was its dearest part.
+    if (dialect === 'sqlite') await units();
     const inserted = await insertBooking(tx, row, takes);
     if (Number(inserted.active_endpoints) > 0) await announce(tx, { type: 'booking.held', bookingId: booking.id }, now);
-    // The units last: every hold of a busy night waits on those counter rows' locks, so they are
-    // held from here to the commit only (issue 13); sold out rolls the rows above back.
-    await takeUnits(tx, takes, roomsPerRate(takes, booking.checkIn));
+    // On PostgreSQL the units last: every hold of a busy night waits on those counter rows' locks,
+    // so they are held from here to the commit only (issue 13); sold out rolls the rows above back.
+    if (dialect === 'postgres') await units();
     // After the units, so that every hold locks its rows in the same order.
     if (booking.promoId) await takePromoUse(tx, booking.promoId);
     return { status: 'held' as const, booking: toBooking(inserted) };
   };
   const holds = dialect === 'sqlite' ? new GroupCommit(db) : { run: <T>(work: (tx: Db) => Promise<T>) => write(work) };
-  const hasExpired = async (now: string) =>
-    (await db.selectFrom('bookings').select('id').where('status', '=', 'pending').where('expires_at', '<=', now).limit(1).executeTakeFirst()) !== undefined;
+  const expiredHold = statement(dialect, `select id from bookings where status = 'pending' and expires_at <= ? limit 1`);
+  const hasExpired = async (now: string) => (await expiredHold(db, [now])).rows.length > 0;
 
   return {
     async holdBooking(booking: NewBooking, takes: readonly Take[], now: string, limits: HoldLimits = { perClient: 0, perEmail: 0 }): Promise<HoldResult> {

@@ -325,7 +325,8 @@ ${pricingTable}
   answer can be a cached one; the catalog and what is sold, shared by nearby stays, may be.
 - Holds: one room type of 34 units over 30 nights (1,020 units, the nearest whole number per night
   to 1,000); autocannon sends 2,500 one-night bookings for a random one of the 30 nights from 100
-  connections. Holds/s is the 201s divided by the time to the last 201. Afterwards the bench reads
+  connections. The same rush at a second hotel of that server goes first, unmeasured, as the
+  throughput runs' warm-up. Holds/s is the 201s divided by the time to the last 201. Afterwards the bench reads
   the database itself: live bookings' nights per date against the room type's units (oversold),
   the inventory counters against those nights, and the number of committed bookings against the
   number of 201s.

@@ -5,13 +5,15 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as v from 'valibot';
 import type { Logger } from './logger.ts';
 import { PaymentsError } from './payments/payments.ts';
+import { StacklessError } from './stackless-error.ts';
 
 export interface ErrorDetail {
   path: string;
   message: string;
 }
 
-export class ApiError extends Error {
+/** An answer other than success, given by onError below; a StacklessError, as it reports no fault. */
+export class ApiError extends StacklessError {
   constructor(
     readonly status: ContentfulStatusCode,
     readonly code: string,

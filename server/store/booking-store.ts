@@ -5,6 +5,7 @@
 import { type ExpressionBuilder, type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { stayLines } from '../../shared/lines.ts';
 import type { Booking } from '../../shared/schemas/stay.ts';
+import { StacklessError } from '../stackless-error.ts';
 import { balanceJobKey } from './balance-job.ts';
 import { cancelJob } from './job-queue-store.ts';
 import { announce } from '../webhooks/store.ts';
@@ -19,8 +20,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 export const holdsRooms = (now: string) => (eb: ExpressionBuilder<Database, 'bookings' | 'booking_nights'>) =>
   eb.or([eb('bookings.status', 'in', ['confirmed', 'completed']), eb.and([eb('bookings.status', '=', 'pending'), eb('bookings.expires_at', '>', now)])]);
 
-class SoldOut extends Error {}
-class PromoUsedUp extends Error {}
+class SoldOut extends StacklessError {}
+class PromoUsedUp extends StacklessError {}
 
 /** SPEC 2.14: takes one use of the promotion, guarded like `rates.sold_total`, in the hold's transaction. */
 async function takePromoUse(tx: Db, promoId: string) {

@@ -28,6 +28,9 @@ export const notFound = (what = 'Resource') => new ApiError(404, 'not_found', `$
 
 export const conflict = (code: string, message: string) => new ApiError(409, code, message);
 
+/** SPEC 2.7: the nights asked for were taken meanwhile. */
+export const soldOut = () => conflict('sold_out', 'Those rooms were just taken; choose again');
+
 /** Issue 13: the property already has as many of these as one property may have. */
 export const limitReached = (what: string, limit: number) =>
   new ApiError(409, 'limit_reached', `A property can have at most ${limit} ${what}; archive some first, or raise the server's limit`);

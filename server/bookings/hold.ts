@@ -1,15 +1,15 @@
 // SPEC 2.7, 2.8: a booking request is priced by the server, its units are held until expiresAt,
 // and in stripe mode the deposit's intent is started; a provider failure gives the hold back.
-import { nightsOf } from '../../shared/dates.ts';
 import type { Locale } from '../../shared/locale.ts';
 import type { BookingRequest } from '../../shared/schemas/stay.ts';
-import { ApiError, conflict, invalidField } from '../errors.ts';
+import { ApiError, conflict, invalidField, soldOut } from '../errors.ts';
 import { clientTokenFor, newId, newReference, sha256 } from '../ids.ts';
-import type { BookingRecord, PropertyRecord, Take } from '../store/store.ts';
+import type { BookingRecord, PropertyRecord } from '../store/store.ts';
 import type { BookingDeps } from './ports.ts';
 import { deliverSoon } from './events.ts';
 import { promoNotApplicable } from './promotions.ts';
 import { priceStay } from './quote.ts';
+import { takesFor } from './takes.ts';
 
 export type HoldPayment = { provider: 'stripe'; clientSecret: string; publishableKey: string; intentType: 'payment' | 'setup' } | { provider: 'manual' };
 
@@ -17,23 +17,6 @@ export interface Held {
   booking: BookingRecord;
   clientToken: string;
   payment: HoldPayment;
-}
-
-/**
- * One take per rate, room type and night: rooms on the same rate share the night's counter, and a
- * plan's rooms in several room types each take their own room type's units (SPEC 2.21).
- */
-function takesFor(rooms: readonly { rateId: string; roomTypeId: string }[], checkIn: string, checkOut: string): Take[] {
-  const byKey = new Map<string, Take>();
-  for (const room of rooms) {
-    for (const date of nightsOf(checkIn, checkOut)) {
-      const key = `${room.rateId}|${room.roomTypeId}|${date}`;
-      const take = byKey.get(key) ?? { roomTypeId: room.roomTypeId, rateId: room.rateId, date, rooms: 0 };
-      take.rooms += 1;
-      byKey.set(key, take);
-    }
-  }
-  return [...byKey.values()];
 }
 
 /** SPEC 2.15: paying in full is a stripe-mode choice, and every rate booked must offer it. */
@@ -125,7 +108,7 @@ export async function holdBooking(
     { perClient: deps.config.holdsPerClient ?? 0, perEmail: deps.config.holdsPerEmail ?? 0 },
   );
   if (result.status === 'too_many_holds') throw tooManyHolds(result.limit, result.max);
-  if (result.status === 'sold_out') throw conflict('sold_out', 'Those rooms were just taken; choose again');
+  if (result.status === 'sold_out') throw soldOut();
   if (result.status === 'promo_used_up') throw promoNotApplicable('used_up');
   if (result.status === 'idempotency_mismatch') throw conflict('idempotency_mismatch', 'This Idempotency-Key was used with a different request');
   const booking = result.booking;

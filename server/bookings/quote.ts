@@ -7,11 +7,12 @@ import { quoteStay, UnknownItemError } from '../../shared/pricing.ts';
 import type { RoomRequest } from '../../shared/schemas/stay.ts';
 import { planKey, planRoomsLeft, plansByKey } from '../../shared/rate-plans.ts';
 import { type CatalogRate, loadCatalog, loadOccupancy, type PropertyCatalog, stayCatalog } from '../catalog.ts';
-import { ApiError, conflict, invalidField } from '../errors.ts';
+import { ApiError, conflict, invalidField, soldOut } from '../errors.ts';
 import type { PropertyRecord } from '../store/store.ts';
 import type { BookingDeps } from './ports.ts';
 import { assertChildAges, assertFits } from './party.ts';
 import { promotionFor } from './promotions.ts';
+import { takesFor } from './takes.ts';
 import { textIn } from '../../shared/localized-text.ts';
 import { resolvePlanRooms } from '../rate-plan-rooms.ts';
 
@@ -102,6 +103,8 @@ export async function priceStay(deps: Pick<BookingDeps, 'store' | 'clock' | 'cat
   const occupancy = held ? UNCOUNTED : await loadOccupancy(deps.store, catalog, stay.checkIn, stay.checkOut, now);
   const promo = stay.promoCode === undefined ? undefined : await promotionFor(deps, property, stay.promoCode, { ...stay, rateIds: stay.rooms.map((r) => r.rateId) });
   const planned = { ...stay, rooms: resolvePlanRooms(catalog.rates, stay.rooms) };
+  // Issue 13: in a rush most holds ask for nights already gone; those are refused before pricing.
+  if (held && (await deps.store.soldOutNow(takesFor(planned.rooms, stay.checkIn, stay.checkOut), now.toISOString()))) throw soldOut();
   try {
     const priced = quoteStay(stayCatalog(catalog), planned, locale, todayIn(property.timezone, now), promo?.promotion);
     assertBookable(catalog, planned, { now, isClosed: catalog.isClosed, occupancy });

@@ -122,7 +122,7 @@ function sameRooms(nights: ReadonlyMap<string, number>): [number, string[]][] {
  * One statement per room type or rate and room count; rows are locked in key order, so concurrent
  * bookings never deadlock.
  */
-function unitTaker(dialect: 'sqlite' | 'postgres') {
+function unitTaker(dialect: 'sqlite' | 'postgres', full: FullNights) {
   const counter = (table: string, key: string, cap: string, returning: string) =>
     statementsByCount<{ date: string; total_cap?: number | null }>(
       dialect,
@@ -137,15 +137,24 @@ function unitTaker(dialect: 'sqlite' | 'postgres') {
   const addToTotal = statement(dialect, 'update rates set sold_total = sold_total + ? where id = ? and sold_total + ? <= max_rooms_total');
 
   /** Takes `rooms` on every date; the rows that took them, or SoldOut. In the text's order: the row's id, rooms and dates; the cap's id, rooms and id again for the insert; the cap's id twice for the update. */
-  const take = async (tx: Db, run: ReturnType<typeof roomTypeNights>, id: string, rooms: number, dates: readonly string[], returning: readonly string[] = []) => {
+  const take = async (
+    tx: Db,
+    run: ReturnType<typeof roomTypeNights>,
+    id: string,
+    rooms: number,
+    dates: readonly string[],
+    returning: readonly string[] = [],
+    onFull?: (dates: string[]) => void,
+  ) => {
     const { rows } = await run(tx, [id, rooms, ...dates, id, rooms, id, id, id, ...returning]);
-    if (rows.length !== dates.length) throw new SoldOut();
-    return rows;
+    if (rows.length === dates.length) return rows;
+    onFull?.(dates.filter((date) => !rows.some((row) => row.date === date)));
+    throw new SoldOut();
   };
 
   return async function takeUnits(tx: Db, takes: readonly Take[], roomsPerRate: ReadonlyMap<string, number>) {
     for (const [roomTypeId, nights] of nightsBy(takes, (t) => t.roomTypeId)) {
-      for (const [rooms, dates] of sameRooms(nights)) await take(tx, roomTypeNights(dates.length), roomTypeId, rooms, dates);
+      for (const [rooms, dates] of sameRooms(nights)) await take(tx, roomTypeNights(dates.length), roomTypeId, rooms, dates, [], (gone) => full.saw(roomTypeId, gone));
     }
     const totalCapped = new Set<string>();
     for (const [rateId, nights] of nightsBy(takes, (t) => t.rateId)) {
@@ -165,6 +174,38 @@ function unitTaker(dialect: 'sqlite' | 'postgres') {
 }
 
 type TakeUnits = ReturnType<typeof unitTaker>;
+
+/**
+ * Issue 13: the room types' nights this instance found sold out. Most of a rush's requests ask for
+ * nights already gone; a request for one of these is checked against the database before it is
+ * priced (soldOutNow), and a night found free again is forgotten. Only a hint: the database decides.
+ */
+class FullNights {
+  readonly #nights = new Set<string>();
+
+  saw(roomTypeId: string, dates: readonly string[]) {
+    // Bounded by forgetting everything: at worst the next requests are priced before they are refused.
+    if (this.#nights.size > 10_000) this.#nights.clear();
+    for (const date of dates) this.#nights.add(`${roomTypeId}|${date}`);
+  }
+
+  any(roomTypeId: string, dates: readonly string[]) {
+    return dates.some((date) => this.#nights.has(`${roomTypeId}|${date}`));
+  }
+
+  forget(roomTypeId: string, dates: readonly string[]) {
+    for (const date of dates) this.#nights.delete(`${roomTypeId}|${date}`);
+  }
+}
+
+/** Whether any of the dates lacks `rooms` free units as committed, and whether an expired hold could give some back. */
+const nightsFull = (dialect: 'sqlite' | 'postgres') =>
+  statementsByCount<{ full: number | boolean; expired: number | boolean }>(
+    dialect,
+    (dates) => `select exists (select 1 from inventory where room_type_id = ? and date in (${Array.from({ length: dates }, () => '?').join(', ')})
+        and sold + ? > (select units from room_types where id = ?)) as full,
+      exists (select 1 from bookings where status = 'pending' and expires_at <= ?) as expired`,
+  );
 
 /**
  * Makes `change` to a rate whose total cap is being set, then counts its rooms again from the
@@ -436,7 +477,9 @@ class GroupCommit {
 
 export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres'): BookingStore {
   const write = <T>(work: (tx: Db) => Promise<T>) => writeTransaction(db, dialect, work);
-  const takeUnits = unitTaker(dialect);
+  const fullNights = new FullNights();
+  const takeUnits = unitTaker(dialect, fullNights);
+  const fullAmong = nightsFull(dialect);
   // Issue 9: secure_delete (open-store.ts) zeroes what a purge freed, but the WAL still holds earlier
   // copies of those pages; a truncating checkpoint writes the zeroed pages home and empties it.
   const afterPurge = async () => {
@@ -583,6 +626,19 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
     async bookingByIntent(intentId) {
       const row = await db.selectFrom('bookings').selectAll().where('intent_id', '=', intentId).executeTakeFirst();
       return row && toBooking(row);
+    },
+
+    async soldOutNow(takes, now) {
+      for (const [roomTypeId, nights] of nightsBy(takes, (t) => t.roomTypeId)) {
+        for (const [rooms, dates] of sameRooms(nights)) {
+          if (!fullNights.any(roomTypeId, dates)) continue;
+          const { rows } = await fullAmong(dates.length)(db, [roomTypeId, ...dates, rooms, roomTypeId, now]);
+          const { full, expired } = rows[0]!;
+          if (full && !expired) return true;
+          if (!full) fullNights.forget(roomTypeId, dates);
+        }
+      }
+      return false;
     },
 
     async hasExpiredHolds(now) {

@@ -145,6 +145,12 @@ export interface BookingStore {
   releaseHold(id: string, now: string): Promise<void>;
   /** SPEC 2.8: changing the payment mode cancels the holds taken under the old one; returns how many. */
   cancelPending(propertyId: string, now: string): Promise<number>;
+  /**
+   * Issue 13: true when the nights of `takes` are sold out as committed, with no expired hold that
+   * could give units back; checked only for nights this instance has lately found full, so a hold
+   * for free nights costs nothing more. False means "try": holdBooking decides.
+   */
+  soldOutNow(takes: readonly Take[], now: string): Promise<boolean>;
   hasExpiredHolds(now: string): Promise<boolean>;
   /** SPEC 2.7: pending bookings past expiresAt are marked expired and give their units back; returns how many. */
   releaseExpiredHolds(now: string): Promise<number>;

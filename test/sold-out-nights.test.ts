@@ -1,0 +1,81 @@
+// Issue 13: a hold for nights this instance lately found sold out is refused before it is priced;
+// the database still decides, so nights freed anywhere are sold again at once. On every backend,
+// with a second instance on the same database.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { createTestApp, type TestApp } from './support/test-app.ts';
+
+const backends: [string, string | undefined][] = [['SQLite', undefined], ...(process.env.DATABASE_URL ? [['PostgreSQL', process.env.DATABASE_URL] as [string, string]] : [])];
+
+const guest = { firstName: 'Min', lastName: 'Kim', email: 'min@example.com' };
+const stay = { checkIn: '2026-12-10', checkOut: '2026-12-11' };
+
+describe.each(backends)('sold-out nights on %s', (_name, databaseUrl) => {
+  let first: TestApp;
+  let second: TestApp;
+  let h: { id: string; key: string; rateId: string; roomTypeId: string };
+  beforeEach(async () => {
+    first = await createTestApp(databaseUrl ? { databaseUrl } : { sqlitePath: join(mkdtempSync(join(tmpdir(), 'directbook-soldout-')), 'db.sqlite') });
+    second = await createTestApp({ sameDatabaseAs: first });
+    const p = await first.createProperty();
+    const rt = await (await first.request('POST', `/api/v1/properties/${p.id}/room-types`, { key: p.key, body: { name: 'Double', maxGuests: 2, units: 1 } })).json();
+    const rate = await (
+      await first.request('POST', `/api/v1/properties/${p.id}/rates`, { key: p.key, body: { roomTypeId: rt.roomType.id, name: 'Flex', nightlyPrice: 10_000, deposit: { type: 'none' } } })
+    ).json();
+    h = { id: p.id, key: p.key, rateId: rate.rate.id, roomTypeId: rt.roomType.id };
+  });
+  afterEach(async () => {
+    await second.close();
+    await first.close();
+  });
+
+  const book = (app: TestApp, body: object = {}) =>
+    app.request('POST', `/api/v1/public/properties/${h.id}/bookings`, { body: { ...stay, rooms: [{ rateId: h.rateId, adults: 2 }], guest, ...body } });
+
+  /** The night's one unit held on `first`, and a second try there refused: `first` now knows the night is full. */
+  async function sellOut() {
+    const held = await book(first);
+    expect(held.status).toBe(201);
+    const refused = await book(first);
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error.code).toBe('sold_out');
+    return (await held.json()).booking.id as string;
+  }
+
+  test('a night cancelled through another instance is held again on this one', async () => {
+    const id = await sellOut();
+    expect((await second.request('POST', `/api/v1/properties/${h.id}/bookings/${id}/cancel`, { key: h.key, body: { scope: 'booking' } })).status).toBe(200);
+    expect((await book(first)).status).toBe(201);
+  });
+
+  test('a night whose hold has expired is held again', async () => {
+    await sellOut();
+    first.setNow(new Date(first.now().getTime() + 60 * 60_000));
+    expect((await book(first)).status).toBe(201);
+  });
+
+  test('a room added through another instance is sold at once', async () => {
+    await sellOut();
+    expect((await second.request('PATCH', `/api/v1/properties/${h.id}/room-types/${h.roomTypeId}`, { key: h.key, body: { units: 2 } })).status).toBe(200);
+    expect((await book(first)).status).toBe(201);
+    expect((await book(first)).status).toBe(409);
+  });
+
+  test('a request for a night already gone is told so before it is priced (its promo code is not even looked at)', async () => {
+    await sellOut();
+    const res = await book(first, { promoCode: 'NO-SUCH-CODE' });
+    expect(res.status).toBe(409);
+    expect((await res.json()).error.code).toBe('sold_out');
+    // Another instance has not seen the night full: it prices first, and the code is what it refuses.
+    expect((await (await book(second, { promoCode: 'NO-SUCH-CODE' })).json()).error.code).not.toBe('sold_out');
+  });
+
+  test('a sold-out request with an unknown rate is still told which field is wrong', async () => {
+    await sellOut();
+    const res = await book(first, { rooms: [{ rateId: 'rate_nope', adults: 2 }] });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.details[0].path).toBe('rooms.0.rateId');
+  });
+});

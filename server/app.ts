@@ -43,8 +43,10 @@ import { webhooks } from './webhooks/routes.ts';
 
 export type { AppDeps } from './app-env.ts';
 
-// Issue 13: measured on the holds bench, 16 kept its p99 near 150–200 ms at the best throughput (4: 230 ms, 32: up to 1 s).
-const BOOKINGS_PER_TURN = 16;
+// Issue 13: measured on the holds rush (three runs each): 4 per turn, 475–543 holds/s with p99
+// 197–252 ms; 8, 558–633 with 187–473 ms; 16, 670–806 with 487–1,023 ms. 8 halves the slowest
+// guests' wait for a sixth of the throughput.
+const BOOKINGS_PER_TURN = 8;
 
 // SPEC 3: 413 past 64 KiB, before any body is parsed.
 const MAX_BODY_BYTES = 64 * 1024;

@@ -179,24 +179,30 @@ for (const a of availability) {
 }
 // Node 20 accepts one connection per turn of its event loop, so even the bare route's p99 in the rush is far from 0.
 const rushP99 = baselines.map((b) => `${b.rush.p99}`).join(' / ') + ' ms';
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 for (const h of holds) {
-  const b = h.burst;
-  const count = (s: number) => b.statuses.get(s) ?? 0;
-  const others = [...b.statuses]
+  const rates = h.rushes.map((r) => r.burst.holdsPerSec);
+  const p99s = h.rushes.map((r) => r.burst.p99);
+  const ratio = median(rates) / bareReqPerSec;
+  const statuses = new Map<number, number>();
+  for (const { burst: b } of h.rushes) for (const [status, n] of b.statuses) statuses.set(status, (statuses.get(status) ?? 0) + n);
+  const others = [...statuses]
     .filter(([s]) => s !== 201 && s !== 409)
     .map(([s, n]) => `${n}×${s}`)
     .join(', ');
   row(
-    `Holds ${h.backend}: holds/s ÷ bare req/s (100 connections)`,
-    `${f(b.holdsPerSec / bareReqPerSec, 3)} (${f(b.holdsPerSec, 0)} holds/s; ${count(201)} × 201, ${count(409)} × 409${others ? `, ${others}` : ''}; p99 ${b.p99} ms, the bare route's in the same rush ${rushP99})`,
+    `Holds ${h.backend}: holds/s ÷ bare req/s (100 connections, median of ${h.rushes.length} rushes)`,
+    `${f(ratio, 3)} (${rates.map((r) => f(r, 0)).join(' / ')} holds/s; p99 ${p99s.join(' / ')} ms, the bare route's in the same rush ${rushP99}${others ? `; ${others}` : ''})`,
     `≥ ${HOLDS_TARGET[h.backend].ratio}, p99 ≤ ${HOLDS_TARGET[h.backend].p99Ms} ms (issue 13)`,
-    pass(b.holdsPerSec / bareReqPerSec >= HOLDS_TARGET[h.backend].ratio && b.p99 <= HOLDS_TARGET[h.backend].p99Ms),
+    pass(ratio >= HOLDS_TARGET[h.backend].ratio && median(p99s) <= HOLDS_TARGET[h.backend].p99Ms),
   );
+  const oversold = Math.max(...h.rushes.map((r) => r.committed.oversold));
+  const mismatches = Math.max(...h.rushes.map((r) => r.committed.counterMismatches));
   row(
-    `Holds ${h.backend}: rooms oversold (committed rows)`,
-    `${h.committed.oversold} (of ${h.units} units; ${h.committed.bookings} live bookings; counters off on ${h.committed.counterMismatches} nights)`,
+    `Holds ${h.backend}: rooms oversold (committed rows, worst rush)`,
+    `${oversold} (of ${h.units} units a rush; ${h.rushes.map((r) => r.committed.bookings).join(' / ')} live bookings; counters off on ${mismatches} nights)`,
     '0',
-    pass(h.committed.oversold === 0 && h.committed.counterMismatches === 0 && count(201) === h.units),
+    pass(oversold === 0 && mismatches === 0 && h.rushes.every((r) => (r.burst.statuses.get(201) ?? 0) === h.units)),
   );
 }
 for (const { backend, latency } of mail) {
@@ -331,8 +337,9 @@ ${pricingTable}
   answer can be a cached one; the catalog and what is sold, shared by nearby stays, may be.
 - Holds: one room type of 34 units over 30 nights (1,020 units, the nearest whole number per night
   to 1,000); autocannon sends 2,500 one-night bookings for a random one of the 30 nights from 100
-  connections. The same rush at a second hotel of that server goes first, unmeasured, as the
-  throughput runs' warm-up. Holds/s is the 201s divided by the time to the last 201. The same rush of
+  connections. The same rush at another hotel of that server goes first, unmeasured, as the
+  throughput runs' warm-up; then three measured rushes, each at a fresh hotel, and the figures are
+  their medians (one rush swings by half on this shared machine). Holds/s is the 201s divided by the time to the last 201. The same rush of
   POSTs at the bare route (before and after the other runs) gives the p99 no server can beat here:
   Node 20 accepts one new connection per turn of its event loop. Afterwards the bench reads
   the database itself: live bookings' nights per date against the room type's units (oversold),

@@ -1,8 +1,7 @@
 // SPEC 2.7: holds never oversell, expire by data, and honour Idempotency-Key; on every backend.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from './support/test-app.ts';
-
-const backends: [string, string | undefined][] = [['SQLite', undefined], ...(process.env.DATABASE_URL ? [['PostgreSQL', process.env.DATABASE_URL] as [string, string]] : [])];
+import { backends } from './support/api.ts';
 
 const stay = { checkIn: '2026-12-10', checkOut: '2026-12-12' };
 const guest = { firstName: 'Min', lastName: 'Kim', email: 'min@example.com' };

@@ -1,12 +1,8 @@
 // Issue 13: a hold prices from a catalog kept per property version, and a rate counts its total
 // only while it has a total cap; on every backend, with a second instance on the same database.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createTestApp, type TestApp } from './support/test-app.ts';
-
-const backends: [string, string | undefined][] = [['SQLite', undefined], ...(process.env.DATABASE_URL ? [['PostgreSQL', process.env.DATABASE_URL] as [string, string]] : [])];
+import { backends, type OneRateHotel, twoInstancesWithOneRate } from './support/api.ts';
+import type { TestApp } from './support/test-app.ts';
 
 const guest = { firstName: 'Min', lastName: 'Kim', email: 'min@example.com' };
 const night = (day: number) => ({ checkIn: `2026-12-${String(day).padStart(2, '0')}`, checkOut: `2026-12-${String(day + 1).padStart(2, '0')}` });
@@ -14,16 +10,9 @@ const night = (day: number) => ({ checkIn: `2026-12-${String(day).padStart(2, '0
 describe.each(backends)('holds and the catalog on %s', (_name, databaseUrl) => {
   let first: TestApp;
   let second: TestApp;
-  let h: { id: string; key: string; rateId: string };
+  let h: OneRateHotel;
   beforeEach(async () => {
-    first = await createTestApp(databaseUrl ? { databaseUrl } : { sqlitePath: join(mkdtempSync(join(tmpdir(), 'directbook-catalog-')), 'db.sqlite') });
-    second = await createTestApp({ sameDatabaseAs: first });
-    const p = await first.createProperty();
-    const rt = await (await first.request('POST', `/api/v1/properties/${p.id}/room-types`, { key: p.key, body: { name: 'Double', maxGuests: 2, units: 20 } })).json();
-    const rate = await (
-      await first.request('POST', `/api/v1/properties/${p.id}/rates`, { key: p.key, body: { roomTypeId: rt.roomType.id, name: 'Flex', nightlyPrice: 10_000, deposit: { type: 'none' } } })
-    ).json();
-    h = { id: p.id, key: p.key, rateId: rate.rate.id };
+    ({ first, second, hotel: h } = await twoInstancesWithOneRate(databaseUrl, 20));
   });
   afterEach(async () => {
     await second.close();

@@ -8,8 +8,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { ROUTES } from '../server/routes/docs.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
-
-const backends: [string, string | undefined][] = [['SQLite', undefined], ...(process.env.DATABASE_URL ? [['PostgreSQL', process.env.DATABASE_URL] as [string, string]] : [])];
+import { backends } from './support/api.ts';
 
 const stay = { checkIn: '2026-12-10', checkOut: '2026-12-12' };
 const guest = { firstName: 'Min', lastName: 'Kim', email: 'min@example.com', phone: '+82 10 1234 5678' };

@@ -6,8 +6,7 @@ import { PaymentsError, type Payments } from '../server/payments/payments.ts';
 import type { TestApp } from './support/test-app.ts';
 import { startStripeApp } from './stripe-app.ts';
 import type { BalanceTransaction, PaymentIntent, StripeStandIn } from './stripe-stand-in/server.ts';
-
-const backends: [string, string | undefined][] = [['SQLite', undefined], ...(process.env.DATABASE_URL ? [['PostgreSQL', process.env.DATABASE_URL] as [string, string]] : [])];
+import { backends } from './support/api.ts';
 
 const GUEST = { firstName: 'Yuna', lastName: 'Park', email: 'yuna@example.com' };
 

@@ -1,13 +1,9 @@
 // Issue 13: a hold for nights this instance lately found sold out is refused before it is priced;
 // the database still decides, so nights freed anywhere are sold again at once. On every backend,
 // with a second instance on the same database.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createTestApp, type TestApp } from './support/test-app.ts';
-
-const backends: [string, string | undefined][] = [['SQLite', undefined], ...(process.env.DATABASE_URL ? [['PostgreSQL', process.env.DATABASE_URL] as [string, string]] : [])];
+import { backends, type OneRateHotel, twoInstancesWithOneRate } from './support/api.ts';
+import type { TestApp } from './support/test-app.ts';
 
 const guest = { firstName: 'Min', lastName: 'Kim', email: 'min@example.com' };
 const stay = { checkIn: '2026-12-10', checkOut: '2026-12-11' };
@@ -15,16 +11,9 @@ const stay = { checkIn: '2026-12-10', checkOut: '2026-12-11' };
 describe.each(backends)('sold-out nights on %s', (_name, databaseUrl) => {
   let first: TestApp;
   let second: TestApp;
-  let h: { id: string; key: string; rateId: string; roomTypeId: string };
+  let h: OneRateHotel;
   beforeEach(async () => {
-    first = await createTestApp(databaseUrl ? { databaseUrl } : { sqlitePath: join(mkdtempSync(join(tmpdir(), 'directbook-soldout-')), 'db.sqlite') });
-    second = await createTestApp({ sameDatabaseAs: first });
-    const p = await first.createProperty();
-    const rt = await (await first.request('POST', `/api/v1/properties/${p.id}/room-types`, { key: p.key, body: { name: 'Double', maxGuests: 2, units: 1 } })).json();
-    const rate = await (
-      await first.request('POST', `/api/v1/properties/${p.id}/rates`, { key: p.key, body: { roomTypeId: rt.roomType.id, name: 'Flex', nightlyPrice: 10_000, deposit: { type: 'none' } } })
-    ).json();
-    h = { id: p.id, key: p.key, rateId: rate.rate.id, roomTypeId: rt.roomType.id };
+    ({ first, second, hotel: h } = await twoInstancesWithOneRate(databaseUrl, 1));
   });
   afterEach(async () => {
     await second.close();

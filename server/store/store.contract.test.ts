@@ -6,8 +6,7 @@ import { newId, sha256 } from '../ids.ts';
 import { freshSchema } from '../../test/support/test-app.ts';
 import { openStore } from './open-store.ts';
 import type { NewBooking, PropertyRecord, Store, Take } from './store.ts';
-
-const backends: [string, string | undefined][] = [['SQLite', undefined], ...(process.env.DATABASE_URL ? [['PostgreSQL', process.env.DATABASE_URL] as [string, string]] : [])];
+import { backends } from '../../test/support/api.ts';
 
 const property = (id: string): PropertyRecord => ({
   ...PROFILE_DEFAULTS,

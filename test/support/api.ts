@@ -1,5 +1,8 @@
 // Shared by the route tests: the databases to run on, one test app per describe block, and
 // small builders that go through the owner API like a real owner would.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { createTestApp, type TestApp } from './test-app.ts';
 
@@ -27,6 +30,23 @@ export function useTestApp(databaseUrl: string | undefined): () => TestApp {
     return t;
   };
 }
+
+/**
+ * Two instances on one database (on SQLite a file of its own, which both open), and a property
+ * with one room type of `units` and one rate on it, made through the first.
+ */
+export async function twoInstancesWithOneRate(databaseUrl: string | undefined, units: number) {
+  const first = await createTestApp(databaseUrl ? { databaseUrl } : { sqlitePath: join(mkdtempSync(join(tmpdir(), 'directbook-two-')), 'db.sqlite') });
+  const second = await createTestApp({ sameDatabaseAs: first });
+  const p = await first.createProperty();
+  const rt = await (await first.request('POST', `/api/v1/properties/${p.id}/room-types`, { key: p.key, body: { name: 'Double', maxGuests: 2, units } })).json();
+  const rate = await (
+    await first.request('POST', `/api/v1/properties/${p.id}/rates`, { key: p.key, body: { roomTypeId: rt.roomType.id, name: 'Flex', nightlyPrice: 10_000, deposit: { type: 'none' } } })
+  ).json();
+  return { first, second, hotel: { id: p.id, key: p.key, rateId: rate.rate.id as string, roomTypeId: rt.roomType.id as string } };
+}
+
+export type OneRateHotel = Awaited<ReturnType<typeof twoInstancesWithOneRate>>['hotel'];
 
 export type Json = Record<string, any>;
 

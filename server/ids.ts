@@ -3,10 +3,20 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 // Crockford base32 without I, L, O, U: ids and references stay unambiguous when read aloud.
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
+// Random bytes are drawn 4 KiB at a time, as Node's randomUUID does: each call to randomBytes costs
+// about 5 µs whatever its size, and a hold makes several codes (issue 13).
+const POOL_BYTES = 4096;
+let pool = Buffer.alloc(0);
+let taken = 0;
+
 function randomCode(length: number): string {
-  const bytes = randomBytes(length);
+  if (taken + length > pool.length) {
+    pool = randomBytes(POOL_BYTES);
+    taken = 0;
+  }
   let out = '';
-  for (const byte of bytes) out += ALPHABET[byte & 31];
+  for (let i = taken; i < taken + length; i++) out += ALPHABET[pool[i]! & 31];
+  taken += length;
   return out;
 }
 

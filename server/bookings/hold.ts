@@ -75,6 +75,7 @@ export async function holdBooking(
   const payInFull = body.payNow === 'full';
   if (payInFull) assertPayInFull(property, catalog.rates, body.rooms);
   const id = newId('bk');
+  const clientToken = clientTokenFor(deps.config.tokenSecret, id);
   const result = await deps.store.holdBooking(
     {
       id,
@@ -96,7 +97,7 @@ export async function holdBooking(
       depositDue: payInFull ? quote.total : quote.depositDue,
       balanceDue: payInFull ? 0 : quote.balanceDue,
       paymentMode: property.paymentMode,
-      clientTokenHash: sha256(clientTokenFor(deps.config.tokenSecret, id)),
+      clientTokenHash: sha256(clientToken),
       idempotencyKey,
       requestHash: idempotencyKey ? sha256(JSON.stringify(body)) : null,
       expiresAt: new Date(now.getTime() + deps.config.holdMinutes * 60_000).toISOString(),
@@ -112,11 +113,13 @@ export async function holdBooking(
   if (result.status === 'promo_used_up') throw promoNotApplicable('used_up');
   if (result.status === 'idempotency_mismatch') throw conflict('idempotency_mismatch', 'This Idempotency-Key was used with a different request');
   const booking = result.booking;
-  // SPEC 2.18: the hold's transaction enqueued booking.held.
-  if (result.status === 'held') deliverSoon(deps);
+  // SPEC 2.18: the hold's transaction enqueued booking.held. Only then: in a rush of holds at a
+  // property without webhooks, each kick was a claim transaction that found nothing (issue 13).
+  if (result.status === 'held' && result.announced) deliverSoon(deps);
   return {
     booking,
-    clientToken: clientTokenFor(deps.config.tokenSecret, booking.id),
+    // A replay answers with the first booking, and so with its token.
+    clientToken: booking.id === id ? clientToken : clientTokenFor(deps.config.tokenSecret, booking.id),
     payment: booking.paymentMode === 'stripe' ? await startStripePayment(deps, booking, result.status === 'held') : { provider: 'manual' },
   };
 }

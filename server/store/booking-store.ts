@@ -2,7 +2,7 @@
 // Taking units is one guarded upsert per room type (and rate) over its nights (`sold + n <= units`)
 // inside one write transaction; every change of status is one guarded UPDATE whose row count is checked, in a
 // transaction that holds the booking's row (BEGIN IMMEDIATE on SQLite, FOR UPDATE on PostgreSQL).
-import { type ExpressionBuilder, type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { stayLines } from '../../shared/lines.ts';
 import type { Booking } from '../../shared/schemas/stay.ts';
 import { StacklessError } from '../stackless-error.ts';
@@ -502,14 +502,15 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
   const replayOf = (existing: BookingRecord, requestHash: string | null): HoldResult =>
     existing.requestHash === requestHash ? { status: 'replay', booking: existing } : { status: 'idempotency_mismatch' };
   // Issue 13: a hold's own rows, by statements made once (server/store/raw-statements.ts).
-  // The property's active webhook endpoints come back with the row, so a property with none needs
-  // no statement to announce. PostgreSQL inserts the nights in the same statement: one round trip.
-  type Inserted = Selectable<BookingsTable> & { active_endpoints: number };
+  // The property's active webhook endpoints come back from the insert, so a property with none needs
+  // no statement to announce; the row itself is not read back: it is what was written. PostgreSQL
+  // inserts the nights in the same statement: one round trip.
   const endpoints = `(select count(*) from webhook_endpoints where property_id = ? and status = 'active') as active_endpoints`;
   const nightRows = (nights: number) => `insert into booking_nights (booking_id, room_type_id, rate_id, date, rooms) values ${valueRows(nights, 5)}`;
   const insertNights = statementsByCount(dialect, nightRows);
-  const bookingInserts = new Map<string, ReturnType<typeof statement<Inserted>>>();
-  const insertBooking = async (tx: Db, row: Insertable<BookingsTable>, takes: readonly Take[]): Promise<Inserted> => {
+  const bookingInserts = new Map<string, ReturnType<typeof statement<{ active_endpoints: number }>>>();
+  /** Writes the booking and its nights; answers how many active webhook endpoints its property has. */
+  const insertBooking = async (tx: Db, row: Selectable<BookingsTable>, takes: readonly Take[]): Promise<number> => {
     const columns = Object.keys(row).join(', ');
     const values = valueRows(1, Object.keys(row).length);
     const nights = takes.flatMap((t) => [row.id, t.roomTypeId, t.rateId, t.date, t.rooms]);
@@ -518,13 +519,13 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
     let run = bookingInserts.get(key);
     if (!run) {
       const text = together
-        ? `with booking as (insert into bookings (${columns}) values ${values} returning *), nights as (${nightRows(takes.length)}) select booking.*, ${endpoints} from booking`
-        : `insert into bookings (${columns}) values ${values} returning *, ${endpoints}`;
-      bookingInserts.set(key, (run = statement<Inserted>(dialect, text)));
+        ? `with booking as (insert into bookings (${columns}) values ${values} returning id), nights as (${nightRows(takes.length)}) select ${endpoints} from booking`
+        : `insert into bookings (${columns}) values ${values} returning ${endpoints}`;
+      bookingInserts.set(key, (run = statement<{ active_endpoints: number }>(dialect, text)));
     }
     const { rows } = await run(tx, [...Object.values(row), ...(together ? nights : []), row.property_id]);
     if (!together) await insertNights(takes.length)(tx, nights);
-    return rows[0]!;
+    return Number(rows[0]!.active_endpoints);
   };
   /** One hold, inside a write transaction: its units and the booking's rows, in the order that suits the dialect. */
   const hold = async (tx: Db, booking: NewBooking, takes: readonly Take[], now: string, limits: HoldLimits): Promise<HoldResult> => {
@@ -534,7 +535,7 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
     }
     const reached = await holdLimitReached(tx, dialect, booking, limits, now);
     if (reached) return { status: 'too_many_holds' as const, ...reached };
-    const row: Insertable<BookingsTable> = {
+    const row: Selectable<BookingsTable> = {
       id: booking.id,
       property_id: booking.propertyId,
       reference: booking.reference,
@@ -573,19 +574,20 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
       guest_email: emailKey(booking.guest.email),
       promo_id: booking.promoId ?? null,
       promo_code: booking.promoCode ?? null,
+      balance_status: null,
     };
     const units = () => takeUnits(tx, takes, roomsPerRate(takes, booking.checkIn));
     // On SQLite the batch holds the whole database, so the units come first: a sold-out hold (most
     // of a rush's answers) then writes nothing, where the booking's insert was its dearest part.
     if (dialect === 'sqlite') await units();
-    const inserted = await insertBooking(tx, row, takes);
-    if (Number(inserted.active_endpoints) > 0) await announce(tx, { type: 'booking.held', bookingId: booking.id }, now);
+    const activeEndpoints = await insertBooking(tx, row, takes);
+    const announced = activeEndpoints > 0 && (await announce(tx, { type: 'booking.held', bookingId: booking.id }, now)) > 0;
     // On PostgreSQL the units last: every hold of a busy night waits on those counter rows' locks,
     // so they are held from here to the commit only (issue 13); sold out rolls the rows above back.
     if (dialect === 'postgres') await units();
     // After the units, so that every hold locks its rows in the same order.
     if (booking.promoId) await takePromoUse(tx, booking.promoId);
-    return { status: 'held' as const, booking: toBooking(inserted) };
+    return { status: 'held' as const, booking: toBooking(row), announced };
   };
   const holds = dialect === 'sqlite' ? new GroupCommit(db) : { run: <T>(work: (tx: Db) => Promise<T>) => write(work) };
   const expiredHold = statement(dialect, `select id from bookings where status = 'pending' and expires_at <= ? limit 1`);

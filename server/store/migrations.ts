@@ -412,6 +412,18 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  '029_partial_booking_indexes': {
+    async up(db: Kysely<unknown>) {
+      // Issue 13: every booking's insert wrote these two indexes, though a hold has no intent and no
+      // card yet (manual-mode holds never have an intent). Holding only the rows they are asked for,
+      // they cost a hold nothing. Lookups by intent (`intent_id = ?` implies not null) still use it;
+      // the card purge reads the bookings that hold a card, by check-out.
+      await db.schema.dropIndex('bookings_intent').execute();
+      await db.schema.createIndex('bookings_intent').on('bookings').column('intent_id').where(sql.ref('intent_id'), 'is not', null).execute();
+      await db.schema.dropIndex('bookings_card_purge').execute();
+      await db.schema.createIndex('bookings_card_purge').on('bookings').column('check_out').where(sql.ref('card_blob'), 'is not', null).execute();
+    },
+  },
 };
 
 /** What 009 reads and writes, typed as the tables were then. */

@@ -86,7 +86,8 @@ export interface Take {
 }
 
 export type HoldResult =
-  | { status: 'held'; booking: BookingRecord }
+  /** `announced`: the hold's transaction enqueued `booking.held` for at least one webhook endpoint. */
+  | { status: 'held'; booking: BookingRecord; announced: boolean }
   | { status: 'replay'; booking: BookingRecord }
   | { status: 'idempotency_mismatch' }
   | { status: 'sold_out' }

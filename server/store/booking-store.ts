@@ -123,57 +123,82 @@ function sameRooms(nights: ReadonlyMap<string, number>): [number, string[]][] {
  * bookings never deadlock.
  */
 function unitTaker(dialect: 'sqlite' | 'postgres', full: FullNights) {
-  const counter = (table: string, key: string, cap: string, returning: string) =>
-    statementsByCount<{ date: string; total_cap?: number | null }>(
-      dialect,
-      (dates) => `insert into ${table} (${key}, date, sold)
+  const counterText = (table: string, key: string, cap: string, returning: string) => (dates: number) => `insert into ${table} (${key}, date, sold)
         select ?, v.column1, cast(? as integer) from (values ${valueRows(dates, 1)}) as v where (${cap}) is null or cast(? as integer) <= (${cap})
         on conflict (${key}, date) do update set sold = ${table}.sold + excluded.sold where (${cap}) is null or ${table}.sold + excluded.sold <= (${cap})
-        returning ${returning}`,
-    );
-  const roomTypeNights = counter('inventory', 'room_type_id', 'select units from room_types where id = ?', 'date');
-  // The rate's total cap comes back with its nights: read after the booking's rows, it is the cap changingRateCap() counted for.
-  const rateNights = counter('rate_inventory', 'rate_id', 'select max_rooms_per_night from rates where id = ?', 'date, (select max_rooms_total from rates where id = ?) as total_cap');
+        returning ${returning}`;
+  const text = {
+    roomType: counterText('inventory', 'room_type_id', 'select units from room_types where id = ?', 'date'),
+    // The rate's total cap comes back with its nights: read after the booking's rows, it is the cap changingRateCap() counted for.
+    rate: counterText('rate_inventory', 'rate_id', 'select max_rooms_per_night from rates where id = ?', 'date, (select max_rooms_total from rates where id = ?) as total_cap'),
+  };
+  const counterStatements = { roomType: statementsByCount<CounterRow>(dialect, text.roomType), rate: statementsByCount<CounterRow>(dialect, text.rate) };
   const addToTotal = statement(dialect, 'update rates set sold_total = sold_total + ? where id = ? and sold_total + ? <= max_rooms_total');
 
-  /** Takes `rooms` on every date; the rows that took them, or SoldOut. In the text's order: the row's id, rooms and dates; the cap's id, rooms and id again for the insert; the cap's id twice for the update. */
-  const take = async (
-    tx: Db,
-    run: ReturnType<typeof roomTypeNights>,
-    id: string,
-    rooms: number,
-    dates: readonly string[],
-    returning: readonly string[] = [],
-    onFull?: (dates: string[]) => void,
-  ) => {
-    const { rows } = await run(tx, [id, rooms, ...dates, id, rooms, id, id, id, ...returning]);
-    if (rows.length === dates.length) return rows;
-    onFull?.(dates.filter((date) => !rows.some((row) => row.date === date)));
+  /**
+   * Every counter a booking takes: room types, then rates, each in key and date order, the order
+   * their rows are locked in. Parameters in the text's order: the row's id, rooms and dates; the
+   * cap's id, rooms and id again for the insert; the cap's id twice for the update (and a rate's once more).
+   */
+  const countersOf = (takes: readonly Take[]): Counter[] => {
+    const counters: Counter[] = [];
+    for (const kind of ['roomType', 'rate'] as const) {
+      for (const [id, nights] of nightsBy(takes, (t) => (kind === 'roomType' ? t.roomTypeId : t.rateId))) {
+        for (const [rooms, dates] of sameRooms(nights)) {
+          counters.push({ kind, id, dates, parameters: [id, rooms, ...dates, id, rooms, id, id, id, ...(kind === 'rate' ? [id] : [])] });
+        }
+      }
+    }
+    return counters;
+  };
+
+  /** A counter that took every date; otherwise SoldOut, and a room type's dates found full are remembered. Answers whether it is a rate with a total cap. */
+  const tookAll = (counter: Counter, rows: readonly CounterRow[]) => {
+    if (rows.length === counter.dates.length) return counter.kind === 'rate' && rows[0]?.total_cap != null;
+    if (counter.kind === 'roomType')
+      full.saw(
+        counter.id,
+        counter.dates.filter((date) => !rows.some((row) => row.date === date)),
+      );
     throw new SoldOut();
   };
 
-  return async function takeUnits(tx: Db, takes: readonly Take[], roomsPerRate: ReadonlyMap<string, number>) {
-    for (const [roomTypeId, nights] of nightsBy(takes, (t) => t.roomTypeId)) {
-      for (const [rooms, dates] of sameRooms(nights)) await take(tx, roomTypeNights(dates.length), roomTypeId, rooms, dates, [], (gone) => full.saw(roomTypeId, gone));
-    }
-    const totalCapped = new Set<string>();
-    for (const [rateId, nights] of nightsBy(takes, (t) => t.rateId)) {
-      for (const [rooms, dates] of sameRooms(nights)) {
-        const rows = await take(tx, rateNights(dates.length), rateId, rooms, dates, [rateId]);
-        if (rows[0]?.total_cap != null) totalCapped.add(rateId);
-      }
-    }
-    // Only a rate with a total cap counts its rooms: its row is locked by every booking of the rate,
-    // which an uncapped rate need not pay for (issue 13); changingRateCap() counts again when a cap is set.
+  // Only a rate with a total cap counts its rooms: its row is locked by every booking of the rate,
+  // which an uncapped rate need not pay for (issue 13); changingRateCap() counts again when a cap is set.
+  const addTotals = async (tx: Db, roomsPerRate: ReadonlyMap<string, number>, capped: ReadonlySet<string>) => {
     for (const [rateId, rooms] of [...roomsPerRate].sort(([a], [b]) => a.localeCompare(b))) {
-      if (!totalCapped.has(rateId)) continue;
+      if (!capped.has(rateId)) continue;
       const { numAffectedRows } = await addToTotal(tx, [rooms, rateId, rooms]);
       if (numAffectedRows !== 1n) throw new SoldOut();
     }
   };
+
+  /** Takes every counter, one statement each; SoldOut when one came short. */
+  const takeUnits = async (tx: Db, takes: readonly Take[], roomsPerRate: ReadonlyMap<string, number>) => {
+    const capped = new Set<string>();
+    for (const counter of countersOf(takes)) {
+      const { rows } = await counterStatements[counter.kind](counter.dates.length)(tx, counter.parameters);
+      if (tookAll(counter, rows)) capped.add(counter.id);
+    }
+    await addTotals(tx, roomsPerRate, capped);
+  };
+
+  return { takeUnits, countersOf, tookAll, addTotals, text };
 }
 
-type TakeUnits = ReturnType<typeof unitTaker>;
+interface Counter {
+  kind: 'roomType' | 'rate';
+  id: string;
+  dates: string[];
+  parameters: unknown[];
+}
+
+type CounterRow = { date: string; total_cap?: number | null };
+
+/** What a hold's statement answers: the counters' rows (PostgreSQL), and the property's active webhook endpoints. */
+type HoldRow = CounterRow & { counter?: number; active_endpoints: number };
+
+type TakeUnits = ReturnType<typeof unitTaker>['takeUnits'];
 
 /**
  * Issue 13: the room types' nights this instance found sold out. Most of a rush's requests ask for
@@ -478,7 +503,8 @@ class GroupCommit {
 export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres'): BookingStore {
   const write = <T>(work: (tx: Db) => Promise<T>) => writeTransaction(db, dialect, work);
   const fullNights = new FullNights();
-  const takeUnits = unitTaker(dialect, fullNights);
+  const units = unitTaker(dialect, fullNights);
+  const takeUnits = units.takeUnits;
   const fullAmong = nightsFull(dialect);
   // Issue 9: secure_delete (open-store.ts) zeroes what a purge freed, but the WAL still holds earlier
   // copies of those pages; a truncating checkpoint writes the zeroed pages home and empties it.
@@ -502,31 +528,58 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
   const replayOf = (existing: BookingRecord, requestHash: string | null): HoldResult =>
     existing.requestHash === requestHash ? { status: 'replay', booking: existing } : { status: 'idempotency_mismatch' };
   // Issue 13: a hold's own rows, by statements made once (server/store/raw-statements.ts).
-  // The property's active webhook endpoints come back from the insert, so a property with none needs
-  // no statement to announce; the row itself is not read back: it is what was written. PostgreSQL
-  // inserts the nights in the same statement: one round trip.
+  // The property's active webhook endpoints come back with them, so a property with none needs no
+  // statement to announce; the booking's row is not read back: it is what was written.
   const endpoints = `(select count(*) from webhook_endpoints where property_id = ? and status = 'active') as active_endpoints`;
   const nightRows = (nights: number) => `insert into booking_nights (booking_id, room_type_id, rate_id, date, rooms) values ${valueRows(nights, 5)}`;
+  const bookingRow = (row: Selectable<BookingsTable>) => `insert into bookings (${Object.keys(row).join(', ')}) values ${valueRows(1, Object.keys(row).length)}`;
+  const nightsOf = (row: Selectable<BookingsTable>, takes: readonly Take[]) => takes.flatMap((t) => [row.id, t.roomTypeId, t.rateId, t.date, t.rooms]);
   const insertNights = statementsByCount(dialect, nightRows);
-  const bookingInserts = new Map<string, ReturnType<typeof statement<{ active_endpoints: number }>>>();
-  /** Writes the booking and its nights; answers how many active webhook endpoints its property has. */
+  const made = new Map<string, ReturnType<typeof statement<HoldRow>>>();
+  const madeOnce = (key: string, text: () => string) => {
+    let run = made.get(key);
+    if (!run) made.set(key, (run = statement<HoldRow>(dialect, text())));
+    return run;
+  };
+
+  /** SQLite: the booking and its nights, after its units; answers the property's active webhook endpoints. */
   const insertBooking = async (tx: Db, row: Selectable<BookingsTable>, takes: readonly Take[]): Promise<number> => {
-    const columns = Object.keys(row).join(', ');
-    const values = valueRows(1, Object.keys(row).length);
-    const nights = takes.flatMap((t) => [row.id, t.roomTypeId, t.rateId, t.date, t.rooms]);
-    const together = dialect === 'postgres';
-    const key = `${columns}|${together ? takes.length : ''}`;
-    let run = bookingInserts.get(key);
-    if (!run) {
-      const text = together
-        ? `with booking as (insert into bookings (${columns}) values ${values} returning id), nights as (${nightRows(takes.length)}) select ${endpoints} from booking`
-        : `insert into bookings (${columns}) values ${values} returning ${endpoints}`;
-      bookingInserts.set(key, (run = statement<{ active_endpoints: number }>(dialect, text)));
-    }
-    const { rows } = await run(tx, [...Object.values(row), ...(together ? nights : []), row.property_id]);
-    if (!together) await insertNights(takes.length)(tx, nights);
+    const run = madeOnce(Object.keys(row).join(), () => `${bookingRow(row)} returning ${endpoints}`);
+    const { rows } = await run(tx, [...Object.values(row), row.property_id]);
+    await insertNights(takes.length)(tx, nightsOf(row, takes));
     return Number(rows[0]!.active_endpoints);
   };
+
+  /**
+   * PostgreSQL: every counter, the booking and its nights in one statement, one round trip where
+   * there were three; a counter that came short throws SoldOut, which rolls the booking back with
+   * the transaction. The counters come first in the text and are read in that order, so rows are
+   * locked in the same order by every hold. Answers the property's active webhook endpoints.
+   */
+  const writeHold = async (tx: Db, row: Selectable<BookingsTable>, takes: readonly Take[], perRate: ReadonlyMap<string, number>): Promise<number> => {
+    const counters = units.countersOf(takes);
+    const shape = `${Object.keys(row).join()}|${takes.length}|${counters.map((c) => `${c.kind}${c.dates.length}`).join()}`;
+    const run = madeOnce(shape, () => {
+      const taking = counters.map((c, i) => `c${i} as (${units.text[c.kind](c.dates.length)})`);
+      const taken = counters.map((c, i) => `select ${i} as counter, date, ${c.kind === 'rate' ? 'total_cap' : 'null'} as total_cap from c${i}`);
+      return `with ${taking.join(', ')}, booking as (${bookingRow(row)}), nights as (${nightRows(takes.length)}), taken as (${taken.join(' union all ')})
+        select taken.*, ${endpoints} from taken`;
+    });
+    const { rows } = await run(tx, [...counters.flatMap((c) => c.parameters), ...Object.values(row), ...nightsOf(row, takes), row.property_id]);
+    const capped = new Set<string>();
+    counters.forEach((counter, i) => {
+      if (
+        units.tookAll(
+          counter,
+          rows.filter((r) => Number(r.counter) === i),
+        )
+      )
+        capped.add(counter.id);
+    });
+    await units.addTotals(tx, perRate, capped);
+    return Number(rows[0]!.active_endpoints);
+  };
+
   /** One hold, inside a write transaction: its units and the booking's rows, in the order that suits the dialect. */
   const hold = async (tx: Db, booking: NewBooking, takes: readonly Take[], now: string, limits: HoldLimits): Promise<HoldResult> => {
     if (booking.idempotencyKey) {
@@ -576,15 +629,16 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
       promo_code: booking.promoCode ?? null,
       balance_status: null,
     };
-    const units = () => takeUnits(tx, takes, roomsPerRate(takes, booking.checkIn));
-    // On SQLite the batch holds the whole database, so the units come first: a sold-out hold (most
-    // of a rush's answers) then writes nothing, where the booking's insert was its dearest part.
-    if (dialect === 'sqlite') await units();
-    const activeEndpoints = await insertBooking(tx, row, takes);
+    const perRate = roomsPerRate(takes, booking.checkIn);
+    let activeEndpoints: number;
+    if (dialect === 'postgres') activeEndpoints = await writeHold(tx, row, takes, perRate);
+    else {
+      // The batch holds the whole database, so the units come first: a sold-out hold (most of a
+      // rush's answers) then writes nothing, where the booking's insert was its dearest part.
+      await takeUnits(tx, takes, perRate);
+      activeEndpoints = await insertBooking(tx, row, takes);
+    }
     const announced = activeEndpoints > 0 && (await announce(tx, { type: 'booking.held', bookingId: booking.id }, now)) > 0;
-    // On PostgreSQL the units last: every hold of a busy night waits on those counter rows' locks,
-    // so they are held from here to the commit only (issue 13); sold out rolls the rows above back.
-    if (dialect === 'postgres') await units();
     // After the units, so that every hold locks its rows in the same order.
     if (booking.promoId) await takePromoUse(tx, booking.promoId);
     return { status: 'held' as const, booking: toBooking(row), announced };

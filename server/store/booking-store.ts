@@ -155,11 +155,10 @@ function unitTaker(dialect: 'sqlite' | 'postgres', full: FullNights) {
   /** A counter that took every date; otherwise SoldOut, and a room type's dates found full are remembered. Answers whether it is a rate with a total cap. */
   const tookAll = (counter: Counter, rows: readonly CounterRow[]) => {
     if (rows.length === counter.dates.length) return counter.kind === 'rate' && rows[0]?.total_cap != null;
-    if (counter.kind === 'roomType')
-      full.saw(
-        counter.id,
-        counter.dates.filter((date) => !rows.some((row) => row.date === date)),
-      );
+    if (counter.kind === 'roomType') {
+      const gone = counter.dates.filter((date) => !rows.some((row) => row.date === date));
+      full.saw(counter.id, gone);
+    }
     throw new SoldOut();
   };
 
@@ -568,13 +567,8 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
     const { rows } = await run(tx, [...counters.flatMap((c) => c.parameters), ...Object.values(row), ...nightsOf(row, takes), row.property_id]);
     const capped = new Set<string>();
     counters.forEach((counter, i) => {
-      if (
-        units.tookAll(
-          counter,
-          rows.filter((r) => Number(r.counter) === i),
-        )
-      )
-        capped.add(counter.id);
+      const took = rows.filter((r) => Number(r.counter) === i);
+      if (units.tookAll(counter, took)) capped.add(counter.id);
     });
     await units.addTotals(tx, perRate, capped);
     return Number(rows[0]!.active_endpoints);

@@ -101,10 +101,12 @@ export function createApp(given: AppDeps) {
 
   // Any write that touched a property makes this instance's cached public reads of it fresh; an
   // owner's write also moves its catalog version, which every instance checks before a booking.
+  // A refused request wrote nothing: in a rush most holds are refused, and each one emptied the
+  // cache that the guests still choosing dates were reading from (issue 13).
   app.use('*', async function invalidateOnWrite(c, next) {
     await next();
     const property = c.get('property');
-    if (!property || ['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) return;
+    if (!property || c.res.status >= 400 || ['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) return;
     if (c.req.path.startsWith('/api/v1/properties/')) await deps.store.touchCatalog(property.id);
     deps.cache!.invalidate(property.id);
   });

@@ -1,8 +1,9 @@
 // Issue 9: fixed-window hit counters for hono-rate-limiter. On PostgreSQL every instance counts in
 // one table, so N instances do not give a client N times the limit; SQLite is one process and
 // counts in memory.
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ClientRateLimitInfo, Store } from 'hono-rate-limiter';
+import { statement } from './raw-statements.ts';
 import type { Database } from './schema.ts';
 
 /** hono-rate-limiter's store, with the reads our failed-authentication limit needs. */
@@ -49,6 +50,16 @@ export class MemoryBuckets implements RateLimitStore {
   }
 }
 
+/** A hit: one atomic upsert, a new window when the bucket's has ended; made once, as every public request runs it (issue 13). */
+const HIT = statement<{ hits: number; reset_at: number }>(
+  'postgres',
+  `insert into rate_limit_buckets (key, hits, reset_at) values (?, 1, ?)
+    on conflict (key) do update set
+      hits = case when rate_limit_buckets.reset_at <= ? then 1 else rate_limit_buckets.hits + 1 end,
+      reset_at = case when rate_limit_buckets.reset_at <= ? then excluded.reset_at else rate_limit_buckets.reset_at end
+    returning hits, reset_at`,
+);
+
 /** One row per bucket; a hit is one atomic upsert, so concurrent instances never lose a count. */
 export class PostgresBuckets implements RateLimitStore {
   #nextSweep = 0;
@@ -66,18 +77,8 @@ export class PostgresBuckets implements RateLimitStore {
   async increment(key: string): Promise<ClientRateLimitInfo> {
     const now = Date.now();
     this.#sweep(now);
-    const expired = sql<boolean>`rate_limit_buckets.reset_at <= ${now}`;
-    const row = await this.db
-      .insertInto('rate_limit_buckets')
-      .values({ key, hits: 1, reset_at: now + this.windowMs })
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet({
-          hits: sql<number>`case when ${expired} then 1 else rate_limit_buckets.hits + 1 end`,
-          reset_at: sql<number>`case when ${expired} then excluded.reset_at else rate_limit_buckets.reset_at end`,
-        }),
-      )
-      .returning(['hits', 'reset_at'])
-      .executeTakeFirstOrThrow();
+    const { rows } = await HIT(this.db, [key, now + this.windowMs, now, now]);
+    const row = rows[0]!;
     return { totalHits: row.hits, resetTime: new Date(Number(row.reset_at)) };
   }
 

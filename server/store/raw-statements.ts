@@ -1,6 +1,6 @@
 // Issue 13: the statements every booking hold runs, written once as SQL text. Building them with
 // Kysely's query builder cost a hold more CPU than the database took to run them; these go to the
-// driver as they are (and on SQLite to a statement prepared once, server/store/open-store.ts).
+// driver as they are, and are prepared once per connection (server/store/open-store.ts).
 import { CompiledQuery, type QueryResult } from 'kysely';
 
 type Dialect = 'sqlite' | 'postgres';
@@ -17,9 +17,18 @@ function placeholders(text: string, dialect: Dialect): string {
   return text.replace(/\?/g, () => `$${++n}`);
 }
 
+// PostgreSQL parses and plans an unnamed statement on every call: for a hold's statement that cost
+// more of the database's CPU than running it. The texts made here are few and fixed, so each gets a
+// name, and every connection prepares it once under that name (open-store.ts).
+const preparedNames = new Map<string, string>();
+
+/** The name a statement made here is prepared under on PostgreSQL; undefined for any other text. */
+export const preparedName = (text: string) => preparedNames.get(text);
+
 /** One statement: its text is made for the dialect once, its parameters are given per call. */
 export function statement<Row = unknown>(dialect: Dialect, text: string) {
   const sql = placeholders(text, dialect);
+  if (dialect === 'postgres' && !preparedNames.has(sql)) preparedNames.set(sql, `directbook_${preparedNames.size}`);
   return (db: Runs, parameters: readonly unknown[] = []) => db.executeQuery<Row>(CompiledQuery.raw(sql, [...parameters]));
 }
 

@@ -145,6 +145,46 @@ describe('direct-book', () => {
     expect(cards(el)).to.have.length(3);
   });
 
+  it('shows the rates without a loading skeleton flashing before them when the first answer is quick', async () => {
+    fetch = serve();
+    const el = Object.assign(document.createElement('direct-book'), { property: 'demo', api: location.origin });
+    const skeletons: Element[] = [];
+    document.body.append(el);
+    try {
+      new MutationObserver((records) => {
+        for (const node of records.flatMap((r) => [...r.addedNodes])) {
+          if (node instanceof Element && (node.matches('.loading') || node.querySelector('.loading'))) skeletons.push(node);
+        }
+      }).observe(el.shadowRoot!, { childList: true, subtree: true });
+      await waitUntil(() => cards(el).length === 3, 'rates shown');
+      expect(skeletons).to.deep.equal([]);
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('shows its loading skeleton while a slow first answer is on its way', async () => {
+    fetch = serve();
+    const quick = window.fetch;
+    let answer!: () => void;
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    window.fetch = async (...args) => {
+      await held;
+      return quick(...args);
+    };
+    try {
+      const start = performance.now();
+      const el = await fixture<DirectBook>(html`<direct-book property="demo" api=${location.origin}></direct-book>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('.loading [role=status]'), 'the skeleton');
+      expect(performance.now() - start).to.be.at.least(90);
+      answer();
+      await waitUntil(() => cards(el).length === 3, 'rates shown');
+      expect(el.shadowRoot!.querySelector('.loading')).to.equal(null);
+    } finally {
+      window.fetch = quick;
+    }
+  });
+
   it('keeps the stay the server moved to when the guest changes the party', async () => {
     fetch = serve({
       availability: (checkIn, checkOut) =>

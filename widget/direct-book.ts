@@ -31,6 +31,11 @@ const PROGRESS: { step: Step; label: MessageKey }[] = [
   { step: 'details', label: 'stepDetails' },
   { step: 'payment', label: 'stepPayment' },
 ];
+// SPEC 4 (first paint): the first answer usually arrives within a frame or two of the widget starting.
+// A skeleton drawn meanwhile would only flash, and the frame it costs (with the later ones its
+// shimmer repaints) delays the rates; it shows only once the answer is this late.
+const SKELETON_DELAY_MS = 100;
+
 const HEADINGS: Record<Step, MessageKey> = {
   stay: 'headingStay',
   review: 'headingReview',
@@ -123,6 +128,8 @@ export class DirectBook extends LitElement {
   @state() private offline = !navigator.onLine;
   /** Bumped to ask for availability again after the world changed (sold out, hold expired). */
   @state() private refresh = 0;
+  /** The first answer is late enough for the loading skeleton (SKELETON_DELAY_MS). */
+  @state() private skeleton = false;
 
   // Every element below reads these (context.ts); a new value reaches each of them at once.
   #i18n = new ContextProvider(this, { context: i18nContext, initialValue: new I18n('en', 'USD') });
@@ -132,6 +139,7 @@ export class DirectBook extends LitElement {
   #focusHeading = false;
   /** The steps after the rates, made once their code has arrived. */
   #checkout?: Checkout;
+  #skeletonTimer?: ReturnType<typeof setTimeout>;
 
   #availabilityTask = new Task(this, {
     task: async ([client, stay, adults, children, childAges, promoCode, locale], { signal }) => {
@@ -189,12 +197,14 @@ export class DirectBook extends LitElement {
     super.connectedCallback();
     window.addEventListener('online', this.#onConnectivity);
     window.addEventListener('offline', this.#onConnectivity);
+    if (!this.venue) this.#skeletonTimer = setTimeout(() => (this.skeleton = true), SKELETON_DELAY_MS);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     window.removeEventListener('online', this.#onConnectivity);
     window.removeEventListener('offline', this.#onConnectivity);
+    clearTimeout(this.#skeletonTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -217,6 +227,7 @@ export class DirectBook extends LitElement {
     const i18n = this.#i18n.value;
     const venue = this.venue;
     const first = this.#availabilityTask;
+    if (!venue && first.status === TaskStatus.PENDING && !this.skeleton) return nothing;
     return html`<div class="widget" part="widget" role="region" aria-label=${i18n.t('widgetLabel', { name: venue?.name ?? '' })} @db-promo-change=${this.#onPromo}>
       ${this.offline ? html`<p class="banner offline" role="status">${i18n.t('offline')}</p>` : nothing}
       ${
@@ -276,6 +287,7 @@ export class DirectBook extends LitElement {
 
   /** The property arrived with the first rates: the language it answered in, the party asked for. */
   #start(venue: PublicProperty, answeredLocale: Locale) {
+    clearTimeout(this.#skeletonTimer);
     this.venue = venue;
     this.#answeredLocale = answeredLocale;
     this.#updateI18n();

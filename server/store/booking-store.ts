@@ -560,7 +560,7 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
     const shape = `${Object.keys(row).join()}|${takes.length}|${counters.map((c) => `${c.kind}${c.dates.length}`).join()}`;
     const run = madeOnce(shape, () => {
       const taking = counters.map((c, i) => `c${i} as (${units.text[c.kind](c.dates.length)})`);
-      const taken = counters.map((c, i) => `select ${i} as counter, date, ${c.kind === 'rate' ? 'total_cap' : 'null'} as total_cap from c${i}`);
+      const taken = counters.map((c, i) => `select ${i} as counter, date, ${c.kind === 'rate' ? 'total_cap' : 'cast(null as integer)'} as total_cap from c${i}`);
       return `with ${taking.join(', ')}, booking as (${bookingRow(row)}), nights as (${nightRows(takes.length)}), taken as (${taken.join(' union all ')})
         select taken.*, ${endpoints} from taken`;
     });

@@ -145,7 +145,7 @@ function unitTaker(dialect: 'sqlite' | 'postgres', full: FullNights) {
     for (const kind of ['roomType', 'rate'] as const) {
       for (const [id, nights] of nightsBy(takes, (t) => (kind === 'roomType' ? t.roomTypeId : t.rateId))) {
         for (const [rooms, dates] of sameRooms(nights)) {
-          counters.push({ kind, id, dates, parameters: [id, rooms, ...dates, id, rooms, id, id, id, ...(kind === 'rate' ? [id] : [])] });
+          counters.push({ kind, id, rooms, dates, parameters: [id, rooms, ...dates, id, rooms, id, id, id, ...(kind === 'rate' ? [id] : [])] });
         }
       }
     }
@@ -188,6 +188,7 @@ function unitTaker(dialect: 'sqlite' | 'postgres', full: FullNights) {
 interface Counter {
   kind: 'roomType' | 'rate';
   id: string;
+  rooms: number;
   dates: string[];
   parameters: unknown[];
 }
@@ -226,7 +227,7 @@ class FullNights {
 const nightsFull = (dialect: 'sqlite' | 'postgres') =>
   statementsByCount<{ full: number | boolean; expired: number | boolean }>(
     dialect,
-    (dates) => `select exists (select 1 from inventory where room_type_id = ? and date in (${Array.from({ length: dates }, () => '?').join(', ')})
+    (dates) => `select exists (select 1 from inventory where room_type_id = ? and date in ${valueRows(1, dates)}
         and sold + ? > (select units from room_types where id = ?)) as full,
       exists (select 1 from bookings where status = 'pending' and expires_at <= ?) as expired`,
   );
@@ -679,14 +680,13 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
     },
 
     async soldOutNow(takes, now) {
-      for (const [roomTypeId, nights] of nightsBy(takes, (t) => t.roomTypeId)) {
-        for (const [rooms, dates] of sameRooms(nights)) {
-          if (!fullNights.any(roomTypeId, dates)) continue;
-          const { rows } = await fullAmong(dates.length)(db, [roomTypeId, ...dates, rooms, roomTypeId, now]);
-          const { full, expired } = rows[0]!;
-          if (full && !expired) return true;
-          if (!full) fullNights.forget(roomTypeId, dates);
-        }
+      // The room types' counters a hold would take, checked where this instance has seen them full.
+      for (const { kind, id, rooms, dates } of units.countersOf(takes)) {
+        if (kind !== 'roomType' || !fullNights.any(id, dates)) continue;
+        const { rows } = await fullAmong(dates.length)(db, [id, ...dates, rooms, id, now]);
+        const { full, expired } = rows[0]!;
+        if (full && !expired) return true;
+        if (!full) fullNights.forget(id, dates);
       }
       return false;
     },

@@ -107,6 +107,19 @@ describe.each(backends)('rate limits on %s', (_name, databaseUrl) => {
     expect((await book(t, h, '203.0.113.40')).status).toBe(201);
   });
 
+  test('booking attempts arriving all at once from two clients are counted one by one: each client gets exactly its limit', async () => {
+    t = await createTestApp({ databaseUrl, rateLimitPerMinute: LIMIT, trustProxy: { hops: 1 } });
+    const h = await hotel(t);
+    const clients = ['203.0.113.70', '203.0.113.71'];
+    const sent = Array.from({ length: LIMIT + 2 }, () => clients).flat();
+    const answers = await Promise.all(sent.map((client) => book(t, h, client)));
+    for (const client of clients) {
+      const theirs = answers.filter((_, i) => sent[i] === client).map((res) => res.status);
+      expect(theirs.filter((status) => status === 201)).toHaveLength(LIMIT);
+      expect(theirs.filter((status) => status === 429)).toHaveLength(2);
+    }
+  });
+
   test('failed authentication is limited per client; past it, even the right key waits, other clients do not', async () => {
     t = await createTestApp({ databaseUrl, rateLimitPerMinute: LIMIT, trustProxy: { hops: 1 } });
     const h = await hotel(t);

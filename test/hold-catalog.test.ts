@@ -30,6 +30,26 @@ describe.each(backends)('holds and the catalog on %s', (_name, databaseUrl) => {
     expect((await res.json()).booking.total).toBe(12_500);
   });
 
+  test('holds arriving all at once at two properties each price from their own property’s current catalog', async () => {
+    const other = await first.createProperty();
+    const rt = await (await first.request('POST', `/api/v1/properties/${other.id}/room-types`, { key: other.key, body: { name: 'Twin', maxGuests: 2, units: 20 } })).json();
+    const rate = await (
+      await first.request('POST', `/api/v1/properties/${other.id}/rates`, {
+        key: other.key,
+        body: { roomTypeId: rt.roomType.id, name: 'Flex', nightlyPrice: 10_000, deposit: { type: 'none' } },
+      })
+    ).json();
+    const bookOther = () => first.request('POST', `/api/v1/public/properties/${other.id}/bookings`, { body: { ...night(12), rooms: [{ rateId: rate.rate.id, adults: 2 }], guest } });
+    expect((await book(first, 12)).status).toBe(201);
+    expect((await bookOther()).status).toBe(201);
+    expect((await patchRate(second, { nightlyPrice: 12_500 })).status).toBe(200);
+    const missing = first.request('POST', '/api/v1/public/properties/prop_missing/bookings', { body: { ...night(12), rooms: [{ rateId: h.rateId, adults: 2 }], guest } });
+    const answers = await Promise.all([book(first, 12), bookOther(), missing, book(first, 12)]);
+    expect(answers.map((res) => res.status)).toEqual([201, 201, 404, 201]);
+    const totals = await Promise.all(answers.filter((res) => res.status === 201).map(async (res) => (await res.json()).booking.total));
+    expect(totals).toEqual([12_500, 10_000, 12_500]);
+  });
+
   test('a property paused through another instance takes no hold on this one', async () => {
     expect((await book(first, 11)).status).toBe(201);
     expect((await second.request('PATCH', `/api/v1/properties/${h.id}`, { key: h.key, body: { status: 'paused' } })).status).toBe(200);

@@ -156,6 +156,15 @@ describe.each(backends)('owner webhooks on %s', (_name, databaseUrl) => {
     expect(Math.max(...heldOfA)).toBe(heldOfA.length);
   });
 
+  test('an endpoint registered after the property’s first holds gets the very next hold', async () => {
+    const before = await heldBooking(t, hotel);
+    await register();
+    const after = await heldBooking(t, hotel, { checkIn: '2026-12-10', checkOut: '2026-12-11' });
+    await deliver();
+    expect(typesFor(before.id)).toEqual([]);
+    expect(typesFor(after.id)).toEqual(['booking.held']);
+  });
+
   test('an endpoint filtered to some events gets only those', async () => {
     await register({ events: ['booking.confirmed', 'booking.cancelled'] });
     const a = await heldBooking(t, hotel);

@@ -1,6 +1,6 @@
 // Holds, confirmations, cancellations and expiry: the writes that must never oversell (SPEC 2.7).
-// Taking units is one guarded upsert per room type (and rate) over its nights (`sold + n <= units`)
-// inside one write transaction; every change of status is one guarded UPDATE whose row count is checked, in a
+// Taking units is one guarded upsert per room type (and rate) over its nights (`sold + n <= units`),
+// all in one write transaction, or on PostgreSQL one statement; every change of status is one guarded UPDATE whose row count is checked, in a
 // transaction that holds the booking's row (BEGIN IMMEDIATE on SQLite, FOR UPDATE on PostgreSQL).
 import { type ExpressionBuilder, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { stayLines } from '../../shared/lines.ts';
@@ -22,6 +22,17 @@ export const holdsRooms = (now: string) => (eb: ExpressionBuilder<Database, 'boo
 
 class SoldOut extends StacklessError {}
 class PromoUsedUp extends StacklessError {}
+
+/** What directbook_refuse (migration 030) says when a PostgreSQL hold's statement refuses, under its own SQLSTATE. */
+const REFUSED = { soldOut: 'sold_out', announce: 'announce' } as const;
+const REFUSAL_CODE = 'DB409';
+
+/** The refusal a database error carries, when it is one of directbook_refuse's. */
+function refusal(error: unknown): { message: string; detail: string } | undefined {
+  if (typeof error !== 'object' || error === null || (error as { code?: unknown }).code !== REFUSAL_CODE) return undefined;
+  const { message, detail } = error as { message: string; detail?: string };
+  return { message, detail: detail ?? '' };
+}
 
 /** SPEC 2.14: takes one use of the promotion, guarded like `rates.sold_total`, in the hold's transaction. */
 async function takePromoUse(tx: Db, promoId: string) {
@@ -182,7 +193,7 @@ function unitTaker(dialect: 'sqlite' | 'postgres', full: FullNights) {
     await addTotals(tx, roomsPerRate, capped);
   };
 
-  return { takeUnits, countersOf, tookAll, addTotals, text };
+  return { takeUnits, countersOf, tookAll, text };
 }
 
 interface Counter {
@@ -195,8 +206,8 @@ interface Counter {
 
 type CounterRow = { date: string; total_cap?: number | null };
 
-/** What a hold's statement answers: the counters' rows (PostgreSQL), and the property's active webhook endpoints. */
-type HoldRow = CounterRow & { counter?: number; active_endpoints: number };
+/** What a hold's statement answers: the property's active webhook endpoints. */
+type HoldRow = { active_endpoints: number };
 
 type TakeUnits = ReturnType<typeof unitTaker>['takeUnits'];
 
@@ -272,6 +283,13 @@ const unfinishedHolds = (dialect: 'sqlite' | 'postgres') =>
   );
 const UNFINISHED_HOLDS = { sqlite: unfinishedHolds('sqlite'), postgres: unfinishedHolds('postgres') };
 
+/** The hold limits that apply to this booking: those set, for what the booking has (a client key, an e-mail). */
+const limitChecks = (booking: NewBooking, limits: HoldLimits) =>
+  [
+    { limit: 'client' as const, max: limits.perClient, value: booking.clientKey },
+    { limit: 'email' as const, max: limits.perEmail, value: emailKey(booking.guest.email) },
+  ].filter((check): check is typeof check & { value: string } => check.max > 0 && check.value !== undefined);
+
 /**
  * Issue 9: the limit a new hold would break, or undefined. The count happens inside the hold's write
  * transaction: SQLite's BEGIN IMMEDIATE already serialises holds; on PostgreSQL a transaction lock
@@ -279,10 +297,7 @@ const UNFINISHED_HOLDS = { sqlite: unfinishedHolds('sqlite'), postgres: unfinish
  * holds can wait on each other in a cycle.
  */
 async function holdLimitReached(tx: Db, dialect: 'sqlite' | 'postgres', booking: NewBooking, limits: HoldLimits, now: string) {
-  const checks = [
-    { limit: 'client' as const, max: limits.perClient, value: booking.clientKey },
-    { limit: 'email' as const, max: limits.perEmail, value: emailKey(booking.guest.email) },
-  ].filter((check): check is typeof check & { value: string } => check.max > 0 && check.value !== undefined);
+  const checks = limitChecks(booking, limits);
   if (checks.length === 0) return undefined;
   if (dialect === 'postgres') {
     for (const check of checks) await sql`select pg_advisory_xact_lock(${HOLD_LIMIT_LOCKS[check.limit]}, hashtext(${`${booking.propertyId}|${check.value}`}))`.execute(tx);
@@ -542,6 +557,49 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
     return run;
   };
 
+  /** A new hold's row, pending, as written. */
+  const holdRow = (booking: NewBooking): Selectable<BookingsTable> => ({
+    id: booking.id,
+    property_id: booking.propertyId,
+    reference: booking.reference,
+    status: 'pending',
+    check_in: booking.checkIn,
+    check_out: booking.checkOut,
+    currency: booking.currency,
+    locale: booking.locale,
+    guest: JSON.stringify(booking.guest),
+    quote: JSON.stringify({ nights: booking.nights, rooms: booking.rooms, deposits: booking.deposits, lines: booking.lines }),
+    total: booking.total,
+    deposit_due: booking.depositDue,
+    balance_due: booking.balanceDue,
+    payment_mode: booking.paymentMode,
+    amount_paid: 0,
+    amount_refunded: 0,
+    refund_owed: 0,
+    client_token_hash: booking.clientTokenHash,
+    idempotency_key: booking.idempotencyKey,
+    request_hash: booking.requestHash,
+    intent_id: null,
+    intent_type: null,
+    card_blob: null,
+    card_brand: null,
+    card_last4: null,
+    card_exp_month: null,
+    card_exp_year: null,
+    expires_at: booking.expiresAt,
+    created_at: booking.createdAt,
+    updated_at: booking.createdAt,
+    cancelled_at: null,
+    deposit_charged_at: null,
+    card_purged_at: null,
+    payment_refused_at: null,
+    client_key: booking.clientKey ?? null,
+    guest_email: emailKey(booking.guest.email),
+    promo_id: booking.promoId ?? null,
+    promo_code: booking.promoCode ?? null,
+    balance_status: null,
+  });
+
   /** SQLite: the booking and its nights, after its units; answers the property's active webhook endpoints. */
   const insertBooking = async (tx: Db, row: Selectable<BookingsTable>, takes: readonly Take[]): Promise<number> => {
     const run = madeOnce(Object.keys(row).join(), () => `${bookingRow(row)} returning ${endpoints}`);
@@ -551,29 +609,85 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
   };
 
   /**
-   * PostgreSQL: every counter, the booking and its nights in one statement, one round trip where
-   * there were three; a counter that came short throws SoldOut, which rolls the booking back with
-   * the transaction. The counters come first in the text and are read in that order, so rows are
-   * locked in the same order by every hold. Answers the property's active webhook endpoints.
+   * PostgreSQL: the whole hold in one statement: every counter, the rates' total caps, the booking
+   * and its nights. Alone, outside any transaction, it is one round trip where a transaction made
+   * it three. A counter or total that came short calls directbook_refuse (migration 030), whose
+   * error undoes the statement's writes; its detail lists what each counter took, for the nights
+   * found full. The counters are read in the order the union names them, so every hold locks rows
+   * in the same order, the totals after them. Alone, a property with active webhook endpoints is
+   * refused as well: its hold must announce in the same transaction. Answers those endpoints.
    */
-  const writeHold = async (tx: Db, row: Selectable<BookingsTable>, takes: readonly Take[], perRate: ReadonlyMap<string, number>): Promise<number> => {
+  const writeHold = async (tx: Db, row: Selectable<BookingsTable>, takes: readonly Take[], perRate: ReadonlyMap<string, number>, alone: boolean): Promise<number> => {
     const counters = units.countersOf(takes);
-    const shape = `${Object.keys(row).join()}|${takes.length}|${counters.map((c) => `${c.kind}${c.dates.length}`).join()}`;
+    const totals = [...perRate].sort(([a], [b]) => a.localeCompare(b));
+    const shape = `${Object.keys(row).join()}|${takes.length}|${counters.map((c) => `${c.kind}${c.dates.length}`).join()}|${totals.length}|${alone}`;
     const run = madeOnce(shape, () => {
       const taking = counters.map((c, i) => `c${i} as (${units.text[c.kind](c.dates.length)})`);
       const taken = counters.map((c, i) => `select ${i} as counter, date, ${c.kind === 'rate' ? 'total_cap' : 'cast(null as integer)'} as total_cap from c${i}`);
-      return `with ${taking.join(', ')}, booking as (${bookingRow(row)}), nights as (${nightRows(takes.length)}), taken as (${taken.join(' union all ')})
-        select taken.*, ${endpoints} from taken`;
+      const adding = totals.map((_, i) => `t${i} as (update rates set sold_total = sold_total + ? where id = ? and sold_total + ? <= max_rooms_total returning id)`);
+      const short = counters.map((c, i) => `(select count(*) from taken where counter = ${i}) < ${c.dates.length}`);
+      // A rate is capped when its counter's rows came back with a total cap: the cap its total counts for.
+      const overTotal = totals.map(([rateId], i) => {
+        const ofRate = counters.flatMap((c, k) => (c.kind === 'rate' && c.id === rateId ? [k] : []));
+        return `(exists (select 1 from taken where counter in (${ofRate.join(', ')}) and total_cap is not null) and not exists (select 1 from t${i}))`;
+      });
+      return `with ${[...taking, `booking as (${bookingRow(row)})`, `nights as (${nightRows(takes.length)})`, ...adding].join(', ')},
+        taken as (${taken.join(' union all ')}),
+        verdict as (select e.active as active_endpoints,
+          case when ${[...short, ...overTotal].join(' or ')}
+            then directbook_refuse('${REFUSED.soldOut}', (select coalesce(json_agg(json_build_array(counter, date)), '[]')::text from taken))
+          ${alone ? `when e.active > 0 then directbook_refuse('${REFUSED.announce}', '')` : ''}
+          end as refused
+          from (select count(*) as active from webhook_endpoints where property_id = ? and status = 'active') as e)
+        select active_endpoints, refused from verdict`;
     });
-    const { rows } = await run(tx, [...counters.flatMap((c) => c.parameters), ...Object.values(row), ...nightsOf(row, takes), row.property_id]);
-    const capped = new Set<string>();
-    counters.forEach((counter, i) => {
-      const took = rows.filter((r) => Number(r.counter) === i);
-      if (units.tookAll(counter, took)) capped.add(counter.id);
-    });
-    await units.addTotals(tx, perRate, capped);
-    return Number(rows[0]!.active_endpoints);
+    const parameters = [
+      ...counters.flatMap((c) => c.parameters),
+      ...Object.values(row),
+      ...nightsOf(row, takes),
+      ...totals.flatMap(([rateId, rooms]) => [rooms, rateId, rooms]),
+      row.property_id,
+    ];
+    try {
+      const { rows } = await run(tx, parameters);
+      return Number(rows[0]!.active_endpoints);
+    } catch (error) {
+      if (refusal(error)?.message === REFUSED.soldOut) {
+        const took = JSON.parse(refusal(error)!.detail) as [number, string][];
+        // The counter that came short throws SoldOut and remembers its full nights; if none did, a total did.
+        counters.forEach((counter, i) =>
+          units.tookAll(
+            counter,
+            took.flatMap(([n, date]) => (n === i ? [{ date }] : [])),
+          ),
+        );
+        throw new SoldOut();
+      }
+      throw error;
+    }
   };
+
+  /**
+   * PostgreSQL, issue 13: a hold with no limit to count and no promotion to take, at a property with
+   * no webhook endpoint, is its statement alone. Undefined when the property turned out to announce
+   * holds: it is remembered, and its holds run in a transaction from then on.
+   */
+  const holdAlone = async (booking: NewBooking, takes: readonly Take[]): Promise<HoldResult | undefined> => {
+    const row = holdRow(booking);
+    try {
+      await writeHold(db, row, takes, roomsPerRate(takes, booking.checkIn), true);
+    } catch (error) {
+      if (refusal(error)?.message !== REFUSED.announce) throw error;
+      // Forgetting everything bounds it: at worst a property's next hold tries alone once more.
+      if (announcing.size >= 10_000) announcing.clear();
+      announcing.add(booking.propertyId);
+      return undefined;
+    }
+    return { status: 'held', booking: toBooking(row), announced: false };
+  };
+  const announcing = new Set<string>();
+  const goesAlone = (booking: NewBooking, limits: HoldLimits) =>
+    dialect === 'postgres' && !booking.promoId && limitChecks(booking, limits).length === 0 && !announcing.has(booking.propertyId);
 
   /** One hold, inside a write transaction: its units and the booking's rows, in the order that suits the dialect. */
   const hold = async (tx: Db, booking: NewBooking, takes: readonly Take[], now: string, limits: HoldLimits): Promise<HoldResult> => {
@@ -583,50 +697,10 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
     }
     const reached = await holdLimitReached(tx, dialect, booking, limits, now);
     if (reached) return { status: 'too_many_holds' as const, ...reached };
-    const row: Selectable<BookingsTable> = {
-      id: booking.id,
-      property_id: booking.propertyId,
-      reference: booking.reference,
-      status: 'pending',
-      check_in: booking.checkIn,
-      check_out: booking.checkOut,
-      currency: booking.currency,
-      locale: booking.locale,
-      guest: JSON.stringify(booking.guest),
-      quote: JSON.stringify({ nights: booking.nights, rooms: booking.rooms, deposits: booking.deposits, lines: booking.lines }),
-      total: booking.total,
-      deposit_due: booking.depositDue,
-      balance_due: booking.balanceDue,
-      payment_mode: booking.paymentMode,
-      amount_paid: 0,
-      amount_refunded: 0,
-      refund_owed: 0,
-      client_token_hash: booking.clientTokenHash,
-      idempotency_key: booking.idempotencyKey,
-      request_hash: booking.requestHash,
-      intent_id: null,
-      intent_type: null,
-      card_blob: null,
-      card_brand: null,
-      card_last4: null,
-      card_exp_month: null,
-      card_exp_year: null,
-      expires_at: booking.expiresAt,
-      created_at: booking.createdAt,
-      updated_at: booking.createdAt,
-      cancelled_at: null,
-      deposit_charged_at: null,
-      card_purged_at: null,
-      payment_refused_at: null,
-      client_key: booking.clientKey ?? null,
-      guest_email: emailKey(booking.guest.email),
-      promo_id: booking.promoId ?? null,
-      promo_code: booking.promoCode ?? null,
-      balance_status: null,
-    };
+    const row = holdRow(booking);
     const perRate = roomsPerRate(takes, booking.checkIn);
     let activeEndpoints: number;
-    if (dialect === 'postgres') activeEndpoints = await writeHold(tx, row, takes, perRate);
+    if (dialect === 'postgres') activeEndpoints = await writeHold(tx, row, takes, perRate, false);
     else {
       // The batch holds the whole database, so the units come first: a sold-out hold (most of a
       // rush's answers) then writes nothing, where the booking's insert was its dearest part.
@@ -650,7 +724,7 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
       }
       const attempt = async (): Promise<HoldResult> => {
         try {
-          return await holds.run((tx) => hold(tx, booking, takes, now, limits));
+          return (goesAlone(booking, limits) && (await holdAlone(booking, takes))) || (await holds.run((tx) => hold(tx, booking, takes, now, limits)));
         } catch (error) {
           if (error instanceof SoldOut) return { status: 'sold_out' };
           if (error instanceof PromoUsedUp) return { status: 'promo_used_up' };

@@ -12,6 +12,7 @@ import { statement } from './raw-statements.ts';
 import { channelStore } from './channel-store.ts';
 import { insertOwnerKey, keyStore } from './key-store.ts';
 import { jobQueueStore } from './job-queue-store.ts';
+import { perTurn } from './per-turn.ts';
 import { rateLimitStore } from './rate-limit-store.ts';
 import { settlementStore } from './settlement-store.ts';
 import { opsStore } from './ops-store.ts';
@@ -179,8 +180,15 @@ function extraColumns(e: Partial<Omit<Extra, 'id' | 'propertyId'>>): Partial<Ext
 const isEmpty = (row: object) => Object.keys(row).length === 0;
 
 export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect']): Store {
-  // Issue 13: read before every booking, so written once rather than built each time.
+  // Issue 13: read before every booking, so written once rather than built each time; on
+  // PostgreSQL the reads of one turn go as one statement (per-turn.ts).
   const selectCatalogVersion = statement<{ catalog_version: number }>(dialect, 'select catalog_version from properties where id = ?');
+  const selectCatalogVersions = statement<{ id: string; catalog_version: number }>('postgres', 'select id, catalog_version from properties where id = any(cast(? as text[]))');
+  const catalogVersions = perTurn<string, number | undefined>(async (ids) => {
+    const { rows } = await selectCatalogVersions(db, [[...new Set(ids)]]);
+    const versions = new Map(rows.map((row) => [row.id, row.catalog_version]));
+    return ids.map((id) => versions.get(id));
+  });
   return {
     ...bookingStore(db, dialect),
     ...balanceStore(db, dialect),
@@ -236,6 +244,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect'
       return row && toProperty(row);
     },
     async catalogVersion(id) {
+      if (dialect === 'postgres') return catalogVersions.load(id);
       const { rows } = await selectCatalogVersion(db, [id]);
       return rows[0]?.catalog_version;
     },

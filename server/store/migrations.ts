@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from 'kysely';
 import { KEY_SCOPES } from '../../shared/schemas/owner-key.ts';
 import { FULL_REFUND_UNTIL_ARRIVAL } from '../../shared/schemas/rate.ts';
 import { newId } from '../ids.ts';
@@ -422,6 +422,19 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('bookings_intent').on('bookings').column('intent_id').where(sql.ref('intent_id'), 'is not', null).execute();
       await db.schema.dropIndex('bookings_card_purge').execute();
       await db.schema.createIndex('bookings_card_purge').on('bookings').column('check_out').where(sql.ref('card_blob'), 'is not', null).execute();
+    },
+  },
+  '030_hold_refusal': {
+    async up(db: Kysely<unknown>) {
+      // Issue 13: a PostgreSQL hold is one statement, often outside any transaction. When a counter
+      // comes short, only an error undoes that statement's other writes; this raises one, with a
+      // code of ours (server/store/booking-store.ts). SQLite holds never need it.
+      if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+      await sql`create function directbook_refuse(reason text, detail text) returns integer language plpgsql as $$
+        begin
+          raise exception using errcode = 'DB409', message = reason, detail = detail;
+        end
+      $$`.execute(db);
     },
   },
 };

@@ -3,6 +3,7 @@
 // counts in memory.
 import type { Kysely } from 'kysely';
 import type { ClientRateLimitInfo, Store } from 'hono-rate-limiter';
+import { perTurn } from './per-turn.ts';
 import { statement } from './raw-statements.ts';
 import type { Database } from './schema.ts';
 
@@ -50,14 +51,19 @@ export class MemoryBuckets implements RateLimitStore {
   }
 }
 
-/** A hit: one atomic upsert, a new window when the bucket's has ended; made once, as every public request runs it (issue 13). */
-const HIT = statement<{ hits: number; reset_at: number }>(
+/**
+ * Hits: one atomic upsert per key, a new window when the bucket's has ended. Every public request
+ * counts one, so the hits of a turn go as one statement (per-turn.ts), keys in order so that two
+ * instances' statements lock rows in the same order.
+ */
+const HITS = statement<{ key: string; hits: number; reset_at: string }>(
   'postgres',
-  `insert into rate_limit_buckets (key, hits, reset_at) values (?, 1, ?)
+  `insert into rate_limit_buckets (key, hits, reset_at)
+    select hit.key, hit.hits, cast(? as bigint) from unnest(cast(? as text[]), cast(? as integer[])) as hit (key, hits)
     on conflict (key) do update set
-      hits = case when rate_limit_buckets.reset_at <= ? then 1 else rate_limit_buckets.hits + 1 end,
+      hits = case when rate_limit_buckets.reset_at <= ? then excluded.hits else rate_limit_buckets.hits + excluded.hits end,
       reset_at = case when rate_limit_buckets.reset_at <= ? then excluded.reset_at else rate_limit_buckets.reset_at end
-    returning hits, reset_at`,
+    returning key, hits, reset_at`,
 );
 
 /** One row per bucket; a hit is one atomic upsert, so concurrent instances never lose a count. */
@@ -74,13 +80,27 @@ export class PostgresBuckets implements RateLimitStore {
     return row && { totalHits: row.hits, resetTime: new Date(Number(row.reset_at)) };
   }
 
-  async increment(key: string): Promise<ClientRateLimitInfo> {
+  increment(key: string): Promise<ClientRateLimitInfo> {
+    return this.#hits.load(key);
+  }
+
+  /** The turn's hits in one statement; the n-th hit of a key that came k times sees the count after its own. */
+  readonly #hits = perTurn<string, ClientRateLimitInfo>(async (keys) => {
     const now = Date.now();
     this.#sweep(now);
-    const { rows } = await HIT(this.db, [key, now + this.windowMs, now, now]);
-    const row = rows[0]!;
-    return { totalHits: row.hits, resetTime: new Date(Number(row.reset_at)) };
-  }
+    const counts = new Map<string, number>();
+    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+    const sorted = [...counts.keys()].sort();
+    const { rows } = await HITS(this.db, [now + this.windowMs, sorted, sorted.map((key) => counts.get(key)), now, now]);
+    const after = new Map(rows.map((row) => [row.key, { hits: Number(row.hits), resetTime: new Date(Number(row.reset_at)) }]));
+    const seen = new Map<string, number>();
+    return keys.map((key) => {
+      const { hits, resetTime } = after.get(key)!;
+      const nth = (seen.get(key) ?? 0) + 1;
+      seen.set(key, nth);
+      return { totalHits: hits - counts.get(key)! + nth, resetTime };
+    });
+  });
 
   async decrement(key: string) {
     await this.db

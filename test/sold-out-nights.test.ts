@@ -61,6 +61,19 @@ describe.each(backends)('sold-out nights on %s', (_name, databaseUrl) => {
     expect((await (await book(second, { promoCode: 'NO-SUCH-CODE' })).json()).error.code).not.toBe('sold_out');
   });
 
+  test('requests arriving all at once for a full night and a freed night each get their own answer', async () => {
+    await sellOut();
+    const nextNight = { checkIn: '2026-12-11', checkOut: '2026-12-12' };
+    const held = await book(first, nextNight);
+    expect(held.status).toBe(201);
+    expect((await book(first, nextNight)).status).toBe(409);
+    const id = (await held.json()).booking.id as string;
+    expect((await second.request('POST', `/api/v1/properties/${h.id}/bookings/${id}/cancel`, { key: h.key, body: { scope: 'booking' } })).status).toBe(200);
+    const [full, freed] = await Promise.all([book(first), book(first, nextNight)]);
+    expect((await full.json()).error.code).toBe('sold_out');
+    expect(freed.status).toBe(201);
+  });
+
   test('a sold-out request with an unknown rate is still told which field is wrong', async () => {
     await sellOut();
     const res = await book(first, { rooms: [{ rateId: 'rate_nope', adults: 2 }] });

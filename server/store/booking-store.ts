@@ -9,6 +9,7 @@ import { StacklessError } from '../stackless-error.ts';
 import { balanceJobKey } from './balance-job.ts';
 import { cancelJob } from './job-queue-store.ts';
 import { announce } from '../webhooks/store.ts';
+import { perTurn } from './per-turn.ts';
 import { statement, statementsByCount, valueRows } from './raw-statements.ts';
 import type { BookingsTable, Database } from './schema.ts';
 import { matchesSearch, statusAsOf } from './booking-search.ts';
@@ -234,14 +235,36 @@ class FullNights {
   }
 }
 
-/** Whether any of the dates lacks `rooms` free units as committed, and whether an expired hold could give some back. */
-const nightsFull = (dialect: 'sqlite' | 'postgres') =>
-  statementsByCount<{ full: number | boolean; expired: number | boolean }>(
-    dialect,
-    (dates) => `select exists (select 1 from inventory where room_type_id = ? and date in ${valueRows(1, dates)}
+/** SQLite: whether any of the dates lacks `rooms` free units as committed, and whether an expired hold could give some back. */
+const NIGHTS_FULL = statementsByCount<{ full: number; expired: number }>(
+  'sqlite',
+  (dates) => `select exists (select 1 from inventory where room_type_id = ? and date in ${valueRows(1, dates)}
         and sold + ? > (select units from room_types where id = ?)) as full,
       exists (select 1 from bookings where status = 'pending' and expires_at <= ?) as expired`,
-  );
+);
+
+/** A room type's nights a request would take, checked against the committed counters as of `now`. */
+interface FullQuestion {
+  roomTypeId: string;
+  dates: readonly string[];
+  rooms: number;
+  now: string;
+}
+
+/**
+ * PostgreSQL: nightsFull for every request of one turn in one statement (per-turn.ts), each question's
+ * nights a row; a room type gone from the catalog answers not full, as the single check does.
+ */
+const NIGHTS_FULL_AT_ONCE = statement<{ question: number; full: boolean | null; expired: boolean | null }>(
+  'postgres',
+  `with q as (select * from unnest(cast(? as integer[]), cast(? as text[]), cast(? as text[]), cast(? as integer[]), cast(? as text[])) as q (question, room_type_id, date, rooms, now)),
+    first as (select min(expires_at) as expiry from bookings where status = 'pending')
+  select q.question, bool_or(inventory.sold + q.rooms > room_types.units) as full, bool_or(first.expiry <= q.now) as expired
+  from q cross join first
+  join room_types on room_types.id = q.room_type_id
+  left join inventory on inventory.room_type_id = q.room_type_id and inventory.date = q.date
+  group by q.question`,
+);
 
 /**
  * Makes `change` to a rate whose total cap is being set, then counts its rooms again from the
@@ -520,7 +543,20 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
   const fullNights = new FullNights();
   const units = unitTaker(dialect, fullNights);
   const takeUnits = units.takeUnits;
-  const fullAmong = nightsFull(dialect);
+  const fullAtOnce = perTurn<FullQuestion, { full: boolean; expired: boolean }>(async (questions) => {
+    const rows = questions.flatMap((q, i) => q.dates.map((date) => [i, q.roomTypeId, date, q.rooms, q.now] as const));
+    const column = (k: number) => rows.map((row) => row[k]);
+    const answers = (await NIGHTS_FULL_AT_ONCE(db, [column(0), column(1), column(2), column(3), column(4)])).rows;
+    const by = new Map(answers.map((a) => [Number(a.question), { full: a.full === true, expired: a.expired === true }]));
+    return questions.map((_, i) => by.get(i) ?? { full: false, expired: false });
+  });
+  /** Whether any of the nights lacks `rooms` free units as committed, and whether an expired hold could give some back. */
+  const nightsFullNow = async (question: FullQuestion) => {
+    if (dialect === 'postgres') return fullAtOnce.load(question);
+    const { roomTypeId, dates, rooms, now } = question;
+    const { rows } = await NIGHTS_FULL(dates.length)(db, [roomTypeId, ...dates, rooms, roomTypeId, now]);
+    return { full: Boolean(rows[0]!.full), expired: Boolean(rows[0]!.expired) };
+  };
   // Issue 9: secure_delete (open-store.ts) zeroes what a purge freed, but the WAL still holds earlier
   // copies of those pages; a truncating checkpoint writes the zeroed pages home and empties it.
   const afterPurge = async () => {
@@ -757,8 +793,7 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
       // The room types' counters a hold would take, checked where this instance has seen them full.
       for (const { kind, id, rooms, dates } of units.countersOf(takes)) {
         if (kind !== 'roomType' || !fullNights.any(id, dates)) continue;
-        const { rows } = await fullAmong(dates.length)(db, [id, ...dates, rooms, id, now]);
-        const { full, expired } = rows[0]!;
+        const { full, expired } = await nightsFullNow({ roomTypeId: id, dates, rooms, now });
         if (full && !expired) return true;
         if (!full) fullNights.forget(id, dates);
       }

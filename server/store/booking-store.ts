@@ -1,7 +1,8 @@
 // Holds, confirmations, cancellations and expiry: the writes that must never oversell (SPEC 2.7).
 // Taking units is one guarded upsert per room type (and rate) over its nights (`sold + n <= units`),
-// all in one write transaction, or on PostgreSQL one statement; every change of status is one guarded UPDATE whose row count is checked, in a
-// transaction that holds the booking's row (BEGIN IMMEDIATE on SQLite, FOR UPDATE on PostgreSQL).
+// all in one write transaction, or on PostgreSQL in one statement; every change of status is one
+// guarded UPDATE whose row count is checked, in a transaction that holds the booking's row (BEGIN
+// IMMEDIATE on SQLite, FOR UPDATE on PostgreSQL).
 import { type ExpressionBuilder, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { stayLines } from '../../shared/lines.ts';
 import type { Booking } from '../../shared/schemas/stay.ts';

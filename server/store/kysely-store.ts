@@ -182,7 +182,7 @@ const isEmpty = (row: object) => Object.keys(row).length === 0;
 export function createKyselyStore(db: Kysely<Database>, dialect: Store['dialect']): Store {
   // Issue 13: read before every booking, so written once rather than built each time; on
   // PostgreSQL the reads of one turn go as one statement (per-turn.ts).
-  const selectCatalogVersion = statement<{ catalog_version: number }>(dialect, 'select catalog_version from properties where id = ?');
+  const selectCatalogVersion = statement<{ catalog_version: number }>('sqlite', 'select catalog_version from properties where id = ?');
   const selectCatalogVersions = statement<{ id: string; catalog_version: number }>('postgres', 'select id, catalog_version from properties where id = any(cast(? as text[]))');
   const catalogVersions = perTurn<string, number | undefined>(async (ids) => {
     const { rows } = await selectCatalogVersions(db, [[...new Set(ids)]]);

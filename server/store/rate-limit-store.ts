@@ -52,7 +52,7 @@ export class MemoryBuckets implements RateLimitStore {
 }
 
 /**
- * Hits: one atomic upsert per key, a new window when the bucket's has ended. Every public request
+ * Hits: one atomic upsert per key, a new window when the bucket's has ended. Every booking attempt
  * counts one, so the hits of a turn go as one statement (per-turn.ts), keys in order so that two
  * instances' statements lock rows in the same order.
  */

@@ -127,6 +127,23 @@ describe('the owner manages bookings', () => {
     expect(stripe.list('refund')).toHaveLength(1);
   });
 
+  test('a cancellation whose Stripe refund failed is refunded afterwards by refunding the payment alone', async () => {
+    const h = await hotel('stripe');
+    const id = await paidStripe(h);
+    stripe.failNext(3, 'error');
+    const failed = await owner(h, 'POST', `/${id}/cancel`, { scope: 'booking' });
+    expect(failed.status).toBe(503);
+    expect(await t.store.getBooking(id)).toMatchObject({ status: 'cancelled', amountRefunded: 0 });
+    stripe.clearFaults();
+    const again = await owner(h, 'POST', `/${id}/cancel`, { scope: 'booking' });
+    expect(again.status).toBe(409);
+    expect((await again.json()).error.message).toMatch(/scope "payment"/);
+    const res = await owner(h, 'POST', `/${id}/cancel`, { scope: 'payment' });
+    expect(await res.json()).toMatchObject({ refunded: 40_000, booking: { status: 'cancelled', amountRefunded: 40_000 } });
+    expect((await owner(h, 'POST', `/${id}/cancel`, { scope: 'payment' })).status).toBe(409);
+    expect(stripe.list('refund')).toHaveLength(1);
+  });
+
   test('refunding only the payment keeps the booking, also after the stay', async () => {
     const h = await hotel('stripe');
     const id = await paidStripe(h);

@@ -23,7 +23,12 @@ export async function cancelByOwner(deps: BookingDeps, property: PropertyRecord,
   const { scope } = request;
   // Refunding the payment alone is the owner giving money back; the policy governs ending the booking.
   const choice = request.refund ?? (scope === 'booking' ? 'policy' : 'full');
-  if (booking.status === 'cancelled') throw conflict('already_cancelled', 'This booking is already cancelled');
+  // The payment alone may still be refunded once the booking is cancelled: what the policy kept back,
+  // or a refund that Stripe failed while the cancellation itself went through.
+  if (scope === 'booking' && booking.status === 'cancelled') {
+    const left = booking.paymentMode === 'stripe' && refundable(booking) > 0;
+    throw conflict('already_cancelled', left ? 'This booking is already cancelled; refund what is left of its payment with scope "payment"' : 'This booking is already cancelled');
+  }
   if (typeof choice === 'object' && choice.amount > refundable(booking)) {
     throw invalidField('refund.amount', `At most ${refundable(booking)} can be refunded: what was paid, less what was already refunded`);
   }

@@ -195,7 +195,7 @@ export const ROUTES: RouteDoc[] = [
     method: 'post',
     path: `${P}/bookings/{id}/cancel`,
     summary:
-      "Cancel the booking (units released) or only its payment. refund: 'policy' (the booking's default: the rate's cancellation policy at this instant, on the property's calendar), 'full' (the payment's default), 'none' or {amount} (400 naming refund.amount above what was paid less refunded); true/false still mean 'full'/'none'. Manual mode records the refund as refundOwed. → {booking, refunded}",
+      "Cancel the booking (units released) or only its payment (any state, a cancelled booking's too). refund: 'policy' (the booking's default: the rate's cancellation policy at this instant, on the property's calendar), 'full' (the payment's default), 'none' or {amount} (400 naming refund.amount above what was paid less refunded); true/false still mean 'full'/'none'. Manual mode records the refund as refundOwed. → {booking, refunded}",
     auth: 'owner',
     body: CancelBookingSchema,
   },

@@ -670,12 +670,12 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
       });
       return `with ${[...taking, `booking as (${bookingRow(row)})`, `nights as (${nightRows(takes.length)})`, ...adding].join(', ')},
         taken as (${taken.join(' union all ')}),
-        verdict as (select e.active as active_endpoints,
+        verdict as (select e.active_endpoints,
           case when ${[...short, ...overTotal].join(' or ')}
             then directbook_refuse('${REFUSED.soldOut}', (select coalesce(json_agg(json_build_array(counter, date)), '[]')::text from taken))
-          ${alone ? `when e.active > 0 then directbook_refuse('${REFUSED.announce}', '')` : ''}
+          ${alone ? `when e.active_endpoints > 0 then directbook_refuse('${REFUSED.announce}', '')` : ''}
           end as refused
-          from (select count(*) as active from webhook_endpoints where property_id = ? and status = 'active') as e)
+          from (select ${endpoints}) as e)
         select active_endpoints, refused from verdict`;
     });
     const parameters = [
@@ -689,8 +689,9 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
       const { rows } = await run(tx, parameters);
       return Number(rows[0]!.active_endpoints);
     } catch (error) {
-      if (refusal(error)?.message === REFUSED.soldOut) {
-        const took = JSON.parse(refusal(error)!.detail) as [number, string][];
+      const refused = refusal(error);
+      if (refused?.message === REFUSED.soldOut) {
+        const took = JSON.parse(refused.detail) as [number, string][];
         // The counter that came short throws SoldOut and remembers its full nights; if none did, a total did.
         counters.forEach((counter, i) =>
           units.tookAll(
@@ -703,6 +704,9 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
       throw error;
     }
   };
+
+  /** Properties whose holds were found to announce to webhook endpoints: theirs go through a transaction. */
+  const announcing = new Set<string>();
 
   /**
    * PostgreSQL, issue 13: a hold with no limit to count and no promotion to take, at a property with
@@ -722,7 +726,6 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
     }
     return { status: 'held', booking: toBooking(row), announced: false };
   };
-  const announcing = new Set<string>();
   const goesAlone = (booking: NewBooking, limits: HoldLimits) =>
     dialect === 'postgres' && !booking.promoId && limitChecks(booking, limits).length === 0 && !announcing.has(booking.propertyId);
 

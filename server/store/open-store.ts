@@ -1,8 +1,9 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, type SqliteDatabase, sql } from 'kysely';
+import { Kysely, type SqliteDatabase, sql } from 'kysely';
 import pg from 'pg';
+import { CurrentSchemaPostgresDialect } from './current-schema-dialect.ts';
 import { FifoSqliteDialect } from './fifo-sqlite-dialect.ts';
 import { createKyselyStore } from './kysely-store.ts';
 import { migrateToLatest } from './migrations.ts';
@@ -79,7 +80,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     };
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, types });
     pool.on('connect', preparingKnownStatements);
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
     const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
     await migrateToLatest(db as Kysely<unknown>, rows[0]?.schema);
     return createKyselyStore(db, 'postgres');

@@ -5,8 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { CurrentSchemaPostgresDialect } from '../../server/store/current-schema-dialect.ts';
 import { migrateUpTo } from '../../server/store/migrations.ts';
 import { openStore, type StoreOptions } from '../../server/store/open-store.ts';
 import type { Store } from '../../server/store/store.ts';
@@ -28,7 +29,7 @@ export async function upgradeFrom<Before>(
   try {
     const old = new Kysely<Before>({
       dialect: options.databaseUrl
-        ? new PostgresDialect({ pool: new pg.Pool({ connectionString: options.databaseUrl, max: 1 }) })
+        ? new CurrentSchemaPostgresDialect({ pool: new pg.Pool({ connectionString: options.databaseUrl, max: 1 }) })
         : new SqliteDialect({ database: new SQLite(options.sqlitePath) }),
     });
     const current = options.databaseUrl ? (await sql<{ name: string }>`select current_schema() as name`.execute(old)).rows[0]?.name : undefined;

@@ -32,6 +32,7 @@ import { drain } from './drain.ts';
 import { emit } from './bookings/events.ts';
 import { WEBHOOK_JOB } from './webhooks/store.ts';
 import { webhookJobHandler } from './webhooks/deliver.ts';
+import { REFUND_JOB, refundJobHandler } from './bookings/refund-job.ts';
 
 // Issue 9: under Docker's 10 s between SIGTERM and SIGKILL, so the database still closes cleanly.
 const SHUTDOWN_GRACE_MS = 8_000;
@@ -115,6 +116,8 @@ async function main() {
       kickJobs: () => jobs.kick(),
       onBalanceEvent: (type, booking) => emit({ store, clock, kickJobs: () => jobs.kick() }, type, booking),
     }),
+    // SPEC 2.16: a guest's refund Stripe could not take at the cancellation, retried for 3 days.
+    [REFUND_JOB]: refundJobHandler({ store, clock, payments: payments && countingPayments(payments, metrics), kickJobs: () => jobs.kick(), config: appConfig }),
     // SPEC 2.18: one event to one owner endpoint, signed, retried for 3 days.
     [WEBHOOK_JOB]: webhookJobHandler({ store, clock, mailer, allowPrivateUrls: config.ALLOW_PRIVATE_URLS }),
   };

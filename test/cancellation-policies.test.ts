@@ -238,6 +238,45 @@ describe.each(backends)('cancellation policies on %s', (_name, databaseUrl) => {
       expect(sent.some((m) => m.to === guest.email && /cancel/i.test(m.subject) && m.text.includes('$100.00'))).toBe(true);
     });
 
+    test('in stripe mode while Stripe fails: cancelled at once, the owner told, and the refund made once Stripe answers again', async () => {
+      const h = await hotel('stripe', 'Asia/Seoul');
+      const b = await paid(h, '2026-12-10', '2026-12-11');
+      t.setNow('2026-12-05T03:00:00Z');
+      stripe.failNext(10, 'error');
+      const res = await guestCancel(b.id, b.token);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ refunded: 0, refundPending: 10_000, booking: { status: 'cancelled', amountRefunded: 0 } });
+      expect(stripe.list('refund')).toHaveLength(0);
+      await t.deliverMail();
+      const toOwner = sent.find((m) => m.to === 'owner@pension.example' && /cancel/i.test(m.subject))!;
+      expect(toOwner.text).toContain('Refund on its way (Stripe was unreachable; we retry it automatically): $100.00');
+      expect(sent.some((m) => m.to === guest.email && /cancel/i.test(m.subject) && m.text.includes('Refunded: $100.00'))).toBe(true);
+
+      // Still failing a minute later: tried again, nothing refunded, nothing lost.
+      t.setNow('2026-12-05T03:01:00Z');
+      expect(await t.runJobs()).toMatchObject({ retrying: 1 });
+      stripe.clearFaults();
+      t.setNow('2026-12-05T03:10:00Z');
+      await t.runJobs();
+      expect(stripe.list('refund')).toEqual([expect.objectContaining({ amount: 10_000 })]);
+      expect(stripe.requests({ method: 'POST', path: '/v1/refunds' }).at(-1)!.idempotencyKey).toBe(`refund:${b.id}:booking`);
+      expect(await t.store.getBooking(b.id)).toMatchObject({ status: 'cancelled', amountRefunded: 10_000 });
+      t.setNow('2026-12-08T03:10:00Z');
+      await t.runJobs();
+      expect(stripe.list('refund')).toHaveLength(1);
+    });
+
+    test('a refund made at the cancellation leaves no job to refund it again', async () => {
+      const h = await hotel('stripe', 'Asia/Seoul');
+      const b = await paid(h, '2026-12-10', '2026-12-11');
+      t.setNow('2026-12-05T03:00:00Z');
+      expect(await (await guestCancel(b.id, b.token)).json()).toMatchObject({ refunded: 10_000 });
+      t.setNow('2026-12-05T04:00:00Z');
+      await t.runJobs();
+      expect(stripe.list('refund')).toHaveLength(1);
+      expect((await t.store.getBooking(b.id))!.amountRefunded).toBe(10_000);
+    });
+
     test('in manual mode: the refund is recorded on the booking for the owner, who is told by e-mail', async () => {
       const h = await hotel('manual', 'Asia/Seoul');
       const b = await book(h, '2026-12-10', '2026-12-11');

@@ -120,6 +120,18 @@ describe('db-manage', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a refund Stripe could not take at once is still told as on its way to the card', async () => {
+    const after = { ...confirmed, status: 'cancelled' as const, amountRefunded: 0 };
+    const answer = { booking: after, refunded: 0, refundPending: stay.depositDue };
+    fetchStub = server(confirmed, (call) => (call.method === 'POST' && call.url.pathname.endsWith('/cancel') ? { body: answer } : undefined));
+    const el = await manage();
+    button(el, 'Cancel booking')!.click();
+    await el.updateComplete;
+    button(el, 'Yes, cancel')!.click();
+    await waitUntil(() => $(el, '.cancelled'), 'the booking shows as cancelled');
+    expect(($(el, '.cancelled')!.textContent ?? '').replace(/\s+/g, ' ').trim()).to.equal('This booking is cancelled. $60.00 is refunded to your card. It can take 5–10 days to appear.');
+  });
+
   it('shows a booking cancelled before as cancelled, with nothing to cancel or pay', async () => {
     fetchStub = server({ ...confirmed, status: 'cancelled', paymentMode: 'manual', refundOwed: 6000 });
     const el = await manage();

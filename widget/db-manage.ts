@@ -58,6 +58,8 @@ export class DbManage extends LitElement {
   @state() private confirming = false;
   @state() private busy = false;
   @state() private cancelError = '';
+  /** SPEC 2.16: what Stripe could not take back at the cancellation; the server gives it back later. */
+  @state() private refundPending = 0;
   @state() private balanceError = '';
   @state() private balance?: BalancePayment;
   @state() private announcement = '';
@@ -161,9 +163,11 @@ export class DbManage extends LitElement {
   #renderCancelled(booking: Booking) {
     if (booking.status !== 'cancelled') return nothing;
     const i18n = this.#t;
+    // A refund Stripe could not take at once is on its way all the same: the guest is told the whole of it.
+    const refunded = booking.amountRefunded + this.refundPending;
     return html`<div class="banner cancelled" id="cancelled" tabindex="-1">
       <h2>${i18n.t('cancelledNotice')}</h2>
-      ${booking.amountRefunded > 0 ? html`<p>${i18n.t('refundedToCard', { amount: i18n.money(booking.amountRefunded) })}</p>` : nothing}
+      ${refunded > 0 ? html`<p>${i18n.t('refundedToCard', { amount: i18n.money(refunded) })}</p>` : nothing}
       ${booking.refundOwed > 0 ? html`<p>${i18n.t('refundOwed', { amount: i18n.money(booking.refundOwed) })}</p>` : nothing}
     </div>`;
   }
@@ -243,7 +247,8 @@ export class DbManage extends LitElement {
     this.busy = true;
     this.cancelError = '';
     try {
-      const { booking } = await api.cancel(this.view.cancellation.refundIfCancelledNow);
+      const { booking, refundPending } = await api.cancel(this.view.cancellation.refundIfCancelledNow);
+      this.refundPending = refundPending ?? 0;
       this.#showCancelled(booking);
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {

@@ -10,6 +10,7 @@ import { bookingView, propertyView } from '../views.ts';
 import { deliverSoon } from './events.ts';
 import type { BookingDeps } from './ports.ts';
 import { giveBack } from './refund.ts';
+import { refundNowOrLater } from './refund-job.ts';
 import { agreedPolicies, policyRefundAt } from './refund-policy.ts';
 
 /** A confirmed booking, or a hold still live, up to the day of arrival; after that it is the property's to handle. */
@@ -37,7 +38,13 @@ export async function guestCancellationView(deps: BookingDeps, property: Propert
   };
 }
 
-export async function cancelByGuest(deps: BookingDeps, property: PropertyRecord, booking: BookingRecord, request: GuestCancelRequest): Promise<{ booking: BookingRecord; refunded: number }> {
+/** `refundPending`: what Stripe could not take back at once, which the refund job gives back later. */
+export async function cancelByGuest(
+  deps: BookingDeps,
+  property: PropertyRecord,
+  booking: BookingRecord,
+  request: GuestCancelRequest,
+): Promise<{ booking: BookingRecord; refunded: number; refundPending?: number }> {
   const now = deps.clock();
   if (booking.status === 'cancelled') throw conflict('already_cancelled', 'This booking is already cancelled');
   if (!cancellable(property, booking, now)) throw conflict('booking_final', 'This booking can no longer be cancelled here; please contact the property');
@@ -52,8 +59,9 @@ export async function cancelByGuest(deps: BookingDeps, property: PropertyRecord,
   deliverSoon(deps);
   // Read again after the cancel committed: a payment may have been counted meanwhile.
   const current = (await deps.store.getBooking(booking.id))!;
-  const refunded = await giveBack(deps, current, await policyRefundAt(deps.store, property, current, now));
+  const due = await policyRefundAt(deps.store, property, current, now);
+  const { refunded, pending } = current.paymentMode === 'stripe' ? await refundNowOrLater(deps, current, due) : { refunded: await giveBack(deps, current, due), pending: 0 };
   const updated = (await deps.store.getBooking(booking.id))!;
-  await deps.mailer?.bookingCancelled(bookingView(updated), propertyView(property), refunded);
-  return { booking: updated, refunded };
+  await deps.mailer?.bookingCancelled(bookingView(updated), propertyView(property), refunded, pending);
+  return { booking: updated, refunded, ...(pending > 0 ? { refundPending: pending } : {}) };
 }

@@ -37,8 +37,11 @@ export interface Mailer {
   bookingConfirmed(booking: Booking, property: Property): Promise<void>;
   /** SPEC 2.23: the guest's confirmation again, at the owner's request; `resendId` makes it a new message. Never rejects. */
   confirmationResent(booking: Booking, property: Property, resendId: string): Promise<void>;
-  /** Queues the guest's and the owner's cancellation notices. Never rejects. */
-  bookingCancelled(booking: Booking, property: Property, refundedAmount: number): Promise<void>;
+  /**
+   * Queues the guest's and the owner's cancellation notices. `refundPending`: what Stripe could not
+   * take back at once and the refund job gives back later (the guest is told the whole refund). Never rejects.
+   */
+  bookingCancelled(booking: Booking, property: Property, refundedAmount: number, refundPending?: number): Promise<void>;
   /** SPEC 2.19: tells the owner once about nights an imported calendar could not hold. Never rejects. */
   calendarConflicts(property: Property, calendar: { id: string; name: string; roomType: string }, conflicts: readonly CalendarConflictNotice[]): Promise<void>;
   /** SPEC 2.18: tells the owner a webhook endpoint was disabled after failing for days. Never rejects. */
@@ -129,9 +132,9 @@ export function createMailer(options: MailerOptions): Mailer {
       ]);
     },
 
-    async bookingCancelled(booking, property, refundedAmount) {
+    async bookingCancelled(booking, property, refundedAmount, refundPending = 0) {
       const messages = [
-        message(booking.id, 'cancellation', guestCancellation(booking, property, refundedAmount), {
+        message(booking.id, 'cancellation', guestCancellation(booking, property, refundedAmount + refundPending), {
           from: guestFrom(property, booking.locale),
           to: booking.guest.email,
           replyTo: property.email ?? undefined,
@@ -139,7 +142,7 @@ export function createMailer(options: MailerOptions): Mailer {
       ];
       if (property.email) {
         messages.push(
-          message(booking.id, 'owner-cancellation', ownerCancellation(booking, property, refundedAmount, options.consoleUrl?.(booking.id)), {
+          message(booking.id, 'owner-cancellation', ownerCancellation(booking, property, { refunded: refundedAmount, pending: refundPending }, options.consoleUrl?.(booking.id)), {
             from: options.from,
             to: property.email,
             replyTo: booking.guest.email,

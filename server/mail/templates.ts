@@ -72,8 +72,8 @@ export function ownerNotification(booking: Booking, stored: Property, consoleUrl
   ]);
 }
 
-/** Tells the owner a booking was cancelled and what went back to the guest. */
-export function ownerCancellation(booking: Booking, stored: Property, refundedAmount: number, consoleUrl?: string): MailContent {
+/** Tells the owner a booking was cancelled and what went back to the guest, or is still to go back through Stripe. */
+export function ownerCancellation(booking: Booking, stored: Property, refund: { refunded: number; pending: number }, consoleUrl?: string): MailContent {
   const { locale, property, t, money } = mailContext(stored, stored.locale, booking.currency);
 
   return render(locale, t.ownerCancelledSubject(booking.reference, guestName(booking, locale)), [
@@ -87,7 +87,8 @@ export function ownerCancellation(booking: Booking, stored: Property, refundedAm
         ...stayRows(booking, t, locale),
         { label: t.total, value: money(booking.total) },
         // Manual mode: nothing went back by itself; the owner pays what the cancellation decided (SPEC 2.16).
-        { label: booking.refundOwed > 0 ? t.refundOwedToGuest : t.refundedToGuest, value: money(refundedAmount), strong: true },
+        { label: booking.refundOwed > 0 ? t.refundOwedToGuest : t.refundedToGuest, value: money(refund.refunded), strong: true },
+        ...(refund.pending > 0 ? [{ label: t.refundPendingToGuest, value: money(refund.pending), strong: true }] : []),
       ],
     },
     ...consoleLink(t, consoleUrl),

@@ -180,6 +180,7 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
   refundPercent: 'Percent of what was paid that is refunded',
   refundable: 'Whether the rate refunds on cancellation',
   refunded: 'What was refunded, in minor units',
+  refundPending: 'Stripe could not be reached: what the server refunds later, retrying for 3 days, in minor units',
   released: 'Nights given back',
   restrictions: 'Restrictions by date (stay length, closed to arrival or departure)',
   reveals: 'Card reveals, newest first',

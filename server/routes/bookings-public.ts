@@ -82,8 +82,8 @@ export function publicBookingAccess(deps: AppDeps) {
       c.json({ booking: bookingView(statusAt(c.get('booking'), deps.clock().toISOString())), cancellation: await guestCancellationView(deps, c.get('property'), c.get('booking')) }),
     )
     .post('/cancel', jsonBody(GuestCancelRequestSchema), async (c) => {
-      const { booking, refunded } = await cancelByGuest(deps, c.get('property'), c.get('booking'), c.req.valid('json'));
-      return c.json({ booking: bookingView(booking), refunded });
+      const { booking, ...refund } = await cancelByGuest(deps, c.get('property'), c.get('booking'), c.req.valid('json'));
+      return c.json({ booking: bookingView(booking), ...refund });
     })
     .post('/confirm', async (c) => {
       const booking = c.get('booking');

@@ -400,8 +400,12 @@ export const GuestBookingViewSchema = v.object({ booking: BookingSchema, cancell
 export const GuestCancelRequestSchema = v.strictObject({ expectedRefund: v.optional(MoneySchema) });
 export type GuestCancelRequest = v.InferOutput<typeof GuestCancelRequestSchema>;
 
-/** The guest's cancellation: the booking, and what was given back (through Stripe, or owed by the property in manual mode). */
-export const GuestCancelledSchema = v.object({ booking: BookingSchema, refunded: v.number() });
+/**
+ * The guest's cancellation: the booking, and what was given back (through Stripe, or owed by the
+ * property in manual mode); `refundPending`, what Stripe could not take back at once and the server
+ * retries until it does (SPEC 2.16).
+ */
+export const GuestCancelledSchema = v.object({ booking: BookingSchema, refunded: v.number(), refundPending: v.optional(v.number()) });
 
 /** SPEC 2.16, 2.17: a PaymentIntent for what the guest still owes, to confirm with Stripe's Payment Element. */
 export const BalancePaymentSchema = v.object({ clientSecret: v.string(), publishableKey: v.string(), amount: v.number() });

@@ -7,6 +7,7 @@ import type { TrustProxy } from '../../server/client-address.ts';
 import { ReadCache } from '../../server/read-cache.ts';
 import { sha256 } from '../../server/ids.ts';
 import type { Logger } from '../../server/logger.ts';
+import { REFUND_JOB, refundJobHandler } from '../../server/bookings/refund-job.ts';
 import { createJobRunner, type JobHandler, type RunReport } from '../../server/jobs/runner.ts';
 import { createMailer } from '../../server/mail/mailer.ts';
 import { consoleLink, manageLink } from '../../server/mail/manage-link.ts';
@@ -80,12 +81,6 @@ export async function createTestApp(
       manageUrl: (id) => manageLink('http://localhost', tokenSecret, id),
       consoleUrl: (id) => consoleLink('http://localhost', id),
     });
-  const jobs = createJobRunner({
-    queue: store.jobs,
-    handlers: { ...(options.mailTransport ? { [MAIL_JOB]: mailJobHandler(options.mailTransport) } : {}), ...options.jobHandlers },
-    logger,
-    now: () => now,
-  });
   const deps: AppDeps = {
     store,
     clock: () => now,
@@ -110,6 +105,13 @@ export async function createTestApp(
     mailer: mailer || undefined,
   };
   const app = createApp(deps);
+  const jobs = createJobRunner({
+    queue: store.jobs,
+    // As server/main.ts registers them: mail (given a transport), refunds, and the test's own.
+    handlers: { ...(options.mailTransport ? { [MAIL_JOB]: mailJobHandler(options.mailTransport) } : {}), [REFUND_JOB]: refundJobHandler(deps), ...options.jobHandlers },
+    logger,
+    now: () => now,
+  });
   const request: TestApp['request'] = (method, path, { key, body, headers } = {}) =>
     Promise.resolve(
       app.request(path, {

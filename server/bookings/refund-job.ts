@@ -1,0 +1,66 @@
+// SPEC 2.16: a guest's cancellation refunds through Stripe at once. When Stripe cannot be reached
+// then, the booking is cancelled all the same and the refund becomes a durable job, retried until
+// Stripe takes it: the guest has no way to ask again (a second cancel is 409), and before this the
+// money stayed with the property, unseen by anyone.
+import type { JobHandler } from '../jobs/runner.ts';
+import { backoff, GiveUp } from '../jobs/retry.ts';
+import { PaymentsError } from '../payments/payments.ts';
+import type { BookingRecord } from '../store/store.ts';
+import type { BookingDeps } from './ports.ts';
+import { refundRest } from './refund.ts';
+
+export const REFUND_JOB = 'refund';
+
+export interface RefundJobPayload {
+  bookingId: string;
+  /**
+   * What the booking's amountRefunded reaches once this refund is made. A target rather than an
+   * amount, so a retry after part of the refund went through (the deposit, say, but not a balance)
+   * gives back only the rest, and a refund the owner made meanwhile counts towards it.
+   */
+  refundedTarget: number;
+}
+
+const refundJobKey = (bookingId: string) => `refund:${bookingId}`;
+
+const MINUTE = 60_000;
+
+/** Stripe refunds what the policy decided, up to the target; the booking's refund key keeps it one refund. */
+export function refundJobHandler(deps: BookingDeps): JobHandler<RefundJobPayload> {
+  return {
+    // A minute, doubling to an hour apart, for three days: longer than any Stripe outage on record.
+    retry: backoff({ firstMs: MINUTE, maxMs: 60 * MINUTE, giveUpAfterMs: 3 * 24 * 60 * MINUTE }),
+    async run({ bookingId, refundedTarget }) {
+      const booking = await deps.store.getBooking(bookingId);
+      if (!booking) throw new GiveUp(`booking ${bookingId} no longer exists`);
+      const due = refundedTarget - booking.amountRefunded;
+      if (due > 0) await refundRest(deps, booking, 'booking', due);
+    },
+  };
+}
+
+/**
+ * Refunds `amount` of a cancelled Stripe booking now; when Stripe cannot be reached, leaves what is
+ * left of it to the refund job. The job is stored first, due a minute later, so a crash mid-refund
+ * loses nothing; a refund made now, or one Stripe refuses for good, cancels it.
+ */
+export async function refundNowOrLater(deps: BookingDeps, booking: BookingRecord, amount: number): Promise<{ refunded: number; pending: number }> {
+  if (amount <= 0) return { refunded: 0, pending: 0 };
+  const now = deps.clock();
+  const refundedTarget = booking.amountRefunded + amount;
+  const key = refundJobKey(booking.id);
+  await deps.store.jobs.enqueue({ kind: REFUND_JOB, key, payload: { bookingId: booking.id, refundedTarget } satisfies RefundJobPayload, runAt: new Date(now.getTime() + MINUTE) }, now);
+  try {
+    const refunded = await refundRest(deps, booking, 'booking', amount);
+    await deps.store.jobs.cancel(key, deps.clock());
+    return { refunded, pending: 0 };
+  } catch (error) {
+    if (!(error instanceof PaymentsError && error.retryable)) {
+      await deps.store.jobs.cancel(key, deps.clock());
+      throw error;
+    }
+    const current = (await deps.store.getBooking(booking.id))!;
+    const pending = Math.max(0, refundedTarget - current.amountRefunded);
+    return { refunded: amount - pending, pending };
+  }
+}

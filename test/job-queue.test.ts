@@ -1,6 +1,7 @@
 // Issue 11: the durable job queue on a real database, with two server instances sharing it: every
 // job runs once, in order per ordering key, is retried and given up by its kind's back-off, is taken
-// over when an instance dies mid-run, never runs once cancelled, and mail still goes out at once.
+// over when an instance dies mid-run, never runs once cancelled, mail still goes out at once, and
+// finished jobs are deleted after 30 days.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createApp } from '../server/app.ts';
+import { runHousekeeping } from '../server/housekeeping.ts';
 import { startJobRunner } from '../server/jobs/loop.ts';
 import { backoff } from '../server/jobs/retry.ts';
 import { createJobRunner, type JobHandler } from '../server/jobs/runner.ts';
@@ -19,6 +21,7 @@ import { CARD, heldBooking, manualHotel } from './support/manual-card.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 const later = (t: TestApp, ms: number) => new Date(t.now().getTime() + ms);
 
 describe.each(backends)('the job queue on %s', (_name, databaseUrl) => {
@@ -174,6 +177,27 @@ describe.each(backends)('the job queue on %s', (_name, databaseUrl) => {
     await b.runJobs();
 
     expect(ran).toEqual(['bk_1']);
+  });
+
+  test('housekeeping deletes jobs 30 days after they finished, with the e-mails they carried, and keeps the rest', async () => {
+    const sent: OutgoingMail[] = [];
+    const t = await createTestApp({ databaseUrl, mailTransport: { send: async (mail) => void sent.push(mail) } });
+    opened.push(t);
+    const hotel = await manualHotel(t);
+    const { id, clientToken } = await heldBooking(t, hotel);
+    expect((await t.request('POST', `/api/v1/public/bookings/${id}/card`, { key: clientToken, body: CARD })).status).toBe(200);
+    await t.runJobs();
+    const confirmation = `mail:${sent.find((m) => m.to === 'putri@example.com')!.messageId}`;
+    await t.store.jobs.enqueue({ kind: 'balance', key: 'balance:later', payload: {}, runAt: later(t, 90 * DAY) }, t.now());
+    const finished = t.now().getTime();
+
+    t.setNow(new Date(finished + 29 * DAY).toISOString());
+    expect(await runHousekeeping(t.store, t.now(), 7)).toMatchObject({ jobsPruned: 0 });
+    expect(await t.store.jobs.find(confirmation)).toMatchObject({ status: 'done', payload: expect.objectContaining({ to: 'putri@example.com' }) });
+    t.setNow(new Date(finished + 31 * DAY).toISOString());
+    expect((await runHousekeeping(t.store, t.now(), 7)).jobsPruned).toBeGreaterThan(0);
+    expect(await t.store.jobs.find(confirmation)).toBeUndefined();
+    expect(await t.store.jobs.find('balance:later')).toMatchObject({ status: 'queued' });
   });
 
   test('sends the guest’s confirmation right after the booking commits, not at the next poll', async () => {

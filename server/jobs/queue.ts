@@ -97,4 +97,10 @@ export interface JobQueue {
   /** Moves a queued job that is not running to `runAt`; false when there is none. */
   reschedule(key: string, runAt: Date, now: Date): Promise<boolean>;
   find(key: string): Promise<JobRecord | undefined>;
+  /**
+   * Deletes the jobs that finished (done, failed or cancelled) before `finishedBefore`; returns how
+   * many. A mail job carries the whole message, a guest's name and address with it: kept for ever,
+   * the queue would hold every e-mail ever sent. A key is unique only while its job is kept.
+   */
+  prune(finishedBefore: Date): Promise<number>;
 }

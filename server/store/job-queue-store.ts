@@ -120,6 +120,12 @@ export function jobQueueStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
 
     cancel: (key, now) => cancelJob(db, key, now),
 
+    async prune(finishedBefore) {
+      // finished_at is set exactly when a job leaves 'queued', so it alone says what is finished.
+      const result = await db.deleteFrom('jobs').where('finished_at', '<', finishedBefore.toISOString()).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
     async reschedule(key, runAt, now) {
       const at = now.toISOString();
       const result = await db

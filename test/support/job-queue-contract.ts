@@ -34,6 +34,23 @@ export function describeJobQueue(name: string, makeQueue: () => JobQueue | Promi
       expect(await claimAll(queue, at(MINUTE))).toEqual([]);
     });
 
+    it('prunes the jobs finished before a moment, whatever their end, and keeps the rest', async () => {
+      const queue = await makeQueue();
+      for (const n of [1, 2, 3, 4, 5]) await queue.enqueue(sampleJob(n), T0);
+      await queue.enqueue(sampleJob(6, { runAt: at(60 * MINUTE) }), T0);
+      const [done, failed, late] = await queue.claim(T0, { kinds: ['mail'], limit: 3, lockedUntil: lease(T0) });
+      await queue.complete(done!, at(1000));
+      await queue.fail(failed!, 'refused', null, at(1000));
+      await queue.cancel('test:4', at(1000));
+      await queue.complete(late!, at(10 * MINUTE));
+      expect(await queue.prune(at(MINUTE))).toBe(3);
+      expect(await Promise.all([1, 2, 3, 4, 5, 6].map(async (n) => (await queue.find(`test:${n}`))?.status))).toEqual([undefined, undefined, 'done', undefined, 'queued', 'queued']);
+      expect(await queue.prune(at(MINUTE))).toBe(0);
+      // A pruned key is free again; one kept is not.
+      expect(await queue.enqueue(sampleJob(1), at(20 * MINUTE))).toBe(true);
+      expect(await queue.enqueue(sampleJob(3), at(20 * MINUTE))).toBe(false);
+    });
+
     it('does not hand out a job scheduled for later before its time', async () => {
       const queue = await makeQueue();
       await queue.enqueue(sampleJob(1, { kind: 'balance', runAt: at(60 * MINUTE) }), T0);

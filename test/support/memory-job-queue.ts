@@ -76,6 +76,13 @@ export function createMemoryJobQueue(): MemoryJobQueue {
       return true;
     },
 
+    async prune(finishedBefore) {
+      const kept = rows.filter((r) => r.finishedAt === null || r.finishedAt >= finishedBefore);
+      const pruned = rows.length - kept.length;
+      rows.splice(0, rows.length, ...kept);
+      return pruned;
+    },
+
     async find(key) {
       const row = rows.find((r) => r.key === key);
       return row && copy(row);

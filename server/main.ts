@@ -117,7 +117,7 @@ async function main() {
       onBalanceEvent: (type, booking) => emit({ store, clock, kickJobs: () => jobs.kick() }, type, booking),
     }),
     // SPEC 2.16: a guest's refund Stripe could not take at the cancellation, retried for 3 days.
-    [REFUND_JOB]: refundJobHandler({ store, clock, payments: payments && countingPayments(payments, metrics), kickJobs: () => jobs.kick(), config: appConfig }),
+    [REFUND_JOB]: refundJobHandler({ store, clock, payments: payments && countingPayments(payments, metrics), mailer, kickJobs: () => jobs.kick(), config: appConfig }),
     // SPEC 2.18: one event to one owner endpoint, signed, retried for 3 days.
     [WEBHOOK_JOB]: webhookJobHandler({ store, clock, mailer, allowPrivateUrls: config.ALLOW_PRIVATE_URLS }),
   };

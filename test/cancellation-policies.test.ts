@@ -266,6 +266,28 @@ describe.each(backends)('cancellation policies on %s', (_name, databaseUrl) => {
       expect(stripe.list('refund')).toHaveLength(1);
     });
 
+    test('a refund Stripe does not take in three days of trying is given up, and the owner told to make it', async () => {
+      const h = await hotel('stripe', 'Asia/Seoul');
+      const b = await paid(h, '2026-12-10', '2026-12-11');
+      t.setNow('2026-12-05T03:00:00Z');
+      stripe.failNext(1_000, 'error');
+      expect(await (await guestCancel(b.id, b.token)).json()).toMatchObject({ refundPending: 10_000 });
+      t.setNow('2026-12-08T02:30:00Z');
+      expect(await t.runJobs()).toMatchObject({ retrying: 1, failed: 0 });
+      await t.deliverMail();
+      expect(sent.filter((m) => /could not be made/.test(m.subject))).toEqual([]);
+      t.setNow('2026-12-08T03:00:00Z');
+      expect(await t.runJobs()).toMatchObject({ retrying: 0, failed: 1 });
+      stripe.clearFaults();
+      await t.deliverMail();
+      const told = sent.filter((m) => /could not be made/.test(m.subject));
+      expect(told.map((m) => m.to)).toEqual(['owner@pension.example']);
+      expect(told[0]!.text).toContain('is owed $100.00');
+      t.setNow('2026-12-09T03:00:00Z');
+      await t.runJobs();
+      expect(stripe.list('refund')).toEqual([]);
+    });
+
     test('a refund made at the cancellation leaves no job to refund it again', async () => {
       const h = await hotel('stripe', 'Asia/Seoul');
       const b = await paid(h, '2026-12-10', '2026-12-11');

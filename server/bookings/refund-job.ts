@@ -6,6 +6,7 @@ import type { JobHandler } from '../jobs/runner.ts';
 import { backoff, GiveUp } from '../jobs/retry.ts';
 import { PaymentsError } from '../payments/payments.ts';
 import type { BookingRecord } from '../store/store.ts';
+import { bookingView, propertyView } from '../views.ts';
 import type { BookingDeps } from './ports.ts';
 import { refundRest } from './refund.ts';
 
@@ -25,16 +26,30 @@ const refundJobKey = (bookingId: string) => `refund:${bookingId}`;
 
 const MINUTE = 60_000;
 
-/** Stripe refunds what the policy decided, up to the target; the booking's refund key keeps it one refund. */
+// A minute, doubling to an hour apart, for three days: longer than any Stripe outage on record.
+const REFUND_RETRY = backoff({ firstMs: MINUTE, maxMs: 60 * MINUTE, giveUpAfterMs: 3 * 24 * 60 * MINUTE });
+
+/**
+ * Stripe refunds what the policy decided, up to the target; the booking's refund key keeps it one
+ * refund. When Stripe refuses it for good, or the last try fails, the owner is told to make it.
+ */
 export function refundJobHandler(deps: BookingDeps): JobHandler<RefundJobPayload> {
   return {
-    // A minute, doubling to an hour apart, for three days: longer than any Stripe outage on record.
-    retry: backoff({ firstMs: MINUTE, maxMs: 60 * MINUTE, giveUpAfterMs: 3 * 24 * 60 * MINUTE }),
-    async run({ bookingId, refundedTarget }) {
+    retry: REFUND_RETRY,
+    async run({ bookingId, refundedTarget }, job) {
       const booking = await deps.store.getBooking(bookingId);
       if (!booking) throw new GiveUp(`booking ${bookingId} no longer exists`);
       const due = refundedTarget - booking.amountRefunded;
-      if (due > 0) await refundRest(deps, booking, 'booking', due);
+      if (due <= 0) return;
+      try {
+        await refundRest(deps, booking, 'booking', due);
+      } catch (error) {
+        const retried = error instanceof PaymentsError && error.retryable && REFUND_RETRY({ attempts: job.attempts + 1, createdAt: job.createdAt }, deps.clock()) !== null;
+        if (retried) throw error;
+        const [current, property] = await Promise.all([deps.store.getBooking(bookingId), deps.store.getProperty(booking.propertyId)]);
+        if (current && property) await deps.mailer?.refundFailed(bookingView(current), propertyView(property), refundedTarget - current.amountRefunded);
+        throw new GiveUp(error);
+      }
     },
   };
 }

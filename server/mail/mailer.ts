@@ -17,6 +17,7 @@ import {
   guestConfirmation,
   guestPaymentReceipt,
   ownerBalanceFailed,
+  ownerRefundFailed,
   ownerBalanceReminder,
   ownerCalendarConflicts,
   ownerCancellation,
@@ -48,6 +49,8 @@ export interface Mailer {
   webhookDisabled(property: Property, endpoint: { id: string; url: string; failingSince: string }): Promise<void>;
   /** SPEC 2.17: the balance was not charged; the guest gets the manage link, the owner the reason (Stripe's code). Never rejects. */
   balanceFailed(booking: Booking, property: Property, failure: { amount: number; reason: 'declined' | 'authentication_required'; code: string }): Promise<void>;
+  /** SPEC 2.16: tells the owner the refund of a guest's cancellation could not be made through Stripe. Never rejects. */
+  refundFailed(booking: Booking, property: Property, amount: number): Promise<void>;
   /** SPEC 2.17, manual mode: reminds the owner to charge the balance today. Never rejects. */
   balanceReminder(booking: Booking, property: Property, reminder: { amount: number; cardStored: boolean }): Promise<void>;
   /** SPEC 2.23: the guest's receipt for a payment the owner recorded; `paymentId` keeps one mail per payment. Never rejects. */
@@ -174,6 +177,17 @@ export function createMailer(options: MailerOptions): Mailer {
         );
       }
       await enqueueAll(booking.id, 'balance-failed', messages);
+    },
+
+    async refundFailed(booking, property, amount) {
+      if (!property.email) return;
+      await enqueueAll(booking.id, 'refund-failed', [
+        message(booking.id, 'owner-refund-failed', ownerRefundFailed(booking, property, amount, options.consoleUrl?.(booking.id)), {
+          from: options.from,
+          to: property.email,
+          replyTo: booking.guest.email,
+        }),
+      ]);
     },
 
     async balanceReminder(booking, property, { amount, cardStored }) {

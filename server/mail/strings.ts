@@ -107,6 +107,9 @@ export interface MailStrings {
   payBalance: string;
   ownerBalanceFailedSubject: (reference: string, guest: string) => string;
   ownerBalanceFailed: (amount: string, reason: string) => string;
+  /** SPEC 2.16: a guest's refund that Stripe did not take in three days of trying. */
+  ownerRefundFailedSubject: (reference: string, guest: string) => string;
+  ownerRefundFailed: (amount: string) => string;
   ownerBalanceReminderSubject: (reference: string, guest: string) => string;
   ownerBalanceReminder: (amount: string, card: string) => string;
   ownerBalanceNoCard: (amount: string) => string;
@@ -192,6 +195,9 @@ const en: MailStrings = {
   balanceNeedsAuthentication: (property, amount) => `Your bank asks you to confirm the payment of the balance of ${amount} for your stay at ${property}. Please pay it on your booking page.`,
   payBalance: 'Pay the balance',
   ownerBalanceFailedSubject: (reference, guest) => `The balance of booking ${reference} from ${guest} could not be charged`,
+  ownerRefundFailedSubject: (reference, guest) => `The refund for cancelled booking ${reference} from ${guest} could not be made`,
+  ownerRefundFailed: (amount) =>
+    `The guest cancelled this booking and is owed ${amount}. Stripe did not accept the refund in three days of trying, so directbook has stopped. Refund it from the console (cancel, scope "payment") or in Stripe, and let the guest know.`,
   ownerBalanceFailed: (amount, reason) =>
     `The balance of ${amount} could not be charged to the guest’s saved card (${reason}). We have e-mailed the guest a link to pay it on their booking page.`,
   ownerBalanceReminderSubject: (reference, guest) => `Today: charge the balance of booking ${reference} from ${guest}`,
@@ -279,6 +285,9 @@ const ko: MailStrings = {
   balanceNeedsAuthentication: (property, amount) => `카드사에서 ${property} 숙박의 잔금 ${amount} 결제에 대한 본인 인증을 요청했습니다. 예약 페이지에서 결제해 주세요.`,
   payBalance: '잔금 결제하기',
   ownerBalanceFailedSubject: (reference, guest) => `예약 ${reference} (${guest})의 잔금을 결제하지 못했습니다`,
+  ownerRefundFailedSubject: (reference, guest) => `취소된 예약 ${reference} (${guest})의 환불을 처리하지 못했습니다`,
+  ownerRefundFailed: (amount) =>
+    `고객이 이 예약을 취소하여 ${withParticle(amount, '을/를')} 환불받아야 합니다. Stripe가 3일 동안 환불을 받아들이지 않아 directbook이 재시도를 멈췄습니다. 관리 화면(취소, 범위 "payment") 또는 Stripe에서 환불하고 고객에게 알려 주세요.`,
   ownerBalanceFailed: (amount, reason) =>
     `고객의 저장된 카드로 잔금 ${withParticle(amount, '을/를')} 결제하지 못했습니다(${reason}). 예약 페이지에서 결제할 수 있는 링크를 고객에게 이메일로 보냈습니다.`,
   ownerBalanceReminderSubject: (reference, guest) => `오늘: 예약 ${reference} (${guest})의 잔금을 결제하세요`,
@@ -366,6 +375,9 @@ const id: MailStrings = {
   balanceNeedsAuthentication: (property, amount) => `Bank Anda meminta konfirmasi untuk pembayaran sisa ${amount} untuk menginap di ${property}. Mohon bayar di halaman pemesanan Anda.`,
   payBalance: 'Bayar sisa pembayaran',
   ownerBalanceFailedSubject: (reference, guest) => `Sisa pembayaran pemesanan ${reference} dari ${guest} tidak dapat ditagih`,
+  ownerRefundFailedSubject: (reference, guest) => `Pengembalian dana untuk pemesanan ${reference} dari ${guest} yang dibatalkan tidak dapat dilakukan`,
+  ownerRefundFailed: (amount) =>
+    `Tamu membatalkan pemesanan ini dan berhak menerima ${amount}. Stripe tidak menerima pengembalian dana selama tiga hari percobaan, jadi directbook berhenti. Kembalikan dana dari konsol (batalkan, cakupan "payment") atau di Stripe, lalu kabari tamu.`,
   ownerBalanceFailed: (amount, reason) =>
     `Sisa pembayaran ${amount} tidak dapat ditagih ke kartu tersimpan tamu (${reason}). Kami telah mengirim tautan kepada tamu untuk membayarnya di halaman pemesanan.`,
   ownerBalanceReminderSubject: (reference, guest) => `Hari ini: tagih sisa pembayaran pemesanan ${reference} dari ${guest}`,

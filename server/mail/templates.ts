@@ -171,6 +171,17 @@ export function ownerBalanceFailed(booking: Booking, stored: Property, amount: n
   ]);
 }
 
+/** SPEC 2.16: the refund of a guest's cancellation that Stripe did not take; the owner must make it. */
+export function ownerRefundFailed(booking: Booking, stored: Property, amount: number, consoleUrl?: string): MailContent {
+  const { locale, property, t, money } = mailContext(stored, stored.locale, booking.currency);
+  return render(locale, t.ownerRefundFailedSubject(booking.reference, guestName(booking, locale)), [
+    { kind: 'heading', text: property.name },
+    { kind: 'p', text: t.ownerRefundFailed(money(amount)) },
+    { kind: 'facts', rows: [{ label: t.reference, value: booking.reference, strong: true }, ...guestRows(booking, t, locale), ...stayRows(booking, t, locale)] },
+    ...consoleLink(t, consoleUrl),
+  ]);
+}
+
 /** SPEC 2.17, manual mode: the day has come for the owner to charge the balance to the stored card. */
 export function ownerBalanceReminder(booking: Booking, stored: Property, amount: number, cardStored: boolean, consoleUrl?: string): MailContent {
   const { locale, property, t, money } = mailContext(stored, stored.locale, booking.currency);

@@ -17,11 +17,11 @@ import {
   guestConfirmation,
   guestPaymentReceipt,
   ownerBalanceFailed,
-  ownerRefundFailed,
   ownerBalanceReminder,
   ownerCalendarConflicts,
   ownerCancellation,
   ownerNotification,
+  ownerRefundFailed,
   ownerWebhookDisabled,
 } from './templates.ts';
 

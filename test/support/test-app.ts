@@ -154,7 +154,7 @@ export async function createTestApp(
 }
 
 /** A PostgreSQL schema of its own for one test file, named in the connection's search_path. */
-export async function freshSchema(databaseUrl: string): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+export async function freshSchema(databaseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const pg = (await import('pg')).default;
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const run = async (statement: string) => {
@@ -169,5 +169,5 @@ export async function freshSchema(databaseUrl: string): Promise<{ name: string; 
   await run(`create schema ${schema}`);
   const url = new URL(databaseUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);
-  return { name: schema, url: url.toString(), drop: () => run(`drop schema ${schema} cascade`) };
+  return { url: url.toString(), drop: () => run(`drop schema ${schema} cascade`) };
 }

@@ -288,6 +288,25 @@ describe.each(backends)('cancellation policies on %s', (_name, databaseUrl) => {
       expect(stripe.list('refund')).toEqual([]);
     });
 
+    test('a refund Stripe refuses outright at the cancellation: cancelled all the same, and the owner told to make it', async () => {
+      const h = await hotel('stripe', 'Asia/Seoul');
+      const b = await paid(h, '2026-12-10', '2026-12-11');
+      // Refunded in Stripe's dashboard, behind directbook's back: Stripe now refuses any further refund.
+      const intentId = (await t.store.getBooking(b.id))!.intentId!;
+      await t.deps.payments!.refund({ intentId, amount: 20_000, idempotencyKey: 'dashboard', reason: 'requested_by_customer' });
+      t.setNow('2026-12-05T03:00:00Z');
+      const res = await guestCancel(b.id, b.token);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ refunded: 0, refundPending: 10_000, booking: { status: 'cancelled' } });
+      await t.deliverMail();
+      const toOwner = sent.find((m) => m.to === 'owner@pension.example' && /cancel/i.test(m.subject))!;
+      expect(toOwner.text).toContain('To refund to the guest (by you: Stripe refused the refund): $100.00');
+      expect(toOwner.text).not.toContain('we retry it automatically');
+      // Nothing is retried: Stripe's answer will not change.
+      t.setNow('2026-12-06T03:00:00Z');
+      expect(await t.runJobs()).toMatchObject({ done: 0, retrying: 0, failed: 0 });
+    });
+
     test('a refund made at the cancellation leaves no job to refund it again', async () => {
       const h = await hotel('stripe', 'Asia/Seoul');
       const b = await paid(h, '2026-12-10', '2026-12-11');

@@ -58,7 +58,7 @@ export class DbManage extends LitElement {
   @state() private confirming = false;
   @state() private busy = false;
   @state() private cancelError = '';
-  /** SPEC 2.16: what Stripe could not take back at the cancellation; the server gives it back later. */
+  /** SPEC 2.16: what Stripe did not take back at the cancellation; the server retries it, or the property makes it. */
   @state() private refundPending = 0;
   @state() private balanceError = '';
   @state() private balance?: BalancePayment;

@@ -38,7 +38,7 @@ export async function guestCancellationView(deps: BookingDeps, property: Propert
   };
 }
 
-/** `refundPending`: what Stripe could not take back at once, which the refund job gives back later. */
+/** `refundPending`: what Stripe did not take back at once: retried by the refund job, or, when Stripe refused it, the owner's to make. */
 export async function cancelByGuest(
   deps: BookingDeps,
   property: PropertyRecord,
@@ -60,8 +60,9 @@ export async function cancelByGuest(
   // Read again after the cancel committed: a payment may have been counted meanwhile.
   const current = (await deps.store.getBooking(booking.id))!;
   const due = await policyRefundAt(deps.store, property, current, now);
-  const { refunded, pending } = current.paymentMode === 'stripe' ? await refundNowOrLater(deps, current, due) : { refunded: await giveBack(deps, current, due), pending: 0 };
+  const { refunded, pending, byOwner } =
+    current.paymentMode === 'stripe' ? await refundNowOrLater(deps, current, due) : { refunded: await giveBack(deps, current, due), pending: 0, byOwner: false };
   const updated = (await deps.store.getBooking(booking.id))!;
-  await deps.mailer?.bookingCancelled(bookingView(updated), propertyView(property), refunded, pending);
+  await deps.mailer?.bookingCancelled(bookingView(updated), propertyView(property), refunded, { amount: pending, byOwner });
   return { booking: updated, refunded, ...(pending > 0 ? { refundPending: pending } : {}) };
 }

@@ -55,12 +55,13 @@ export function refundJobHandler(deps: BookingDeps): JobHandler<RefundJobPayload
 }
 
 /**
- * Refunds `amount` of a cancelled Stripe booking now; when Stripe cannot be reached, leaves what is
- * left of it to the refund job. The job is stored first, due a minute later, so a crash mid-refund
- * loses nothing; a refund made now, or one Stripe refuses for good, cancels it.
+ * Refunds `amount` of a cancelled Stripe booking now. What Stripe does not take is `pending`: left to
+ * the refund job when Stripe cannot be reached, to the owner (`byOwner`) when Stripe refuses it.
+ * Either way the cancellation stands. The job is stored first, due a minute later, so a crash
+ * mid-refund loses nothing; a refund made now, or one Stripe refuses, cancels it.
  */
-export async function refundNowOrLater(deps: BookingDeps, booking: BookingRecord, amount: number): Promise<{ refunded: number; pending: number }> {
-  if (amount <= 0) return { refunded: 0, pending: 0 };
+export async function refundNowOrLater(deps: BookingDeps, booking: BookingRecord, amount: number): Promise<{ refunded: number; pending: number; byOwner: boolean }> {
+  if (amount <= 0) return { refunded: 0, pending: 0, byOwner: false };
   const now = deps.clock();
   const refundedTarget = booking.amountRefunded + amount;
   const key = refundJobKey(booking.id);
@@ -68,14 +69,12 @@ export async function refundNowOrLater(deps: BookingDeps, booking: BookingRecord
   try {
     const refunded = await refundRest(deps, booking, 'booking', amount);
     await deps.store.jobs.cancel(key, deps.clock());
-    return { refunded, pending: 0 };
+    return { refunded, pending: 0, byOwner: false };
   } catch (error) {
-    if (!(error instanceof PaymentsError && error.retryable)) {
-      await deps.store.jobs.cancel(key, deps.clock());
-      throw error;
-    }
+    if (!(error instanceof PaymentsError)) throw error;
+    if (!error.retryable) await deps.store.jobs.cancel(key, deps.clock());
     const current = (await deps.store.getBooking(booking.id))!;
     const pending = Math.max(0, refundedTarget - current.amountRefunded);
-    return { refunded: amount - pending, pending };
+    return { refunded: amount - pending, pending, byOwner: !error.retryable };
   }
 }

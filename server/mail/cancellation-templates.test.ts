@@ -23,6 +23,6 @@ describe('cancellation policy in the e-mails', () => {
   it('in manual mode tells the guest the property will refund, and the owner what to refund', () => {
     const booking = { ...krwBooking('en'), amountPaid: 50_000, refundOwed: 50_000 };
     expect(guestCancellation(booking, krwProperty(), 50_000).text).toContain('The property will refund ₩50,000 to you.');
-    expect(ownerCancellation(booking, krwProperty(), { refunded: 50_000, pending: 0 }).text).toContain('고객에게 직접 환불할 금액: 50,000원');
+    expect(ownerCancellation(booking, krwProperty(), { refunded: 50_000, pending: { amount: 0, byOwner: false } }).text).toContain('고객에게 직접 환불할 금액: 50,000원');
   });
 });

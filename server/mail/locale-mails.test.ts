@@ -28,7 +28,7 @@ function everyMail(locale: Locale, korean: boolean): MailContent[] {
     guestCancellation(paid, property, korean ? 120_000 : 22_940),
     guestBalanceFailed(booking, property, 210_000, 'declined', 'https://book.example/manage/x'),
     ownerNotification(booking, property),
-    ownerCancellation(paid, property, { refunded: korean ? 120_000 : 22_940, pending: 0 }),
+    ownerCancellation(paid, property, { refunded: korean ? 120_000 : 22_940, pending: { amount: 0, byOwner: false } }),
     ownerBalanceFailed(booking, property, 210_000, 'card_declined'),
     ownerBalanceReminder(booking, property, 210_000, true),
     ownerBalanceReminder(booking, property, 210_000, false),

@@ -12,6 +12,7 @@ import { summarize } from '../jobs/runner.ts';
 import { MAIL_JOB, mailJobKey, type QueuedMessage } from './queue.ts';
 import {
   type MailContent,
+  type PendingRefund,
   guestBalanceFailed,
   guestCancellation,
   guestConfirmation,
@@ -39,10 +40,11 @@ export interface Mailer {
   /** SPEC 2.23: the guest's confirmation again, at the owner's request; `resendId` makes it a new message. Never rejects. */
   confirmationResent(booking: Booking, property: Property, resendId: string): Promise<void>;
   /**
-   * Queues the guest's and the owner's cancellation notices. `refundPending`: what Stripe could not
-   * take back at once and the refund job gives back later (the guest is told the whole refund). Never rejects.
+   * Queues the guest's and the owner's cancellation notices. `pending`: what Stripe did not take back
+   * at once, retried by the refund job or, `byOwner`, refused and the owner's to make (the guest is
+   * told the whole refund either way). Never rejects.
    */
-  bookingCancelled(booking: Booking, property: Property, refundedAmount: number, refundPending?: number): Promise<void>;
+  bookingCancelled(booking: Booking, property: Property, refundedAmount: number, pending?: PendingRefund): Promise<void>;
   /** SPEC 2.19: tells the owner once about nights an imported calendar could not hold. Never rejects. */
   calendarConflicts(property: Property, calendar: { id: string; name: string; roomType: string }, conflicts: readonly CalendarConflictNotice[]): Promise<void>;
   /** SPEC 2.18: tells the owner a webhook endpoint was disabled after failing for days. Never rejects. */
@@ -135,9 +137,9 @@ export function createMailer(options: MailerOptions): Mailer {
       ]);
     },
 
-    async bookingCancelled(booking, property, refundedAmount, refundPending = 0) {
+    async bookingCancelled(booking, property, refundedAmount, pending = { amount: 0, byOwner: false }) {
       const messages = [
-        message(booking.id, 'cancellation', guestCancellation(booking, property, refundedAmount + refundPending), {
+        message(booking.id, 'cancellation', guestCancellation(booking, property, refundedAmount + pending.amount), {
           from: guestFrom(property, booking.locale),
           to: booking.guest.email,
           replyTo: property.email ?? undefined,
@@ -145,7 +147,7 @@ export function createMailer(options: MailerOptions): Mailer {
       ];
       if (property.email) {
         messages.push(
-          message(booking.id, 'owner-cancellation', ownerCancellation(booking, property, { refunded: refundedAmount, pending: refundPending }, options.consoleUrl?.(booking.id)), {
+          message(booking.id, 'owner-cancellation', ownerCancellation(booking, property, { refunded: refundedAmount, pending }, options.consoleUrl?.(booking.id)), {
             from: options.from,
             to: property.email,
             replyTo: booking.guest.email,

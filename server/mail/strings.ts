@@ -87,6 +87,8 @@ export interface MailStrings {
   refundOwedToGuest: string;
   /** SPEC 2.16: Stripe could not be reached when the guest cancelled; the server retries the refund. */
   refundPendingToGuest: string;
+  /** SPEC 2.16: Stripe refused the refund of a guest's cancellation; the owner makes it. */
+  refundRefusedToGuest: string;
 
   // Imported calendar conflicts (SPEC 2.19)
   conflictSubject: (calendar: string, nights: number) => string;
@@ -182,6 +184,7 @@ const en: MailStrings = {
   refundByProperty: (amount) => `The property will refund ${amount} to you.`,
   refundOwedToGuest: 'To refund to the guest (by you)',
   refundPendingToGuest: 'Refund on its way (Stripe was unreachable; we retry it automatically)',
+  refundRefusedToGuest: 'To refund to the guest (by you: Stripe refused the refund)',
   conflictSubject: (calendar, nights) => `Calendar conflict: ${calendar} has ${nights === 1 ? 'a night' : `${nights} nights`} already booked here`,
   conflictIntro: (calendar, roomType) => `The calendar “${calendar}” blocks ${roomType} on nights that are already fully booked through directbook.`,
   conflictAction: 'Please check these nights on both sides and move or cancel one of the bookings.',
@@ -272,6 +275,7 @@ const ko: MailStrings = {
   refundByProperty: (amount) => `숙소에서 ${withParticle(amount, '을/를')} 환불해 드립니다.`,
   refundOwedToGuest: '고객에게 직접 환불할 금액',
   refundPendingToGuest: '환불 진행 중인 금액 (Stripe 연결 실패로 자동 재시도 중)',
+  refundRefusedToGuest: '고객에게 직접 환불할 금액 (Stripe가 환불을 거절함)',
   conflictSubject: (calendar, nights) => `캘린더 중복: ${calendar}의 ${nights}박이 이미 예약되어 있습니다`,
   conflictIntro: (calendar, roomType) => `가져온 캘린더 “${calendar}”에서 ${roomType} 객실을 막은 날짜가 directbook에서 이미 모두 예약되어 있습니다.`,
   conflictAction: '양쪽에서 해당 날짜를 확인하고 한쪽 예약을 옮기거나 취소해 주세요.',
@@ -362,6 +366,7 @@ const id: MailStrings = {
   refundByProperty: (amount) => `Properti akan mengembalikan ${amount} kepada Anda.`,
   refundOwedToGuest: 'Dana yang harus Anda kembalikan ke tamu',
   refundPendingToGuest: 'Pengembalian dana sedang diproses (Stripe tidak terjangkau; kami mencobanya lagi otomatis)',
+  refundRefusedToGuest: 'Dana yang harus Anda kembalikan ke tamu (Stripe menolak pengembalian dana)',
   conflictSubject: (calendar, nights) => `Bentrok kalender: ${nights} malam di ${calendar} sudah dipesan di sini`,
   conflictIntro: (calendar, roomType) => `Kalender “${calendar}” memblokir ${roomType} pada malam yang sudah penuh dipesan melalui directbook.`,
   conflictAction: 'Periksa malam-malam ini di kedua sisi, lalu pindahkan atau batalkan salah satu pemesanan.',

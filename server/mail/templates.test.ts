@@ -285,7 +285,7 @@ describe('cancellation', () => {
   });
 
   it('tells the owner which booking was cancelled and what went back to the guest', () => {
-    const mail = ownerCancellation(usdBooking('en'), usdProperty(), { refunded: 22940, pending: 0 });
+    const mail = ownerCancellation(usdBooking('en'), usdProperty(), { refunded: 22940, pending: { amount: 0, byOwner: false } });
 
     expect(mail.subject).toBe('Booking HV-7K3F9Q from Jane Doe cancelled');
     expect(lines(mail.text)).toEqual(
@@ -297,6 +297,6 @@ describe('cancellation', () => {
         'Refunded to the guest: $229.40',
       ]),
     );
-    expect(lines(ownerCancellation(krwBooking('en'), krwProperty(), { refunded: 0, pending: 0 }).text)).toContain('고객에게 환불된 금액: 0원');
+    expect(lines(ownerCancellation(krwBooking('en'), krwProperty(), { refunded: 0, pending: { amount: 0, byOwner: false } }).text)).toContain('고객에게 환불된 금액: 0원');
   });
 });

@@ -72,8 +72,14 @@ export function ownerNotification(booking: Booking, stored: Property, consoleUrl
   ]);
 }
 
-/** Tells the owner a booking was cancelled and what went back to the guest, or is still to go back through Stripe. */
-export function ownerCancellation(booking: Booking, stored: Property, refund: { refunded: number; pending: number }, consoleUrl?: string): MailContent {
+/** SPEC 2.16: what Stripe did not take back at a cancellation: retried by the server, or refused and the owner's to make (`byOwner`). */
+export interface PendingRefund {
+  amount: number;
+  byOwner: boolean;
+}
+
+/** Tells the owner a booking was cancelled, what went back to the guest, and what is still to go back. */
+export function ownerCancellation(booking: Booking, stored: Property, refund: { refunded: number; pending: PendingRefund }, consoleUrl?: string): MailContent {
   const { locale, property, t, money } = mailContext(stored, stored.locale, booking.currency);
 
   return render(locale, t.ownerCancelledSubject(booking.reference, guestName(booking, locale)), [
@@ -88,7 +94,7 @@ export function ownerCancellation(booking: Booking, stored: Property, refund: { 
         { label: t.total, value: money(booking.total) },
         // Manual mode: nothing went back by itself; the owner pays what the cancellation decided (SPEC 2.16).
         { label: booking.refundOwed > 0 ? t.refundOwedToGuest : t.refundedToGuest, value: money(refund.refunded), strong: true },
-        ...(refund.pending > 0 ? [{ label: t.refundPendingToGuest, value: money(refund.pending), strong: true }] : []),
+        ...(refund.pending.amount > 0 ? [{ label: refund.pending.byOwner ? t.refundRefusedToGuest : t.refundPendingToGuest, value: money(refund.pending.amount), strong: true }] : []),
       ],
     },
     ...consoleLink(t, consoleUrl),

@@ -402,8 +402,8 @@ export type GuestCancelRequest = v.InferOutput<typeof GuestCancelRequestSchema>;
 
 /**
  * The guest's cancellation: the booking, and what was given back (through Stripe, or owed by the
- * property in manual mode); `refundPending`, what Stripe could not take back at once and the server
- * retries until it does (SPEC 2.16).
+ * property in manual mode); `refundPending`, what Stripe did not take back at once: retried by the
+ * server while Stripe is unreachable, or, when Stripe refused it, the property's to make (SPEC 2.16).
  */
 export const GuestCancelledSchema = v.object({ booking: BookingSchema, refunded: v.number(), refundPending: v.optional(v.number()) });
 

@@ -245,7 +245,7 @@ describe.each(backends)('cancellation policies on %s', (_name, databaseUrl) => {
       stripe.failNext(10, 'error');
       const res = await guestCancel(b.id, b.token);
       expect(res.status).toBe(200);
-      expect(await res.json()).toMatchObject({ refunded: 0, refundPending: 10_000, booking: { status: 'cancelled', amountRefunded: 0 } });
+      expect(await res.json()).toMatchObject({ refunded: 0, refundPending: 10_000, refundPendingBy: 'stripe', booking: { status: 'cancelled', amountRefunded: 0 } });
       expect(stripe.list('refund')).toHaveLength(0);
       await t.deliverMail();
       const toOwner = sent.find((m) => m.to === 'owner@pension.example' && /cancel/i.test(m.subject))!;
@@ -297,8 +297,9 @@ describe.each(backends)('cancellation policies on %s', (_name, databaseUrl) => {
       t.setNow('2026-12-05T03:00:00Z');
       const res = await guestCancel(b.id, b.token);
       expect(res.status).toBe(200);
-      expect(await res.json()).toMatchObject({ refunded: 0, refundPending: 10_000, booking: { status: 'cancelled' } });
+      expect(await res.json()).toMatchObject({ refunded: 0, refundPending: 10_000, refundPendingBy: 'property', booking: { status: 'cancelled' } });
       await t.deliverMail();
+      expect(sent.find((m) => m.to === guest.email && /cancel/i.test(m.subject))!.text).toContain('The property will refund $100.00 to you.');
       const toOwner = sent.find((m) => m.to === 'owner@pension.example' && /cancel/i.test(m.subject))!;
       expect(toOwner.text).toContain('To refund to the guest (by you: Stripe refused the refund): $100.00');
       expect(toOwner.text).not.toContain('we retry it automatically');

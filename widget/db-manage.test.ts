@@ -122,7 +122,7 @@ describe('db-manage', () => {
 
   it('a refund Stripe could not take at once is still told as on its way to the card', async () => {
     const after = { ...confirmed, status: 'cancelled' as const, amountRefunded: 0 };
-    const answer = { booking: after, refunded: 0, refundPending: stay.depositDue };
+    const answer = { booking: after, refunded: 0, refundPending: stay.depositDue, refundPendingBy: 'stripe' };
     fetchStub = server(confirmed, (call) => (call.method === 'POST' && call.url.pathname.endsWith('/cancel') ? { body: answer } : undefined));
     const el = await manage();
     button(el, 'Cancel booking')!.click();
@@ -130,6 +130,18 @@ describe('db-manage', () => {
     button(el, 'Yes, cancel')!.click();
     await waitUntil(() => $(el, '.cancelled'), 'the booking shows as cancelled');
     expect(($(el, '.cancelled')!.textContent ?? '').replace(/\s+/g, ' ').trim()).to.equal('This booking is cancelled. $60.00 is refunded to your card. It can take 5–10 days to appear.');
+  });
+
+  it('a refund Stripe refused is told as the property’s to make', async () => {
+    const after = { ...confirmed, status: 'cancelled' as const, amountRefunded: 0 };
+    const answer = { booking: after, refunded: 0, refundPending: stay.depositDue, refundPendingBy: 'property' };
+    fetchStub = server(confirmed, (call) => (call.method === 'POST' && call.url.pathname.endsWith('/cancel') ? { body: answer } : undefined));
+    const el = await manage();
+    button(el, 'Cancel booking')!.click();
+    await el.updateComplete;
+    button(el, 'Yes, cancel')!.click();
+    await waitUntil(() => $(el, '.cancelled'), 'the booking shows as cancelled');
+    expect(($(el, '.cancelled')!.textContent ?? '').replace(/\s+/g, ' ').trim()).to.equal('This booking is cancelled. The property will refund $60.00 to you.');
   });
 
   it('shows a booking cancelled before as cancelled, with nothing to cancel or pay', async () => {

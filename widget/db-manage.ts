@@ -5,7 +5,7 @@ import { property, state } from 'lit/decorators.js';
 import { balanceOutstanding } from '../shared/balance.ts';
 import { asLocale } from '../shared/locale.ts';
 import { fullName } from '../shared/person-name.ts';
-import type { BalancePayment, Booking } from '../shared/schemas/stay.ts';
+import type { BalancePayment, Booking, GuestCancelled } from '../shared/schemas/stay.ts';
 import { ApiError, isNetworkError } from './api.ts';
 import { i18nContext } from './context.ts';
 import { styles as confirmationStyles } from './db-confirmation.styles.ts';
@@ -58,8 +58,8 @@ export class DbManage extends LitElement {
   @state() private confirming = false;
   @state() private busy = false;
   @state() private cancelError = '';
-  /** SPEC 2.16: what Stripe did not take back at the cancellation; the server retries it, or the property makes it. */
-  @state() private refundPending = 0;
+  /** SPEC 2.16: what Stripe did not take back at the cancellation, and who gives it back. */
+  @state() private refundPending: Pick<GuestCancelled, 'refundPending' | 'refundPendingBy'> = {};
   @state() private balanceError = '';
   @state() private balance?: BalancePayment;
   @state() private announcement = '';
@@ -163,12 +163,14 @@ export class DbManage extends LitElement {
   #renderCancelled(booking: Booking) {
     if (booking.status !== 'cancelled') return nothing;
     const i18n = this.#t;
-    // A refund Stripe could not take at once is on its way all the same: the guest is told the whole of it.
-    const refunded = booking.amountRefunded + this.refundPending;
+    // A refund Stripe did not take at once is owed all the same: retried to the card, or made by the property.
+    const { refundPending = 0, refundPendingBy } = this.refundPending;
+    const toCard = booking.amountRefunded + (refundPendingBy === 'stripe' ? refundPending : 0);
+    const byProperty = booking.refundOwed + (refundPendingBy === 'property' ? refundPending : 0);
     return html`<div class="banner cancelled" id="cancelled" tabindex="-1">
       <h2>${i18n.t('cancelledNotice')}</h2>
-      ${refunded > 0 ? html`<p>${i18n.t('refundedToCard', { amount: i18n.money(refunded) })}</p>` : nothing}
-      ${booking.refundOwed > 0 ? html`<p>${i18n.t('refundOwed', { amount: i18n.money(booking.refundOwed) })}</p>` : nothing}
+      ${toCard > 0 ? html`<p>${i18n.t('refundedToCard', { amount: i18n.money(toCard) })}</p>` : nothing}
+      ${byProperty > 0 ? html`<p>${i18n.t('refundOwed', { amount: i18n.money(byProperty) })}</p>` : nothing}
     </div>`;
   }
 
@@ -247,8 +249,8 @@ export class DbManage extends LitElement {
     this.busy = true;
     this.cancelError = '';
     try {
-      const { booking, refundPending } = await api.cancel(this.view.cancellation.refundIfCancelledNow);
-      this.refundPending = refundPending ?? 0;
+      const { booking, refundPending, refundPendingBy } = await api.cancel(this.view.cancellation.refundIfCancelledNow);
+      this.refundPending = { refundPending, refundPendingBy };
       this.#showCancelled(booking);
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {

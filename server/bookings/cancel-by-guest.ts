@@ -3,7 +3,7 @@
 // is told by e-mail. A live hold can be cancelled too: its rooms go back and nothing was paid.
 import { cancellationSummary, daysBeforeArrival } from '../../shared/cancellation.ts';
 import { todayIn } from '../../shared/dates.ts';
-import type { GuestCancelRequest } from '../../shared/schemas/stay.ts';
+import type { GuestCancelled, GuestCancelRequest } from '../../shared/schemas/stay.ts';
 import { conflict } from '../errors.ts';
 import type { BookingRecord, PropertyRecord } from '../store/store.ts';
 import { bookingView, propertyView } from '../views.ts';
@@ -38,13 +38,13 @@ export async function guestCancellationView(deps: BookingDeps, property: Propert
   };
 }
 
-/** `refundPending`: what Stripe did not take back at once: retried by the refund job, or, when Stripe refused it, the owner's to make. */
+/** `refundPending`: what Stripe did not take back at once: retried by the refund job, or, when Stripe refused it, the property's to make. */
 export async function cancelByGuest(
   deps: BookingDeps,
   property: PropertyRecord,
   booking: BookingRecord,
   request: GuestCancelRequest,
-): Promise<{ booking: BookingRecord; refunded: number; refundPending?: number }> {
+): Promise<Omit<GuestCancelled, 'booking'> & { booking: BookingRecord }> {
   const now = deps.clock();
   if (booking.status === 'cancelled') throw conflict('already_cancelled', 'This booking is already cancelled');
   if (!cancellable(property, booking, now)) throw conflict('booking_final', 'This booking can no longer be cancelled here; please contact the property');
@@ -64,5 +64,5 @@ export async function cancelByGuest(
     current.paymentMode === 'stripe' ? await refundNowOrLater(deps, current, due) : { refunded: await giveBack(deps, current, due), pending: 0, byOwner: false };
   const updated = (await deps.store.getBooking(booking.id))!;
   await deps.mailer?.bookingCancelled(bookingView(updated), propertyView(property), refunded, { amount: pending, byOwner });
-  return { booking: updated, refunded, ...(pending > 0 ? { refundPending: pending } : {}) };
+  return { booking: updated, refunded, ...(pending > 0 ? { refundPending: pending, refundPendingBy: byOwner ? 'property' : 'stripe' } : {}) };
 }

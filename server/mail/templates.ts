@@ -127,15 +127,15 @@ export function ownerWebhookDisabled(stored: Property, endpoint: { url: string; 
   ]);
 }
 
-/** Tells the guest their booking is cancelled, in the booking's locale. */
-export function guestCancellation(booking: Booking, stored: Property, refundedAmount: number): MailContent {
+/** Tells the guest their booking is cancelled, in the booking's locale; `byProperty`: the property refunds by hand (manual mode, or Stripe refused). */
+export function guestCancellation(booking: Booking, stored: Property, refundedAmount: number, byProperty = booking.paymentMode === 'manual'): MailContent {
   const { locale, property, t, money } = mailContext(stored, booking.locale, booking.currency);
 
   const refund: Block[] =
     refundedAmount > 0
       ? [
           { kind: 'facts', rows: [{ label: t.refunded, value: money(refundedAmount), strong: true }] },
-          { kind: 'p', text: booking.paymentMode === 'manual' ? t.refundByProperty(money(refundedAmount)) : t.refundTiming },
+          { kind: 'p', text: byProperty ? t.refundByProperty(money(refundedAmount)) : t.refundTiming },
         ]
       : [{ kind: 'p', text: booking.amountPaid > 0 ? t.noRefund : t.nothingWasPaid }];
 

@@ -180,6 +180,7 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
   refundPercent: 'Percent of what was paid that is refunded',
   refundable: 'Whether the rate refunds on cancellation',
   refunded: 'What was refunded, in minor units',
+  refundPendingBy: "Who gives refundPending back: 'stripe' (the server retries it) or 'property' (Stripe refused it; the property refunds by hand)",
   refundPending: "What Stripe did not take back at once, in minor units: retried by the server for 3 days while Stripe is unreachable, or the property's to make when Stripe refused it",
   released: 'Nights given back',
   restrictions: 'Restrictions by date (stay length, closed to arrival or departure)',

@@ -296,7 +296,7 @@ export const ROUTES: RouteDoc[] = [
     method: 'post',
     path: '/api/v1/public/bookings/{id}/cancel',
     summary:
-      "Cancel one's own booking (confirmed, or a live hold, up to the day of arrival; the body is optional): the policy's refund at this instant, through Stripe (idempotency key refund:{id}:booking) or in manual mode recorded as refundOwed, and the owner e-mailed. Whatever Stripe answers, the cancellation stands: refundPending names what it did not take, which the server retries while Stripe is unreachable (a minute, doubling to an hour apart, for 3 days; then the owner is e-mailed to make it) and leaves to the owner, told in the cancellation e-mail, when Stripe refused it. 409 already_cancelled, 409 booking_final, 409 refund_changed when expectedRefund no longer holds; a wrong or missing token is 404",
+      "Cancel one's own booking (confirmed, or a live hold, up to the day of arrival; the body is optional): the policy's refund at this instant, through Stripe (idempotency key refund:{id}:booking) or in manual mode recorded as refundOwed, and the owner e-mailed. Whatever Stripe answers, the cancellation stands: refundPending names what it did not take (refundPendingBy: stripe or property), which the server retries while Stripe is unreachable (a minute, doubling to an hour apart, for 3 days; then the owner is e-mailed to make it) and leaves to the owner, told in the cancellation e-mail, when Stripe refused it. 409 already_cancelled, 409 booking_final, 409 refund_changed when expectedRefund no longer holds; a wrong or missing token is 404",
     auth: 'client',
     body: GuestCancelRequestSchema,
     response: GuestCancelledSchema,

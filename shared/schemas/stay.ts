@@ -402,10 +402,17 @@ export type GuestCancelRequest = v.InferOutput<typeof GuestCancelRequestSchema>;
 
 /**
  * The guest's cancellation: the booking, and what was given back (through Stripe, or owed by the
- * property in manual mode); `refundPending`, what Stripe did not take back at once: retried by the
- * server while Stripe is unreachable, or, when Stripe refused it, the property's to make (SPEC 2.16).
+ * property in manual mode); `refundPending`, what Stripe did not take back at once, and who gives it
+ * back: `stripe` (the server retries while Stripe is unreachable) or `property` (Stripe refused it,
+ * the property makes it) (SPEC 2.16).
  */
-export const GuestCancelledSchema = v.object({ booking: BookingSchema, refunded: v.number(), refundPending: v.optional(v.number()) });
+export const GuestCancelledSchema = v.object({
+  booking: BookingSchema,
+  refunded: v.number(),
+  refundPending: v.optional(v.number()),
+  refundPendingBy: v.optional(v.picklist(['stripe', 'property'])),
+});
+export type GuestCancelled = v.InferOutput<typeof GuestCancelledSchema>;
 
 /** SPEC 2.16, 2.17: a PaymentIntent for what the guest still owes, to confirm with Stripe's Payment Element. */
 export const BalancePaymentSchema = v.object({ clientSecret: v.string(), publishableKey: v.string(), amount: v.number() });

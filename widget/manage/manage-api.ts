@@ -2,11 +2,10 @@
 // property's public profile for its name. Same origin as the page, so no CORS is involved.
 import type * as v from 'valibot';
 import type { ErrorBody } from '../../shared/schemas/common.ts';
-import type { BalancePayment, Booking, GuestBookingViewSchema, GuestCancelledSchema, PublicProperty } from '../../shared/schemas/stay.ts';
+import type { BalancePayment, Booking, GuestBookingViewSchema, GuestCancelled, PublicProperty } from '../../shared/schemas/stay.ts';
 import { ApiError } from '../api.ts';
 
 export type GuestBookingView = v.InferOutput<typeof GuestBookingViewSchema>;
-export type GuestCancelled = v.InferOutput<typeof GuestCancelledSchema>;
 
 export class ManageApi {
   readonly #path: string;

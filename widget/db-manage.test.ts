@@ -120,28 +120,24 @@ describe('db-manage', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('a refund Stripe could not take at once is still told as on its way to the card', async () => {
-    const after = { ...confirmed, status: 'cancelled' as const, amountRefunded: 0 };
-    const answer = { booking: after, refunded: 0, refundPending: stay.depositDue, refundPendingBy: 'stripe' };
+  /** Cancels through the page, the server answering that `refundPending` is still to go back by `refundPendingBy`; the banner's words. */
+  async function cancelledWithPending(refundPendingBy: 'stripe' | 'property') {
+    const answer = { booking: { ...confirmed, status: 'cancelled' as const, amountRefunded: 0 }, refunded: 0, refundPending: stay.depositDue, refundPendingBy };
     fetchStub = server(confirmed, (call) => (call.method === 'POST' && call.url.pathname.endsWith('/cancel') ? { body: answer } : undefined));
     const el = await manage();
     button(el, 'Cancel booking')!.click();
     await el.updateComplete;
     button(el, 'Yes, cancel')!.click();
     await waitUntil(() => $(el, '.cancelled'), 'the booking shows as cancelled');
-    expect(($(el, '.cancelled')!.textContent ?? '').replace(/\s+/g, ' ').trim()).to.equal('This booking is cancelled. $60.00 is refunded to your card. It can take 5–10 days to appear.');
+    return ($(el, '.cancelled')!.textContent ?? '').replace(/\s+/g, ' ').trim();
+  }
+
+  it('a refund Stripe could not take at once is still told as on its way to the card', async () => {
+    expect(await cancelledWithPending('stripe')).to.equal('This booking is cancelled. $60.00 is refunded to your card. It can take 5–10 days to appear.');
   });
 
   it('a refund Stripe refused is told as the property’s to make', async () => {
-    const after = { ...confirmed, status: 'cancelled' as const, amountRefunded: 0 };
-    const answer = { booking: after, refunded: 0, refundPending: stay.depositDue, refundPendingBy: 'property' };
-    fetchStub = server(confirmed, (call) => (call.method === 'POST' && call.url.pathname.endsWith('/cancel') ? { body: answer } : undefined));
-    const el = await manage();
-    button(el, 'Cancel booking')!.click();
-    await el.updateComplete;
-    button(el, 'Yes, cancel')!.click();
-    await waitUntil(() => $(el, '.cancelled'), 'the booking shows as cancelled');
-    expect(($(el, '.cancelled')!.textContent ?? '').replace(/\s+/g, ' ').trim()).to.equal('This booking is cancelled. The property will refund $60.00 to you.');
+    expect(await cancelledWithPending('property')).to.equal('This booking is cancelled. The property will refund $60.00 to you.');
   });
 
   it('shows a booking cancelled before as cancelled, with nothing to cancel or pay', async () => {

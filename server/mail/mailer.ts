@@ -139,16 +139,11 @@ export function createMailer(options: MailerOptions): Mailer {
 
     async bookingCancelled(booking, property, refundedAmount, pending = { amount: 0, byOwner: false }) {
       const messages = [
-        message(
-          booking.id,
-          'cancellation',
-          guestCancellation(booking, property, refundedAmount + pending.amount, booking.paymentMode === 'manual' || (pending.amount > 0 && pending.byOwner)),
-          {
-            from: guestFrom(property, booking.locale),
-            to: booking.guest.email,
-            replyTo: property.email ?? undefined,
-          },
-        ),
+        message(booking.id, 'cancellation', guestCancellation(booking, property, refundedAmount + pending.amount, pending.amount > 0 && pending.byOwner), {
+          from: guestFrom(property, booking.locale),
+          to: booking.guest.email,
+          replyTo: property.email ?? undefined,
+        }),
       ];
       if (property.email) {
         messages.push(

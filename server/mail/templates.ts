@@ -127,9 +127,11 @@ export function ownerWebhookDisabled(stored: Property, endpoint: { url: string; 
   ]);
 }
 
-/** Tells the guest their booking is cancelled, in the booking's locale; `byProperty`: the property refunds by hand (manual mode, or Stripe refused). */
-export function guestCancellation(booking: Booking, stored: Property, refundedAmount: number, byProperty = booking.paymentMode === 'manual'): MailContent {
+/** Tells the guest their booking is cancelled, in the booking's locale; `stripeRefused`: Stripe refused the refund, so the property makes it by hand. */
+export function guestCancellation(booking: Booking, stored: Property, refundedAmount: number, stripeRefused = false): MailContent {
   const { locale, property, t, money } = mailContext(stored, booking.locale, booking.currency);
+  // Manual mode (SPEC 2.16): the property refunds by hand, as it does what Stripe refused.
+  const byProperty = booking.paymentMode === 'manual' || stripeRefused;
 
   const refund: Block[] =
     refundedAmount > 0

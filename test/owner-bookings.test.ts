@@ -127,21 +127,35 @@ describe('the owner manages bookings', () => {
     expect(stripe.list('refund')).toHaveLength(1);
   });
 
-  test('a cancellation whose Stripe refund failed is refunded afterwards by refunding the payment alone', async () => {
+  test('a cancellation while Stripe fails stands, and its refund is retried until Stripe takes it', async () => {
     const h = await hotel('stripe');
     const id = await paidStripe(h);
     stripe.failNext(3, 'error');
-    const failed = await owner(h, 'POST', `/${id}/cancel`, { scope: 'booking' });
-    expect(failed.status).toBe(503);
-    expect(await t.store.getBooking(id)).toMatchObject({ status: 'cancelled', amountRefunded: 0 });
+    const res = await owner(h, 'POST', `/${id}/cancel`, { scope: 'booking' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ refunded: 0, refundPending: 40_000, refundPendingBy: 'stripe', booking: { status: 'cancelled', amountRefunded: 0 } });
+    stripe.clearFaults();
+    t.setNow(new Date(t.now().getTime() + 60_000));
+    await t.runJobs();
+    expect(await t.store.getBooking(id)).toMatchObject({ status: 'cancelled', amountRefunded: 40_000 });
+    expect(stripe.list('refund')).toHaveLength(1);
+    expect((await owner(h, 'POST', `/${id}/cancel`, { scope: 'payment' })).status).toBe(409);
+  });
+
+  test('an owner who refunds by hand before the retry is not refunded twice', async () => {
+    const h = await hotel('stripe');
+    const id = await paidStripe(h);
+    stripe.failNext(3, 'error');
+    expect(await (await owner(h, 'POST', `/${id}/cancel`, { scope: 'booking' })).json()).toMatchObject({ refundPending: 40_000 });
     stripe.clearFaults();
     const again = await owner(h, 'POST', `/${id}/cancel`, { scope: 'booking' });
     expect(again.status).toBe(409);
     expect((await again.json()).error.message).toMatch(/scope "payment"/);
-    const res = await owner(h, 'POST', `/${id}/cancel`, { scope: 'payment' });
-    expect(await res.json()).toMatchObject({ refunded: 40_000, booking: { status: 'cancelled', amountRefunded: 40_000 } });
-    expect((await owner(h, 'POST', `/${id}/cancel`, { scope: 'payment' })).status).toBe(409);
+    expect(await (await owner(h, 'POST', `/${id}/cancel`, { scope: 'payment' })).json()).toMatchObject({ refunded: 40_000, booking: { amountRefunded: 40_000 } });
+    t.setNow(new Date(t.now().getTime() + 60_000));
+    await t.runJobs();
     expect(stripe.list('refund')).toHaveLength(1);
+    expect((await t.store.getBooking(id))!.amountRefunded).toBe(40_000);
   });
 
   test('refunding only the payment keeps the booking, also after the stay', async () => {

@@ -9,8 +9,7 @@ import type { BookingRecord, PropertyRecord } from '../store/store.ts';
 import { bookingView, propertyView } from '../views.ts';
 import { deliverSoon } from './events.ts';
 import type { BookingDeps } from './ports.ts';
-import { giveBack } from './refund.ts';
-import { refundNowOrLater } from './refund-job.ts';
+import { pendingRefund, refundNowOrLater } from './refund-job.ts';
 import { agreedPolicies, policyRefundAt } from './refund-policy.ts';
 
 /** A confirmed booking, or a hold still live, up to the day of arrival; after that it is the property's to handle. */
@@ -60,9 +59,8 @@ export async function cancelByGuest(
   // Read again after the cancel committed: a payment may have been counted meanwhile.
   const current = (await deps.store.getBooking(booking.id))!;
   const due = await policyRefundAt(deps.store, property, current, now);
-  const { refunded, pending, byOwner } =
-    current.paymentMode === 'stripe' ? await refundNowOrLater(deps, current, due) : { refunded: await giveBack(deps, current, due), pending: 0, byOwner: false };
+  const refund = await refundNowOrLater(deps, current, due);
   const updated = (await deps.store.getBooking(booking.id))!;
-  await deps.mailer?.bookingCancelled(bookingView(updated), propertyView(property), refunded, { amount: pending, byOwner });
-  return { booking: updated, refunded, ...(pending > 0 ? { refundPending: pending, refundPendingBy: byOwner ? 'property' : 'stripe' } : {}) };
+  await deps.mailer?.bookingCancelled(bookingView(updated), propertyView(property), refund.refunded, { amount: refund.pending, byOwner: refund.byOwner });
+  return { booking: updated, refunded: refund.refunded, ...pendingRefund(refund) };
 }

@@ -1,12 +1,13 @@
 // SPEC 2.9, 2.16: the owner cancels the booking (units given back) or only its payment (refund; the
 // booking keeps its state), choosing what goes back. Cancellation cannot be undone.
-import type { CancelBooking, RefundChoice } from '../../shared/schemas/stay.ts';
+import type { CancelBooking, GuestCancelled, RefundChoice } from '../../shared/schemas/stay.ts';
 import { conflict, invalidField } from '../errors.ts';
 import type { BookingRecord, PropertyRecord } from '../store/store.ts';
 import { bookingView, propertyView } from '../views.ts';
 import { deliverSoon } from './events.ts';
 import type { BookingDeps } from './ports.ts';
-import { giveBack, refundRest } from './refund.ts';
+import { refundRest } from './refund.ts';
+import { type CancelRefund, pendingRefund, refundNowOrLater } from './refund-job.ts';
 import { policyRefundAt } from './refund-policy.ts';
 
 /** What is left to give back: what was paid, less what was refunded or is already owed. */
@@ -19,7 +20,17 @@ async function amountFor(deps: BookingDeps, property: PropertyRecord, booking: B
   return choice.amount;
 }
 
-export async function cancelByOwner(deps: BookingDeps, property: PropertyRecord, booking: BookingRecord, request: CancelBooking): Promise<{ booking: BookingRecord; refunded: number }> {
+/**
+ * Ending the booking refunds as a guest's cancellation does (refund-job.ts): it stands whatever
+ * Stripe answers, and what Stripe did not take yet is `refundPending`. Refunding the payment alone
+ * is the owner's own act, so a Stripe failure there is their error to see and retry.
+ */
+export async function cancelByOwner(
+  deps: BookingDeps,
+  property: PropertyRecord,
+  booking: BookingRecord,
+  request: CancelBooking,
+): Promise<Omit<GuestCancelled, 'booking'> & { booking: BookingRecord }> {
   const { scope } = request;
   // Refunding the payment alone is the owner giving money back; the policy governs ending the booking.
   const choice = request.refund ?? (scope === 'booking' ? 'policy' : 'full');
@@ -40,9 +51,10 @@ export async function cancelByOwner(deps: BookingDeps, property: PropertyRecord,
   // Read again after the cancel committed: a payment may have been recorded meanwhile.
   const current = (await deps.store.getBooking(booking.id))!;
   const amount = await amountFor(deps, property, current, choice, now);
-  const refunded = scope === 'booking' ? await giveBack(deps, current, amount) : await refundRest(deps, current, 'payment', amount);
-  if (scope === 'payment' && choice !== 'none' && refunded === 0) throw conflict('nothing_to_refund', 'Nothing was paid through Stripe, or it was already refunded');
+  const refund: CancelRefund =
+    scope === 'booking' ? await refundNowOrLater(deps, current, amount) : { refunded: await refundRest(deps, current, 'payment', amount), pending: 0, byOwner: false };
+  if (scope === 'payment' && choice !== 'none' && refund.refunded === 0) throw conflict('nothing_to_refund', 'Nothing was paid through Stripe, or it was already refunded');
   const updated = (await deps.store.getBooking(booking.id))!;
-  if (scope === 'booking') await deps.mailer?.bookingCancelled(bookingView(updated), propertyView(property), refunded);
-  return { booking: updated, refunded };
+  if (scope === 'booking') await deps.mailer?.bookingCancelled(bookingView(updated), propertyView(property), refund.refunded, { amount: refund.pending, byOwner: refund.byOwner });
+  return { booking: updated, refunded: refund.refunded, ...pendingRefund(refund) };
 }

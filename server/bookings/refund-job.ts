@@ -1,14 +1,15 @@
-// SPEC 2.16: a guest's cancellation refunds through Stripe at once. When Stripe cannot be reached
-// then, the booking is cancelled all the same and the refund becomes a durable job, retried until
-// Stripe takes it: the guest has no way to ask again (a second cancel is 409), and before this the
-// money stayed with the property, unseen by anyone.
+// SPEC 2.16: a cancellation, the guest's or the owner's, refunds through Stripe at once. When Stripe
+// cannot be reached then, the booking is cancelled all the same and the refund becomes a durable job,
+// retried until Stripe takes it: a second cancel is 409, so nobody could ask again, and before this
+// the money stayed with the property, unseen by anyone.
+import type { GuestCancelled } from '../../shared/schemas/stay.ts';
 import type { JobHandler } from '../jobs/runner.ts';
 import { backoff, GiveUp } from '../jobs/retry.ts';
 import { PaymentsError } from '../payments/payments.ts';
 import type { BookingRecord } from '../store/store.ts';
 import { bookingView, propertyView } from '../views.ts';
 import type { BookingDeps } from './ports.ts';
-import { refundRest } from './refund.ts';
+import { recordOwed, refundRest } from './refund.ts';
 
 export const REFUND_JOB = 'refund';
 
@@ -54,13 +55,27 @@ export function refundJobHandler(deps: BookingDeps): JobHandler<RefundJobPayload
   };
 }
 
+/** What a cancellation gave back now, and what is still to go back (`pending`): by Stripe's retries, or by the property (`byOwner`). */
+export interface CancelRefund {
+  refunded: number;
+  pending: number;
+  byOwner: boolean;
+}
+
+/** The answer's words for a refund still to go back (GuestCancelledSchema): none when nothing is pending. */
+export function pendingRefund({ pending, byOwner }: CancelRefund): Pick<GuestCancelled, 'refundPending' | 'refundPendingBy'> {
+  return pending > 0 ? { refundPending: pending, refundPendingBy: byOwner ? 'property' : 'stripe' } : {};
+}
+
 /**
- * Refunds `amount` of a cancelled Stripe booking now. What Stripe does not take is `pending`: left to
- * the refund job when Stripe cannot be reached, to the owner (`byOwner`) when Stripe refuses it.
- * Either way the cancellation stands. The job is stored first, due a minute later, so a crash
+ * Gives back `amount` of a booking just cancelled, by the guest or the owner. In manual mode it is
+ * recorded as owed. Through Stripe it is refunded now, and what Stripe does not take is `pending`:
+ * left to the refund job when Stripe cannot be reached, to the owner (`byOwner`) when Stripe refuses
+ * it. Either way the cancellation stands. The job is stored first, due a minute later, so a crash
  * mid-refund loses nothing; a refund made now, or one Stripe refuses, cancels it.
  */
-export async function refundNowOrLater(deps: BookingDeps, booking: BookingRecord, amount: number): Promise<{ refunded: number; pending: number; byOwner: boolean }> {
+export async function refundNowOrLater(deps: BookingDeps, booking: BookingRecord, amount: number): Promise<CancelRefund> {
+  if (booking.paymentMode !== 'stripe') return { refunded: await recordOwed(deps, booking, amount), pending: 0, byOwner: false };
   if (amount <= 0) return { refunded: 0, pending: 0, byOwner: false };
   const now = deps.clock();
   const refundedTarget = booking.amountRefunded + amount;

@@ -54,11 +54,10 @@ export async function refundRest(deps: BookingDeps, booking: BookingRecord, reas
 }
 
 /**
- * SPEC 2.16: gives `amount` back when a booking ends: through Stripe at once, or in manual mode
- * recorded on the booking for the property to refund by hand. Returns what was given back.
+ * Manual mode (SPEC 2.16): `amount` given back when a booking ends is recorded on it as owed, for the
+ * property to refund by hand, up to what was paid and not yet given back. Returns what was recorded.
  */
-export async function giveBack(deps: BookingDeps, booking: BookingRecord, amount: number): Promise<number> {
-  if (booking.paymentMode === 'stripe') return refundRest(deps, booking, 'booking', amount);
+export async function recordOwed(deps: BookingDeps, booking: BookingRecord, amount: number): Promise<number> {
   const owed = Math.min(amount, booking.amountPaid - booking.amountRefunded - booking.refundOwed);
   if (owed <= 0) return 0;
   await deps.store.recordRefundOwed(booking.id, owed, deps.clock().toISOString());

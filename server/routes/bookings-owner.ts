@@ -59,8 +59,8 @@ export function ownerBookings(deps: AppDeps) {
     })
     .post('/:id/cancel', jsonBody(CancelBookingSchema), async (c) => {
       const property = c.get('property');
-      const { booking, refunded } = await cancelByOwner(deps, property, await find(property.id, c.req.param('id')), c.req.valid('json'));
-      return c.json({ booking: ownerView(booking), refunded });
+      const { booking, ...refund } = await cancelByOwner(deps, property, await find(property.id, c.req.param('id')), c.req.valid('json'));
+      return c.json({ booking: ownerView(booking), ...refund });
     })
     .post('/:id/card/reveal', jsonBody(CardRevealRequestSchema), async (c) => {
       const property = c.get('property');

@@ -195,7 +195,7 @@ export const ROUTES: RouteDoc[] = [
     method: 'post',
     path: `${P}/bookings/{id}/cancel`,
     summary:
-      "Cancel the booking (units released) or only its payment (any state, a cancelled booking's too). refund: 'policy' (the booking's default: the rate's cancellation policy at this instant, on the property's calendar), 'full' (the payment's default), 'none' or {amount} (400 naming refund.amount above what was paid less refunded); true/false still mean 'full'/'none'. Manual mode records the refund as refundOwed. → {booking, refunded}",
+      "Cancel the booking (units released) or only its payment (any state, a cancelled booking's too). refund: 'policy' (the booking's default: the rate's cancellation policy at this instant, on the property's calendar), 'full' (the payment's default), 'none' or {amount} (400 naming refund.amount above what was paid less refunded); true/false still mean 'full'/'none'. Manual mode records the refund as refundOwed. → {booking, refunded, refundPending?, refundPendingBy?}. Ending the booking stands whatever Stripe answers, as a guest's cancellation does: refundPending names what Stripe did not take, retried while Stripe is unreachable (refundPendingBy stripe) or left to the owner when Stripe refused it (property). Refunding the payment alone is 503 while Stripe is unreachable, to retry",
     auth: 'owner',
     body: CancelBookingSchema,
   },

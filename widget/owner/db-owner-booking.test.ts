@@ -60,6 +60,20 @@ describe('db-owner-booking', () => {
     await expect(el).to.be.accessible();
   });
 
+  for (const [by, said] of [
+    ['stripe', 'Cancelled; $0.00 refunded. The refund of $72.00 more is retried automatically until Stripe takes it.'],
+    ['property', 'Cancelled; $0.00 refunded. Stripe refused the refund of $72.00: refund it to the guest yourself.'],
+  ] as const) {
+    it(`says who makes a refund Stripe did not take at once (${by})`, async () => {
+      const el = await open(ownerBooking(), (method, path) =>
+        method === 'POST' && path.endsWith('/cancel') ? { body: { booking: ownerBooking({ status: 'cancelled' }), refunded: 0, refundPending: 7_200, refundPendingBy: by } } : undefined,
+      );
+      $(el, 'form button[type=submit]').click();
+      await waitUntil(() => $(el, '.chip').textContent === 'Cancelled', 'the booking is cancelled');
+      expect($(el, '[role=status]').textContent).to.equal(said);
+    });
+  }
+
   it('refuses an amount that is not one, before asking the server', async () => {
     const el = await open(ownerBooking());
     $(el, 'input[value=amount]').click();

@@ -83,8 +83,10 @@ export class DbOwnerBooking extends LitElement {
       refund = { amount };
     }
     void this.#act(async () => {
-      const { refunded } = await this.api.cancel(booking.id, refund);
-      return this.i18n.t('cancelled', { amount: this.i18n.money(refunded) });
+      const { refunded, refundPending, refundPendingBy } = await this.api.cancel(booking.id, refund);
+      const done = this.i18n.t('cancelled', { amount: this.i18n.money(refunded) });
+      if (!refundPending) return done;
+      return `${done} ${this.i18n.t(refundPendingBy === 'property' ? 'refundYours' : 'refundRetrying', { amount: this.i18n.money(refundPending) })}`;
     });
   }
 

@@ -12,7 +12,7 @@ import type { NightRestriction, RestrictionEntry } from '../../shared/schemas/re
 import type { SettlementQuery } from '../../shared/schemas/settlement.ts';
 import type { RecordedPayment, RecordPayment } from '../../shared/schemas/recorded-payment.ts';
 import type { RoomType } from '../../shared/schemas/room-type.ts';
-import type { Booking, BookingStatus, RefundChoice } from '../../shared/schemas/stay.ts';
+import type { Booking, BookingStatus, GuestCancelled, RefundChoice } from '../../shared/schemas/stay.ts';
 import type { CalendarCreate, CalendarSyncResult, CalendarView } from '../../shared/schemas/calendar.ts';
 import type { WebhookCreate, WebhookCreatedSchema, WebhookDelivery, WebhookView } from '../../shared/schemas/webhook.ts';
 import type { CardSubmission } from '../../shared/card.ts';
@@ -98,7 +98,8 @@ export class OwnerApi {
   }
 
   cancel(id: string, refund: RefundChoice) {
-    return this.#write<{ booking: Booking; refunded: number }>(`${this.#base}/bookings/${encodeURIComponent(id)}/cancel`, 'POST', { scope: 'booking', refund });
+    // The same refund words as a guest's cancellation, with the owner's view of the booking.
+    return this.#write<Omit<GuestCancelled, 'booking'> & { booking: Booking }>(`${this.#base}/bookings/${encodeURIComponent(id)}/cancel`, 'POST', { scope: 'booking', refund });
   }
 
   depositCharged(id: string) {

@@ -148,6 +148,8 @@ export const en = {
   refundAmount: 'Amount to refund',
   confirmCancel: 'Cancel and refund',
   cancelled: 'Cancelled; {amount} refunded.',
+  refundRetrying: 'The refund of {amount} more is retried automatically until Stripe takes it.',
+  refundYours: 'Stripe refused the refund of {amount}: refund it to the guest yourself.',
   markDepositCharged: 'Mark deposit charged',
   depositMarked: 'The deposit is marked charged.',
   recordPayment: 'Record a payment',

@@ -150,6 +150,8 @@ export const id: OwnerMessages = {
   refundAmount: 'Jumlah yang dikembalikan',
   confirmCancel: 'Batalkan dan kembalikan dana',
   cancelled: 'Dibatalkan; {amount} dikembalikan.',
+  refundRetrying: 'Pengembalian {amount} lagi dicoba ulang otomatis sampai Stripe menerimanya.',
+  refundYours: 'Stripe menolak pengembalian {amount}: kembalikan dana itu ke tamu sendiri.',
   markDepositCharged: 'Tandai deposit ditagih',
   depositMarked: 'Deposit ditandai sudah ditagih.',
   recordPayment: 'Catat pembayaran',

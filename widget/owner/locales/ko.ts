@@ -149,6 +149,8 @@ export const ko: OwnerMessages = {
   refundAmount: '환불할 금액',
   confirmCancel: '취소하고 환불',
   cancelled: '취소되었습니다. {amount} 환불.',
+  refundRetrying: '남은 {amount} 환불은 Stripe가 처리할 때까지 자동으로 다시 시도됩니다.',
+  refundYours: 'Stripe가 {amount} 환불을 거절했습니다. 고객에게 직접 환불해 주세요.',
   markDepositCharged: '예약금 결제 처리',
   depositMarked: '예약금이 결제 처리되었습니다.',
   recordPayment: '결제 기록',

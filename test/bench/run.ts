@@ -261,6 +261,13 @@ if (widget) {
     '≤ 1.5, one request',
     pass(timing.firstPaintRatio <= 1.5 && timing.apiRequestsBeforeRates === 1),
   );
+  row(
+    'Widget baseline: a bare script in its place (fetches the same answer, writes one price), the same ratio',
+    `${f(timing.bare.firstPaintRatio, 2)} (${f(timing.bare.priceOnScreenMs, 0)} ms ÷ (${f(timing.bare.scriptEndMs, 0)} + ${f(timing.availabilityAloneMs, 1)}) ms)`,
+    '(the floor on this page and machine)',
+    '',
+  );
+  row('Widget: rates on screen ÷ the bare script’s price on screen', f(timing.ratesOnScreenMs / timing.bare.priceOnScreenMs, 2), 'reported', '');
 }
 for (const a of availability) {
   row(
@@ -353,6 +360,10 @@ ${pricingTable}
   \`DATABASE_URL\` (which seeds property \`demo\`) is loaded in a fresh context each time; the time is
   \`performance.now()\` at the first animation frame where a rate's price is visible. The
   denominator is the same availability URL fetched alone from Node. One warm-up load, then the median of 5.
+  Each load of the widget is followed by one of the same page with \`widget.js\` answered (through
+  Playwright's routing) by a bare script that fetches the same availability URL, formats one price
+  with \`Intl.NumberFormat\` and appends it: the least any widget does, so its time is the floor
+  for this page on this machine, as the bare Hono route is for the server.
 - RSS: \`VmRSS\` from \`/proc/<pid>/status\` of the server process, idle after the fixture is
   created, right after the availability run, and again after the different-questions run.
 `;

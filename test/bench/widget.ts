@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { get } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 
 /** The bytes of GET `url` as they crossed the wire (not decoded), and their Content-Encoding. */
@@ -73,7 +73,23 @@ export interface WidgetTiming {
   firstPaintRatio: number;
   /** The most API requests any run made before its rates were on screen (SPEC 4: one). */
   apiRequestsBeforeRates: number;
+  /**
+   * The floor on this page and machine: the same loads with widget.js answered by BARE_WIDGET, a
+   * script that fetches the same availability and writes one price. Medians, as above.
+   */
+  bare: { priceOnScreenMs: number; scriptEndMs: number; firstPaintRatio: number };
 }
+
+// The least any widget does before a price is on screen: one request, one Intl formatter, one
+// element. Served in place of widget.js (same page, same server, same answer), it is the baseline
+// the widget's time to rates is divided by, as the server's figures are by a bare Hono route.
+const BARE_WIDGET = `const host = document.querySelector('direct-book');
+const answer = await (await fetch(new URL('/api/v1/public/properties/' + host.getAttribute('property') + '/availability?adults=2&children=0&locale=en&include=property', import.meta.url))).json();
+const rate = answer.roomTypes.flatMap((roomType) => roomType.rates).find((r) => r.available);
+const price = document.createElement('p');
+price.setAttribute('part', 'price');
+price.textContent = new Intl.NumberFormat('en', { style: 'currency', currency: answer.currency }).format(rate.total / 100);
+host.append(price);`;
 
 // Checked every animation frame from the page's first, piercing the widget's shadow roots, until a
 // price is painted; then the time goes to the bench through a binding. An init script rather than
@@ -100,52 +116,66 @@ const QUIET_BROWSER_UI = '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPo
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+interface Load {
+  ms: number;
+  url: string;
+  duration: number;
+  widgetEnd: number;
+  apiBefore: number;
+}
+
+/** One load of the demo page (/) in a fresh browser context (no cache), until a price is on screen; `script` stands in for widget.js. */
+async function load(browser: Browser, serverUrl: string, script?: string): Promise<Load> {
+  // The demo page's CSP forbids evaluating strings, which is how the resource figures below are read.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  try {
+    if (script) await context.route('**/widget.js', (route) => route.fulfill({ contentType: 'text/javascript', body: script }));
+    let onRatesOnScreen!: (ms: number) => void;
+    const ratesOnScreen = new Promise<number>((resolve) => (onRatesOnScreen = resolve));
+    await context.exposeFunction(RATES_ON_SCREEN, (ms: number) => onRatesOnScreen(ms));
+    // A string, not a function: tsx's name-keeping helpers do not exist inside the page.
+    await context.addInitScript(PRICE_PROBE);
+    const page = await context.newPage();
+    await page.goto(`${serverUrl}/`, { waitUntil: 'commit' });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('no rate price on screen within 30 s')), 30_000)));
+    const ms = await Promise.race([ratesOnScreen, timeout]).finally(() => clearTimeout(timer));
+    const entry = await page.evaluate<{ url: string; duration: number; widgetEnd: number; apiBefore: number } | null>(`(() => {
+      const all = performance.getEntriesByType('resource');
+      const e = all.find((r) => r.name.includes('/availability'));
+      const widget = all.find((r) => new URL(r.name).pathname === '/widget.js');
+      const apiBefore = all.filter((r) => new URL(r.name).pathname.startsWith('/api/') && r.startTime < ${ms}).length;
+      return e && widget ? { url: e.name, duration: e.duration, widgetEnd: widget.responseEnd, apiBefore } : null;
+    })()`);
+    if (!entry) throw new Error('the widget made no availability request');
+    return { ms, ...entry };
+  } finally {
+    await context.close();
+  }
+}
+
 /**
- * Loads the demo page (/) in a fresh browser context each time (no cache), and notes when a rate
- * card's price is on screen; then fetches the availability URL the widget used, alone, as often.
+ * Loads the demo page (/) with the widget, then with BARE_WIDGET, in turn, each in a fresh browser
+ * context, and notes when a rate's price is on screen; then fetches the availability URL the widget
+ * used, alone, as often.
  */
 export async function widgetTiming(serverUrl: string, runs = 5): Promise<WidgetTiming> {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs, QUIET_BROWSER_UI] });
-  const onScreen: number[] = [];
-  const inPage: number[] = [];
-  const widgetEnd: number[] = [];
-  let apiRequestsBeforeRates = 0;
-  let availabilityUrl = '';
+  const widget: Load[] = [];
+  const bare: Load[] = [];
   try {
+    // The first loads warm the server's caches and the JIT, as a live site's would be.
     for (let i = 0; i < runs + 1; i++) {
-      // The demo page's CSP forbids evaluating strings, which is how the resource figures below are read.
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-      let onRatesOnScreen!: (ms: number) => void;
-      const ratesOnScreen = new Promise<number>((resolve) => (onRatesOnScreen = resolve));
-      await context.exposeFunction(RATES_ON_SCREEN, (ms: number) => onRatesOnScreen(ms));
-      // A string, not a function: tsx's name-keeping helpers do not exist inside the page.
-      await context.addInitScript(PRICE_PROBE);
-      const page = await context.newPage();
-      await page.goto(`${serverUrl}/`, { waitUntil: 'commit' });
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('no rate price on screen within 30 s')), 30_000)));
-      const ms = await Promise.race([ratesOnScreen, timeout]).finally(() => clearTimeout(timer));
-      const entry = await page.evaluate<{ url: string; duration: number; widgetEnd: number; apiBefore: number } | null>(`(() => {
-        const all = performance.getEntriesByType('resource');
-        const e = all.find((r) => r.name.includes('/availability'));
-        const widget = all.find((r) => new URL(r.name).pathname === '/widget.js');
-        const apiBefore = all.filter((r) => new URL(r.name).pathname.startsWith('/api/') && r.startTime < ${ms}).length;
-        return e && widget ? { url: e.name, duration: e.duration, widgetEnd: widget.responseEnd, apiBefore } : null;
-      })()`);
-      if (!entry) throw new Error('the widget made no availability request');
-      availabilityUrl = entry.url;
-      // The first load warms the server's caches and the JIT, as a live site's would be.
-      if (i > 0) {
-        onScreen.push(ms);
-        inPage.push(entry.duration);
-        widgetEnd.push(entry.widgetEnd);
-        apiRequestsBeforeRates = Math.max(apiRequestsBeforeRates, entry.apiBefore);
-      }
-      await context.close();
+      const ours = await load(browser, serverUrl);
+      const floor = await load(browser, serverUrl, BARE_WIDGET);
+      if (i === 0) continue;
+      widget.push(ours);
+      bare.push(floor);
     }
   } finally {
     await browser.close();
   }
+  const availabilityUrl = widget[0]!.url;
   const alone: number[] = [];
   for (let i = 0; i < runs * 4; i++) {
     const t = performance.now();
@@ -153,17 +183,20 @@ export async function widgetTiming(serverUrl: string, runs = 5): Promise<WidgetT
     await res.arrayBuffer();
     alone.push(performance.now() - t);
   }
-  const ratesOnScreenMs = median(onScreen);
+  const ratesOnScreenMs = median(widget.map((l) => l.ms));
   const availabilityAloneMs = median(alone);
-  const widgetJsEndMs = median(widgetEnd);
+  const widgetJsEndMs = median(widget.map((l) => l.widgetEnd));
+  const bareOnScreenMs = median(bare.map((l) => l.ms));
+  const bareEndMs = median(bare.map((l) => l.widgetEnd));
   return {
     runs,
     ratesOnScreenMs,
     availabilityAloneMs,
-    availabilityInPageMs: median(inPage),
+    availabilityInPageMs: median(widget.map((l) => l.duration)),
     ratio: ratesOnScreenMs / availabilityAloneMs,
     widgetJsEndMs,
     firstPaintRatio: ratesOnScreenMs / (widgetJsEndMs + availabilityAloneMs),
-    apiRequestsBeforeRates,
+    apiRequestsBeforeRates: Math.max(...widget.map((l) => l.apiBefore)),
+    bare: { priceOnScreenMs: bareOnScreenMs, scriptEndMs: bareEndMs, firstPaintRatio: bareOnScreenMs / (bareEndMs + availabilityAloneMs) },
   };
 }

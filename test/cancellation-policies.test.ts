@@ -1,6 +1,6 @@
 // SPEC 2.16: cancellation policies per rate, the refund computed at the instant of cancelling on
 // the property's calendar, the owner's refund choice, and the guest's own cancellation; on every backend.
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { OutgoingMail } from '../server/mail/transport.ts';
 import { addDays } from '../shared/dates.ts';
 import { backends, expect400, expectError } from './support/api.ts';
@@ -306,6 +306,26 @@ describe.each(backends)('cancellation policies on %s', (_name, databaseUrl) => {
       // Nothing is retried: Stripe's answer will not change.
       t.setNow('2026-12-06T03:00:00Z');
       expect(await t.runJobs()).toMatchObject({ done: 0, retrying: 0, failed: 0 });
+    });
+
+    test('a failure right after the cancellation committed loses no refund: its job was stored with it', async () => {
+      const h = await hotel('stripe', 'Asia/Seoul');
+      const b = await paid(h, '2026-12-10', '2026-12-11');
+      t.setNow('2026-12-05T03:00:00Z');
+      const cancelBooking = t.store.cancelBooking.bind(t.store);
+      // The instance dies, or its database connection drops, as the cancel commits.
+      const dies = vi.spyOn(t.store, 'cancelBooking').mockImplementationOnce(async (...args) => {
+        await cancelBooking(...args);
+        throw new Error('connection lost after the commit');
+      });
+      expect((await guestCancel(b.id, b.token)).status).toBe(500);
+      dies.mockRestore();
+      expect(await t.store.getBooking(b.id)).toMatchObject({ status: 'cancelled', amountRefunded: 0 });
+      expect(stripe.list('refund')).toHaveLength(0);
+      t.setNow('2026-12-05T03:01:00Z');
+      await t.runJobs();
+      expect(stripe.list('refund')).toEqual([expect.objectContaining({ amount: 10_000 })]);
+      expect((await t.store.getBooking(b.id))!.amountRefunded).toBe(10_000);
     });
 
     test('a refund made at the cancellation leaves no job to refund it again', async () => {

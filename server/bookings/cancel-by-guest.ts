@@ -9,8 +9,8 @@ import type { BookingRecord, PropertyRecord } from '../store/store.ts';
 import { bookingView, propertyView } from '../views.ts';
 import { deliverSoon } from './events.ts';
 import type { BookingDeps } from './ports.ts';
-import { pendingRefund, refundNowOrLater } from './refund-job.ts';
-import { agreedPolicies, policyRefundAt } from './refund-policy.ts';
+import { pendingRefund, refundJob, refundNowOrLater } from './refund-job.ts';
+import { agreedPolicies, policyDue, policyRefundAt } from './refund-policy.ts';
 
 /** A confirmed booking, or a hold still live, up to the day of arrival; after that it is the property's to handle. */
 function cancellable(property: PropertyRecord, booking: BookingRecord, now: Date): boolean {
@@ -50,15 +50,18 @@ export async function cancelByGuest(
   if (request.expectedRefund !== undefined && request.expectedRefund !== (await policyRefundAt(deps.store, property, booking, now))) {
     throw conflict('refund_changed', 'What cancelling gives back has changed since it was shown; read the booking again');
   }
-  if ((await deps.store.cancelBooking(booking.id, now.toISOString())) !== 'cancelled') {
+  // The refund is the policy's on the booking as cancelled (a payment counted meanwhile included), and
+  // its job is stored with the cancellation.
+  const policies = await agreedPolicies(deps.store, booking);
+  let due = 0;
+  const cancelled = await deps.store.cancelBooking(booking.id, now.toISOString(), (held) => refundJob(held, (due = policyDue(property, held, policies, now)), now));
+  if (cancelled !== 'cancelled') {
     // Another request (the guest's other tab, the owner) ended it first.
     const raced = (await deps.store.getBooking(booking.id))!;
     throw raced.status === 'cancelled' ? conflict('already_cancelled', 'This booking is already cancelled') : conflict('booking_final', `A ${raced.status} booking cannot be cancelled`);
   }
   deliverSoon(deps);
-  // Read again after the cancel committed: a payment may have been counted meanwhile.
   const current = (await deps.store.getBooking(booking.id))!;
-  const due = await policyRefundAt(deps.store, property, current, now);
   const refund = await refundNowOrLater(deps, current, due);
   const updated = (await deps.store.getBooking(booking.id))!;
   await deps.mailer?.bookingCancelled(bookingView(updated), propertyView(property), refund.refunded, { amount: refund.pending, byOwner: refund.byOwner });

@@ -7,16 +7,17 @@ import { bookingView, propertyView } from '../views.ts';
 import { deliverSoon } from './events.ts';
 import type { BookingDeps } from './ports.ts';
 import { refundRest } from './refund.ts';
-import { type CancelRefund, pendingRefund, refundNowOrLater } from './refund-job.ts';
-import { policyRefundAt } from './refund-policy.ts';
+import { type CancelRefund, pendingRefund, refundJob, refundNowOrLater } from './refund-job.ts';
+import { type AgreedPolicies, agreedPolicies, policyDue } from './refund-policy.ts';
 
 /** What is left to give back: what was paid, less what was refunded or is already owed. */
 const refundable = (b: BookingRecord) => b.amountPaid - b.amountRefunded - b.refundOwed;
 
-async function amountFor(deps: BookingDeps, property: PropertyRecord, booking: BookingRecord, choice: RefundChoice, now: Date): Promise<number> {
+/** What `choice` gives back of the booking as it is; the policies are read beforehand, so this can run inside the cancel's transaction. */
+function amountFor(property: PropertyRecord, booking: BookingRecord, choice: RefundChoice, policies: AgreedPolicies, now: Date): number {
   if (choice === 'none') return 0;
   if (choice === 'full') return refundable(booking);
-  if (choice === 'policy') return policyRefundAt(deps.store, property, booking, now);
+  if (choice === 'policy') return policyDue(property, booking, policies, now);
   return choice.amount;
 }
 
@@ -44,15 +45,21 @@ export async function cancelByOwner(
     throw invalidField('refund.amount', `At most ${refundable(booking)} can be refunded: what was paid, less what was already refunded`);
   }
   const now = deps.clock();
-  if (scope === 'booking' && (await deps.store.cancelBooking(booking.id, now.toISOString())) !== 'cancelled') {
-    throw conflict('booking_final', `A ${booking.status} booking cannot be cancelled`);
+  const policies = choice === 'policy' ? await agreedPolicies(deps.store, booking) : [];
+  let refund: CancelRefund;
+  if (scope === 'booking') {
+    // What goes back is worked out on the booking as cancelled (a payment counted meanwhile
+    // included), and its refund job is stored with the cancellation.
+    let amount = 0;
+    const cancelled = await deps.store.cancelBooking(booking.id, now.toISOString(), (held) => refundJob(held, (amount = amountFor(property, held, choice, policies, now)), now));
+    if (cancelled !== 'cancelled') throw conflict('booking_final', `A ${booking.status} booking cannot be cancelled`);
+    deliverSoon(deps);
+    refund = await refundNowOrLater(deps, (await deps.store.getBooking(booking.id))!, amount);
+  } else {
+    // Read again: a payment may have been recorded since the booking was read.
+    const current = (await deps.store.getBooking(booking.id))!;
+    refund = { refunded: await refundRest(deps, current, 'payment', amountFor(property, current, choice, policies, now)), pending: 0, byOwner: false };
   }
-  if (scope === 'booking') deliverSoon(deps);
-  // Read again after the cancel committed: a payment may have been recorded meanwhile.
-  const current = (await deps.store.getBooking(booking.id))!;
-  const amount = await amountFor(deps, property, current, choice, now);
-  const refund: CancelRefund =
-    scope === 'booking' ? await refundNowOrLater(deps, current, amount) : { refunded: await refundRest(deps, current, 'payment', amount), pending: 0, byOwner: false };
   if (scope === 'payment' && choice !== 'none' && refund.refunded === 0) throw conflict('nothing_to_refund', 'Nothing was paid through Stripe, or it was already refunded');
   const updated = (await deps.store.getBooking(booking.id))!;
   if (scope === 'booking') await deps.mailer?.bookingCancelled(bookingView(updated), propertyView(property), refund.refunded, { amount: refund.pending, byOwner: refund.byOwner });

@@ -3,6 +3,7 @@
 // retried until Stripe takes it: a second cancel is 409, so nobody could ask again, and before this
 // the money stayed with the property, unseen by anyone.
 import type { GuestCancelled } from '../../shared/schemas/stay.ts';
+import type { NewJob } from '../jobs/queue.ts';
 import type { JobHandler } from '../jobs/runner.ts';
 import { backoff, GiveUp } from '../jobs/retry.ts';
 import { PaymentsError } from '../payments/payments.ts';
@@ -68,19 +69,27 @@ export function pendingRefund({ pending, byOwner }: CancelRefund): Pick<GuestCan
 }
 
 /**
+ * The refund job of a Stripe booking being cancelled with `amount` to give back, for
+ * Store.cancelBooking to store with the cancellation, due a minute later: a crash at any point after
+ * the cancel committed loses no refund. refundNowOrLater cancels it once the refund is made.
+ */
+export function refundJob(booking: BookingRecord, amount: number, now: Date): NewJob | undefined {
+  if (booking.paymentMode !== 'stripe' || amount <= 0) return undefined;
+  const payload: RefundJobPayload = { bookingId: booking.id, refundedTarget: booking.amountRefunded + amount };
+  return { kind: REFUND_JOB, key: refundJobKey(booking.id), payload, runAt: new Date(now.getTime() + MINUTE) };
+}
+
+/**
  * Gives back `amount` of a booking just cancelled, by the guest or the owner. In manual mode it is
  * recorded as owed. Through Stripe it is refunded now, and what Stripe does not take is `pending`:
- * left to the refund job when Stripe cannot be reached, to the owner (`byOwner`) when Stripe refuses
- * it. Either way the cancellation stands. The job is stored first, due a minute later, so a crash
- * mid-refund loses nothing; a refund made now, or one Stripe refuses, cancels it.
+ * left to the refund job (refundJob, stored with the cancellation) when Stripe cannot be reached, to
+ * the owner (`byOwner`) when Stripe refuses it. Either way the cancellation stands; a refund made
+ * now, or one Stripe refuses, cancels the job.
  */
 export async function refundNowOrLater(deps: BookingDeps, booking: BookingRecord, amount: number): Promise<CancelRefund> {
   if (booking.paymentMode !== 'stripe') return { refunded: await recordOwed(deps, booking, amount), pending: 0, byOwner: false };
   if (amount <= 0) return { refunded: 0, pending: 0, byOwner: false };
-  const now = deps.clock();
-  const refundedTarget = booking.amountRefunded + amount;
   const key = refundJobKey(booking.id);
-  await deps.store.jobs.enqueue({ kind: REFUND_JOB, key, payload: { bookingId: booking.id, refundedTarget } satisfies RefundJobPayload, runAt: new Date(now.getTime() + MINUTE) }, now);
   try {
     const refunded = await refundRest(deps, booking, 'booking', amount);
     await deps.store.jobs.cancel(key, deps.clock());
@@ -89,7 +98,7 @@ export async function refundNowOrLater(deps: BookingDeps, booking: BookingRecord
     if (!(error instanceof PaymentsError)) throw error;
     if (!error.retryable) await deps.store.jobs.cancel(key, deps.clock());
     const current = (await deps.store.getBooking(booking.id))!;
-    const pending = Math.max(0, refundedTarget - current.amountRefunded);
+    const pending = Math.max(0, booking.amountRefunded + amount - current.amountRefunded);
     return { refunded: amount - pending, pending, byOwner: !error.retryable };
   }
 }

@@ -5,8 +5,10 @@ import { sum } from '../../shared/money.ts';
 import { type CancellationPolicy, FULL_REFUND_UNTIL_ARRIVAL } from '../../shared/schemas/rate.ts';
 import type { BookingRecord, PropertyRecord, Store } from '../store/store.ts';
 
+export type AgreedPolicies = { rateId: string; rateName: string; policy: CancellationPolicy }[];
+
 /** Each rate's policy as agreed; an old booking's archived rate refunds in full, as refundable rates did. */
-export async function agreedPolicies(store: Store, booking: BookingRecord): Promise<{ rateId: string; rateName: string; policy: CancellationPolicy }[]> {
+export async function agreedPolicies(store: Store, booking: BookingRecord): Promise<AgreedPolicies> {
   return Promise.all(
     booking.deposits.map(async (d) => ({
       rateId: d.rateId,
@@ -26,7 +28,11 @@ function rateParts(booking: BookingRecord, policies: readonly { rateId: string; 
 
 /** What cancelling at `now` gives back under the policy: its part of what was paid, less what already went back. */
 export async function policyRefundAt(store: Store, property: PropertyRecord, booking: BookingRecord, now: Date): Promise<number> {
-  const parts = rateParts(booking, await agreedPolicies(store, booking));
-  const due = policyRefund(parts, booking.amountPaid, daysBeforeArrival(booking.checkIn, property.timezone, now));
+  return policyDue(property, booking, await agreedPolicies(store, booking), now);
+}
+
+/** policyRefundAt with the agreed policies already read: nothing to await, so it can be worked out inside the cancel's transaction. */
+export function policyDue(property: PropertyRecord, booking: BookingRecord, policies: AgreedPolicies, now: Date): number {
+  const due = policyRefund(rateParts(booking, policies), booking.amountPaid, daysBeforeArrival(booking.checkIn, property.timezone, now));
   return Math.max(0, due - booking.amountRefunded - booking.refundOwed);
 }

@@ -8,7 +8,7 @@ import { stayLines } from '../../shared/lines.ts';
 import type { Booking } from '../../shared/schemas/stay.ts';
 import { StacklessError } from '../stackless-error.ts';
 import { balanceJobKey } from './balance-job.ts';
-import { cancelJob } from './job-queue-store.ts';
+import { cancelJob, insertJob } from './job-queue-store.ts';
 import { announce } from '../webhooks/store.ts';
 import { perTurn } from './per-turn.ts';
 import { statement, statementsByCount, valueRows } from './raw-statements.ts';
@@ -862,10 +862,12 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
       return rows.map(toBooking);
     },
 
-    async cancelBooking(id, now) {
+    async cancelBooking(id, now, followUp) {
       const { result, purged } = await write(async (tx) => {
         const booking = await lock(tx, id);
         if (!booking || !(await endHold(tx, booking, ['pending', 'confirmed', 'completed'], 'cancelled', now))) return { result: 'final' as const, purged: false };
+        const job = followUp?.(booking);
+        if (job) await insertJob(tx, job, new Date(now));
         // SPEC 2.17: nothing is collected for a cancelled stay (a run already under way re-reads the booking).
         await cancelJob(tx, balanceJobKey(id), new Date(now));
         // Issue 9: cancelling ends what the card was kept for, so it is erased with the booking.

@@ -5,7 +5,7 @@ import { PROFILE_DEFAULTS } from '../../shared/schemas/profile.ts';
 import { newId, sha256 } from '../ids.ts';
 import { freshSchema } from '../../test/support/test-app.ts';
 import { openStore } from './open-store.ts';
-import type { NewBooking, PropertyRecord, Store, Take } from './store.ts';
+import type { BookingRecord, NewBooking, PropertyRecord, Store, Take } from './store.ts';
 import { backends } from '../../test/support/api.ts';
 
 const property = (id: string): PropertyRecord => ({
@@ -244,6 +244,17 @@ describe.each(backends)('storage contract on %s', (_name, databaseUrl) => {
       expect(await store.confirmBooking('b1', HELD_AT, { amountPaid: 100_000 })).toBe('final');
       expect(await store.getBooking('b1')).toMatchObject({ status: 'cancelled', amountPaid: 100_000 });
       expect(await sold()).toEqual([0, 0]);
+    });
+
+    test('a follow-up job is stored with a cancellation, from the booking as it was, and not with a refused one', async () => {
+      await store.holdBooking(newBooking('b1'), twoNights(), HELD_AT);
+      await store.confirmBooking('b1', HELD_AT, { amountPaid: 30_000 });
+      const followUp = (held: BookingRecord) => ({ kind: 'refund', key: `refund:${held.id}`, payload: { paid: held.amountPaid, status: held.status } });
+      expect(await store.cancelBooking('b1', HELD_AT, followUp)).toBe('cancelled');
+      expect(await store.jobs.find('refund:b1')).toMatchObject({ kind: 'refund', status: 'queued', payload: { paid: 30_000, status: 'confirmed' } });
+      await store.jobs.cancel('refund:b1', new Date(HELD_AT));
+      expect(await store.cancelBooking('b1', HELD_AT, () => ({ kind: 'refund', key: 'refund:again', payload: {} }))).toBe('final');
+      expect(await store.jobs.find('refund:again')).toBeUndefined();
     });
 
     test('a refund reported twice, by a retry or a second instance, counts once', async () => {

@@ -6,7 +6,7 @@ import type { KeyScope, OwnerKey } from '../../shared/schemas/owner-key.ts';
 import type { Rate } from '../../shared/schemas/rate.ts';
 import type { RoomType, RoomTypePatch } from '../../shared/schemas/room-type.ts';
 import type { Booking } from '../../shared/schemas/stay.ts';
-import type { JobQueue } from '../jobs/queue.ts';
+import type { JobQueue, NewJob } from '../jobs/queue.ts';
 import type { BalanceCollectionStore } from './balance-collection-store.ts';
 import type { RateLimitStore } from './rate-limit-store.ts';
 import type { PromotionStore } from './promotion-store.ts';
@@ -140,8 +140,12 @@ export interface BookingStore {
    * otherwise the payment is recorded as refused, and the booking is never confirmed after that.
    */
   confirmBooking(id: string, now: string, payment: ArrivedPayment): Promise<ConfirmResult>;
-  /** SPEC 2.9: pending, confirmed or completed → cancelled, units given back, card purged; `final` when it was not one of those. */
-  cancelBooking(id: string, now: string): Promise<'cancelled' | 'final'>;
+  /**
+   * SPEC 2.9: pending, confirmed or completed → cancelled, units given back, card purged; `final` when
+   * it was not one of those. `followUp` names a job to store with the cancellation (a refund), from
+   * the booking as it was cancelled, its row held: the job exists exactly when the cancel committed.
+   */
+  cancelBooking(id: string, now: string, followUp?: (booking: BookingRecord) => NewJob | undefined): Promise<'cancelled' | 'final'>;
   /** Gives a pending hold back at once, e.g. when the payment provider could not be reached. */
   releaseHold(id: string, now: string): Promise<void>;
   /** SPEC 2.8: changing the payment mode cancels the holds taken under the old one; returns how many. */

@@ -60,8 +60,10 @@ export class DbOwnerBooking extends LitElement {
     this.error = '';
     this.done = '';
     try {
-      this.done = await action();
+      const done = await action();
+      // Said once the screen shows the change, and the form is back, not while it is read again.
       await this.#task.run();
+      this.done = done;
     } catch (error) {
       const field = error instanceof ApiError ? error.details[0]?.message : undefined;
       this.error = field ?? (error as Error).message;

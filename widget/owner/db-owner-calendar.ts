@@ -80,8 +80,10 @@ export class DbOwnerCalendar extends LitElement {
     this.error = '';
     this.done = '';
     try {
-      this.done = await action();
+      const done = await action();
+      // Said once the screen shows the change, and the form is back, not while it is read again.
       await this.#task.run();
+      this.done = done;
     } catch (error) {
       this.error = (error instanceof ApiError ? error.details[0]?.message : undefined) ?? (error as Error).message;
     } finally {

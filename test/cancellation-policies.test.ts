@@ -328,6 +328,21 @@ describe.each(backends)('cancellation policies on %s', (_name, databaseUrl) => {
       expect((await t.store.getBooking(b.id))!.amountRefunded).toBe(10_000);
     });
 
+    test('in manual mode too: what the property owes is recorded with the cancellation, whatever fails after it', async () => {
+      const h = await hotel('manual', 'Asia/Seoul');
+      const b = await book(h, '2026-12-10', '2026-12-11');
+      await t.request('POST', `/api/v1/public/bookings/${b.id}/card`, { key: b.token, body: { number: CARD, expMonth: 1, expYear: 2031, holderName: 'Min Kim' } });
+      expect((await t.request('POST', `/api/v1/properties/${h.id}/bookings/${b.id}/deposit-charged`, { key: h.key })).status).toBe(200);
+      const cancelBooking = t.store.cancelBooking.bind(t.store);
+      const dies = vi.spyOn(t.store, 'cancelBooking').mockImplementationOnce(async (...args) => {
+        await cancelBooking(...args);
+        throw new Error('connection lost after the commit');
+      });
+      expect((await guestCancel(b.id, b.token)).status).toBe(500);
+      dies.mockRestore();
+      expect(await t.store.getBooking(b.id)).toMatchObject({ status: 'cancelled', amountPaid: 20_000, refundOwed: 20_000 });
+    });
+
     test('a refund made at the cancellation leaves no job to refund it again', async () => {
       const h = await hotel('stripe', 'Asia/Seoul');
       const b = await paid(h, '2026-12-10', '2026-12-11');

@@ -9,7 +9,7 @@ import type { BookingRecord, PropertyRecord } from '../store/store.ts';
 import { bookingView, propertyView } from '../views.ts';
 import { deliverSoon } from './events.ts';
 import type { BookingDeps } from './ports.ts';
-import { pendingRefund, refundJob, refundNowOrLater } from './refund-job.ts';
+import { pendingRefund, refundFollowUp, type RefundFollowUp, refundNowOrLater } from './refund-job.ts';
 import { agreedPolicies, policyDue, policyRefundAt } from './refund-policy.ts';
 
 /** A confirmed booking, or a hold still live, up to the day of arrival; after that it is the property's to handle. */
@@ -51,10 +51,10 @@ export async function cancelByGuest(
     throw conflict('refund_changed', 'What cancelling gives back has changed since it was shown; read the booking again');
   }
   // The refund is the policy's on the booking as cancelled (a payment counted meanwhile included), and
-  // its job is stored with the cancellation.
+  // what it leaves to give back is stored with the cancellation.
   const policies = await agreedPolicies(deps.store, booking);
-  let due = 0;
-  const cancelled = await deps.store.cancelBooking(booking.id, now.toISOString(), (held) => refundJob(held, (due = policyDue(property, held, policies, now)), now));
+  let followUp: RefundFollowUp = { amount: 0 };
+  const cancelled = await deps.store.cancelBooking(booking.id, now.toISOString(), (held) => (followUp = refundFollowUp(held, policyDue(property, held, policies, now), now)));
   if (cancelled !== 'cancelled') {
     // Another request (the guest's other tab, the owner) ended it first.
     const raced = (await deps.store.getBooking(booking.id))!;
@@ -62,7 +62,7 @@ export async function cancelByGuest(
   }
   deliverSoon(deps);
   const current = (await deps.store.getBooking(booking.id))!;
-  const refund = await refundNowOrLater(deps, current, due);
+  const refund = await refundNowOrLater(deps, current, followUp);
   const updated = (await deps.store.getBooking(booking.id))!;
   await deps.mailer?.bookingCancelled(bookingView(updated), propertyView(property), refund.refunded, { amount: refund.pending, byOwner: refund.byOwner });
   return { booking: updated, refunded: refund.refunded, ...pendingRefund(refund) };

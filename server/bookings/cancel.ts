@@ -7,7 +7,7 @@ import { bookingView, propertyView } from '../views.ts';
 import { deliverSoon } from './events.ts';
 import type { BookingDeps } from './ports.ts';
 import { refundRest } from './refund.ts';
-import { type CancelRefund, pendingRefund, refundJob, refundNowOrLater } from './refund-job.ts';
+import { type CancelRefund, pendingRefund, refundFollowUp, type RefundFollowUp, refundNowOrLater } from './refund-job.ts';
 import { type AgreedPolicies, agreedPolicies, policyDue } from './refund-policy.ts';
 
 /** What is left to give back: what was paid, less what was refunded or is already owed. */
@@ -49,12 +49,12 @@ export async function cancelByOwner(
   let refund: CancelRefund;
   if (scope === 'booking') {
     // What goes back is worked out on the booking as cancelled (a payment counted meanwhile
-    // included), and its refund job is stored with the cancellation.
-    let amount = 0;
-    const cancelled = await deps.store.cancelBooking(booking.id, now.toISOString(), (held) => refundJob(held, (amount = amountFor(property, held, choice, policies, now)), now));
+    // included), and what it leaves to give back is stored with the cancellation.
+    let followUp: RefundFollowUp = { amount: 0 };
+    const cancelled = await deps.store.cancelBooking(booking.id, now.toISOString(), (held) => (followUp = refundFollowUp(held, amountFor(property, held, choice, policies, now), now)));
     if (cancelled !== 'cancelled') throw conflict('booking_final', `A ${booking.status} booking cannot be cancelled`);
     deliverSoon(deps);
-    refund = await refundNowOrLater(deps, (await deps.store.getBooking(booking.id))!, amount);
+    refund = await refundNowOrLater(deps, (await deps.store.getBooking(booking.id))!, followUp);
   } else {
     // Read again: a payment may have been recorded since the booking was read.
     const current = (await deps.store.getBooking(booking.id))!;

@@ -3,14 +3,13 @@
 // retried until Stripe takes it: a second cancel is 409, so nobody could ask again, and before this
 // the money stayed with the property, unseen by anyone.
 import type { GuestCancelled } from '../../shared/schemas/stay.ts';
-import type { NewJob } from '../jobs/queue.ts';
 import type { JobHandler } from '../jobs/runner.ts';
 import { backoff, GiveUp } from '../jobs/retry.ts';
 import { PaymentsError } from '../payments/payments.ts';
-import type { BookingRecord } from '../store/store.ts';
+import type { BookingRecord, CancelFollowUp } from '../store/store.ts';
 import { bookingView, propertyView } from '../views.ts';
 import type { BookingDeps } from './ports.ts';
-import { recordOwed, refundRest } from './refund.ts';
+import { owedOf, refundRest } from './refund.ts';
 
 export const REFUND_JOB = 'refund';
 
@@ -68,26 +67,32 @@ export function pendingRefund({ pending, byOwner }: CancelRefund): Pick<GuestCan
   return pending > 0 ? { refundPending: pending, refundPendingBy: byOwner ? 'property' : 'stripe' } : {};
 }
 
+/** `amount`: what the cancellation gives back, owed or refunded. */
+export type RefundFollowUp = CancelFollowUp & { amount: number };
+
 /**
- * The refund job of a Stripe booking being cancelled with `amount` to give back, for
- * Store.cancelBooking to store with the cancellation, due a minute later: a crash at any point after
- * the cancel committed loses no refund. refundNowOrLater cancels it once the refund is made.
+ * What a cancellation of `booking` leaves to give back of `amount`, for Store.cancelBooking to store
+ * with it: in manual mode what the property owes by hand; through Stripe the refund's job, due a
+ * minute later, which refundNowOrLater cancels once the refund is made. A crash at any point after
+ * the cancel committed loses neither.
  */
-export function refundJob(booking: BookingRecord, amount: number, now: Date): NewJob | undefined {
-  if (booking.paymentMode !== 'stripe' || amount <= 0) return undefined;
+export function refundFollowUp(booking: BookingRecord, amount: number, now: Date): RefundFollowUp {
+  if (booking.paymentMode !== 'stripe') return { amount, refundOwed: owedOf(booking, amount) };
+  if (amount <= 0) return { amount };
   const payload: RefundJobPayload = { bookingId: booking.id, refundedTarget: booking.amountRefunded + amount };
-  return { kind: REFUND_JOB, key: refundJobKey(booking.id), payload, runAt: new Date(now.getTime() + MINUTE) };
+  return { amount, refundJob: { kind: REFUND_JOB, key: refundJobKey(booking.id), payload, runAt: new Date(now.getTime() + MINUTE) } };
 }
 
 /**
- * Gives back `amount` of a booking just cancelled, by the guest or the owner. In manual mode it is
- * recorded as owed. Through Stripe it is refunded now, and what Stripe does not take is `pending`:
- * left to the refund job (refundJob, stored with the cancellation) when Stripe cannot be reached, to
- * the owner (`byOwner`) when Stripe refuses it. Either way the cancellation stands; a refund made
- * now, or one Stripe refuses, cancels the job.
+ * Gives back what a cancellation by the guest or the owner left (`followUp`, stored with it). In
+ * manual mode that was all: it is owed. Through Stripe it is refunded now, and what Stripe does not
+ * take is `pending`: left to the refund job when Stripe cannot be reached, to the owner (`byOwner`)
+ * when Stripe refuses it. Either way the cancellation stands; a refund made now, or one Stripe
+ * refuses, cancels the job.
  */
-export async function refundNowOrLater(deps: BookingDeps, booking: BookingRecord, amount: number): Promise<CancelRefund> {
-  if (booking.paymentMode !== 'stripe') return { refunded: await recordOwed(deps, booking, amount), pending: 0, byOwner: false };
+export async function refundNowOrLater(deps: BookingDeps, booking: BookingRecord, followUp: RefundFollowUp): Promise<CancelRefund> {
+  const { amount, refundOwed } = followUp;
+  if (booking.paymentMode !== 'stripe') return { refunded: refundOwed ?? 0, pending: 0, byOwner: false };
   if (amount <= 0) return { refunded: 0, pending: 0, byOwner: false };
   const key = refundJobKey(booking.id);
   try {

@@ -54,12 +54,9 @@ export async function refundRest(deps: BookingDeps, booking: BookingRecord, reas
 }
 
 /**
- * Manual mode (SPEC 2.16): `amount` given back when a booking ends is recorded on it as owed, for the
- * property to refund by hand, up to what was paid and not yet given back. Returns what was recorded.
+ * Manual mode (SPEC 2.16): of `amount` given back when a booking ends, what the property comes to owe
+ * by hand: at most what was paid and not yet given back.
  */
-export async function recordOwed(deps: BookingDeps, booking: BookingRecord, amount: number): Promise<number> {
-  const owed = Math.min(amount, booking.amountPaid - booking.amountRefunded - booking.refundOwed);
-  if (owed <= 0) return 0;
-  await deps.store.recordRefundOwed(booking.id, owed, deps.clock().toISOString());
-  return owed;
+export function owedOf(booking: BookingRecord, amount: number): number {
+  return Math.max(0, Math.min(amount, booking.amountPaid - booking.amountRefunded - booking.refundOwed));
 }

@@ -866,8 +866,14 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
       const { result, purged } = await write(async (tx) => {
         const booking = await lock(tx, id);
         if (!booking || !(await endHold(tx, booking, ['pending', 'confirmed', 'completed'], 'cancelled', now))) return { result: 'final' as const, purged: false };
-        const job = followUp?.(booking);
-        if (job) await insertJob(tx, job, new Date(now));
+        const { refundJob, refundOwed } = followUp?.(booking) ?? {};
+        if (refundJob) await insertJob(tx, refundJob, new Date(now));
+        if (refundOwed)
+          await tx
+            .updateTable('bookings')
+            .set((eb) => ({ refund_owed: eb('refund_owed', '+', refundOwed) }))
+            .where('id', '=', id)
+            .execute();
         // SPEC 2.17: nothing is collected for a cancelled stay (a run already under way re-reads the booking).
         await cancelJob(tx, balanceJobKey(id), new Date(now));
         // Issue 9: cancelling ends what the card was kept for, so it is erased with the booking.
@@ -966,14 +972,6 @@ export function bookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
         const booking = await lock(tx, id);
         if (booking) await endHold(tx, booking, ['pending'], 'expired', now);
       });
-    },
-
-    async recordRefundOwed(id, amount, now) {
-      await db
-        .updateTable('bookings')
-        .set((eb) => ({ refund_owed: eb('refund_owed', '+', amount), updated_at: now }))
-        .where('id', '=', id)
-        .execute();
     },
 
     async recordRefund(id, refund, now) {

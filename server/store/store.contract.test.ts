@@ -246,15 +246,18 @@ describe.each(backends)('storage contract on %s', (_name, databaseUrl) => {
       expect(await sold()).toEqual([0, 0]);
     });
 
-    test('a follow-up job is stored with a cancellation, from the booking as it was, and not with a refused one', async () => {
+    test('what a cancellation leaves to give back is stored with it, from the booking as it was, and not with a refused one', async () => {
       await store.holdBooking(newBooking('b1'), twoNights(), HELD_AT);
       await store.confirmBooking('b1', HELD_AT, { amountPaid: 30_000 });
-      const followUp = (held: BookingRecord) => ({ kind: 'refund', key: `refund:${held.id}`, payload: { paid: held.amountPaid, status: held.status } });
+      const followUp = (held: BookingRecord) => ({ refundJob: { kind: 'refund', key: `refund:${held.id}`, payload: { paid: held.amountPaid, status: held.status } }, refundOwed: 12_000 });
       expect(await store.cancelBooking('b1', HELD_AT, followUp)).toBe('cancelled');
       expect(await store.jobs.find('refund:b1')).toMatchObject({ kind: 'refund', status: 'queued', payload: { paid: 30_000, status: 'confirmed' } });
+      expect(await store.getBooking('b1')).toMatchObject({ status: 'cancelled', refundOwed: 12_000 });
       await store.jobs.cancel('refund:b1', new Date(HELD_AT));
-      expect(await store.cancelBooking('b1', HELD_AT, () => ({ kind: 'refund', key: 'refund:again', payload: {} }))).toBe('final');
+      const again = () => ({ refundJob: { kind: 'refund', key: 'refund:again', payload: {} }, refundOwed: 1 });
+      expect(await store.cancelBooking('b1', HELD_AT, again)).toBe('final');
       expect(await store.jobs.find('refund:again')).toBeUndefined();
+      expect((await store.getBooking('b1'))!.refundOwed).toBe(12_000);
     });
 
     test('a refund reported twice, by a retry or a second instance, counts once', async () => {

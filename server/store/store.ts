@@ -127,6 +127,12 @@ export interface CardReveal {
  * row: BEGIN IMMEDIATE on SQLite, SELECT … FOR UPDATE on PostgreSQL. Units are taken with one
  * conditional update per night (`sold + n <= units`), so no number of instances oversells.
  */
+/** What a cancellation leaves to give back (SPEC 2.16): a Stripe refund's job, or in manual mode what the property owes by hand. */
+export interface CancelFollowUp {
+  refundJob?: NewJob;
+  refundOwed?: number;
+}
+
 export interface BookingStore {
   /** Counting the live holds of `limits` and taking the units are one write transaction, so a burst cannot exceed them. */
   holdBooking(booking: NewBooking, takes: readonly Take[], now: string, limits?: HoldLimits): Promise<HoldResult>;
@@ -142,10 +148,10 @@ export interface BookingStore {
   confirmBooking(id: string, now: string, payment: ArrivedPayment): Promise<ConfirmResult>;
   /**
    * SPEC 2.9: pending, confirmed or completed → cancelled, units given back, card purged; `final` when
-   * it was not one of those. `followUp` names a job to store with the cancellation (a refund), from
-   * the booking as it was cancelled, its row held: the job exists exactly when the cancel committed.
+   * it was not one of those. `followUp` says, from the booking as it was cancelled (its row held),
+   * what the cancellation leaves to give back, stored with it: it exists exactly when the cancel committed.
    */
-  cancelBooking(id: string, now: string, followUp?: (booking: BookingRecord) => NewJob | undefined): Promise<'cancelled' | 'final'>;
+  cancelBooking(id: string, now: string, followUp?: (booking: BookingRecord) => CancelFollowUp): Promise<'cancelled' | 'final'>;
   /** Gives a pending hold back at once, e.g. when the payment provider could not be reached. */
   releaseHold(id: string, now: string): Promise<void>;
   /** SPEC 2.8: changing the payment mode cancels the holds taken under the old one; returns how many. */
@@ -159,8 +165,6 @@ export interface BookingStore {
   hasExpiredHolds(now: string): Promise<boolean>;
   /** SPEC 2.7: pending bookings past expiresAt are marked expired and give their units back; returns how many. */
   releaseExpiredHolds(now: string): Promise<number>;
-  /** Manual mode (SPEC 2.16): adds what a cancellation decided the property must give back by hand. */
-  recordRefundOwed(id: string, amount: number, now: string): Promise<void>;
   /** Adds a refund to the booking once per provider refund id, however often it is reported. */
   recordRefund(id: string, refund: { id: string; amount: number; intentId: string }, now: string): Promise<void>;
   /** What was refunded of each PaymentIntent of the booking; `null` stands for refunds older than that record (the deposit's). */

@@ -47,6 +47,19 @@ describe.each(backends)('cancellation policies on %s', (_name, databaseUrl) => {
   const owner = (h: Hotel, id: string, body: unknown) => t.request('POST', `/api/v1/properties/${h.id}/bookings/${id}/cancel`, { key: h.key, body });
   const guestRead = async (id: string, token: string) => (await t.request('GET', `/api/v1/public/bookings/${id}`, { key: token })).json();
   const guestCancel = (id: string, token?: string, body?: unknown) => t.request('POST', `/api/v1/public/bookings/${id}/cancel`, { ...(token ? { key: token } : {}), body });
+  /** The guest cancels, and the instance dies, or its database connection drops, just as the cancel commits. */
+  async function cancelThenLoseTheConnection(id: string, token: string) {
+    const cancelBooking = t.store.cancelBooking.bind(t.store);
+    const dies = vi.spyOn(t.store, 'cancelBooking').mockImplementationOnce(async (...args) => {
+      await cancelBooking(...args);
+      throw new Error('connection lost after the commit');
+    });
+    try {
+      return await guestCancel(id, token);
+    } finally {
+      dies.mockRestore();
+    }
+  }
 
   async function book(h: Hotel, checkIn: string, checkOut: string) {
     const res = await t.request('POST', `/api/v1/public/properties/${h.id}/bookings`, { body: { checkIn, checkOut, rooms: [{ rateId: h.rateId, adults: 2 }], guest } });
@@ -312,14 +325,7 @@ describe.each(backends)('cancellation policies on %s', (_name, databaseUrl) => {
       const h = await hotel('stripe', 'Asia/Seoul');
       const b = await paid(h, '2026-12-10', '2026-12-11');
       t.setNow('2026-12-05T03:00:00Z');
-      const cancelBooking = t.store.cancelBooking.bind(t.store);
-      // The instance dies, or its database connection drops, as the cancel commits.
-      const dies = vi.spyOn(t.store, 'cancelBooking').mockImplementationOnce(async (...args) => {
-        await cancelBooking(...args);
-        throw new Error('connection lost after the commit');
-      });
-      expect((await guestCancel(b.id, b.token)).status).toBe(500);
-      dies.mockRestore();
+      expect((await cancelThenLoseTheConnection(b.id, b.token)).status).toBe(500);
       expect(await t.store.getBooking(b.id)).toMatchObject({ status: 'cancelled', amountRefunded: 0 });
       expect(stripe.list('refund')).toHaveLength(0);
       t.setNow('2026-12-05T03:01:00Z');
@@ -333,13 +339,7 @@ describe.each(backends)('cancellation policies on %s', (_name, databaseUrl) => {
       const b = await book(h, '2026-12-10', '2026-12-11');
       await t.request('POST', `/api/v1/public/bookings/${b.id}/card`, { key: b.token, body: { number: CARD, expMonth: 1, expYear: 2031, holderName: 'Min Kim' } });
       expect((await t.request('POST', `/api/v1/properties/${h.id}/bookings/${b.id}/deposit-charged`, { key: h.key })).status).toBe(200);
-      const cancelBooking = t.store.cancelBooking.bind(t.store);
-      const dies = vi.spyOn(t.store, 'cancelBooking').mockImplementationOnce(async (...args) => {
-        await cancelBooking(...args);
-        throw new Error('connection lost after the commit');
-      });
-      expect((await guestCancel(b.id, b.token)).status).toBe(500);
-      dies.mockRestore();
+      expect((await cancelThenLoseTheConnection(b.id, b.token)).status).toBe(500);
       expect(await t.store.getBooking(b.id)).toMatchObject({ status: 'cancelled', amountPaid: 20_000, refundOwed: 20_000 });
     });
 

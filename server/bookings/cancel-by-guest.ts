@@ -3,13 +3,11 @@
 // is told by e-mail. A live hold can be cancelled too: its rooms go back and nothing was paid.
 import { cancellationSummary, daysBeforeArrival } from '../../shared/cancellation.ts';
 import { todayIn } from '../../shared/dates.ts';
-import type { GuestCancelled, GuestCancelRequest } from '../../shared/schemas/stay.ts';
+import type { GuestCancelRequest } from '../../shared/schemas/stay.ts';
 import { conflict } from '../errors.ts';
 import type { BookingRecord, PropertyRecord } from '../store/store.ts';
-import { bookingView, propertyView } from '../views.ts';
-import { deliverSoon } from './events.ts';
 import type { BookingDeps } from './ports.ts';
-import { pendingRefund, refundFollowUp, type RefundFollowUp, refundNowOrLater } from './refund-job.ts';
+import { type Cancelled, cancelGivingBack } from './refund-job.ts';
 import { agreedPolicies, policyDue, policyRefundAt } from './refund-policy.ts';
 
 /** A confirmed booking, or a hold still live, up to the day of arrival; after that it is the property's to handle. */
@@ -38,32 +36,17 @@ export async function guestCancellationView(deps: BookingDeps, property: Propert
 }
 
 /** `refundPending`: what Stripe did not take back at once: retried by the refund job, or, when Stripe refused it, the property's to make. */
-export async function cancelByGuest(
-  deps: BookingDeps,
-  property: PropertyRecord,
-  booking: BookingRecord,
-  request: GuestCancelRequest,
-): Promise<Omit<GuestCancelled, 'booking'> & { booking: BookingRecord }> {
+export async function cancelByGuest(deps: BookingDeps, property: PropertyRecord, booking: BookingRecord, request: GuestCancelRequest): Promise<Cancelled> {
   const now = deps.clock();
   if (booking.status === 'cancelled') throw conflict('already_cancelled', 'This booking is already cancelled');
   if (!cancellable(property, booking, now)) throw conflict('booking_final', 'This booking can no longer be cancelled here; please contact the property');
   if (request.expectedRefund !== undefined && request.expectedRefund !== (await policyRefundAt(deps.store, property, booking, now))) {
     throw conflict('refund_changed', 'What cancelling gives back has changed since it was shown; read the booking again');
   }
-  // The refund is the policy's on the booking as cancelled (a payment counted meanwhile included), and
-  // what it leaves to give back is stored with the cancellation.
   const policies = await agreedPolicies(deps.store, booking);
-  let followUp: RefundFollowUp = { amount: 0 };
-  const cancelled = await deps.store.cancelBooking(booking.id, now.toISOString(), (held) => (followUp = refundFollowUp(held, policyDue(property, held, policies, now), now)));
-  if (cancelled !== 'cancelled') {
-    // Another request (the guest's other tab, the owner) ended it first.
-    const raced = (await deps.store.getBooking(booking.id))!;
-    throw raced.status === 'cancelled' ? conflict('already_cancelled', 'This booking is already cancelled') : conflict('booking_final', `A ${raced.status} booking cannot be cancelled`);
-  }
-  deliverSoon(deps);
-  const current = (await deps.store.getBooking(booking.id))!;
-  const refund = await refundNowOrLater(deps, current, followUp);
-  const updated = (await deps.store.getBooking(booking.id))!;
-  await deps.mailer?.bookingCancelled(bookingView(updated), propertyView(property), refund.refunded, { amount: refund.pending, byOwner: refund.byOwner });
-  return { booking: updated, refunded: refund.refunded, ...pendingRefund(refund) };
+  const cancelled = await cancelGivingBack(deps, property, booking, now, (held) => policyDue(property, held, policies, now));
+  if (cancelled !== 'final') return cancelled;
+  // Another request (the guest's other tab, the owner) ended it first.
+  const raced = (await deps.store.getBooking(booking.id))!;
+  throw raced.status === 'cancelled' ? conflict('already_cancelled', 'This booking is already cancelled') : conflict('booking_final', `A ${raced.status} booking cannot be cancelled`);
 }

@@ -1,13 +1,11 @@
 // SPEC 2.9, 2.16: the owner cancels the booking (units given back) or only its payment (refund; the
 // booking keeps its state), choosing what goes back. Cancellation cannot be undone.
-import type { CancelBooking, GuestCancelled, RefundChoice } from '../../shared/schemas/stay.ts';
+import type { CancelBooking, RefundChoice } from '../../shared/schemas/stay.ts';
 import { conflict, invalidField } from '../errors.ts';
 import type { BookingRecord, PropertyRecord } from '../store/store.ts';
-import { bookingView, propertyView } from '../views.ts';
-import { deliverSoon } from './events.ts';
 import type { BookingDeps } from './ports.ts';
 import { refundRest } from './refund.ts';
-import { type CancelRefund, pendingRefund, refundFollowUp, type RefundFollowUp, refundNowOrLater } from './refund-job.ts';
+import { type Cancelled, cancelGivingBack } from './refund-job.ts';
 import { type AgreedPolicies, agreedPolicies, policyDue } from './refund-policy.ts';
 
 /** What is left to give back: what was paid, less what was refunded or is already owed. */
@@ -26,12 +24,7 @@ function amountFor(property: PropertyRecord, booking: BookingRecord, choice: Ref
  * Stripe answers, and what Stripe did not take yet is `refundPending`. Refunding the payment alone
  * is the owner's own act, so a Stripe failure there is their error to see and retry.
  */
-export async function cancelByOwner(
-  deps: BookingDeps,
-  property: PropertyRecord,
-  booking: BookingRecord,
-  request: CancelBooking,
-): Promise<Omit<GuestCancelled, 'booking'> & { booking: BookingRecord }> {
+export async function cancelByOwner(deps: BookingDeps, property: PropertyRecord, booking: BookingRecord, request: CancelBooking): Promise<Cancelled> {
   const { scope } = request;
   // Refunding the payment alone is the owner giving money back; the policy governs ending the booking.
   const choice = request.refund ?? (scope === 'booking' ? 'policy' : 'full');
@@ -46,22 +39,14 @@ export async function cancelByOwner(
   }
   const now = deps.clock();
   const policies = choice === 'policy' ? await agreedPolicies(deps.store, booking) : [];
-  let refund: CancelRefund;
   if (scope === 'booking') {
-    // What goes back is worked out on the booking as cancelled (a payment counted meanwhile
-    // included), and what it leaves to give back is stored with the cancellation.
-    let followUp: RefundFollowUp = { amount: 0 };
-    const cancelled = await deps.store.cancelBooking(booking.id, now.toISOString(), (held) => (followUp = refundFollowUp(held, amountFor(property, held, choice, policies, now), now)));
-    if (cancelled !== 'cancelled') throw conflict('booking_final', `A ${booking.status} booking cannot be cancelled`);
-    deliverSoon(deps);
-    refund = await refundNowOrLater(deps, (await deps.store.getBooking(booking.id))!, followUp);
-  } else {
-    // Read again: a payment may have been recorded since the booking was read.
-    const current = (await deps.store.getBooking(booking.id))!;
-    refund = { refunded: await refundRest(deps, current, 'payment', amountFor(property, current, choice, policies, now)), pending: 0, byOwner: false };
+    const cancelled = await cancelGivingBack(deps, property, booking, now, (held) => amountFor(property, held, choice, policies, now));
+    if (cancelled === 'final') throw conflict('booking_final', `A ${booking.status} booking cannot be cancelled`);
+    return cancelled;
   }
-  if (scope === 'payment' && choice !== 'none' && refund.refunded === 0) throw conflict('nothing_to_refund', 'Nothing was paid through Stripe, or it was already refunded');
-  const updated = (await deps.store.getBooking(booking.id))!;
-  if (scope === 'booking') await deps.mailer?.bookingCancelled(bookingView(updated), propertyView(property), refund.refunded, { amount: refund.pending, byOwner: refund.byOwner });
-  return { booking: updated, refunded: refund.refunded, ...pendingRefund(refund) };
+  // Read again: a payment may have been recorded since the booking was read.
+  const current = (await deps.store.getBooking(booking.id))!;
+  const refunded = await refundRest(deps, current, 'payment', amountFor(property, current, choice, policies, now));
+  if (choice !== 'none' && refunded === 0) throw conflict('nothing_to_refund', 'Nothing was paid through Stripe, or it was already refunded');
+  return { booking: (await deps.store.getBooking(booking.id))!, refunded };
 }

@@ -6,8 +6,10 @@ import type { GuestCancelled } from '../../shared/schemas/stay.ts';
 import type { JobHandler } from '../jobs/runner.ts';
 import { backoff, GiveUp } from '../jobs/retry.ts';
 import { PaymentsError } from '../payments/payments.ts';
-import type { BookingRecord, CancelFollowUp } from '../store/store.ts';
+import type { PendingRefund } from '../mail/templates.ts';
+import type { BookingRecord, CancelFollowUp, PropertyRecord } from '../store/store.ts';
 import { bookingView, propertyView } from '../views.ts';
+import { deliverSoon } from './events.ts';
 import type { BookingDeps } from './ports.ts';
 import { owedOf, refundRest } from './refund.ts';
 
@@ -55,20 +57,17 @@ export function refundJobHandler(deps: BookingDeps): JobHandler<RefundJobPayload
   };
 }
 
-/** What a cancellation gave back now, and what is still to go back (`pending`): by Stripe's retries, or by the property (`byOwner`). */
-export interface CancelRefund {
-  refunded: number;
-  pending: number;
-  byOwner: boolean;
-}
+/** A booking just cancelled, what went back to the guest, and what is still to go back (SPEC 2.16). */
+export type Cancelled = Omit<GuestCancelled, 'booking'> & { booking: BookingRecord };
 
-/** The answer's words for a refund still to go back (GuestCancelledSchema): none when nothing is pending. */
-export function pendingRefund({ pending, byOwner }: CancelRefund): Pick<GuestCancelled, 'refundPending' | 'refundPendingBy'> {
-  return pending > 0 ? { refundPending: pending, refundPendingBy: byOwner ? 'property' : 'stripe' } : {};
+/** What a cancellation gave back now, and what is still to go back: by Stripe's retries, or by the property (`pending.byOwner`). */
+interface CancelRefund {
+  refunded: number;
+  pending: PendingRefund;
 }
 
 /** `amount`: what the cancellation gives back, owed or refunded. */
-export type RefundFollowUp = CancelFollowUp & { amount: number };
+type RefundFollowUp = CancelFollowUp & { amount: number };
 
 /**
  * What a cancellation of `booking` leaves to give back of `amount`, for Store.cancelBooking to store
@@ -76,34 +75,58 @@ export type RefundFollowUp = CancelFollowUp & { amount: number };
  * minute later, which refundNowOrLater cancels once the refund is made. A crash at any point after
  * the cancel committed loses neither.
  */
-export function refundFollowUp(booking: BookingRecord, amount: number, now: Date): RefundFollowUp {
+function refundFollowUp(booking: BookingRecord, amount: number, now: Date): RefundFollowUp {
   if (booking.paymentMode !== 'stripe') return { amount, refundOwed: owedOf(booking, amount) };
   if (amount <= 0) return { amount };
   const payload: RefundJobPayload = { bookingId: booking.id, refundedTarget: booking.amountRefunded + amount };
   return { amount, refundJob: { kind: REFUND_JOB, key: refundJobKey(booking.id), payload, runAt: new Date(now.getTime() + MINUTE) } };
 }
 
+const NOTHING_PENDING: PendingRefund = { amount: 0, byOwner: false };
+
 /**
- * Gives back what a cancellation by the guest or the owner left (`followUp`, stored with it). In
- * manual mode that was all: it is owed. Through Stripe it is refunded now, and what Stripe does not
- * take is `pending`: left to the refund job when Stripe cannot be reached, to the owner (`byOwner`)
- * when Stripe refuses it. Either way the cancellation stands; a refund made now, or one Stripe
- * refuses, cancels the job.
+ * Gives back what a cancellation left (`followUp`, stored with it). In manual mode that was all: it
+ * is owed. Through Stripe it is refunded now, and what Stripe does not take is `pending`: left to the
+ * refund job when Stripe cannot be reached, to the owner (`byOwner`) when Stripe refuses it. Either
+ * way the cancellation stands; a refund made now, or one Stripe refuses, cancels the job.
  */
-export async function refundNowOrLater(deps: BookingDeps, booking: BookingRecord, followUp: RefundFollowUp): Promise<CancelRefund> {
+async function refundNowOrLater(deps: BookingDeps, booking: BookingRecord, followUp: RefundFollowUp): Promise<CancelRefund> {
   const { amount, refundOwed } = followUp;
-  if (booking.paymentMode !== 'stripe') return { refunded: refundOwed ?? 0, pending: 0, byOwner: false };
-  if (amount <= 0) return { refunded: 0, pending: 0, byOwner: false };
+  if (booking.paymentMode !== 'stripe') return { refunded: refundOwed ?? 0, pending: NOTHING_PENDING };
+  if (amount <= 0) return { refunded: 0, pending: NOTHING_PENDING };
   const key = refundJobKey(booking.id);
   try {
     const refunded = await refundRest(deps, booking, 'booking', amount);
     await deps.store.jobs.cancel(key, deps.clock());
-    return { refunded, pending: 0, byOwner: false };
+    return { refunded, pending: NOTHING_PENDING };
   } catch (error) {
     if (!(error instanceof PaymentsError)) throw error;
     if (!error.retryable) await deps.store.jobs.cancel(key, deps.clock());
     const current = (await deps.store.getBooking(booking.id))!;
     const pending = Math.max(0, booking.amountRefunded + amount - current.amountRefunded);
-    return { refunded: amount - pending, pending, byOwner: !error.retryable };
+    return { refunded: amount - pending, pending: { amount: pending, byOwner: !error.retryable } };
   }
+}
+
+/**
+ * Cancels the booking, by the guest or the owner, and gives back `amountOf` the booking as it was
+ * cancelled (its row held, so a payment counted meanwhile is included); both are told by e-mail.
+ * The cancellation stands whatever Stripe answers: what it did not take is `refundPending`.
+ * `final` when the booking could not be cancelled (it had ended, or another request ended it).
+ */
+export async function cancelGivingBack(
+  deps: BookingDeps,
+  property: PropertyRecord,
+  booking: BookingRecord,
+  now: Date,
+  amountOf: (held: BookingRecord) => number,
+): Promise<Cancelled | 'final'> {
+  let followUp: RefundFollowUp = { amount: 0 };
+  const cancelled = await deps.store.cancelBooking(booking.id, now.toISOString(), (held) => (followUp = refundFollowUp(held, amountOf(held), now)));
+  if (cancelled !== 'cancelled') return 'final';
+  deliverSoon(deps);
+  const { refunded, pending } = await refundNowOrLater(deps, (await deps.store.getBooking(booking.id))!, followUp);
+  const updated = (await deps.store.getBooking(booking.id))!;
+  await deps.mailer?.bookingCancelled(bookingView(updated), propertyView(property), refunded, pending);
+  return { booking: updated, refunded, ...(pending.amount > 0 ? { refundPending: pending.amount, refundPendingBy: pending.byOwner ? 'property' : 'stripe' } : {}) };
 }

@@ -7,6 +7,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createApp } from '../server/app.ts';
 import { emit } from '../server/bookings/events.ts';
+import { runHousekeeping } from '../server/housekeeping.ts';
 import { createJobRunner } from '../server/jobs/runner.ts';
 import type { OutgoingMail } from '../server/mail/transport.ts';
 import { WEBHOOK_JOB } from '../server/webhooks/store.ts';
@@ -184,6 +185,26 @@ describe.each(backends)('owner webhooks on %s', (_name, databaseUrl) => {
     expect(receiver.received).toEqual([]);
     expect((await t.request('GET', `/api/v1/properties/${hotel.id}/webhooks/${webhook.id}/deliveries`, { key: hotel.key })).status).toBe(404);
     expect((await t.request('DELETE', `/api/v1/properties/${hotel.id}/webhooks/${webhook.id}`, { key: hotel.key })).status).toBe(404);
+  });
+
+  test('housekeeping deletes delivery attempts 30 days after they were made, and keeps the newer ones', async () => {
+    const { webhook } = await register();
+    await heldBooking(t, hotel);
+    await deliver();
+    later(10 * 24 * HOUR);
+    await heldBooking(t, hotel, { checkIn: '2027-01-10', checkOut: '2027-01-11' });
+    await deliver();
+    const log = async () => ((await (await t.request('GET', `/api/v1/properties/${hotel.id}/webhooks/${webhook.id}/deliveries`, { key: hotel.key })).json()) as Json).deliveries as Json[];
+    const [newer, older] = await log();
+    expect(older!.attemptedAt < newer!.attemptedAt).toBe(true);
+
+    later(19 * 24 * HOUR);
+    await runHousekeeping(t.store, t.now(), 7);
+    expect(await log()).toHaveLength(2);
+    later(2 * 24 * HOUR);
+    // The store is shared with the tests before, whose attempts go too: the count is not this endpoint's.
+    expect((await runHousekeeping(t.store, t.now(), 7)).deliveriesPruned).toBeGreaterThan(0);
+    expect((await log()).map((d) => d.attemptedAt)).toEqual([newer!.attemptedAt]);
   });
 
   test('an endpoint failing for 3 days is disabled, its owner is e-mailed once, and it gets nothing more', async () => {

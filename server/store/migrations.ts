@@ -437,6 +437,16 @@ const migrations: Record<string, Migration> = {
       $$`.execute(db);
     },
   },
+  '031_prune_indexes': {
+    async up(db: Kysely<unknown>) {
+      // Issue 13: housekeeping deletes finished jobs and old delivery attempts every 5 minutes on
+      // every instance. Without these each run read the whole table: at 200,000 jobs on SQLite
+      // ~116 ms with the event loop stopped, every 5 minutes; with them nothing due costs ~0 ms.
+      // Queued jobs have no finished_at, so they are left out of the index they would only weigh on.
+      await db.schema.createIndex('jobs_finished').on('jobs').column('finished_at').where(sql.ref('finished_at'), 'is not', null).execute();
+      await db.schema.createIndex('webhook_deliveries_attempted').on('webhook_deliveries').column('attempted_at').execute();
+    },
+  },
 };
 
 /** What 009 reads and writes, typed as the tables were then. */

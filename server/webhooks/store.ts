@@ -59,6 +59,8 @@ export interface WebhookStore {
   deleteEndpoint(propertyId: string, id: string): Promise<boolean>;
   recordDelivery(delivery: WebhookDelivery & { endpointId: string }): Promise<void>;
   deliveries(endpointId: string, page: { limit: number; after?: DeliveryCursor }): Promise<WebhookDelivery[]>;
+  /** Deletes the attempts logged before `attemptedBefore`, of every endpoint; returns how many. */
+  pruneDeliveries(attemptedBefore: Date): Promise<number>;
   /** A 2xx: the endpoint is no longer failing. */
   deliverySucceeded(endpointId: string): Promise<void>;
   /** Returns since when the endpoint has been failing, this failure included. */
@@ -197,6 +199,11 @@ export function webhookStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres
         durationMs: r.duration_ms,
         attemptedAt: r.attempted_at,
       }));
+    },
+
+    async pruneDeliveries(attemptedBefore) {
+      const result = await db.deleteFrom('webhook_deliveries').where('attempted_at', '<', attemptedBefore.toISOString()).executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
 
     async deliverySucceeded(endpointId) {

@@ -8,12 +8,12 @@ import type { Booking, RefundChoice } from '../../shared/schemas/stay.ts';
 import { defineElement } from '../define.ts';
 import { stepStyles } from '../step.styles.ts';
 import { theme } from '../theme.styles.ts';
-import { ApiError } from '../api.ts';
 import { guestName } from './booking-row.ts';
 import type { OwnerApi } from './owner-api.ts';
 import type { OwnerI18n } from './owner-i18n.ts';
 import { BASE } from './owner-routes.ts';
 import { ownerStyles } from './owner.styles.ts';
+import { SaveController } from './save-controller.ts';
 import { styles } from './db-owner-booking.styles.ts';
 import { taskError } from './task-error.ts';
 import './db-owner-card-reveal.ts';
@@ -42,9 +42,7 @@ export class DbOwnerBooking extends LitElement {
   @property() bookingId = '';
 
   @state() private refund: RefundKind = 'policy';
-  @state() private busy = false;
-  @state() private error = '';
-  @state() private done = '';
+  #save = new SaveController(this);
 
   #task = new Task(this, {
     task: async ([api, id], { signal }): Promise<Loaded> => {
@@ -54,23 +52,8 @@ export class DbOwnerBooking extends LitElement {
     args: () => [this.api, this.bookingId] as const,
   });
 
-  /** Runs one action; its answer (or the reason it was refused) is announced, and the booking read again. */
-  async #act(action: () => Promise<string>) {
-    this.busy = true;
-    this.error = '';
-    this.done = '';
-    try {
-      const done = await action();
-      // Said once the screen shows the change, and the form is back, not while it is read again.
-      await this.#task.run();
-      this.done = done;
-    } catch (error) {
-      const field = error instanceof ApiError ? error.details[0]?.message : undefined;
-      this.error = field ?? (error as Error).message;
-    } finally {
-      this.busy = false;
-    }
-  }
+  /** One action, then the screen read again (SaveController.act). */
+  #act = (action: () => Promise<string>) => this.#save.act(action, () => this.#task.run());
 
   #cancel(event: SubmitEvent, booking: Booking) {
     event.preventDefault();
@@ -79,7 +62,7 @@ export class DbOwnerBooking extends LitElement {
     if (this.refund === 'amount') {
       const amount = this.i18n.toMinor((form.elements.namedItem('amount') as HTMLInputElement).value);
       if (amount === undefined) {
-        this.error = this.i18n.t('invalidAmount');
+        this.#save.refuse(this.i18n.t('invalidAmount'));
         return;
       }
       refund = { amount };
@@ -98,7 +81,7 @@ export class DbOwnerBooking extends LitElement {
     const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
     const amount = this.i18n.toMinor(value('amount'));
     if (amount === undefined) {
-      this.error = this.i18n.t('invalidAmount');
+      this.#save.refuse(this.i18n.t('invalidAmount'));
       return;
     }
     const note = value('note').trim();
@@ -173,13 +156,11 @@ export class DbOwnerBooking extends LitElement {
       </div>
       <section class="card actions" aria-labelledby="actions">
         <h2 id="actions">${t.t('actions')}</h2>
-        <p class="visually-hidden" role="status">${this.done}</p>
-        ${this.done ? html`<p class="status-line" aria-hidden="true">${this.done}</p>` : nothing}
-        ${this.error ? html`<p class="banner error" role="alert">${this.error}</p>` : nothing}
+        ${this.#save.feedback(t)}
         ${open ? this.#renderCancel(booking) : nothing}
         ${
           booking.status === 'confirmed' && booking.paymentMode === 'manual'
-            ? html`<button type="button" class="secondary wide" ?disabled=${this.busy} @click=${() => void this.#act(async () => (await this.api.depositCharged(booking.id), t.t('depositMarked')))}>
+            ? html`<button type="button" class="secondary wide" ?disabled=${this.#save.busy} @click=${() => void this.#act(async () => (await this.api.depositCharged(booking.id), t.t('depositMarked')))}>
               ${t.t('markDepositCharged')}
             </button>`
             : nothing
@@ -206,7 +187,7 @@ export class DbOwnerBooking extends LitElement {
         </div>
       </fieldset>
       ${this.refund === 'amount' ? html`<label class="field">${t.t('refundAmount')}<input name="amount" inputmode="decimal" required autocomplete="off" /></label>` : nothing}
-      <button type="submit" class="primary" ?disabled=${this.busy}>${t.t('confirmCancel')}</button>
+      <button type="submit" class="primary" ?disabled=${this.#save.busy}>${t.t('confirmCancel')}</button>
     </form>`;
   }
 
@@ -224,7 +205,7 @@ export class DbOwnerBooking extends LitElement {
         </label>
       </div>
       <label class="field">${t.t('paymentNote')}<input name="note" maxlength="500" autocomplete="off" /></label>
-      <button type="submit" class="secondary" ?disabled=${this.busy}>${t.t('recordPayment')}</button>
+      <button type="submit" class="secondary" ?disabled=${this.#save.busy}>${t.t('recordPayment')}</button>
     </form>`;
   }
 }

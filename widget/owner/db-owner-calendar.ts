@@ -1,6 +1,6 @@
 import { Task } from '@lit/task';
 import { html, LitElement, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { addDays, todayIn } from '../../shared/dates.ts';
 import type { Closures } from '../../shared/schemas/property.ts';
 import type { Rate } from '../../shared/schemas/rate.ts';
@@ -10,11 +10,11 @@ import type { Booking } from '../../shared/schemas/stay.ts';
 import { defineElement } from '../define.ts';
 import { stepStyles } from '../step.styles.ts';
 import { theme } from '../theme.styles.ts';
-import { ApiError } from '../api.ts';
 import { DAYS, datesBetween, datesFrom, isClosed, unitsLeft } from './calendar-grid.ts';
 import type { NightPrices, OwnerApi } from './owner-api.ts';
 import type { OwnerI18n } from './owner-i18n.ts';
 import { ownerStyles } from './owner.styles.ts';
+import { SaveController } from './save-controller.ts';
 import { styles } from './db-owner-calendar.styles.ts';
 import { taskError } from './task-error.ts';
 
@@ -56,9 +56,7 @@ export class DbOwnerCalendar extends LitElement {
   /** The property's time zone: the grid starts on its today. */
   @property() timezone = 'UTC';
 
-  @state() private busy = false;
-  @state() private error = '';
-  @state() private done = '';
+  #save = new SaveController(this);
 
   #task = new Task(this, {
     task: async ([api, timezone], { signal }): Promise<Grid> => {
@@ -75,21 +73,8 @@ export class DbOwnerCalendar extends LitElement {
     args: () => [this.api, this.timezone] as const,
   });
 
-  async #save(action: () => Promise<string>) {
-    this.busy = true;
-    this.error = '';
-    this.done = '';
-    try {
-      const done = await action();
-      // Said once the screen shows the change, and the form is back, not while it is read again.
-      await this.#task.run();
-      this.done = done;
-    } catch (error) {
-      this.error = (error instanceof ApiError ? error.details[0]?.message : undefined) ?? (error as Error).message;
-    } finally {
-      this.busy = false;
-    }
-  }
+  /** One action, then the screen read again (SaveController.act). */
+  #act = (action: () => Promise<string>) => this.#save.act(action, () => this.#task.run());
 
   /** The form's range and weekdays, or an error shown to the owner. */
   #selection(form: HTMLFormElement) {
@@ -111,12 +96,12 @@ export class DbOwnerCalendar extends LitElement {
   #setPrice(event: SubmitEvent, grid: Grid) {
     event.preventDefault();
     const { from, to, weekdays, rateId, roomTypeId, amount: text } = this.#selection(event.target as HTMLFormElement);
-    if (to < from) return void (this.error = this.i18n.t('toBeforeFrom'));
+    if (to < from) return this.#save.refuse(this.i18n.t('toBeforeFrom'));
     const amount = this.i18n.toMinor(text);
-    if (amount === undefined) return void (this.error = this.i18n.t('invalidAmount'));
+    if (amount === undefined) return this.#save.refuse(this.i18n.t('invalidAmount'));
     // A derived rate has no prices of its own: it follows its parent's (SPEC 2.21).
     const { rates, saved } = this.#chosenRates(grid, rateId, 'priceSaved', (rate) => !rate.derivedFrom);
-    void this.#save(async () => {
+    void this.#act(async () => {
       for (const rate of rates) {
         // The chosen room type of a plan, or with "All rates" each room type it covers, in one request.
         const roomTypeIds = rateId === ALL_RATES ? covers(rate) : [roomTypeId];
@@ -135,11 +120,11 @@ export class DbOwnerCalendar extends LitElement {
   #setMinStay(form: HTMLFormElement, grid: Grid) {
     const { from, to, weekdays, rateId, minStay } = this.#selection(form);
     if (!from || !to) return void form.reportValidity();
-    if (to < from) return void (this.error = this.i18n.t('toBeforeFrom'));
+    if (to < from) return this.#save.refuse(this.i18n.t('toBeforeFrom'));
     const minNights = Number(minStay);
-    if (!Number.isInteger(minNights) || minNights < 1 || minNights > MAX_MIN_STAY) return void (this.error = this.i18n.t('invalidMinStay', { max: MAX_MIN_STAY }));
+    if (!Number.isInteger(minNights) || minNights < 1 || minNights > MAX_MIN_STAY) return this.#save.refuse(this.i18n.t('invalidMinStay', { max: MAX_MIN_STAY }));
     const { rates, saved } = this.#chosenRates(grid, rateId, 'minStaySaved');
-    void this.#save(async () => {
+    void this.#act(async () => {
       for (const rate of rates) await this.api.setRestrictions(rate.id, [{ from, to, minNights, ...(weekdays.length ? { weekdays } : {}) }]);
       return saved;
     });
@@ -148,11 +133,11 @@ export class DbOwnerCalendar extends LitElement {
   #setClosed(form: HTMLFormElement, grid: Grid, closed: boolean) {
     if (!form.reportValidity()) return;
     const { from, to, weekdays } = this.#selection(form);
-    if (to < from) return void (this.error = this.i18n.t('toBeforeFrom'));
+    if (to < from) return this.#save.refuse(this.i18n.t('toBeforeFrom'));
     const chosen = new Set(datesBetween(from, to, weekdays));
     const kept = grid.closures.dates.filter((date) => !chosen.has(date));
     const dates = closed ? [...kept, ...chosen].sort() : kept;
-    void this.#save(async () => {
+    void this.#act(async () => {
       await this.api.setClosures({ ...grid.closures, dates });
       return this.i18n.t('closuresSaved');
     });
@@ -250,18 +235,16 @@ export class DbOwnerCalendar extends LitElement {
         </div>
         <div class="inline action">
           <label class="field">${t.t('price')}<input name="amount" inputmode="decimal" autocomplete="off" /></label>
-          <button type="submit" class="primary" ?disabled=${this.busy}>${t.t('setPrice')}</button>
+          <button type="submit" class="primary" ?disabled=${this.#save.busy}>${t.t('setPrice')}</button>
         </div>
         <div class="inline action">
           <label class="field">${t.t('minStay')}<input name="minStay" type="number" min="1" max=${MAX_MIN_STAY} step="1" inputmode="numeric" autocomplete="off" /></label>
-          <button type="button" class="secondary" ?disabled=${this.busy} @click=${(e: Event) => this.#setMinStay((e.target as HTMLElement).closest('form')!, grid)}>${t.t('setMinStay')}</button>
+          <button type="button" class="secondary" ?disabled=${this.#save.busy} @click=${(e: Event) => this.#setMinStay((e.target as HTMLElement).closest('form')!, grid)}>${t.t('setMinStay')}</button>
         </div>
-        <p class="visually-hidden" role="status">${this.done}</p>
-        ${this.done ? html`<p class="status-line" aria-hidden="true">${this.done}</p>` : nothing}
-        ${this.error ? html`<p class="banner error" role="alert">${this.error}</p>` : nothing}
+        ${this.#save.feedback(t)}
         <div class="buttons">
-          <button type="button" class="secondary" ?disabled=${this.busy} @click=${(e: Event) => this.#setClosed((e.target as HTMLElement).closest('form')!, grid, true)}>${t.t('closeDates')}</button>
-          <button type="button" class="secondary" ?disabled=${this.busy} @click=${(e: Event) => this.#setClosed((e.target as HTMLElement).closest('form')!, grid, false)}>${t.t('openDates')}</button>
+          <button type="button" class="secondary" ?disabled=${this.#save.busy} @click=${(e: Event) => this.#setClosed((e.target as HTMLElement).closest('form')!, grid, true)}>${t.t('closeDates')}</button>
+          <button type="button" class="secondary" ?disabled=${this.#save.busy} @click=${(e: Event) => this.#setClosed((e.target as HTMLElement).closest('form')!, grid, false)}>${t.t('openDates')}</button>
         </div>
       </form>
     </section>`;

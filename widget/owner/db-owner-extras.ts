@@ -1,14 +1,14 @@
 import { Task } from '@lit/task';
-import { html, LitElement, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
 import { EXTRA_PER } from '../../shared/schemas/extra.ts';
 import { defineElement } from '../define.ts';
 import { stepStyles } from '../step.styles.ts';
 import { theme } from '../theme.styles.ts';
-import { ApiError } from '../api.ts';
 import type { OwnerApi } from './owner-api.ts';
 import type { OwnerI18n } from './owner-i18n.ts';
 import { ownerStyles } from './owner.styles.ts';
+import { SaveController } from './save-controller.ts';
 import { taskError } from './task-error.ts';
 
 /** The property's extras (SPEC 2.23, 3): what guests can add to a stay, what each costs and per what; add and remove. */
@@ -19,39 +19,24 @@ export class DbOwnerExtras extends LitElement {
   @property({ attribute: false }) api!: OwnerApi;
   @property({ attribute: false }) i18n!: OwnerI18n;
 
-  @state() private busy = false;
-  @state() private error = '';
-  @state() private done = '';
+  #save = new SaveController(this);
 
   #task = new Task(this, {
     task: ([api], { signal }) => api.extras(signal),
     args: () => [this.api] as const,
   });
 
-  async #save(action: () => Promise<string>) {
-    this.busy = true;
-    this.error = '';
-    this.done = '';
-    try {
-      const done = await action();
-      // Said once the screen shows the change, and the form is back, not while it is read again.
-      await this.#task.run();
-      this.done = done;
-    } catch (error) {
-      this.error = (error instanceof ApiError ? error.details[0]?.message : undefined) ?? (error as Error).message;
-    } finally {
-      this.busy = false;
-    }
-  }
+  /** One action, then the screen read again (SaveController.act). */
+  #act = (action: () => Promise<string>) => this.#save.act(action, () => this.#task.run());
 
   #add(event: SubmitEvent) {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
     const price = this.i18n.toMinor(value('price'));
-    if (price === undefined) return void (this.error = this.i18n.t('invalidAmount'));
+    if (price === undefined) return this.#save.refuse(this.i18n.t('invalidAmount'));
     const name = value('name').trim();
-    void this.#save(async () => {
+    void this.#act(async () => {
       await this.api.addExtra({ name, price, per: value('per') as (typeof EXTRA_PER)[number] });
       form.reset();
       return this.i18n.t('extraAdded', { name });
@@ -76,8 +61,8 @@ export class DbOwnerExtras extends LitElement {
                         <button
                           type="button"
                           class="secondary"
-                          ?disabled=${this.busy}
-                          @click=${() => void this.#save(async () => (await this.api.deleteExtra(extra.id), t.t('extraRemoved', { name: t.text(extra.name) })))}
+                          ?disabled=${this.#save.busy}
+                          @click=${() => void this.#act(async () => (await this.api.deleteExtra(extra.id), t.t('extraRemoved', { name: t.text(extra.name) })))}
                         >
                           <span aria-hidden="true">×</span><span class="visually-hidden">${t.t('removeExtra', { name: t.text(extra.name) })}</span>
                         </button>
@@ -101,10 +86,8 @@ export class DbOwnerExtras extends LitElement {
               </select>
             </label>
           </div>
-          <p class="visually-hidden" role="status">${this.done}</p>
-          ${this.done ? html`<p class="status-line" aria-hidden="true">${this.done}</p>` : nothing}
-          ${this.error ? html`<p class="banner error" role="alert">${this.error}</p>` : nothing}
-          <button type="submit" class="primary" ?disabled=${this.busy}>${t.t('addExtra')}</button>
+          ${this.#save.feedback(t)}
+          <button type="submit" class="primary" ?disabled=${this.#save.busy}>${t.t('addExtra')}</button>
         </form>
       </section>`;
   }

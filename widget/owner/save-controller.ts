@@ -51,9 +51,32 @@ export class SaveController implements ReactiveController {
     }
   }
 
+  /**
+   * Runs an action taken as a whole (cancel, mark charged, set prices) and then `reload`s the screen;
+   * the sentence it answers is said once the screen shows the change and the form is back, not while
+   * it is read again. A refusal shows the server's first reason, in the form's alert.
+   */
+  async act(action: () => Promise<string>, reload: () => Promise<unknown>): Promise<void> {
+    this.#set({ busy: true, done: '', error: '', fields: {} });
+    try {
+      const done = await action();
+      await reload();
+      this.#set({ done });
+    } catch (error) {
+      this.#set({ error: (error instanceof ApiError ? error.details[0]?.message : undefined) ?? (error as Error).message });
+    } finally {
+      this.#set({ busy: false });
+    }
+  }
+
   /** Errors the console finds itself before asking the server (an amount it cannot read). */
   reject(fields: FieldErrors) {
     this.#set({ done: '', error: '', fields });
+  }
+
+  /** A refusal the console finds itself, for the whole form. */
+  refuse(message: string) {
+    this.#set({ done: '', error: message, fields: {} });
   }
 
   #set(change: Partial<Pick<SaveController, 'busy' | 'done' | 'error' | 'fields'>>) {

@@ -107,6 +107,11 @@ describe.each(backends)('the owner console session on %s', (_name, databaseUrl) 
     await expectError(await app().request('GET', SESSION, { headers: withCookie(cookie) }), 401, 'unauthorized');
   });
 
+  test('a path under /owner/api/ that no route answers is not found, not the console page', async () => {
+    await expectError(await app().request('GET', '/owner/api/bookings'), 404, 'not_found');
+    await expectError(await app().request('GET', '/owner/api/session/extra'), 404, 'not_found');
+  });
+
   test('the console page is served with a strict CSP and kept out of search engines', async () => {
     for (const path of ['/owner', '/owner/bookings/bk_1']) {
       const res = await app().request('GET', path);

@@ -16,6 +16,17 @@ const privatePage: MiddlewareHandler = async function privatePage(c, next) {
   setAnswerHeader(c, 'X-Robots-Tag', 'noindex, nofollow');
 };
 
+/**
+ * The console's API lives under /owner/api/ (server/routes/owner-session.ts, mounted first): a path
+ * there that no API route answered is not found, not a screen. Checked here rather than in the
+ * route's pattern: a pattern with a lookahead is one Hono's RegExpRouter cannot compile, and one
+ * such route put the whole app on the slower TrieRouter (issue 13).
+ */
+const notApi: MiddlewareHandler = async function notApi(c, next) {
+  if (c.req.path.startsWith('/owner/api/')) return c.notFound();
+  await next();
+};
+
 export function ownerPage() {
   const shell: MiddlewareHandler = (c) =>
     Promise.resolve(
@@ -34,5 +45,5 @@ export function ownerPage() {
   </body>
 </html>`),
     );
-  return new Hono().get('/', widgetPageSecurity, noStore, privatePage, shell).get('/:screen{(?!api/).+}', widgetPageSecurity, noStore, privatePage, shell);
+  return new Hono().get('/', widgetPageSecurity, noStore, privatePage, shell).get('/*', notApi, widgetPageSecurity, noStore, privatePage, shell);
 }

@@ -20,9 +20,9 @@ export async function runHousekeeping(store: Store, now: Date, purgeDays: number
   const latestToday = todayIn('Etc/GMT+12', now);
   const released = await expireDueHolds(store, now);
   const { purged, completed } = await store.housekeeping(now.toISOString(), addDays(latestToday, -purgeDays), latestToday);
-  const kept = new Date(now.getTime() - JOB_RETENTION_DAYS * 24 * 60 * 60_000);
-  const jobsPruned = await store.jobs.prune(kept);
-  const deliveriesPruned = await store.webhooks.pruneDeliveries(kept);
+  const keptSince = new Date(now.getTime() - JOB_RETENTION_DAYS * 24 * 60 * 60_000);
+  const jobsPruned = await store.jobs.prune(keptSince);
+  const deliveriesPruned = await store.webhooks.pruneDeliveries(keptSince);
   return { released, purged, completed, jobsPruned, deliveriesPruned };
 }
 
